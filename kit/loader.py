@@ -1,0 +1,287 @@
+"""Load a workshop file: read, clean, fill in variables, validate, cross-check.
+
+Every problem is collected and reported at once, each with its file, line, column and
+field path. Nothing is rendered here and nothing is written.
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pydantic
+
+from kit import assets
+from kit.errors import ContentError, KitError, Problem
+from kit.model import BLOCK_KINDS, BLOCK_TYPES, Workshop
+from kit.templating import TemplateProblem, has_template, render_template
+from kit.yamlsource import Document, Path_, read_yaml
+
+WORKSHOP_FILE = "workshop.yaml"
+_TEMPLATE_VARIABLES = ("title", "subtitle", "organisation", "date", "venue", "audience")
+# C0 controls but tab and newline; they print as boxes or as literal "_x0000_".
+_STRIP_CONTROLS = {c: None for c in range(0x20) if c not in (0x09, 0x0A)}
+
+
+@dataclass(frozen=True)
+class LoadedWorkshop:
+    """A validated workshop with where it came from and the warnings found on the way."""
+
+    workshop: Workshop
+    file: Path
+    document: Document
+    warnings: tuple[Problem, ...]
+
+    @property
+    def base_dir(self) -> Path:
+        return self.file.parent
+
+
+def find_workshop_file(path: Path) -> Path:
+    """A workshop file, or a folder holding ``workshop.yaml``."""
+    if path.is_dir():
+        path = path / WORKSHOP_FILE
+    if not path.is_file():
+        raise KitError(f"{path}: no such workshop file")
+    return path
+
+
+def load(path: Path | str) -> LoadedWorkshop:
+    """Load and validate the workshop at ``path``; raise ContentError listing every problem."""
+    file = find_workshop_file(Path(path))
+    display = str(file)
+    document = read_yaml(file.read_bytes(), display)
+    if not isinstance(document.data, dict):
+        raise ContentError([document.problem((), "a workshop file is a mapping of fields")])
+
+    problems: list[Problem] = []
+    data = _clean(document.data, (), document, problems)
+    variables = _template_variables(data)
+    data = _fill_templates(data, (), variables, document, problems)
+
+    base_dir = file.parent.resolve()
+    context = {"resolve_asset": lambda value, kinds: assets.resolve(base_dir, value, kinds)}
+    workshop = None
+    try:
+        workshop = Workshop.model_validate(data, context=context)
+    except pydantic.ValidationError as exc:
+        problems.extend(_problems_from_errors(exc.errors(), document))
+    if workshop is not None:
+        problems.extend(_check_references(workshop, document))
+    if problems:
+        raise ContentError(problems)
+    assert workshop is not None
+    return LoadedWorkshop(workshop, file, document, tuple(_warnings(workshop, document)))
+
+
+# --- text cleaning and templates ---------------------------------------------------------
+
+
+def clean_text(text: str) -> str:
+    """NFC, Unix newlines, no control characters but tab and newline."""
+    text = text.replace("\r\n", "\n")
+    return unicodedata.normalize("NFC", text.translate(_STRIP_CONTROLS))
+
+
+def _bad_character(text: str) -> str | None:
+    for char in text:
+        code = ord(char)
+        if code in (0xFFFE, 0xFFFF) or 0xD800 <= code <= 0xDFFF:
+            return f"U+{code:04X}"
+    return None
+
+
+def _clean(value: Any, path: Path_, document: Document, problems: list[Problem]) -> Any:
+    if isinstance(value, str):
+        bad = _bad_character(value)
+        if bad:
+            problems.append(document.problem(path, f"character {bad} is not allowed in text"))
+            return value
+        return clean_text(value)
+    if isinstance(value, list):
+        return [_clean(item, (*path, i), document, problems) for i, item in enumerate(value)]
+    if isinstance(value, dict):
+        return {k: _clean(v, (*path, k), document, problems) for k, v in value.items()}
+    return value
+
+
+def _template_variables(data: dict[str, Any]) -> dict[str, str]:
+    return {
+        name: value if isinstance(value, str) else ""
+        for name in _TEMPLATE_VARIABLES
+        for value in [data.get(name)]
+    }
+
+
+def _fill_templates(
+    value: Any, path: Path_, variables: dict[str, str], document: Document, problems: list[Problem]
+) -> Any:
+    if isinstance(value, str):
+        if not has_template(value):
+            return value
+        try:
+            return clean_text(render_template(value, variables))
+        except TemplateProblem as exc:
+            problems.append(document.problem(path, str(exc)))
+            return value
+    if isinstance(value, list):
+        return [
+            _fill_templates(item, (*path, i), variables, document, problems)
+            for i, item in enumerate(value)
+        ]
+    if isinstance(value, dict):
+        return {
+            k: _fill_templates(v, (*path, k), variables, document, problems)
+            for k, v in value.items()
+        }
+    return value
+
+
+# --- validation errors --------------------------------------------------------------------
+
+_MESSAGES = {
+    "int_parsing": "expected a whole number, got {input!r}",
+    "int_from_float": "expected a whole number, got {input!r}",
+    "bool_parsing": "expected true or false, got {input!r}",
+    "date_from_datetime_parsing": "expected a date like 2026-12-05, got {input!r}",
+    "date_parsing": "expected a date like 2026-12-05, got {input!r}",
+    "string_type": "expected text, got {kind}",
+    "tuple_type": "expected a list, got {kind}",
+    "list_type": "expected a list, got {kind}",
+    "model_type": "expected a mapping of fields, got {kind}",
+    "model_attributes_type": "expected a mapping of fields, got {kind}",
+    "dict_type": "expected a mapping of fields, got {kind}",
+}
+
+
+def _kind_of(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    return {str: "text", list: "a list", dict: "a mapping"}.get(type(value), type(value).__name__)
+
+
+def _problems_from_errors(errors: list[Any], document: Document) -> Iterator[Problem]:
+    # A list whose items fail also reports itself too short; the item errors say it better.
+    failing = {tuple(e["loc"][:n]) for e in errors for n in range(len(e["loc"]))}
+    for error in errors:
+        if error["type"] == "too_short" and tuple(error["loc"]) in failing:
+            continue
+        yield _problem_from_error(error, document)
+
+
+def _problem_from_error(error: Any, document: Document) -> Problem:
+    loc: Path_ = tuple(error["loc"])
+    kind = error["type"]
+    ctx = error.get("ctx") or {}
+    if kind == "missing":
+        return document.problem(loc[:-1], f"field '{loc[-1]}' is required")
+    if kind == "extra_forbidden":
+        message = _unknown_field_message(str(loc[-1]), _fields_at(loc[:-1]))
+        return document.problem(loc, message, at_key=True)
+    if kind == "union_tag_invalid":
+        tag = str(ctx.get("tag"))
+        return document.problem(loc, _suggest(f"unknown block kind '{tag}'", tag, BLOCK_KINDS))
+    if kind in _MESSAGES:
+        text = _MESSAGES[kind].format(input=error.get("input"), kind=_kind_of(error.get("input")))
+        return document.problem(loc, text)
+    if kind == "value_error":
+        return document.problem(loc, str(ctx.get("error", error["msg"])))
+    if kind in ("too_short", "too_long") and "min_length" in ctx:
+        return document.problem(loc, f"needs at least {ctx['min_length']} item(s) or characters")
+    return document.problem(loc, error["msg"][0].lower() + error["msg"][1:])
+
+
+def _suggest(message: str, word: str, choices: typing.Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"{message}; did you mean '{close[0]}'?" if close else message
+
+
+def _unknown_field_message(name: str, allowed: list[str]) -> str:
+    message = _suggest(f"unknown field '{name}'", name, allowed)
+    if "did you mean" not in message and allowed:
+        message += " (allowed: " + ", ".join(allowed) + ")"
+    return message
+
+
+def _fields_at(loc: Path_) -> list[str]:
+    """The field names the model accepts at ``loc``, for 'did you mean' suggestions."""
+    current: Any = Workshop
+    for part in loc:
+        current = _item_type(current) if isinstance(part, int) else _field_type(current, part)
+        if current is None:
+            return []
+    model = next((o for o in _options(current) if _is_model(o)), None)
+    return [name for name in model.model_fields if name != "kind"] if model else []
+
+
+def _options(annotation: Any) -> Iterator[Any]:
+    """The alternatives of an annotation, with Annotated and unions taken apart."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        yield from _options(typing.get_args(annotation)[0])
+    elif origin in (typing.Union, types.UnionType):
+        for arg in typing.get_args(annotation):
+            yield from _options(arg)
+    else:
+        yield annotation
+
+
+def _is_model(candidate: Any) -> bool:
+    return isinstance(candidate, type) and issubclass(candidate, pydantic.BaseModel)
+
+
+def _item_type(annotation: Any) -> Any:
+    for option in _options(annotation):
+        if typing.get_origin(option) in (tuple, list):
+            return typing.get_args(option)[0]
+    return None
+
+
+def _field_type(annotation: Any, name: str) -> Any:
+    for option in _options(annotation):
+        if option in BLOCK_TYPES and option.model_fields["kind"].default == name:
+            return option  # the YAML key naming a block's kind
+        if _is_model(option) and name in option.model_fields:
+            return option.model_fields[name].annotation
+    return None
+
+
+# --- cross-references and warnings ---------------------------------------------------------
+
+
+def _block_path(section_index: int, block_index: int, kind: str) -> Path_:
+    return ("sections", section_index, "blocks", block_index, kind)
+
+
+def _each_block(workshop: Workshop) -> Iterator[tuple[Path_, Any]]:
+    for s, section in enumerate(workshop.sections):
+        for b, block in enumerate(section.blocks):
+            yield _block_path(s, b, block.kind), block
+
+
+def _check_references(workshop: Workshop, document: Document) -> Iterator[Problem]:
+    seen: set[str] = set()
+    for index, source in enumerate(workshop.sources):
+        if source.id in seen:
+            yield document.problem(("sources", index, "id"), f"duplicate source id '{source.id}'")
+        seen.add(source.id)
+    for path, block in _each_block(workshop):
+        for index, source_id in enumerate(block.cite):
+            if source_id not in seen:
+                message = _suggest(f"no source with id '{source_id}'", source_id, seen)
+                yield document.problem((*path, "cite", index), message)
+
+
+def _warnings(workshop: Workshop, document: Document) -> Iterator[Problem]:
+    planned = sum(section.duration for section in workshop.sections)
+    if workshop.duration is not None and planned != workshop.duration:
+        yield document.problem(
+            ("duration",),
+            f"sections add up to {planned} minutes, but the workshop lasts {workshop.duration}",
+        )

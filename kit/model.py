@@ -1,0 +1,335 @@
+"""The workshop content model: plain, typed, immutable data.
+
+Nothing here knows about YAML, files or rendering. A workshop is metadata, a theme and
+an agenda of sections; each section holds an ordered list of typed blocks. Text fields
+may carry light inline emphasis (``**bold**``, ``*italic*``), parsed by ``kit.markup``.
+
+Asset paths (images, logo, template) are resolved by a callable the loader passes in the
+validation context as ``resolve_asset(value, allowed_formats)``, so the model itself never
+touches the disk.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+)
+
+_HEX_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
+_CLOCK = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+_URL = re.compile(r"^(https?://|mailto:|tel:)\S+$")
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+def _asset_resolver(kinds: frozenset[str]) -> Any:
+    def resolve(value: str, info: ValidationInfo) -> str:
+        resolver = (info.context or {}).get("resolve_asset")
+        return resolver(value, kinds) if resolver else value
+
+    return resolve
+
+
+def _check_colour(value: str) -> str:
+    if not _HEX_COLOUR.match(value):
+        raise ValueError(f"'{value}' is not a colour like '#1A2B3C'")
+    return value.upper()
+
+
+def _check_url(value: str) -> str:
+    if not _URL.match(value):
+        raise ValueError(f"'{value}' is not a web address (https://...), mailto: or tel: link")
+    return value
+
+
+def _parse_clock(value: Any) -> Any:
+    if isinstance(value, str):
+        match = _CLOCK.match(value.strip())
+        if not match:
+            raise ValueError(f"'{value}' is not a time like '09:30'")
+        return dt.time(int(match[1]), int(match[2]))
+    return value
+
+
+def _text_to_item(value: Any) -> Any:
+    return {"text": value} if isinstance(value, str) else value
+
+
+Text = Annotated[str, Field(min_length=1)]
+IMAGE_FORMATS = frozenset({"png", "jpeg", "gif"})
+ImagePath = Annotated[str, Field(min_length=1), AfterValidator(_asset_resolver(IMAGE_FORMATS))]
+TemplatePath = Annotated[str, Field(min_length=1), AfterValidator(_asset_resolver(frozenset({"pptx"})))]
+Colour = Annotated[str, AfterValidator(_check_colour)]
+Url = Annotated[str, AfterValidator(_check_url)]
+Minutes = Annotated[int, Field(gt=0, le=24 * 60)]
+
+
+class Source(_Model):
+    """A document the workshop draws on; blocks cite it by ``id``."""
+
+    id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")]
+    title: Text
+    organisation: Text
+    url: Url | None = None
+    year: str = ""
+
+
+class GlossaryTerm(_Model):
+    """A preferred term, the words it replaces, and why."""
+
+    term: Text
+    instead_of: tuple[str, ...] = ()
+    why: str = ""
+
+
+class Colours(_Model):
+    primary: Colour = "#5B2A86"
+    secondary: Colour = "#1F6F78"
+    accent: Colour = "#C8102E"
+    text: Colour = "#1E1E1E"
+    background: Colour = "#FFFFFF"
+    muted: Colour = "#5F5F5F"
+
+
+class Fonts(_Model):
+    """Font names written into the deck; text is measured with metric-compatible fonts."""
+
+    heading: Text = "Arial"
+    body: Text = "Arial"
+
+
+class Theme(_Model):
+    colours: Colours = Colours()
+    fonts: Fonts = Fonts()
+    logo: ImagePath | None = None
+    slide_size: Literal["16:9", "4:3"] = "16:9"
+    template: TemplatePath | None = None
+
+
+# --- blocks ---------------------------------------------------------------------------
+
+
+class _Block(_Model):
+    """Fields every block kind carries."""
+
+    notes: str = ""
+    facilitator_notes: str = ""
+    cite: tuple[str, ...] = ()
+
+
+class TitleBlock(_Block):
+    """A title slide: the workshop's opening, or a closing slide."""
+
+    kind: Literal["title"] = "title"
+    title: Text
+    subtitle: str = ""
+
+
+class BulletItem(_Model):
+    text: Text
+    sub: tuple[Text, ...] = ()
+
+
+class BulletsBlock(_Block):
+    """Bullet points, nested one level (``sub``)."""
+
+    kind: Literal["bullets"] = "bullets"
+    title: Text
+    items: tuple[Annotated[BulletItem, BeforeValidator(_text_to_item)], ...] = Field(min_length=1)
+
+
+class DefinitionBlock(_Block):
+    """A term and its meaning; ``source`` attributes a quoted definition."""
+
+    kind: Literal["definition"] = "definition"
+    term: Text
+    meaning: Text
+    source: str = ""
+    title: str = ""
+
+
+class QuoteBlock(_Block):
+    kind: Literal["quote"] = "quote"
+    text: Text
+    attribution: Text
+    title: str = ""
+
+
+class ComparisonBlock(_Block):
+    """Two columns compared row by row, e.g. sex work versus trafficking."""
+
+    kind: Literal["comparison"] = "comparison"
+    title: Text
+    columns: tuple[Text, Text]
+    rows: tuple[tuple[Text, Text], ...] = Field(min_length=1)
+
+
+class ImageBlock(_Block):
+    kind: Literal["image"] = "image"
+    title: Text
+    path: ImagePath
+    alt: Annotated[str, Field(min_length=3)]
+    caption: str = ""
+
+
+class ContentNoteBlock(_Block):
+    """A content note with the support on offer, shown before sensitive material."""
+
+    kind: Literal["content_note"] = "content_note"
+    title: Text = "Content note"
+    text: Text
+    support: tuple[Text, ...] = ()
+
+
+class Resource(_Model):
+    name: Text
+    description: str = ""
+    url: Url | None = None
+    contact: str = ""
+
+
+class ResourcesBlock(_Block):
+    kind: Literal["resources"] = "resources"
+    title: Text = "Resources and support"
+    items: tuple[Resource, ...] = Field(min_length=1)
+
+
+class Stage(_Model):
+    name: Text
+    description: Text
+
+
+class Axis(_Model):
+    start: Text
+    end: Text
+
+
+class Scenario(_Model):
+    """A situation to place on the continuum; ``note`` is for the facilitator only."""
+
+    text: Text
+    note: str = ""
+
+
+class ContinuumBlock(_Block):
+    """Ordered stages between two poles, scenarios to place, and reflection prompts."""
+
+    kind: Literal["continuum"] = "continuum"
+    title: Text
+    intro: str = ""
+    stages: tuple[Stage, ...] = Field(min_length=3, max_length=9)
+    axis: Axis
+    scenarios: tuple[Annotated[Scenario, BeforeValidator(_text_to_item)], ...] = ()
+    prompts: tuple[Text, ...] = ()
+    fluidity: str = ""
+
+
+class Challenge(_Model):
+    """A hostile statement to answer, the points of a good answer, and a technique."""
+
+    statement: Text
+    responses: tuple[Text, ...] = Field(min_length=1)
+    technique: str = ""
+
+
+class DrillBlock(_Block):
+    """The "How would you respond?" drill."""
+
+    kind: Literal["drill"] = "drill"
+    title: Text = "How would you respond?"
+    guidance: tuple[Text, ...] = ()
+    challenges: tuple[Challenge, ...] = Field(min_length=1)
+
+
+BLOCK_TYPES: tuple[type[_Block], ...] = (
+    TitleBlock,
+    BulletsBlock,
+    DefinitionBlock,
+    QuoteBlock,
+    ComparisonBlock,
+    ImageBlock,
+    ContentNoteBlock,
+    ResourcesBlock,
+    ContinuumBlock,
+    DrillBlock,
+)
+BLOCK_KINDS: tuple[str, ...] = tuple(t.model_fields["kind"].default for t in BLOCK_TYPES)
+
+
+def _unwrap_block(value: Any) -> Any:
+    """``{drill: {...}}`` as written in YAML -> ``{kind: drill, ...}`` for the union."""
+    if not isinstance(value, dict) or len(value) != 1:
+        raise ValueError(
+            "a block is a mapping with exactly one key naming its kind: " + ", ".join(BLOCK_KINDS)
+        )
+    ((kind, body),) = value.items()
+    if kind not in BLOCK_KINDS:
+        return {"kind": kind}  # the union reports the unknown kind with a suggestion
+    if not isinstance(body, dict):
+        raise ValueError(f"the '{kind}' block needs a mapping of fields under it")
+    return {"kind": kind, **body}
+
+
+Block = Annotated[
+    TitleBlock
+    | BulletsBlock
+    | DefinitionBlock
+    | QuoteBlock
+    | ComparisonBlock
+    | ImageBlock
+    | ContentNoteBlock
+    | ResourcesBlock
+    | ContinuumBlock
+    | DrillBlock,
+    Field(discriminator="kind"),
+    BeforeValidator(_unwrap_block),
+]
+
+
+class Section(_Model):
+    title: Text
+    duration: Minutes
+    objectives: tuple[Text, ...] = ()
+    divider: bool = True
+    blocks: tuple[Block, ...] = ()
+
+
+class Workshop(_Model):
+    """One workshop: metadata, theme and an agenda of sections."""
+
+    title: Text
+    subtitle: str = ""
+    organisation: Text
+    presenters: tuple[Text, ...] = ()
+    date: dt.date | None = None
+    start_time: Annotated[dt.time, BeforeValidator(_parse_clock)] = dt.time(9, 0)
+    venue: str = ""
+    duration: Minutes | None = None
+    audience: str = ""
+    language: Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")] = "en"
+    licence: str = ""
+    sources: tuple[Source, ...] = ()
+    glossary: tuple[GlossaryTerm, ...] = ()
+    theme: Theme = Theme()
+    sections: tuple[Section, ...] = Field(min_length=1)
+
+    def blocks(self) -> list[tuple[Section, Block]]:
+        """Every block in reading order, with its section."""
+        return [(section, block) for section in self.sections for block in section.blocks]
+
+    def blocks_of(self, kind: type[_Block]) -> list[Any]:
+        return [block for _, block in self.blocks() if isinstance(block, kind)]
+
+    def source(self, source_id: str) -> Source:
+        return next(s for s in self.sources if s.id == source_id)

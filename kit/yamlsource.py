@@ -1,0 +1,172 @@
+"""Read YAML into plain data, remembering where every value came from.
+
+Workshop files are untrusted, so this reader is stricter than ``yaml.safe_load``:
+
+- anchors, aliases and explicit tags are rejected (an alias bomb expands exponentially);
+- duplicate keys are rejected, naming both lines;
+- every scalar stays text, except a plain ``null``/``~``/empty value, which is ``None``.
+  The schema later turns text into numbers where it wants numbers, so YAML 1.1
+  surprises (``NO`` -> False, ``12:30`` -> 750) cannot happen;
+- input size and nesting depth are capped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from kit.errors import ContentError, Problem
+
+try:  # libyaml is several times faster; the pure-Python parser gives identical events.
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_INPUT_BYTES = 8 * 1024 * 1024
+MAX_DEPTH = 40
+
+Path_ = tuple[str | int, ...]
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A 1-based line and column in the source file."""
+
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class Document:
+    """Plain data read from a file, with the position of every key and item."""
+
+    data: Any
+    positions: dict[Path_, Mark]
+    key_positions: dict[Path_, Mark]
+    file: str
+
+    def locate(self, path: Path_) -> Mark:
+        """The position of ``path``, or of its nearest ancestor that has one."""
+        for end in range(len(path), -1, -1):
+            mark = self.positions.get(tuple(path[:end]))
+            if mark is not None:
+                return mark
+        return Mark(1, 1)
+
+    def problem(self, path: Path_, message: str, *, at_key: bool = False) -> Problem:
+        """A problem at ``path``: its value, or with ``at_key`` the key that names it."""
+        mark = self.key_positions.get(path) if at_key else None
+        mark = mark or self.locate(path)
+        return Problem(self.file, mark.line, mark.column, format_path(path), message)
+
+
+def format_path(path: Path_) -> str:
+    """``('sections', 2, 'blocks')`` -> ``sections[2].blocks``."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _mark(yaml_mark: yaml.Mark | None) -> Mark:
+    return Mark(yaml_mark.line + 1, yaml_mark.column + 1) if yaml_mark else Mark(1, 1)
+
+
+def _mark_at_index(text: str, index: int) -> Mark:
+    line = text.count("\n", 0, index) + 1
+    return Mark(line, index - (text.rfind("\n", 0, index) + 1) + 1)
+
+
+def read_yaml(raw: bytes, file: str) -> Document:
+    """Parse ``raw`` as one YAML document; raise ContentError with every structural problem."""
+
+    def fail(mark: Mark, message: str) -> ContentError:
+        return ContentError([Problem(file, mark.line, mark.column, "", message)])
+
+    if len(raw) > MAX_INPUT_BYTES:
+        limit = MAX_INPUT_BYTES // (1024 * 1024)
+        raise fail(Mark(1, 1), f"file is larger than {limit} MiB; split the workshop up")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise fail(_mark_at_index(raw.decode("latin-1"), exc.start), "file is not UTF-8 text") from None
+
+    try:
+        _check_events(text, fail)
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = _mark(exc.problem_mark)
+        raise fail(mark, f"YAML syntax: {exc.problem}") from None
+    except yaml.reader.ReaderError as exc:
+        raise fail(_mark_at_index(text, exc.position), _reader_message(exc)) from None
+    except yaml.YAMLError as exc:
+        raise fail(Mark(1, 1), f"YAML syntax: {exc}") from None
+
+    document = Document(None, {}, {}, file)
+    problems: list[Problem] = []
+    data = None if root is None else _construct(root, (), document, problems)
+    if problems:
+        raise ContentError(problems)
+    return Document(data, document.positions, document.key_positions, file)
+
+
+def _reader_message(exc: yaml.reader.ReaderError) -> str:
+    char = exc.character
+    code = f"U+{ord(char):04X}" if isinstance(char, str) else f"byte 0x{char:02X}"
+    return f"character {code} is not allowed in a workshop file"
+
+
+def _check_events(text: str, fail: Any) -> None:
+    """Reject aliases, anchors, tags and deep nesting before anything is built."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent):
+            raise fail(_mark(event.start_mark), "YAML aliases (*name) are not allowed")
+        if getattr(event, "anchor", None):
+            raise fail(_mark(event.start_mark), "YAML anchors (&name) are not allowed")
+        tag = getattr(event, "tag", None)
+        if tag not in (None, "!"):
+            raise fail(_mark(event.start_mark), f"YAML tags ({tag}) are not allowed")
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise fail(_mark(event.start_mark), f"nesting is deeper than {MAX_DEPTH} levels")
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
+def _construct(node: yaml.Node, path: Path_, document: Document, problems: list[Problem]) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        if node.style is None and _NULL.match(node.value):
+            return None
+        return node.value
+    if isinstance(node, yaml.SequenceNode):
+        items = []
+        for index, item in enumerate(node.value):
+            document.positions[(*path, index)] = _mark(item.start_mark)
+            items.append(_construct(item, (*path, index), document, problems))
+        return items
+    mapping: dict[str, Any] = {}
+    first_line: dict[str, int] = {}
+    for key_node, value_node in node.value:
+        key_mark = _mark(key_node.start_mark)
+        if not isinstance(key_node, yaml.ScalarNode):
+            document.key_positions[path + ("?",)] = key_mark
+            problems.append(document.problem(path + ("?",), "keys must be text", at_key=True))
+            continue
+        key = key_node.value
+        document.key_positions.setdefault((*path, key), key_mark)
+        if key in first_line:
+            document.key_positions[(*path, key)] = key_mark
+            message = f"duplicate key '{key}' (first defined on line {first_line[key]})"
+            problems.append(document.problem((*path, key), message, at_key=True))
+            continue
+        first_line[key] = key_mark.line
+        scalar = isinstance(value_node, yaml.ScalarNode) and value_node.value != ""
+        document.positions[(*path, key)] = _mark(value_node.start_mark) if scalar else key_mark
+        mapping[key] = _construct(value_node, (*path, key), document, problems)
+    return mapping
