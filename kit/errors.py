@@ -37,4 +37,12 @@ class ContentError(KitError):
 
 
 class BuildError(KitError):
-    """One or more renderers failed; earlier outputs are left as they were."""
+    """One or more renderers failed; their earlier outputs are left as they were.
+
+    ``result`` holds what was written and, per renderer, the exception it raised.
+    """
+
+    def __init__(self, result: object):
+        self.result = result
+        failed = getattr(result, "failed", {})
+        super().__init__("failed: " + ", ".join(failed))

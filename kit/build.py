@@ -1,0 +1,138 @@
+"""Run the renderers: load and check everything first, then write each output atomically.
+
+Every renderer is a module with one function,
+``render(workshop, theme, out_dir, options) -> list[Output]``, that writes its files into
+``out_dir``. The build hands it a private staging folder inside the real output folder and
+moves each finished file into place with ``os.replace``; a renderer that fails (or a
+Ctrl-C) leaves the previous outputs byte-identical and no temporary file behind.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import logging
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from kit.errors import BuildError
+from kit.loader import LoadedWorkshop, load
+
+log = logging.getLogger("kit")
+
+# Name -> module, imported only when that output is built.
+RENDERERS: dict[str, str] = {
+    "slides": "slides",
+    "handouts": "handouts",
+    "exercises": "exercises",
+}
+
+Paper = Literal["a4", "letter"]
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """What the user asked for, plus the fixed timestamp every output carries."""
+
+    paper: Paper = "a4"
+    participants: int = 20
+    timestamp: dt.datetime = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
+    base_dir: Path = Path(".")
+
+
+@dataclass(frozen=True)
+class Output:
+    """A file a renderer wrote, and how long it is (pages or slides)."""
+
+    path: Path
+    count: int
+    unit: str = "pages"
+
+    def describe(self) -> str:
+        return f"{self.path} ({self.count} {self.unit})"
+
+
+@dataclass
+class BuildResult:
+    written: list[Output] = field(default_factory=list)
+    failed: dict[str, Exception] = field(default_factory=dict)
+
+
+def fixed_timestamp(loaded: LoadedWorkshop) -> dt.datetime:
+    """SOURCE_DATE_EPOCH if set, else the workshop's date, else 2000-01-01 (all UTC)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc)
+    day = loaded.workshop.date or dt.date(2000, 1, 1)
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
+
+
+def build(
+    path: Path | str,
+    out_dir: Path | str,
+    *,
+    only: Iterable[str] = (),
+    paper: Paper = "a4",
+    participants: int = 20,
+    progress: Callable[[Output], None] = lambda output: None,
+) -> BuildResult:
+    """Load the workshop at ``path`` and render the chosen outputs into ``out_dir``.
+
+    Raises ContentError before anything is written if the workshop is invalid, and
+    BuildError after the others have run if any renderer failed.
+    """
+    loaded = load(path)
+    for warning in loaded.warnings:
+        log.warning("%s", warning)
+    names = list(only) or list(RENDERERS)
+    options = BuildOptions(
+        paper=paper,
+        participants=participants,
+        timestamp=fixed_timestamp(loaded),
+        base_dir=loaded.base_dir,
+    )
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    result = BuildResult()
+    for name in names:
+        try:
+            outputs = _run_renderer(name, loaded, out, options)
+        except Exception as exc:  # one renderer failing must not stop the others
+            result.failed[name] = exc
+            continue
+        for output in outputs:
+            progress(output)
+        result.written.extend(outputs)
+    if result.failed:
+        raise BuildError(result)
+    return result
+
+
+def _run_renderer(
+    name: str, loaded: LoadedWorkshop, out: Path, options: BuildOptions
+) -> list[Output]:
+    render = importlib.import_module(RENDERERS[name]).render
+    staging = Path(tempfile.mkdtemp(prefix=f".kit-{name}-", dir=out))
+    try:
+        staged = render(loaded.workshop, loaded.workshop.theme, staging, options)
+        placed = []
+        for output in staged:
+            _flush(output.path)
+        for output in staged:
+            target = out / output.path.relative_to(staging)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(output.path, target)
+            placed.append(Output(target, output.count, output.unit))
+        return placed
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _flush(path: Path) -> None:
+    with path.open("rb+") as handle:
+        os.fsync(handle.fileno())

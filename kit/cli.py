@@ -1,0 +1,147 @@
+"""The ``kit`` command line: new, check, build, schema.
+
+Problems in the user's content print one line each (``file:line:col: field: message``) and
+exit with status 1; an unexpected exception is a bug and keeps its traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+import traceback
+from pathlib import Path
+
+import click
+
+from kit.errors import BuildError, ContentError, KitError
+
+
+class _WarningCounter(logging.Handler):
+    """Prints kit's warnings as ``warning: ...`` and counts them for --strict."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+        click.echo(f"warning: {record.getMessage()}", err=True)
+
+
+def _warnings() -> _WarningCounter:
+    logger = logging.getLogger("kit")
+    for handler in list(logger.handlers):
+        if isinstance(handler, _WarningCounter):
+            logger.removeHandler(handler)
+    counter = _WarningCounter()
+    logger.addHandler(counter)
+    logger.propagate = False
+    return counter
+
+
+def _fail(exc: KitError) -> None:
+    if isinstance(exc, ContentError):
+        for problem in exc.problems:
+            click.echo(str(problem), err=True)
+        click.echo(f"{len(exc.problems)} problem(s) found; nothing was written.", err=True)
+    else:
+        click.echo(f"error: {exc}", err=True)
+    sys.exit(1)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="kit")
+def main() -> None:
+    """Build a workshop's slide deck, handouts and exercise sheets from one YAML file."""
+
+
+@main.command()
+@click.argument("path", type=click.Path(path_type=Path))
+def new(path: Path) -> None:
+    """Create a starter workshop folder at PATH that builds as it is."""
+    from kit.starter import create
+
+    try:
+        file = create(path)
+    except KitError as exc:
+        _fail(exc)
+    click.echo(f"created {file}; next: kit build {path}")
+
+
+@main.command()
+@click.argument("path", type=click.Path(path_type=Path), default=".")
+@click.option("--strict", is_flag=True, help="Fail on warnings too.")
+def check(path: Path, strict: bool) -> None:
+    """Validate the workshop at PATH (a file, or a folder holding workshop.yaml)."""
+    from kit.loader import load
+
+    counter = _warnings()
+    try:
+        loaded = load(path)
+    except KitError as exc:
+        _fail(exc)
+    for warning in loaded.warnings:
+        logging.getLogger("kit").warning("%s", warning)
+    workshop = loaded.workshop
+    blocks = sum(len(section.blocks) for section in workshop.sections)
+    click.echo(f"{loaded.file}: ok ({len(workshop.sections)} sections, {blocks} blocks)")
+    if strict and counter.count:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("path", type=click.Path(path_type=Path), default=".")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("build"),
+              show_default=True, help="Folder to write the outputs into.")
+@click.option("--only", multiple=True, type=click.Choice(["slides", "handouts", "exercises"]),
+              help="Build only these outputs (repeatable).")
+@click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True)
+@click.option("--participants", type=click.IntRange(1, 1000), default=20, show_default=True,
+              help="Head count for the facilitator guide's print list.")
+@click.option("--strict", is_flag=True, help="Fail on warnings (overflow, timing) too.")
+def build(
+    path: Path, out_dir: Path, only: tuple[str, ...], paper: str, participants: int, strict: bool
+) -> None:
+    """Validate the workshop at PATH, then render every output into --out."""
+    from kit.build import build as run_build
+
+    counter = _warnings()
+    try:
+        result = run_build(
+            path,
+            out_dir,
+            only=only,
+            paper=paper,  # type: ignore[arg-type]
+            participants=participants,
+            progress=lambda output: click.echo(f"wrote {output.describe()}"),
+        )
+    except BuildError as exc:
+        _report_failures(exc)
+        sys.exit(1)
+    except KitError as exc:
+        _fail(exc)
+    click.echo(f"built {len(result.written)} file(s) into {out_dir}")
+    if strict and counter.count:
+        click.echo(f"{counter.count} warning(s) with --strict", err=True)
+        sys.exit(1)
+
+
+def _report_failures(exc: BuildError) -> None:
+    result = exc.result
+    for name, error in result.failed.items():  # type: ignore[attr-defined]
+        if isinstance(error, KitError):
+            click.echo(f"error: {name}: {error}", err=True)
+        else:
+            click.echo(f"error: {name} failed (a bug in kit):", err=True)
+            traceback.print_exception(error, file=sys.stderr)
+    written = len(result.written)  # type: ignore[attr-defined]
+    click.echo(f"{written} file(s) written; failed outputs were left as they were.", err=True)
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema of workshop files (for editor completion and checking)."""
+    from kit.schema import workshop_schema
+
+    click.echo(json.dumps(workshop_schema(), indent=2, ensure_ascii=False))

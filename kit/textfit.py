@@ -1,0 +1,288 @@
+"""Wrap styled text into lines with real font metrics, and fit it to a box.
+
+The result is plain data (``Text``): paragraphs of wrapped lines at a chosen size. The
+deck writer gives the same paragraphs to PowerPoint, which wraps them the same way
+because the metrics match; PDF writers draw the lines exactly as wrapped here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from kit import markup
+from kit.fonts import metrics
+from kit.markup import Run
+
+LINE_SPACING = 1.2  # line height as a multiple of the font size
+PARA_SPACING = 0.4  # space before a paragraph (not the first), as a multiple of the size
+INDENT = 1.1  # hanging indent per bullet level, as a multiple of the size
+# Office suites kern and round a little differently; wrap a hair short of the edge.
+WRAP_SAFETY = 0.97
+
+Align = Literal["left", "center", "right"]
+Anchor = Literal["top", "middle", "bottom"]
+
+
+@dataclass(frozen=True)
+class ParaSpec:
+    """A paragraph to lay out: inline-markup text and how to set it."""
+
+    text: str
+    level: int = 0
+    bullet: str = ""
+    scale: float = 1.0
+    bold: bool = False
+    italic: bool = False
+    color: str = ""
+    align: Align = "left"
+
+
+@dataclass(frozen=True)
+class Line:
+    runs: tuple[Run, ...]
+    width: float
+
+    @property
+    def text(self) -> str:
+        return "".join(run.text for run in self.runs)
+
+
+@dataclass(frozen=True)
+class Para:
+    """A laid-out paragraph: its lines, size and spacing, all in points."""
+
+    lines: tuple[Line, ...]
+    size: float
+    bullet: str
+    level: int
+    indent: float
+    space_before: float
+    color: str
+    align: Align
+
+    @property
+    def line_height(self) -> float:
+        return self.size * LINE_SPACING
+
+    @property
+    def height(self) -> float:
+        return self.space_before + len(self.lines) * self.line_height
+
+    @property
+    def text(self) -> str:
+        return " ".join(line.text for line in self.lines)
+
+
+@dataclass(frozen=True)
+class Text:
+    """Laid-out paragraphs and where they sit vertically in their box."""
+
+    paragraphs: tuple[Para, ...]
+    anchor: Anchor = "top"
+
+    @property
+    def height(self) -> float:
+        return sum(p.height for p in self.paragraphs)
+
+    @property
+    def size(self) -> float:
+        return max((p.size for p in self.paragraphs), default=0.0)
+
+    @property
+    def plain(self) -> str:
+        return "\n".join(p.text for p in self.paragraphs)
+
+
+def _styled_runs(spec: ParaSpec) -> tuple[Run, ...]:
+    return tuple(
+        Run(run.text, run.bold or spec.bold, run.italic or spec.italic)
+        for run in markup.parse(spec.text)
+    )
+
+
+_PIECE = re.compile(r"\S+\s*|\s+")
+
+
+def _width(run: Run, size: float) -> float:
+    return metrics(run.bold, run.italic).width(run.text, size)
+
+
+def wrap(runs: tuple[Run, ...], width: float, size: float) -> tuple[Line, ...]:
+    """Greedy word wrap of styled runs; hard newlines break, over-long words are split."""
+    lines: list[Line] = []
+    current: list[Run] = []
+    used = 0.0
+
+    def flush() -> None:
+        nonlocal current, used
+        while current and not current[-1].text.strip():
+            current.pop()
+        if current:
+            last = current[-1]
+            current[-1] = Run(last.text.rstrip(), last.bold, last.italic)
+        lines.append(Line(tuple(current), sum(_width(r, size) for r in current)))
+        current, used = [], 0.0
+
+    def add(piece: Run) -> None:
+        nonlocal used
+        if current and (current[-1].bold, current[-1].italic) == (piece.bold, piece.italic):
+            current[-1] = Run(current[-1].text + piece.text, piece.bold, piece.italic)
+        else:
+            current.append(piece)
+        used += _width(piece, size)
+
+    for words in _words(runs):
+        visible = sum(_width(Run(p.text.rstrip(), p.bold, p.italic), size) for p in words)
+        if words[0].text == "\n":
+            flush()
+            continue
+        if current and used + visible > width:
+            flush()
+            if not words[0].text.strip():
+                continue
+        if not current and visible > width:
+            for piece in _split_word(words, width, size):
+                if current:
+                    flush()
+                for part in piece:
+                    add(part)
+            continue
+        for part in words:
+            add(part)
+    flush()
+    return tuple(lines)
+
+
+def _words(runs: tuple[Run, ...]) -> list[list[Run]]:
+    """Words with their trailing space, as lists of runs (a word may change style)."""
+    words: list[list[Run]] = []
+    joined = False  # the previous piece ended without a space: this one continues its word
+    for run in runs:
+        for line_index, line in enumerate(run.text.split("\n")):
+            if line_index:
+                words.append([Run("\n", run.bold, run.italic)])
+                joined = False
+            for match in _PIECE.finditer(line):
+                piece = Run(match.group(), run.bold, run.italic)
+                if joined and words and match.start() == 0:
+                    words[-1].append(piece)
+                else:
+                    words.append([piece])
+                joined = not match.group()[-1].isspace()
+    return words
+
+
+def _split_word(words: list[Run], width: float, size: float) -> list[list[Run]]:
+    """Break a word wider than the line into line-sized pieces, character by character."""
+    pieces: list[list[Run]] = [[]]
+    used = 0.0
+    for run in words:
+        for char in run.text:
+            char_width = _width(Run(char, run.bold, run.italic), size)
+            if used + char_width > width and pieces[-1]:
+                pieces.append([])
+                used = 0.0
+            pieces[-1].append(Run(char, run.bold, run.italic))
+            used += char_width
+    return pieces
+
+
+def set_text(specs: list[ParaSpec], width: float, size: float, anchor: Anchor = "top") -> Text:
+    """Lay out ``specs`` at ``size`` points in a box ``width`` points wide."""
+    paragraphs = []
+    for index, spec in enumerate(specs):
+        para_size = round(size * spec.scale, 1)
+        indent = INDENT * para_size * (spec.level + (1 if spec.bullet else 0))
+        lines = wrap(_styled_runs(spec), (width - indent) * WRAP_SAFETY, para_size)
+        paragraphs.append(
+            Para(
+                lines=lines,
+                size=para_size,
+                bullet=spec.bullet,
+                level=spec.level,
+                indent=indent,
+                space_before=0.0 if index == 0 else PARA_SPACING * para_size,
+                color=spec.color,
+                align=spec.align,
+            )
+        )
+    return Text(tuple(paragraphs), anchor)
+
+
+def fit_text(
+    specs: list[ParaSpec],
+    width: float,
+    height: float,
+    max_size: float,
+    min_size: float,
+    anchor: Anchor = "top",
+) -> Text | None:
+    """The largest size from ``max_size`` down to ``min_size`` at which the text fits."""
+    size = max_size
+    while size >= min_size:
+        text = set_text(specs, width, size, anchor)
+        if text.height <= height:
+            return text
+        size -= 1 if size > 20 else 0.5
+    return None
+
+
+def paginate(
+    specs: list[ParaSpec],
+    width: float,
+    height: float,
+    max_size: float,
+    min_size: float,
+    anchor: Anchor = "top",
+) -> list[Text]:
+    """Fit ``specs`` into as few boxes as needed, never below ``min_size``.
+
+    A paragraph that does not fit a whole box by itself is split between lines; the
+    continuation keeps the paragraph's level but loses its bullet.
+    """
+    whole = fit_text(specs, width, height, max_size, min_size, anchor)
+    if whole is not None:
+        return [whole]
+    pages: list[list[ParaSpec]] = [[]]
+    for spec in _split_tall(specs, width, height, min_size):
+        trial = [*pages[-1], spec]
+        if pages[-1] and set_text(trial, width, min_size).height > height:
+            pages.append([spec])
+        else:
+            pages[-1] = trial
+    texts = []
+    for page in pages:
+        fitted = fit_text(page, width, height, max_size, min_size, anchor)
+        texts.append(fitted if fitted is not None else set_text(page, width, min_size, anchor))
+    return texts
+
+
+def _split_tall(specs: list[ParaSpec], width: float, height: float, size: float) -> list[ParaSpec]:
+    out: list[ParaSpec] = []
+    for spec in specs:
+        laid = set_text([spec], width, size).paragraphs[0]
+        per_box = max(1, int(height // laid.line_height))
+        if len(laid.lines) <= per_box:
+            out.append(spec)
+            continue
+        for start in range(0, len(laid.lines), per_box):
+            chunk = laid.lines[start : start + per_box]
+            text = " ".join(_markup_of(line) for line in chunk)
+            bullet = spec.bullet if start == 0 else ""
+            out.append(replace(spec, text=text, bullet=bullet, bold=False, italic=False))
+    return out
+
+
+def _markup_of(line: Line) -> str:
+    """Turn styled runs back into inline markup (literal stars escaped)."""
+    parts = []
+    for run in line.runs:
+        text = run.text.replace("*", "\\*")
+        if run.italic:
+            text = f"*{text}*"
+        if run.bold:
+            text = f"**{text}**"
+        parts.append(text)
+    return "".join(parts)
