@@ -1,0 +1,208 @@
+"""What every PDF renderer shares: fonts, paper, styles, page furniture and metadata.
+
+Imported only by the PDF renderers (``handouts``, ``exercises``), so building the deck
+alone never loads reportlab. PDFs are built in reportlab's invariant mode, which fixes
+the creation date and document ID, so the same input gives the same bytes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4, LETTER, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+
+from kit import markup
+from kit.fonts import face_name, font_file
+from kit.model import Theme, Workshop
+
+PAPER = {"a4": A4, "letter": LETTER}
+MARGIN = 18 * mm  # home and office printers clip up to about 6 mm; 12 mm is the floor
+FOOTER_GAP = 8 * mm
+
+
+def register_fonts() -> str:
+    """Register the shipped family once; returns the regular face's name for styles.
+
+    The family is registered under the regular face's name, so ``<b>`` and ``<i>`` in a
+    paragraph switch to the right face whichever face the style starts from.
+    """
+    regular = face_name()
+    if regular not in pdfmetrics.getRegisteredFontNames():
+        for bold in (False, True):
+            for italic in (False, True):
+                pdfmetrics.registerFont(TTFont(face_name(bold, italic), str(font_file(bold, italic))))
+        pdfmetrics.registerFontFamily(
+            regular,
+            normal=regular,
+            bold=face_name(bold=True),
+            italic=face_name(italic=True),
+            boldItalic=face_name(bold=True, italic=True),
+        )
+    return regular
+
+
+def colour(hex_colour: str) -> colors.Color:
+    return colors.HexColor(hex_colour)
+
+
+def paper_size(paper: str, *, turned: bool = False) -> tuple[float, float]:
+    size = PAPER[paper]
+    return landscape(size) if turned else size
+
+
+@dataclass(frozen=True)
+class Styles:
+    """Paragraph styles for printed material, scaled from one body size."""
+
+    body: ParagraphStyle
+    small: ParagraphStyle
+    title: ParagraphStyle
+    h1: ParagraphStyle
+    h2: ParagraphStyle
+    h3: ParagraphStyle
+    bullet: ParagraphStyle
+    quote: ParagraphStyle
+    centered: ParagraphStyle
+
+
+def styles(theme: Theme, body_size: float = 11) -> Styles:
+    """Styles in the theme's colours; ``body_size`` 16 or more gives large print."""
+    register_fonts()
+    text = colour(theme.colours.text)
+    heading = colour(theme.colours.primary)
+    bold = face_name(bold=True)
+
+    def style(name: str, size: float, **kw: Any) -> ParagraphStyle:
+        kw.setdefault("fontName", face_name())
+        kw.setdefault("textColor", text)
+        return ParagraphStyle(name, fontSize=size, leading=size * 1.3, **kw)
+
+    s = body_size
+    return Styles(
+        body=style("body", s, spaceAfter=s * 0.5),
+        small=style("small", s * 0.8, textColor=colour(theme.colours.muted)),
+        title=style("title", s * 2.2, fontName=bold, textColor=heading, spaceAfter=s * 0.6),
+        h1=style("h1", s * 1.6, fontName=bold, textColor=heading, spaceBefore=s, spaceAfter=s * 0.5),
+        h2=style("h2", s * 1.3, fontName=bold, textColor=heading, spaceBefore=s * 0.8,
+                 spaceAfter=s * 0.4),
+        h3=style("h3", s * 1.1, fontName=bold, spaceBefore=s * 0.5, spaceAfter=s * 0.3),
+        bullet=style("bullet", s, leftIndent=s * 1.4, bulletIndent=s * 0.4, spaceAfter=s * 0.3),
+        quote=style("quote", s * 1.1, fontName=face_name(italic=True), leftIndent=s * 1.5,
+                    rightIndent=s * 1.5, spaceAfter=s * 0.4),
+        centered=style("centered", s, alignment=TA_CENTER),
+    )
+
+
+def para(text: str, style: ParagraphStyle, bullet: str | None = None) -> Paragraph:
+    """A Paragraph from user text: escaped, with only ``**``/``*`` emphasis as markup."""
+    return Paragraph(markup.to_reportlab(text), style, bulletText=bullet)
+
+
+@dataclass(frozen=True)
+class PdfMeta:
+    title: str
+    author: str
+    subject: str
+    language: str
+
+
+def meta_for(workshop: Workshop, what: str) -> PdfMeta:
+    """Metadata for one of a workshop's documents, e.g. ``what="Participant handout"``."""
+    return PdfMeta(
+        title=f"{markup.plain(workshop.title)}: {what}",
+        author=workshop.organisation,
+        subject=what,
+        language=workshop.language,
+    )
+
+
+def _footer_painter(
+    footer: str, page_label: Callable[[int, int], str], theme: Theme
+) -> Callable[[Canvas, int, int], None]:
+    def paint(canvas: Canvas, page: int, total: int) -> None:
+        width, _ = canvas._pagesize
+        canvas.saveState()
+        canvas.setFont(face_name(), 8.5)
+        canvas.setFillColor(colour(theme.colours.muted))
+        y = MARGIN - FOOTER_GAP
+        canvas.drawString(MARGIN, y, footer)
+        canvas.drawRightString(width - MARGIN, y, page_label(page, total))
+        canvas.restoreState()
+
+    return paint
+
+
+def _numbered_canvas(paint: Callable[[Canvas, int, int], None]) -> type[Canvas]:
+    """A canvas that holds pages back until the end, so each can say "Page 3 of 8"."""
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._held: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:  # noqa: N802 - reportlab's name
+            self._held.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._held)
+            for number, state in enumerate(self._held, start=1):
+                self.__dict__.update(state)
+                paint(self, number, total)
+                Canvas.showPage(self)
+            Canvas.save(self)
+
+    return NumberedCanvas
+
+
+def build_pdf(
+    path: Path,
+    story: Sequence[Flowable],
+    *,
+    paper: str,
+    meta: PdfMeta,
+    footer: str,
+    theme: Theme,
+    turned: bool = False,
+    margin: float = MARGIN,
+    page_label: Callable[[int, int], str] = lambda page, total: f"Page {page} of {total}",
+    on_page: Callable[[Canvas, BaseDocTemplate], None] | None = None,
+) -> int:
+    """Lay ``story`` out on ``paper`` with a running footer; returns the page count."""
+    register_fonts()
+    width, height = paper_size(paper, turned=turned)
+    doc = BaseDocTemplate(
+        str(path),
+        pagesize=(width, height),
+        leftMargin=margin,
+        rightMargin=margin,
+        topMargin=margin,
+        bottomMargin=margin,
+        title=meta.title,
+        author=meta.author,
+        subject=meta.subject,
+        creator="kit",
+        producer="kit",
+        lang=meta.language,
+        invariant=1,
+        initialFontName=face_name(),
+    )
+    frame = Frame(margin, margin, width - 2 * margin, height - 2 * margin, id="body",
+                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    doc.addPageTemplates(
+        [PageTemplate(id="page", frames=[frame], onPage=on_page or (lambda canvas, doc: None))]
+    )
+    paint = _footer_painter(footer, page_label, theme)
+    doc.build(list(story), canvasmaker=_numbered_canvas(paint))
+    return doc.page
