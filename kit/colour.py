@@ -1,0 +1,38 @@
+"""Colour arithmetic on ``#RRGGBB`` strings: mixing, luminance and WCAG contrast."""
+
+from __future__ import annotations
+
+WHITE = "#FFFFFF"
+BLACK = "#000000"
+
+
+def rgb(colour: str) -> tuple[int, int, int]:
+    value = colour.lstrip("#")
+    return int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16)
+
+
+def mix(a: str, b: str, t: float) -> str:
+    """The colour ``t`` of the way from ``a`` to ``b`` (0 gives a, 1 gives b)."""
+    return "#" + "".join(f"{round(x + (y - x) * t):02X}" for x, y in zip(rgb(a), rgb(b)))
+
+
+def luminance(colour: str) -> float:
+    """Relative luminance as WCAG 2 defines it."""
+
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(v) for v in rgb(colour))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG contrast ratio, from 1 (none) to 21 (black on white)."""
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def readable_on(background: str, dark: str = BLACK, light: str = WHITE) -> str:
+    """Whichever of ``dark`` and ``light`` contrasts more with ``background``."""
+    return dark if contrast(dark, background) >= contrast(light, background) else light

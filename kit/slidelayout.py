@@ -1,0 +1,140 @@
+"""A laid-out deck as plain data: boxes in points with fitted, wrapped text.
+
+The deck is laid out once (``kit.deckplan``) and drawn twice: by ``slides`` into PPTX
+and by ``handouts`` into PDF, so the deck, its PDF copy and the notes handout can never
+disagree. Coordinates are points from the slide's top-left corner.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from kit.textfit import Text
+
+ShapeKind = Literal["rect", "roundrect", "chevron", "homeplate", "ellipse"]
+Role = Literal["title", "body", "footer", "decoration"]
+
+
+@dataclass(frozen=True)
+class Box:
+    """A rectangle-like shape, optionally filled and outlined, optionally holding text."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+    text: Text | None = None
+    shape: ShapeKind = "rect"
+    fill: str | None = None
+    outline: str | None = None
+    outline_width: float = 0.0
+    inset: float = 0.0
+    role: Role = "body"
+    name: str = ""
+
+    @property
+    def text_top(self) -> float:
+        """Where the first line box starts, honouring the vertical anchor."""
+        assert self.text is not None
+        free = self.h - 2 * self.inset - self.text.height
+        offset = {"top": 0.0, "middle": free / 2, "bottom": free}[self.text.anchor]
+        return self.y + self.inset + max(offset, 0.0)
+
+
+@dataclass(frozen=True)
+class Arrow:
+    """A straight line from (x1, y1) to (x2, y2), with an arrow head at each end if asked."""
+
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+    colour: str
+    width: float = 2.0
+    heads: bool = True
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class Picture:
+    x: float
+    y: float
+    w: float
+    h: float
+    path: str
+    alt: str
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: Text
+    fill: str | None = None
+
+
+@dataclass(frozen=True)
+class Table:
+    """A grid of text cells; row heights are measured so no cell overflows."""
+
+    x: float
+    y: float
+    col_widths: tuple[float, ...]
+    row_heights: tuple[float, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    border: str
+    inset: float
+    header: bool = True
+    name: str = ""
+
+    @property
+    def w(self) -> float:
+        return sum(self.col_widths)
+
+    @property
+    def h(self) -> float:
+        return sum(self.row_heights)
+
+
+Element = Box | Arrow | Picture | Table
+
+
+@dataclass(frozen=True)
+class Slide:
+    """One slide: a title (for the outline and screen readers), elements and notes.
+
+    ``for_participants`` is False for slides participants must not see in print before
+    the session (the drill's suggested responses).
+    """
+
+    title: str
+    kind: str
+    elements: tuple[Element, ...]
+    notes: str
+    background: str
+    for_participants: bool = True
+
+
+@dataclass(frozen=True)
+class DeckLayout:
+    width: float
+    height: float
+    slides: tuple[Slide, ...]
+    heading_font: str
+    body_font: str
+    title: str
+    author: str
+    subject: str
+    language: str
+    template: str | None = None
+
+
+def text_boxes(slide: Slide) -> list[Box | Cell]:
+    """The slide's text-bearing elements in drawing order (table cells row by row)."""
+    out: list[Box | Cell] = []
+    for element in slide.elements:
+        if isinstance(element, Box) and element.text is not None:
+            out.append(element)
+        elif isinstance(element, Table):
+            out.extend(cell for row in element.rows for cell in row)
+    return out
