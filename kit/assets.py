@@ -35,8 +35,10 @@ def resolve(base_dir: Path, value: str, formats: frozenset[str]) -> str:
 
     ``formats`` are the kinds (png, jpeg, gif, pptx) the field accepts, checked by content.
     """
-    if PurePosixPath(value).is_absolute() or PureWindowsPath(value).is_absolute() or (
-        PureWindowsPath(value).drive
+    if (
+        PurePosixPath(value).is_absolute()
+        or PureWindowsPath(value).is_absolute()
+        or (PureWindowsPath(value).drive)
     ):
         raise ValueError(f"'{value}' must be a path relative to the workshop folder")
     if ".." in PurePosixPath(value.replace("\\", "/")).parts:

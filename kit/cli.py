@@ -92,13 +92,28 @@ def check(path: Path, strict: bool) -> None:
 
 @main.command()
 @click.argument("path", type=click.Path(path_type=Path), default=".")
-@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("build"),
-              show_default=True, help="Folder to write the outputs into.")
-@click.option("--only", multiple=True, type=click.Choice(["slides", "handouts", "exercises"]),
-              help="Build only these outputs (repeatable).")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path),
+    default=Path("build"),
+    show_default=True,
+    help="Folder to write the outputs into.",
+)
+@click.option(
+    "--only",
+    multiple=True,
+    type=click.Choice(["slides", "handouts", "exercises"]),
+    help="Build only these outputs (repeatable).",
+)
 @click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True)
-@click.option("--participants", type=click.IntRange(1, 1000), default=20, show_default=True,
-              help="Head count for the facilitator guide's print list.")
+@click.option(
+    "--participants",
+    type=click.IntRange(1, 1000),
+    default=20,
+    show_default=True,
+    help="Head count for the facilitator guide's print list.",
+)
 @click.option("--strict", is_flag=True, help="Fail on warnings (overflow, timing) too.")
 def build(
     path: Path, out_dir: Path, only: tuple[str, ...], paper: str, participants: int, strict: bool

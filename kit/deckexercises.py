@@ -12,8 +12,7 @@ TRACK_HEIGHT = 104.0
 STAGE_GAP = 6.0
 
 
-def _fitted(specs: list[ParaSpec], width: float, height: float, high: float, low: float
-            ) -> Text:
+def _fitted(specs: list[ParaSpec], width: float, height: float, high: float, low: float) -> Text:
     """Text fitted to the box, or set at the floor size if it cannot fit."""
     return fit_text(specs, width, height, high, low) or set_text(specs, width, low)
 
@@ -41,40 +40,91 @@ def continuum_slides(p: _Planner, block: ContinuumBlock, ctx: _BlockContext) -> 
     for index, (stage, fill) in enumerate(zip(block.stages, fills)):
         x = MARGIN + index * (stage_w + STAGE_GAP)
         ink = readable_on(fill, dark=c.text)
-        label = [ParaSpec(str(index + 1), bold=True, color=ink, align="center", scale=1.2),
-                 ParaSpec(stage.name, bold=True, color=ink, align="center")]
+        label = [
+            ParaSpec(str(index + 1), bold=True, color=ink, align="center", scale=1.2),
+            ParaSpec(stage.name, bold=True, color=ink, align="center"),
+        ]
         inset = 6.0
         text = _fitted(label, stage_w - 2 * inset, TRACK_HEIGHT - 2 * inset, 18, 10)
-        body.append(Box(x, top, stage_w, TRACK_HEIGHT, text=text, shape="roundrect", fill=fill,
-                        outline=c.primary, outline_width=1.0, inset=inset,
-                        name=f"Stage {index + 1}: {stage.name}"))
+        body.append(
+            Box(
+                x,
+                top,
+                stage_w,
+                TRACK_HEIGHT,
+                text=text,
+                shape="roundrect",
+                fill=fill,
+                outline=c.primary,
+                outline_width=1.0,
+                inset=inset,
+                name=f"Stage {index + 1}: {stage.name}",
+            )
+        )
         desc = _fitted([p.spec(stage.description, align="center")], stage_w, desc_h, 15, 9)
-        body.append(Box(x, top + TRACK_HEIGHT + 8, stage_w, desc_h, text=desc,
-                        name=f"Stage {index + 1} description"))
+        body.append(
+            Box(
+                x,
+                top + TRACK_HEIGHT + 8,
+                stage_w,
+                desc_h,
+                text=desc,
+                name=f"Stage {index + 1} description",
+            )
+        )
     axis_y = top + TRACK_HEIGHT + desc_h + 22
     body.append(Arrow(MARGIN, axis_y, MARGIN + width, axis_y, c.text, 2.5, name="Axis"))
     half = width / 2 - 10
-    for text, align, x in ((block.axis.start, "left", MARGIN),
-                           (block.axis.end, "right", MARGIN + width - half)):
+    for text, align, x in (
+        (block.axis.start, "left", MARGIN),
+        (block.axis.end, "right", MARGIN + width - half),
+    ):
         spec = p.spec(text, bold=True, align=align)  # type: ignore[arg-type]
-        body.append(Box(x, axis_y + 10, half, 34, text=_fitted([spec], half, 34, 18, 12),
-                        name=f"Axis: {text}"))
+        body.append(
+            Box(
+                x,
+                axis_y + 10,
+                half,
+                34,
+                text=_fitted([spec], half, 34, 18, 12),
+                name=f"Axis: {text}",
+            )
+        )
     p.add(block.title, "continuum", body, _notes(ctx, block), cite=block.cite)
 
     if block.scenarios:
         specs = [p.spec(f"{i}. {s.text}") for i, s in enumerate(block.scenarios, start=1)]
         notes = [f"Scenario {i}: {s.note}" for i, s in enumerate(block.scenarios, 1) if s.note]
-        p.paged_text(f"{block.title}: where would you place these?", "continuum-scenarios",
-                     specs, _notes(ctx, block, *notes), ctx, cite=block.cite,
-                     sizes=(26, BODY_MIN))
+        p.paged_text(
+            f"{block.title}: where would you place these?",
+            "continuum-scenarios",
+            specs,
+            _notes(ctx, block, *notes),
+            ctx,
+            cite=block.cite,
+            sizes=(26, BODY_MIN),
+        )
     for index, prompt in enumerate(block.prompts, start=1):
-        p.paged_text(f"Reflection {index} of {len(block.prompts)}", "continuum-prompt",
-                     [p.spec(prompt, align="center")], _notes(ctx, block), ctx,
-                     sizes=(36, 20), anchor="middle")
+        p.paged_text(
+            f"Reflection {index} of {len(block.prompts)}",
+            "continuum-prompt",
+            [p.spec(prompt, align="center")],
+            _notes(ctx, block),
+            ctx,
+            sizes=(36, 20),
+            anchor="middle",
+        )
     if block.fluidity:
-        p.paged_text("People move along the continuum", "continuum-fluidity",
-                     [p.spec(block.fluidity)], _notes(ctx, block), ctx, cite=block.cite,
-                     sizes=(30, BODY_MIN), anchor="middle")
+        p.paged_text(
+            "People move along the continuum",
+            "continuum-fluidity",
+            [p.spec(block.fluidity)],
+            _notes(ctx, block),
+            ctx,
+            cite=block.cite,
+            sizes=(30, BODY_MIN),
+            anchor="middle",
+        )
 
 
 def drill_slides(p: _Planner, block: DrillBlock, ctx: _BlockContext) -> None:
@@ -84,33 +134,65 @@ def drill_slides(p: _Planner, block: DrillBlock, ctx: _BlockContext) -> None:
     framing = [p.spec(g, bullet="•") for g in block.guidance] or [
         p.spec("Hear each statement, then answer it as you would in the moment.")
     ]
-    p.paged_text(block.title, "drill-framing", framing, _notes(ctx, block), ctx,
-                 cite=block.cite)
+    p.paged_text(block.title, "drill-framing", framing, _notes(ctx, block), ctx, cite=block.cite)
     for number, challenge in enumerate(block.challenges, start=1):
         statement = [p.spec(f"“{challenge.statement}”", italic=True, align="center")]
-        p.paged_text(f"Challenge {number} of {total}", "drill-statement", statement,
-                     _notes(ctx, block, "Let the room answer before showing the responses."),
-                     ctx, sizes=(36, 20), anchor="middle")
-        quoted = _fitted([p.spec(f"“{challenge.statement}”", italic=True, color=c.muted)],
-                         width, 52, 18, 11)
+        p.paged_text(
+            f"Challenge {number} of {total}",
+            "drill-statement",
+            statement,
+            _notes(ctx, block, "Let the room answer before showing the responses."),
+            ctx,
+            sizes=(36, 20),
+            anchor="middle",
+        )
+        quoted = _fitted(
+            [p.spec(f"“{challenge.statement}”", italic=True, color=c.muted)], width, 52, 18, 11
+        )
         above: list[Element] = [Box(MARGIN, BODY_TOP, width, 52, text=quoted, name="Statement")]
         reserve = 0.0
         if challenge.technique:
             reserve = 60.0
             bottom = p.height - 36 - 52
             tint = mix(c.accent, WHITE, 0.88)
-            technique = _fitted([p.spec(f"**Technique:** {challenge.technique}")],
-                                width - 24, 40, 20, 12)
-            above.append(Box(MARGIN, bottom, width, 48, text=technique, shape="roundrect",
-                             fill=tint, inset=8, name="Technique"))
+            technique = _fitted(
+                [p.spec(f"**Technique:** {challenge.technique}")], width - 24, 40, 20, 12
+            )
+            above.append(
+                Box(
+                    MARGIN,
+                    bottom,
+                    width,
+                    48,
+                    text=technique,
+                    shape="roundrect",
+                    fill=tint,
+                    inset=8,
+                    name="Technique",
+                )
+            )
         responses = [p.spec(r, bullet="•") for r in challenge.responses]
-        p.paged_text(f"Challenge {number}: suggested responses", "drill-response", responses,
-                     _notes(ctx, block), ctx, top=BODY_TOP + 60, above=above,
-                     sizes=(26, BODY_MIN), for_participants=False, reserve=reserve)
+        p.paged_text(
+            f"Challenge {number}: suggested responses",
+            "drill-response",
+            responses,
+            _notes(ctx, block),
+            ctx,
+            top=BODY_TOP + 60,
+            above=above,
+            sizes=(26, BODY_MIN),
+            for_participants=False,
+            reserve=reserve,
+        )
     techniques: list[str] = []
     for number, challenge in enumerate(block.challenges, start=1):
         if challenge.technique:
             techniques.append(f"{challenge.technique} (challenge {number})")
     if techniques:
-        p.paged_text("Techniques to remember", "drill-techniques",
-                     [p.spec(t, bullet="•") for t in techniques], _notes(ctx, block), ctx)
+        p.paged_text(
+            "Techniques to remember",
+            "drill-techniques",
+            [p.spec(t, bullet="•") for t in techniques],
+            _notes(ctx, block),
+            ctx,
+        )

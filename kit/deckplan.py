@@ -139,10 +139,16 @@ class _Planner:
         for_participants: bool = True,
     ) -> None:
         """A standard content slide: title, accent rule, body, source line."""
-        rule = Box(MARGIN, RULE_TOP, 72, 4, fill=self.colours.accent, role="decoration",
-                   name="Accent rule")
-        elements: list[Element] = [self.title_box(title), rule, *self.logo(), *body,
-                                   *self.citation(cite)]
+        rule = Box(
+            MARGIN, RULE_TOP, 72, 4, fill=self.colours.accent, role="decoration", name="Accent rule"
+        )
+        elements: list[Element] = [
+            self.title_box(title),
+            rule,
+            *self.logo(),
+            *body,
+            *self.citation(cite),
+        ]
         self.drafts.append(
             _Draft(title, kind, elements, notes, self.colours.background, for_participants)
         )
@@ -170,8 +176,9 @@ class _Planner:
         height = self.body_height(bool(cite)) - (top - BODY_TOP) - reserve
         pages = paginate(specs, self.content_width, height, *sizes, anchor=anchor)
         if len(pages) > 1:
-            log.warning("%s: text does not fit one slide; continued over %d slides",
-                        ctx.label, len(pages))
+            log.warning(
+                "%s: text does not fit one slide; continued over %d slides", ctx.label, len(pages)
+            )
         for index, text in enumerate(pages):
             box = Box(MARGIN, top, self.content_width, height, text=text, name="Body")
             self.add(
@@ -198,15 +205,24 @@ class _Planner:
             )
             if part
         )
-        title_text = fit_text([ParaSpec(title, bold=True, color=ink)], w, 150, 48, 28,
-                              anchor="bottom")
-        title_text = title_text or set_text([ParaSpec(title, bold=True, color=ink)], w, 28,
-                                            anchor="bottom")
+        title_text = fit_text(
+            [ParaSpec(title, bold=True, color=ink)], w, 150, 48, 28, anchor="bottom"
+        )
+        title_text = title_text or set_text(
+            [ParaSpec(title, bold=True, color=ink)], w, 28, anchor="bottom"
+        )
         specs = [ParaSpec(subtitle, color=ink)] if subtitle else []
         specs.append(ParaSpec(meta, color=mix(ink, background, 0.2), scale=0.8))
         lower = fit_text(specs, w, 150, 26, 16) or set_text(specs, w, 16)
-        band = Box(0, self.height * 0.62, self.width, 6, fill=self.colours.accent,
-                   role="decoration", name="Accent band")
+        band = Box(
+            0,
+            self.height * 0.62,
+            self.width,
+            6,
+            fill=self.colours.accent,
+            role="decoration",
+            name="Accent band",
+        )
         elements: list[Element] = [
             Box(MARGIN, 120, w, 150, text=title_text, role="title", name="Title"),
             band,
@@ -235,8 +251,10 @@ class _Planner:
         background = self.colours.secondary
         ink = readable_on(background)
         w = self.content_width
-        head = [ParaSpec(f"Section {ctx.number} of {ctx.total_sections}", color=ink, scale=0.6),
-                ParaSpec(section.title, bold=True, color=ink)]
+        head = [
+            ParaSpec(f"Section {ctx.number} of {ctx.total_sections}", color=ink, scale=0.6),
+            ParaSpec(section.title, bold=True, color=ink),
+        ]
         head_text = fit_text(head, w, 150, 44, 26, anchor="bottom") or set_text(head, w, 26)
         timing = f"{section.duration} minutes · {slot.span}"
         specs = [ParaSpec(timing, color=ink, bold=True)]
@@ -245,8 +263,9 @@ class _Planner:
         lower = fit_text(specs, w, lower_h, 24, 16) or set_text(specs, w, 16)
         elements: list[Element] = [
             Box(MARGIN, 70, w, 150, text=head_text, role="title", name="Title"),
-            Box(MARGIN, 232, 72, 4, fill=self.colours.accent, role="decoration",
-                name="Accent rule"),
+            Box(
+                MARGIN, 232, 72, 4, fill=self.colours.accent, role="decoration", name="Accent rule"
+            ),
             Box(MARGIN, 250, w, lower_h, text=lower, name="Timing and objectives"),
         ]
         notes = _join(
@@ -275,8 +294,9 @@ class _Planner:
                 break
             size -= 1
         if len(pages) > 1:
-            log.warning("%s: table does not fit one slide; continued over %d slides",
-                        label, len(pages))
+            log.warning(
+                "%s: table does not fit one slide; continued over %d slides", label, len(pages)
+            )
         for index, table in enumerate(pages):
             self.add(title + (CONTINUED if index else ""), kind, [table], notes, cite=cite)
 
@@ -321,8 +341,15 @@ class _Planner:
         right = set_text([ParaSpec(str(number), color=ink, align="right")], number_width, 11)
         return [
             Box(MARGIN, top, left_w, 20, text=left, role="footer", name="Footer"),
-            Box(self.width - MARGIN - number_width, top, number_width, 20, text=right,
-                role="footer", name="Slide number"),
+            Box(
+                self.width - MARGIN - number_width,
+                top,
+                number_width,
+                20,
+                text=right,
+                role="footer",
+                name="Slide number",
+            ),
         ]
 
 
@@ -330,8 +357,9 @@ def _join(*parts: str) -> str:
     return "\n\n".join(part for part in parts if part)
 
 
-def _fit_picture(path: str, alt: str, box: tuple[float, float, float, float], image_size: Any
-                 ) -> Picture:
+def _fit_picture(
+    path: str, alt: str, box: tuple[float, float, float, float], image_size: Any
+) -> Picture:
     """The picture scaled to fit ``box`` with its aspect ratio kept, centred."""
     x, y, w, h = box
     pixel_w, pixel_h = image_size(path)
@@ -384,12 +412,16 @@ def _table_pages(
 
 
 def _table(
-    rows: list[tuple[Cell, ...]], widths: tuple[float, float], inset: float, border: str,
-    header: bool
+    rows: list[tuple[Cell, ...]],
+    widths: tuple[float, float],
+    inset: float,
+    border: str,
+    header: bool,
 ) -> Table:
     heights = tuple(max(c.text.height for c in row) + 2 * inset for row in rows)
-    return Table(MARGIN, BODY_TOP, widths, heights, tuple(rows), border, inset, header,
-                 name="Table")
+    return Table(
+        MARGIN, BODY_TOP, widths, heights, tuple(rows), border, inset, header, name="Table"
+    )
 
 
 # --- one function per block kind ------------------------------------------------------
@@ -423,11 +455,21 @@ def _definition(p: _Planner, block: DefinitionBlock, ctx: _BlockContext) -> None
     term = term or set_text([p.spec(block.term, bold=True, color=c.accent)], p.content_width, 24)
     specs = [p.spec(block.meaning)]
     if block.source:
-        specs.append(p.spec(f"— {block.source}", italic=True, color=c.muted, scale=0.75,
-                            align="right"))
+        specs.append(
+            p.spec(f"— {block.source}", italic=True, color=c.muted, scale=0.75, align="right")
+        )
     above: list[Element] = [Box(MARGIN, BODY_TOP, p.content_width, 56, text=term, name="Term")]
-    p.paged_text(block.title or "Definition", "definition", specs, _notes(ctx, block), ctx,
-                 cite=block.cite, top=BODY_TOP + 68, above=above, sizes=(30, BODY_MIN))
+    p.paged_text(
+        block.title or "Definition",
+        "definition",
+        specs,
+        _notes(ctx, block),
+        ctx,
+        cite=block.cite,
+        top=BODY_TOP + 68,
+        above=above,
+        sizes=(30, BODY_MIN),
+    )
 
 
 def _quote(p: _Planner, block: QuoteBlock, ctx: _BlockContext) -> None:
@@ -436,14 +478,30 @@ def _quote(p: _Planner, block: QuoteBlock, ctx: _BlockContext) -> None:
         p.spec(f"“{block.text}”", italic=True),
         p.spec(f"— {block.attribution}", color=c.muted, scale=0.75, align="right"),
     ]
-    p.paged_text(block.title or "In their words", "quote", specs, _notes(ctx, block), ctx,
-                 cite=block.cite, sizes=(32, BODY_MIN), anchor="middle")
+    p.paged_text(
+        block.title or "In their words",
+        "quote",
+        specs,
+        _notes(ctx, block),
+        ctx,
+        cite=block.cite,
+        sizes=(32, BODY_MIN),
+        anchor="middle",
+    )
 
 
 def _comparison(p: _Planner, block: ComparisonBlock, ctx: _BlockContext) -> None:
     half = p.content_width / 2
-    p.table_slides(block.title, "comparison", block.columns, list(block.rows), (half, half),
-                   _notes(ctx, block), ctx.label, cite=block.cite)
+    p.table_slides(
+        block.title,
+        "comparison",
+        block.columns,
+        list(block.rows),
+        (half, half),
+        _notes(ctx, block),
+        ctx.label,
+        cite=block.cite,
+    )
 
 
 def _image(p: _Planner, block: ImageBlock, ctx: _BlockContext) -> None:
@@ -451,13 +509,16 @@ def _image(p: _Planner, block: ImageBlock, ctx: _BlockContext) -> None:
     caption: list[Element] = []
     if block.caption:
         spec = p.spec(block.caption, italic=True, color=p.colours.muted, align="center")
-        text = fit_text([spec], p.content_width, 40, 18, 12) or set_text([spec],
-                                                                          p.content_width, 12)
-        caption = [Box(MARGIN, BODY_TOP + height - 40, p.content_width, 40, text=text,
-                       name="Caption")]
+        text = fit_text([spec], p.content_width, 40, 18, 12) or set_text(
+            [spec], p.content_width, 12
+        )
+        caption = [
+            Box(MARGIN, BODY_TOP + height - 40, p.content_width, 40, text=text, name="Caption")
+        ]
         height -= 46
-    picture = _fit_picture(block.path, block.alt, (MARGIN, BODY_TOP, p.content_width, height),
-                           p.image_size)
+    picture = _fit_picture(
+        block.path, block.alt, (MARGIN, BODY_TOP, p.content_width, height), p.image_size
+    )
     p.add(block.title, "image", [picture, *caption], _notes(ctx, block), cite=block.cite)
 
 
@@ -475,8 +536,15 @@ def _resources(p: _Planner, block: ResourcesBlock, ctx: _BlockContext) -> None:
         details = " · ".join(part for part in (item.url, item.contact) if part)
         if details:
             specs.append(p.spec(details, level=1, scale=0.85, color=p.colours.secondary))
-    p.paged_text(block.title, "resources", specs, _notes(ctx, block), ctx, cite=block.cite,
-                 sizes=(24, BODY_MIN))
+    p.paged_text(
+        block.title,
+        "resources",
+        specs,
+        _notes(ctx, block),
+        ctx,
+        cite=block.cite,
+        sizes=(24, BODY_MIN),
+    )
 
 
 def plan_deck(workshop: Workshop, image_size: Any = None) -> DeckLayout:
@@ -516,8 +584,9 @@ def plan_deck(workshop: Workshop, image_size: Any = None) -> DeckLayout:
     return planner.layout()
 
 
-def _draw_block(planner: _Planner, draw: dict[str, Any], ctx: _BlockContext, index: int,
-                block: Any) -> None:
+def _draw_block(
+    planner: _Planner, draw: dict[str, Any], ctx: _BlockContext, index: int, block: Any
+) -> None:
     label = f"{ctx.label}.blocks[{index}] ({block.kind})"
     draw[block.kind](planner, block, replace(ctx, label=label))
 

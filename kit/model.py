@@ -69,7 +69,9 @@ def _text_to_item(value: Any) -> Any:
 Text = Annotated[str, Field(min_length=1)]
 IMAGE_FORMATS = frozenset({"png", "jpeg", "gif"})
 ImagePath = Annotated[str, Field(min_length=1), AfterValidator(_asset_resolver(IMAGE_FORMATS))]
-TemplatePath = Annotated[str, Field(min_length=1), AfterValidator(_asset_resolver(frozenset({"pptx"})))]
+TemplatePath = Annotated[
+    str, Field(min_length=1), AfterValidator(_asset_resolver(frozenset({"pptx"})))
+]
 Colour = Annotated[str, AfterValidator(_check_colour)]
 Url = Annotated[str, AfterValidator(_check_url)]
 Minutes = Annotated[int, Field(gt=0, le=24 * 60)]

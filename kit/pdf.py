@@ -41,7 +41,9 @@ def register_fonts() -> str:
     if regular not in pdfmetrics.getRegisteredFontNames():
         for bold in (False, True):
             for italic in (False, True):
-                pdfmetrics.registerFont(TTFont(face_name(bold, italic), str(font_file(bold, italic))))
+                pdfmetrics.registerFont(
+                    TTFont(face_name(bold, italic), str(font_file(bold, italic)))
+                )
         pdfmetrics.registerFontFamily(
             regular,
             normal=regular,
@@ -93,13 +95,22 @@ def styles(theme: Theme, body_size: float = 11) -> Styles:
         body=style("body", s, spaceAfter=s * 0.5),
         small=style("small", s * 0.8, textColor=colour(theme.colours.muted)),
         title=style("title", s * 2.2, fontName=bold, textColor=heading, spaceAfter=s * 0.6),
-        h1=style("h1", s * 1.6, fontName=bold, textColor=heading, spaceBefore=s, spaceAfter=s * 0.5),
-        h2=style("h2", s * 1.3, fontName=bold, textColor=heading, spaceBefore=s * 0.8,
-                 spaceAfter=s * 0.4),
+        h1=style(
+            "h1", s * 1.6, fontName=bold, textColor=heading, spaceBefore=s, spaceAfter=s * 0.5
+        ),
+        h2=style(
+            "h2", s * 1.3, fontName=bold, textColor=heading, spaceBefore=s * 0.8, spaceAfter=s * 0.4
+        ),
         h3=style("h3", s * 1.1, fontName=bold, spaceBefore=s * 0.5, spaceAfter=s * 0.3),
         bullet=style("bullet", s, leftIndent=s * 1.4, bulletIndent=s * 0.4, spaceAfter=s * 0.3),
-        quote=style("quote", s * 1.1, fontName=face_name(italic=True), leftIndent=s * 1.5,
-                    rightIndent=s * 1.5, spaceAfter=s * 0.4),
+        quote=style(
+            "quote",
+            s * 1.1,
+            fontName=face_name(italic=True),
+            leftIndent=s * 1.5,
+            rightIndent=s * 1.5,
+            spaceAfter=s * 0.4,
+        ),
         centered=style("centered", s, alignment=TA_CENTER),
     )
 
@@ -198,8 +209,17 @@ def build_pdf(
         invariant=1,
         initialFontName=face_name(),
     )
-    frame = Frame(margin, margin, width - 2 * margin, height - 2 * margin, id="body",
-                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    frame = Frame(
+        margin,
+        margin,
+        width - 2 * margin,
+        height - 2 * margin,
+        id="body",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
     doc.addPageTemplates(
         [PageTemplate(id="page", frames=[frame], onPage=on_page or (lambda canvas, doc: None))]
     )

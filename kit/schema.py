@@ -11,7 +11,10 @@ from typing import Any
 
 from kit.model import BLOCK_TYPES, Workshop
 
-_TEXT_OR_OBJECT = (("BulletsBlock", "items", "BulletItem"), ("ContinuumBlock", "scenarios", "Scenario"))
+_TEXT_OR_OBJECT = (
+    ("BulletsBlock", "items", "BulletItem"),
+    ("ContinuumBlock", "scenarios", "Scenario"),
+)
 
 
 def workshop_schema() -> dict[str, Any]:

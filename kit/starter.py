@@ -16,5 +16,7 @@ def create(folder: Path) -> Path:
         raise KitError(f"{target} already exists; choose another folder")
     folder.mkdir(parents=True, exist_ok=True)
     text = resources.files("kit").joinpath("starter_files", WORKSHOP_FILE).read_text("utf-8")
-    target.write_text(text.replace("__TITLE__", folder.name.replace("-", " ").capitalize()), encoding="utf-8")
+    target.write_text(
+        text.replace("__TITLE__", folder.name.replace("-", " ").capitalize()), encoding="utf-8"
+    )
     return target

@@ -52,7 +52,9 @@ class _Renderer:
             for piece in template.generate(**variables):
                 length += len(piece)
                 if length > MAX_OUTPUT_CHARS:
-                    raise TemplateProblem(f"template output is longer than {MAX_OUTPUT_CHARS} characters")
+                    raise TemplateProblem(
+                        f"template output is longer than {MAX_OUTPUT_CHARS} characters"
+                    )
                 if time.monotonic() > self._deadline[0]:
                     raise TemplateProblem(f"template took longer than {MAX_SECONDS} s")
                 out.append(piece)

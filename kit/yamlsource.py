@@ -93,7 +93,9 @@ def read_yaml(raw: bytes, file: str) -> Document:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise fail(_mark_at_index(raw.decode("latin-1"), exc.start), "file is not UTF-8 text") from None
+        raise fail(
+            _mark_at_index(raw.decode("latin-1"), exc.start), "file is not UTF-8 text"
+        ) from None
 
     try:
         _check_events(text, fail)
@@ -155,8 +157,8 @@ def _construct(node: yaml.Node, path: Path_, document: Document, problems: list[
     for key_node, value_node in node.value:
         key_mark = _mark(key_node.start_mark)
         if not isinstance(key_node, yaml.ScalarNode):
-            document.key_positions[path + ("?",)] = key_mark
-            problems.append(document.problem(path + ("?",), "keys must be text", at_key=True))
+            document.key_positions[(*path, "?")] = key_mark
+            problems.append(document.problem((*path, "?"), "keys must be text", at_key=True))
             continue
         key = key_node.value
         document.key_positions.setdefault((*path, key), key_mark)
