@@ -1,0 +1,258 @@
+"""Draw one laid-out slide (``kit.slidelayout.Slide``) with reportlab, at any width.
+
+The deck is planned once by ``kit.deckplan``; this module only paints that plan, so the
+deck PDF and the notes handout show exactly what the PPTX shows. Slide coordinates are
+points from the top-left corner; reportlab's run from the bottom-left, hence ``_Painter.y``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.lib import colors
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable
+
+from kit.colour import readable_on
+from kit.fonts import face_name, metrics
+from kit.pdf import register_fonts
+from kit.slidelayout import Arrow, Box, Element, Picture, Slide, Table
+from kit.textfit import INDENT, Para, Text
+
+# PowerPoint's default corner for a rounded rectangle: a sixth of the shorter side.
+ROUND_CORNER = 0.16667
+# The point of a chevron or "home plate" arrow juts out by half the shorter side.
+POINT_DEPTH = 0.5
+TABLE_RULE = 0.75
+ARROW_HEAD = 3.5  # head length as a multiple of the line width
+
+
+def _colour(hex_colour: str) -> colors.Color:
+    return colors.HexColor(hex_colour)
+
+
+def baseline_offset(size: float, line_height: float) -> float:
+    """Distance from the top of a line box to its baseline: the glyphs centred in the box.
+
+    Uses the font's own ascent and descent, as PowerPoint does for single-font lines.
+    """
+    face = metrics()
+    ascent = face.ascent / face.units_per_em * size
+    descent = face.descent / face.units_per_em * size
+    return (line_height - ascent - descent) / 2 + ascent
+
+
+@dataclass
+class _Painter:
+    """Paints slide elements on a canvas already scaled to slide points."""
+
+    canvas: Canvas
+    height: float
+    ink: str  # for paragraphs that carry no colour of their own
+
+    def y(self, top: float) -> float:
+        return self.height - top
+
+    # --- shapes -----------------------------------------------------------------------
+
+    def box(self, box: Box) -> None:
+        if box.fill or box.outline:
+            self._shape(box)
+        if box.text is not None:
+            self.text(box.text, box.x + box.inset, box.text_top, box.w - 2 * box.inset)
+
+    def _shape(self, box: Box) -> None:
+        c = self.canvas
+        c.saveState()
+        if box.fill:
+            c.setFillColor(_colour(box.fill))
+        if box.outline:
+            c.setStrokeColor(_colour(box.outline))
+            c.setLineWidth(box.outline_width or 1.0)
+        fill, stroke = int(bool(box.fill)), int(bool(box.outline))
+        bottom = self.y(box.y + box.h)
+        short = min(box.w, box.h)
+        if box.shape == "roundrect":
+            c.roundRect(box.x, bottom, box.w, box.h, short * ROUND_CORNER, stroke, fill)
+        elif box.shape == "ellipse":
+            c.ellipse(box.x, bottom, box.x + box.w, bottom + box.h, stroke, fill)
+        elif box.shape in ("chevron", "homeplate"):
+            self._pointed(box, short * POINT_DEPTH, stroke, fill)
+        else:
+            c.rect(box.x, bottom, box.w, box.h, stroke, fill)
+        c.restoreState()
+
+    def _pointed(self, box: Box, depth: float, stroke: int, fill: int) -> None:
+        """A right-pointing arrow shape; a chevron also has its tail cut in."""
+        top, bottom, middle = self.y(box.y), self.y(box.y + box.h), self.y(box.y + box.h / 2)
+        right = box.x + box.w
+        points = [(box.x, top), (right - depth, top), (right, middle), (right - depth, bottom)]
+        points.append((box.x, bottom))
+        if box.shape == "chevron":
+            points.append((box.x + depth, middle))
+        path = self.canvas.beginPath()
+        path.moveTo(*points[0])
+        for point in points[1:]:
+            path.lineTo(*point)
+        path.close()
+        self.canvas.drawPath(path, stroke=stroke, fill=fill)
+
+    def arrow(self, arrow: Arrow) -> None:
+        c = self.canvas
+        c.saveState()
+        c.setStrokeColor(_colour(arrow.colour))
+        c.setFillColor(_colour(arrow.colour))
+        c.setLineWidth(arrow.width)
+        x1, y1, x2, y2 = arrow.x1, self.y(arrow.y1), arrow.x2, self.y(arrow.y2)
+        c.line(x1, y1, x2, y2)
+        if arrow.heads:
+            for tip, tail in (((x2, y2), (x1, y1)), ((x1, y1), (x2, y2))):
+                self._head(tip, tail, arrow.width * ARROW_HEAD)
+        c.restoreState()
+
+    def _head(self, tip: tuple[float, float], tail: tuple[float, float], length: float) -> None:
+        (tx, ty), (sx, sy) = tip, tail
+        dx, dy = tx - sx, ty - sy
+        norm = (dx * dx + dy * dy) ** 0.5 or 1.0
+        ux, uy = dx / norm, dy / norm
+        base_x, base_y = tx - ux * length, ty - uy * length
+        half = length * 0.6
+        path = self.canvas.beginPath()
+        path.moveTo(tx, ty)
+        path.lineTo(base_x - uy * half, base_y + ux * half)
+        path.lineTo(base_x + uy * half, base_y - ux * half)
+        path.close()
+        self.canvas.drawPath(path, stroke=0, fill=1)
+
+    def picture(self, picture: Picture) -> None:
+        self.canvas.drawImage(
+            picture.path,
+            picture.x,
+            self.y(picture.y + picture.h),
+            picture.w,
+            picture.h,
+            mask="auto",
+        )
+
+    def table(self, table: Table) -> None:
+        c = self.canvas
+        top = table.y
+        for row, height in zip(table.rows, table.row_heights):
+            left = table.x
+            for cell, width in zip(row, table.col_widths):
+                if cell.fill:
+                    c.setFillColor(_colour(cell.fill))
+                    c.rect(left, self.y(top + height), width, height, stroke=0, fill=1)
+                self.text(cell.text, left + table.inset, top + table.inset, width - 2 * table.inset)
+                left += width
+            top += height
+        self._grid(table)
+
+    def _grid(self, table: Table) -> None:
+        c = self.canvas
+        c.saveState()
+        c.setStrokeColor(_colour(table.border))
+        c.setLineWidth(TABLE_RULE)
+        right, bottom = table.x + table.w, table.y + table.h
+        top = table.y
+        for height in (0.0, *table.row_heights):
+            top += height
+            c.line(table.x, self.y(top), right, self.y(top))
+        left = table.x
+        for width in (0.0, *table.col_widths):
+            left += width
+            c.line(left, self.y(table.y), left, self.y(bottom))
+        c.restoreState()
+
+    # --- text ------------------------------------------------------------------------
+
+    def text(self, text: Text, left: float, top: float, width: float) -> None:
+        """Paragraphs exactly as ``kit.textfit`` wrapped them, from ``top`` down."""
+        for para in text.paragraphs:
+            top += para.space_before
+            for index, line in enumerate(para.lines):
+                baseline = self.y(top + baseline_offset(para.size, para.line_height))
+                if index == 0 and para.bullet:
+                    bullet_x = left + para.indent - INDENT * para.size
+                    self._runs(para, [(para.bullet, False, False)], bullet_x, baseline)
+                start = self._line_start(para, line.width, left, width)
+                runs = [(run.text, run.bold, run.italic) for run in line.runs]
+                self._runs(para, runs, start, baseline)
+                top += para.line_height
+
+    @staticmethod
+    def _line_start(para: Para, line_width: float, left: float, width: float) -> float:
+        free = width - para.indent - line_width
+        shift = {"left": 0.0, "center": free / 2, "right": free}[para.align]
+        return left + para.indent + max(shift, 0.0)
+
+    def _runs(
+        self, para: Para, runs: list[tuple[str, bool, bool]], x: float, baseline: float
+    ) -> None:
+        """One text object per line, so extracted text keeps the line whole."""
+        if not any(text for text, _, _ in runs):
+            return
+        text_object = self.canvas.beginText(x, baseline)
+        text_object.setFillColor(_colour(para.color or self.ink))
+        for text, bold, italic in runs:
+            text_object.setFont(face_name(bold, italic), para.size)
+            text_object.textOut(text)
+        self.canvas.drawText(text_object)
+
+
+def draw_slide(canvas: Canvas, slide: Slide, size: tuple[float, float], scale: float) -> None:
+    """Paint ``slide`` (``size`` in slide points) with its bottom-left at the origin."""
+    register_fonts()
+    width, height = size
+    canvas.saveState()
+    canvas.scale(scale, scale)
+    clip = canvas.beginPath()
+    clip.rect(0, 0, width, height)
+    canvas.clipPath(clip, stroke=0, fill=0)
+    canvas.setFillColor(_colour(slide.background))
+    canvas.rect(0, 0, width, height, stroke=0, fill=1)
+    painter = _Painter(canvas, height, readable_on(slide.background))
+    for element in slide.elements:
+        _paint(painter, element)
+    canvas.restoreState()
+
+
+def _paint(painter: _Painter, element: Element) -> None:
+    if isinstance(element, Box):
+        painter.box(element)
+    elif isinstance(element, Arrow):
+        painter.arrow(element)
+    elif isinstance(element, Picture):
+        painter.picture(element)
+    else:
+        painter.table(element)
+
+
+class SlideDrawing(Flowable):
+    """A Flowable showing one slide scaled to ``width``, its aspect ratio kept.
+
+    ``outline`` draws a thin frame round it, so a white slide stands out on white paper.
+    """
+
+    def __init__(
+        self, slide: Slide, size: tuple[float, float], width: float, outline: str | None = None
+    ) -> None:
+        super().__init__()
+        self.slide = slide
+        self.size = size
+        self.scale = width / size[0]
+        self.width = width
+        self.height = size[1] * self.scale
+        self.outline = outline
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        draw_slide(self.canv, self.slide, self.size, self.scale)
+        if self.outline:
+            self.canv.saveState()
+            self.canv.setStrokeColor(_colour(self.outline))
+            self.canv.setLineWidth(0.5)
+            self.canv.rect(0, 0, self.width, self.height, stroke=1, fill=0)
+            self.canv.restoreState()
