@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kit.colour import WHITE, mix, readable_on
-from kit.deckplan import BODY_MIN, BODY_TOP, MARGIN, _BlockContext, _notes, _Planner
+from kit.deckplan import BODY_MIN, BODY_TOP, MARGIN, _BlockContext, _notes, _Planner, quoted
 from kit.model import ContinuumBlock, DrillBlock
 from kit.slidelayout import Arrow, Box, Element
 from kit.textfit import ParaSpec, Text, fit_text, set_text
@@ -96,7 +96,7 @@ def continuum_slides(p: _Planner, block: ContinuumBlock, ctx: _BlockContext) -> 
         specs = [p.spec(f"{i}. {s.text}") for i, s in enumerate(block.scenarios, start=1)]
         notes = [f"Scenario {i}: {s.note}" for i, s in enumerate(block.scenarios, 1) if s.note]
         p.paged_text(
-            f"{block.title}: where would you place these?",
+            "Where would you place these?",
             "continuum-scenarios",
             specs,
             _notes(ctx, block, *notes),
@@ -136,7 +136,7 @@ def drill_slides(p: _Planner, block: DrillBlock, ctx: _BlockContext) -> None:
     ]
     p.paged_text(block.title, "drill-framing", framing, _notes(ctx, block), ctx, cite=block.cite)
     for number, challenge in enumerate(block.challenges, start=1):
-        statement = [p.spec(f"“{challenge.statement}”", italic=True, align="center")]
+        statement = [p.spec(quoted(challenge.statement), italic=True, align="center")]
         p.paged_text(
             f"Challenge {number} of {total}",
             "drill-statement",
@@ -146,10 +146,10 @@ def drill_slides(p: _Planner, block: DrillBlock, ctx: _BlockContext) -> None:
             sizes=(36, 20),
             anchor="middle",
         )
-        quoted = _fitted(
-            [p.spec(f"“{challenge.statement}”", italic=True, color=c.muted)], width, 52, 18, 11
+        reminder = _fitted(
+            [p.spec(quoted(challenge.statement), italic=True, color=c.muted)], width, 52, 18, 11
         )
-        above: list[Element] = [Box(MARGIN, BODY_TOP, width, 52, text=quoted, name="Statement")]
+        above: list[Element] = [Box(MARGIN, BODY_TOP, width, 52, text=reminder, name="Statement")]
         reserve = 0.0
         if challenge.technique:
             reserve = 60.0

@@ -84,7 +84,7 @@ class _Planner:
         return self.width - 2 * MARGIN
 
     def body_height(self, cited: bool) -> float:
-        return self.height - FOOTER_BAND - BODY_TOP - (CITE_BAND if cited else 0.0)
+        return self.height - FOOTER_BAND - BODY_TOP - (CITE_BAND + 6 if cited else 0.0)
 
     def spec(self, text: str, **kw: Any) -> ParaSpec:
         kw.setdefault("color", self.colours.text)
@@ -203,7 +203,7 @@ class _Planner:
                 f"{self.workshop.date:%-d %B %Y}" if self.workshop.date else "",
                 self.workshop.venue,
             )
-            if part
+            if part and part not in subtitle
         )
         title_text = fit_text(
             [ParaSpec(title, bold=True, color=ink)], w, 150, 48, 28, anchor="bottom"
@@ -287,16 +287,26 @@ class _Planner:
     ) -> None:
         """A two-column table, its rows spread over as many slides as they need."""
         height = self.body_height(bool(cite))
+
+        def pages_at(size: float, limit: float = height) -> list[Table]:
+            return _table_pages(self, header, rows, widths, limit, size)
+
         size = TABLE_MAX
-        while True:
-            pages = _table_pages(self, header, rows, widths, height, size)
-            if len(pages) == 1 or size <= TABLE_MIN:
-                break
+        pages = pages_at(size)
+        while len(pages) > 1 and size > TABLE_MIN:
             size -= 1
+            pages = pages_at(size)
         if len(pages) > 1:
             log.warning(
                 "%s: table does not fit one slide; continued over %d slides", label, len(pages)
             )
+            # It needs that many slides anyway: use the largest size that needs no more.
+            size = next(
+                s
+                for s in range(int(TABLE_MAX), int(size) - 1, -1)
+                if len(pages_at(s)) == len(pages)
+            )
+            pages = _balanced(pages_at(size), lambda limit: pages_at(size, limit))
         for index, table in enumerate(pages):
             self.add(title + (CONTINUED if index else ""), kind, [table], notes, cite=cite)
 
@@ -351,6 +361,11 @@ class _Planner:
                 name="Slide number",
             ),
         ]
+
+
+def quoted(text: str) -> str:
+    """``text`` in typographic quotes, unless the author already quoted it."""
+    return text if text[:1] in "\"“'‘«„" else f"“{text}”"
 
 
 def _join(*parts: str) -> str:
@@ -408,6 +423,18 @@ def _table_pages(
         current.append(cells)
         used += h
     pages.append(_table(current, widths, inset, colours.muted, bool(header)))
+    return pages
+
+
+def _balanced(pages: list[Table], paginate_at: Any) -> list[Table]:
+    """The same number of pages, with rows spread evenly instead of a near-empty last page."""
+    share = sum(table.h for table in pages) / len(pages)
+    limit = share
+    while limit < pages[0].h:
+        even = paginate_at(limit)
+        if len(even) == len(pages):
+            return even
+        limit += 10
     return pages
 
 
@@ -475,7 +502,7 @@ def _definition(p: _Planner, block: DefinitionBlock, ctx: _BlockContext) -> None
 def _quote(p: _Planner, block: QuoteBlock, ctx: _BlockContext) -> None:
     c = p.colours
     specs = [
-        p.spec(f"“{block.text}”", italic=True),
+        p.spec(quoted(block.text), italic=True),
         p.spec(f"— {block.attribution}", color=c.muted, scale=0.75, align="right"),
     ]
     p.paged_text(

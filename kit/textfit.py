@@ -41,8 +41,11 @@ class ParaSpec:
 
 @dataclass(frozen=True)
 class Line:
+    """One wrapped line; ``end`` is what separated it from the next: " ", "\n" or ""."""
+
     runs: tuple[Run, ...]
     width: float
+    end: str = ""
 
     @property
     def text(self) -> str:
@@ -71,8 +74,13 @@ class Para:
         return self.space_before + len(self.lines) * self.line_height
 
     @property
+    def hang(self) -> float:
+        """How far the bullet hangs left of the text (0 without a bullet)."""
+        return INDENT * self.size if self.bullet else 0.0
+
+    @property
     def text(self) -> str:
-        return " ".join(line.text for line in self.lines)
+        return "".join(line.text + line.end for line in self.lines).rstrip()
 
 
 @dataclass(frozen=True)
@@ -115,14 +123,18 @@ def wrap(runs: tuple[Run, ...], width: float, size: float) -> tuple[Line, ...]:
     current: list[Run] = []
     used = 0.0
 
-    def flush() -> None:
+    def flush(hard: bool = False) -> None:
         nonlocal current, used
+        spaced = False
         while current and not current[-1].text.strip():
             current.pop()
+            spaced = True
         if current:
             last = current[-1]
+            spaced = spaced or last.text != last.text.rstrip()
             current[-1] = Run(last.text.rstrip(), last.bold, last.italic)
-        lines.append(Line(tuple(current), sum(_width(r, size) for r in current)))
+        end = "\n" if hard else (" " if spaced else "")
+        lines.append(Line(tuple(current), sum(_width(r, size) for r in current), end))
         current, used = [], 0.0
 
     def add(piece: Run) -> None:
@@ -136,7 +148,7 @@ def wrap(runs: tuple[Run, ...], width: float, size: float) -> tuple[Line, ...]:
     for words in _words(runs):
         visible = sum(_width(Run(p.text.rstrip(), p.bold, p.italic), size) for p in words)
         if words[0].text == "\n":
-            flush()
+            flush(hard=True)
             continue
         if current and used + visible > width:
             flush()

@@ -1,0 +1,21 @@
+"""The presenter's deck: the laid-out slides written as a native, editable ``.pptx``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kit.build import BuildOptions, Output
+from kit.model import Theme, Workshop
+
+DECK_FILE = "deck.pptx"
+
+
+def render(workshop: Workshop, theme: Theme, out_dir: Path, options: BuildOptions) -> list[Output]:
+    """Write ``deck.pptx`` into ``out_dir``; returns it with its slide count."""
+    from kit.deckplan import plan_deck
+    from slides.pptx_writer import write_deck
+
+    deck = plan_deck(workshop)
+    path = out_dir / DECK_FILE
+    write_deck(deck, path, options.timestamp)
+    return [Output(path, len(deck.slides), "slides")]
