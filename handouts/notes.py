@@ -1,0 +1,88 @@
+"""The notes handout: three slides a page, each beside ruled lines for notes.
+
+The classic handout presentation software prints. Slides participants must not see in
+print before the session (``Slide.for_participants`` is False: the drill's suggested
+responses) are left out.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportlab.platypus import Flowable
+
+from handouts.furniture import footer_text, header_painter
+from handouts.slidedraw import SlideDrawing
+from kit import markup
+from kit.colour import mix
+from kit.model import Theme, Workshop
+from kit.pdf import MARGIN, build_pdf, colour, meta_for, paper_size
+from kit.slidelayout import DeckLayout, Slide
+
+SLIDES_PER_PAGE = 3
+THUMB_SHARE = 0.55  # of the text width; the rest is for writing
+GAP = 14.0  # between the thumbnail and the lines, and between rows
+LINE_PITCH = 22.0  # about 8 mm: comfortable handwriting
+WHAT = "Notes handout"
+
+
+class NotesRow(Flowable):
+    """One slide thumbnail with ruled lines beside it, filling a third of the page."""
+
+    def __init__(self, thumbnail: SlideDrawing, width: float, height: float, rule: str) -> None:
+        super().__init__()
+        self.thumbnail = thumbnail
+        self.width = width
+        self.height = height
+        self.rule = rule
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        top = self.height
+        thumb = self.thumbnail
+        thumb.drawOn(canvas, 0, top - thumb.height)
+        canvas.saveState()
+        canvas.setStrokeColor(colour(self.rule))
+        canvas.setLineWidth(0.5)
+        left = thumb.width + GAP
+        y = top - LINE_PITCH
+        while y >= GAP:
+            canvas.line(left, y, self.width, y)
+            y -= LINE_PITCH
+        canvas.restoreState()
+
+
+def participant_slides(deck: DeckLayout) -> list[Slide]:
+    """The slides fit to hand out before the session."""
+    return [slide for slide in deck.slides if slide.for_participants]
+
+
+def write_notes_handout(
+    path: Path, workshop: Workshop, theme: Theme, deck: DeckLayout, paper: str
+) -> int:
+    """Write the notes handout to ``path``; returns the page count."""
+    page_w, page_h = paper_size(paper)
+    width = page_w - 2 * MARGIN
+    # A hair under a third, so rounding never pushes the third row onto the next page.
+    row_h = (page_h - 2 * MARGIN) / SLIDES_PER_PAGE - 1
+    aspect = deck.width / deck.height
+    thumb_w = min(width * THUMB_SHARE, (row_h - GAP) * aspect)
+    muted = theme.colours.muted
+    rule = mix(muted, "#FFFFFF", 0.35)
+    size = (deck.width, deck.height)
+    story = [
+        NotesRow(SlideDrawing(slide, size, thumb_w, outline=muted), width, row_h, rule)
+        for slide in participant_slides(deck)
+    ]
+    return build_pdf(
+        path,
+        story,
+        paper=paper,
+        meta=meta_for(workshop, WHAT),
+        footer=footer_text(workshop, WHAT),
+        theme=theme,
+        on_page=header_painter(f"{markup.plain(workshop.title)}: notes", muted),
+    )
