@@ -1,0 +1,42 @@
+"""Exercise sheets: the drill and the continuum, printed for use with pens on tables and walls.
+
+``render`` is the renderer's one entry point. Each drill gives a worksheet, challenge
+cards and a facilitator's answer key; each continuum gives a worksheet, wall signs and
+scenario cards. A workshop with several drills or continua numbers the files of the
+second and later ones (``drill-2-worksheet.pdf``); one without gets no such sheets.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from exercises.continuum import continuum_sheets
+from exercises.drill import drill_sheets
+from exercises.sheets import Plan, Sheet
+from kit.build import BuildOptions, Output
+from kit.errors import KitError
+from kit.model import ContinuumBlock, DrillBlock, Theme, Workshop
+
+__all__ = ["render"]
+
+
+def render(workshop: Workshop, theme: Theme, out_dir: Path, options: BuildOptions) -> list[Output]:
+    """Write every exercise sheet of ``workshop`` into ``out_dir`` on ``options.paper``.
+
+    Every sheet is planned before any is written: if any card or sign cannot fit its
+    text, a KitError lists each one and nothing is written.
+    """
+    plan = Plan.for_workshop(workshop, theme, options.paper)
+    sheets: list[Sheet] = []
+    for number, drill in enumerate(workshop.blocks_of(DrillBlock), start=1):
+        sheets += drill_sheets(plan, drill, _prefix("drill", number))
+    for number, continuum in enumerate(workshop.blocks_of(ContinuumBlock), start=1):
+        sheets += continuum_sheets(plan, continuum, _prefix("continuum", number))
+    if plan.problems:
+        raise KitError("\n".join(plan.problems))
+    return [plan.write(sheet, out_dir) for sheet in sheets]
+
+
+def _prefix(kind: str, number: int) -> str:
+    """``drill`` for the first drill, ``drill-2`` for the second, and so on."""
+    return kind if number == 1 else f"{kind}-{number}"

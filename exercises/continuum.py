@@ -1,0 +1,186 @@
+"""The continuum reflection: worksheet, wall signs and scenario cards.
+
+Scenario notes are the facilitator's: nothing here prints them.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table
+from reportlab.platypus.tables import TableStyle
+
+from exercises.sheets import Plan, Sheet, card_pages, card_style
+from kit import markup
+from kit.fonts import face_name
+from kit.model import ContinuumBlock, Scenario
+from kit.pdf import para
+from kit.pdfdraw import ContinuumDrawing, RuledLines, Stack, TickBoxes, note_box
+
+WHY_LINES = 3
+PROMPT_LINES = 4
+DEFAULT_FLUIDITY = (
+    "Where a situation sits is not fixed: people move along this line in both directions, "
+    "within one encounter or over a lifetime, as their circumstances change."
+)
+SIGN_NAME_SIZES = (110.0, 36.0)  # readable across a room, down to readable from a few steps
+
+
+def continuum_sheets(plan: Plan, continuum: ContinuumBlock, prefix: str) -> list[Sheet]:
+    """The worksheet, the wall signs and (if there are scenarios) the scenario cards."""
+    sheets = [
+        Sheet(f"{prefix}-worksheet.pdf", "Continuum worksheet",
+              _worksheet_story(plan, continuum)),
+        Sheet(f"{prefix}-signs.pdf", "Continuum wall signs",
+              _sign_story(plan, continuum, f"{prefix}-signs.pdf"), turned=True),
+    ]
+    if continuum.scenarios:
+        name = f"{prefix}-scenario-cards.pdf"
+        sheets.append(Sheet(name, "Continuum scenario cards", _scenario_card_story(
+            plan, continuum, name)))
+    return sheets
+
+
+# --- worksheet ------------------------------------------------------------------------
+
+
+def _worksheet_story(plan: Plan, continuum: ContinuumBlock) -> list[Flowable]:
+    s = plan.styles
+    width, _ = plan.frame()
+    story: list[Flowable] = [para(continuum.title, s.title)]
+    if continuum.intro:
+        story.append(para(continuum.intro, s.body))
+    story += [
+        Spacer(0, 3 * mm),
+        ContinuumDrawing(continuum, plan.theme, width),
+        Spacer(0, 4 * mm),
+        _stage_table(plan, continuum, width),
+        Spacer(0, 4 * mm),
+        note_box("Positions can change", continuum.fluidity or DEFAULT_FLUIDITY, s.body, width),
+    ]
+    story += _scenario_flowables(plan, continuum)
+    if continuum.prompts:
+        story += [Paragraph("Reflection", s.h2),
+                  Paragraph("Take a few minutes on your own. Nobody will collect this sheet.",
+                            s.body)]
+        for number, prompt in enumerate(continuum.prompts, start=1):
+            story.append(KeepTogether([para(prompt, s.bullet, bullet=f"{number}."),
+                                       RuledLines(PROMPT_LINES)]))
+    return story
+
+
+def _stage_table(plan: Plan, continuum: ContinuumBlock, width: float) -> Table:
+    """Each stage's number, name and one-line description, in order."""
+    s = plan.styles
+    name_width = width * 0.3
+    rows = [
+        [Paragraph(str(number), s.h3), para(stage.name, s.h3), para(stage.description, s.body)]
+        for number, stage in enumerate(continuum.stages, start=1)
+    ]
+    table = Table(rows, colWidths=[8 * mm, name_width, width - name_width - 8 * mm])
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, -2), 0.4, s.small.textColor),
+        ("LEFTPADDING", (0, 0), (-1, -1), 2),
+        ("TOPPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+    ]))
+    return table
+
+
+def _scenario_flowables(plan: Plan, continuum: ContinuumBlock) -> list[Flowable]:
+    """Each scenario with numbered boxes to mark its stage and lines for why."""
+    if not continuum.scenarios:
+        return []
+    s = plan.styles
+    count = len(continuum.stages)
+    story: list[Flowable] = [
+        Paragraph("Scenarios", s.h2),
+        Paragraph(f"For each scenario, tick the stage (1 to {count}) where you would place it "
+                  "on the line, then write down why.", s.body),
+    ]
+    for number, scenario in enumerate(continuum.scenarios, start=1):
+        story.append(KeepTogether([
+            Paragraph(f"Scenario {number}", s.h3),
+            para(scenario.text, s.body),
+            TickBoxes("Stage:", count, plan.theme),
+            Spacer(0, 3 * mm),
+            Paragraph("Why there?", s.small),
+            RuledLines(WHY_LINES),
+        ]))
+    return story
+
+
+# --- wall signs -----------------------------------------------------------------------
+
+
+def _sign_story(plan: Plan, continuum: ContinuumBlock, file_name: str) -> list[Flowable]:
+    """One landscape sign per stage, each a single page."""
+    width, height = plan.frame(turned=True)
+    story: list[Flowable] = []
+    for index, stage in enumerate(continuum.stages):
+        # Never larger than the size at which the longest word still fits across the sign.
+        words = markup.plain(stage.name).split()
+        longest = max((stringWidth(word, face_name(bold=True), 1) for word in words), default=0)
+        largest = min(SIGN_NAME_SIZES[0], width * 0.95 / longest if longest else width)
+        sizes = (largest, SIGN_NAME_SIZES[1])
+        make = partial(_sign, plan, continuum, index, width)
+        where = f"{file_name}: sign {index + 1}"
+        story += [PageBreak(),
+                  Stack(plan.fit(make, (width, height - 1), sizes, where, stage.name),
+                        height - 1, valign="middle")]
+    return story[1:]
+
+
+def _sign(plan: Plan, continuum: ContinuumBlock, index: int, width: float,
+          size: float) -> list[Flowable]:
+    """Stage ``index``'s sign with its name at ``size`` points, the rest scaled to it."""
+    stage = continuum.stages[index]
+    count = len(continuum.stages)
+
+    def style(name: str, font_size: float, alignment: int = TA_CENTER, bold: bool = True,
+              space: float = 0, parent: ParagraphStyle = plan.styles.body) -> ParagraphStyle:
+        return ParagraphStyle(name, parent=parent, fontName=face_name(bold=bold),
+                              fontSize=font_size, leading=font_size * 1.15,
+                              alignment=alignment, spaceBefore=space, spaceAfter=space)
+
+    flowables: list[Flowable] = [
+        Paragraph(f"Stage {index + 1} of {count}",
+                  style("sign-counter", 22, parent=plan.styles.small)),
+        para(stage.name, style("sign-name", size, space=size * 0.25)),
+        para(stage.description, style("sign-text", min(28.0, max(16.0, size * 0.3)),
+                                      bold=False)),
+        Spacer(0, 8 * mm),
+        ContinuumDrawing(continuum, plan.theme, width, current=index, names=False, axis=False,
+                         marker=26),
+    ]
+    axis = continuum.axis
+    if index == 0:
+        flowables.append(para("← " + axis.start, style("sign-axis", 20, TA_LEFT, space=4)))
+    if index == count - 1:
+        flowables.append(para(axis.end + " →", style("sign-axis", 20, TA_RIGHT, space=4)))
+    return flowables
+
+
+# --- scenario cards -------------------------------------------------------------------
+
+
+def _scenario_card_story(plan: Plan, continuum: ContinuumBlock, file_name: str) -> list[Flowable]:
+    """One scenario per card, numbered as on the worksheet; single-sided."""
+    cards = [
+        plan.fit_card(partial(_scenario_card, plan, number, scenario),
+                      f"{file_name}: card {number}", scenario.text)
+        for number, scenario in enumerate(continuum.scenarios, start=1)
+    ]
+    return card_pages(plan, cards)
+
+
+def _scenario_card(plan: Plan, number: int, scenario: Scenario, size: float) -> list[Flowable]:
+    """The scenario number in small print, then its text at ``size`` (never its note)."""
+    return [Paragraph(f"Scenario {number}", card_style(plan, "card-label", 9, bold=True,
+                                                       muted=True)),
+            para(scenario.text, card_style(plan, "card-text", size))]

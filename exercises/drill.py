@@ -1,0 +1,112 @@
+"""The "How would you respond?" drill: worksheet, challenge cards and answer key.
+
+Response points are the facilitator's: they appear only in the answer key, never on the
+worksheet or the cards. The technique is a hint and may go on participant material.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+
+from exercises.sheets import FACILITATOR_MARK, Plan, Sheet, card_pages, card_style
+from kit.model import Challenge, DrillBlock
+from kit.pdf import para
+from kit.pdfdraw import RuledLines, note_box
+
+ANSWER_LINES = 6  # about three handwritten sentences
+INSTRUCTIONS = (
+    "Read each statement as if someone had just said it to you. Write how you would answer, "
+    "in a few calm sentences, then practise saying it out loud."
+)
+
+
+def drill_sheets(plan: Plan, drill: DrillBlock, prefix: str) -> list[Sheet]:
+    """The worksheet, the challenge cards and the answer key of one drill."""
+    return [
+        Sheet(f"{prefix}-worksheet.pdf", "Drill worksheet", _worksheet_story(plan, drill)),
+        Sheet(f"{prefix}-cards.pdf", "Drill challenge cards",
+              _card_story(plan, drill, f"{prefix}-cards.pdf")),
+        Sheet(f"{prefix}-answer-key.pdf", "Drill answer key", _answer_key_story(plan, drill),
+              facilitator=True),
+    ]
+
+
+def _challenge_heading(plan: Plan, number: int, challenge: Challenge) -> list[Flowable]:
+    """"Challenge 3" and the statement, as both the worksheet and the key show them."""
+    return [
+        Paragraph(f"Challenge {number}", plan.styles.h3),
+        para(challenge.statement, plan.styles.quote),
+    ]
+
+
+def _worksheet_story(plan: Plan, drill: DrillBlock) -> list[Flowable]:
+    s = plan.styles
+    width, _ = plan.frame()
+    story: list[Flowable] = [para(drill.title, s.title), para(INSTRUCTIONS, s.body)]
+    if drill.guidance:
+        story.append(Paragraph("Before you start", s.h2))
+        story += [para(point, s.bullet, bullet="•") for point in drill.guidance]
+    for number, challenge in enumerate(drill.challenges, start=1):
+        block = _challenge_heading(plan, number, challenge)
+        if challenge.technique:
+            block += [note_box("Technique to try", challenge.technique, s.small, width)]
+        block += [Spacer(0, 2 * mm), Paragraph("Your answer:", s.small),
+                  RuledLines(ANSWER_LINES)]
+        story.append(KeepTogether(block))
+    return story
+
+
+def _card_story(plan: Plan, drill: DrillBlock, file_name: str) -> list[Flowable]:
+    """Challenge cards: statements on the fronts, number and technique on the backs."""
+    fronts, backs = [], []
+    for number, challenge in enumerate(drill.challenges, start=1):
+        where = f"{file_name}: card {number}"
+        fronts.append(plan.fit_card(partial(_card_front, plan, drill.title, number, challenge),
+                                    where, challenge.statement))
+        backs.append(plan.fit_card(partial(_card_back, plan, number, challenge),
+                                   f"{where} (back)", challenge.technique))
+    return card_pages(plan, fronts, backs)
+
+
+def _card_front(plan: Plan, title: str, number: int, challenge: Challenge,
+                size: float) -> list[Flowable]:
+    """The card number and drill title in small print, then the statement at ``size``."""
+    return [para(f"**{number}** · {title}", card_style(plan, "card-label", 9, muted=True)),
+            para(challenge.statement, card_style(plan, "card-text", size))]
+
+
+def _card_back(plan: Plan, number: int, challenge: Challenge, size: float) -> list[Flowable]:
+    """The card number, then the technique hint at ``size`` (never the answer)."""
+    flowables: list[Flowable] = [
+        Paragraph(f"Card {number}", card_style(plan, "card-number", 22, bold=True, centred=True))
+    ]
+    if challenge.technique:
+        flowables += [
+            Paragraph("Technique to try",
+                      card_style(plan, "card-hint-label", size, bold=True, centred=True)),
+            para(challenge.technique, card_style(plan, "card-hint", size, centred=True)),
+        ]
+    return flowables
+
+
+def _answer_key_story(plan: Plan, drill: DrillBlock) -> list[Flowable]:
+    s = plan.styles
+    width, _ = plan.frame()
+    story: list[Flowable] = [
+        para(f"Answer key: {drill.title}", s.title),
+        Paragraph(f"{FACILITATOR_MARK}: keep this sheet; do not hand it out before the "
+                  "debrief.", s.body),
+    ]
+    if drill.facilitator_notes:
+        story.append(note_box("Running the drill", drill.facilitator_notes, s.body, width))
+    for number, challenge in enumerate(drill.challenges, start=1):
+        block = _challenge_heading(plan, number, challenge)
+        block.append(Paragraph("Suggested response points", s.h3))
+        block += [para(point, s.bullet, bullet="•") for point in challenge.responses]
+        if challenge.technique:
+            block.append(para(f"**Technique:** {challenge.technique}", s.body))
+        story.append(KeepTogether(block))
+    return story

@@ -1,0 +1,160 @@
+"""What every exercise sheet shares: the plan of a sheet, its styles and how it is written.
+
+Sheets are planned first (stories built, every card fitted) and written only once every
+sheet of the workshop is planned, so a card that cannot fit stops the build before any
+file is written, together with every other such card.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, PageBreak
+
+from kit import markup
+from kit.build import Output
+from kit.fonts import face_name
+from kit.model import Theme, Workshop
+from kit.pdf import Styles, build_pdf, meta_for, styles
+from kit.pdfdraw import (
+    SHEET_MARGIN,
+    CardGrid,
+    CardPage,
+    clip,
+    fit_stack,
+    frame_size,
+    print_theme,
+    running_header,
+)
+
+CARD_MAX_SIZE = 16.0  # card text starts here and shrinks to fit
+CARD_MIN_SIZE = 9.0  # the smallest size still easy to read at arm's length on a table
+CARD_COLUMNS, CARD_ROWS = 2, 4  # about 80 x 60 mm cards: one statement, held in one hand
+FACILITATOR_MARK = "FACILITATOR COPY"
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One PDF to write: its file name, what it is (metadata, footer) and its story."""
+
+    name: str
+    what: str
+    story: Sequence[Flowable]
+    turned: bool = False
+    facilitator: bool = False
+
+
+@dataclass
+class Plan:
+    """What the sheets of one workshop are drawn with, and the problems found planning them."""
+
+    workshop: Workshop
+    theme: Theme
+    paper: str
+    styles: Styles
+    problems: list[str] = field(default_factory=list)
+
+    @classmethod
+    def for_workshop(cls, workshop: Workshop, theme: Theme, paper: str) -> Plan:
+        """A plan in ``theme``'s colours, made safe for printing on white paper."""
+        printable = print_theme(theme)
+        return cls(workshop, printable, paper, styles(printable))
+
+    def frame(self, *, turned: bool = False) -> tuple[float, float]:
+        return frame_size(self.paper, turned=turned)
+
+    def card_grid(self) -> CardGrid:
+        width, height = self.frame()
+        return CardGrid.filling(width, height, CARD_COLUMNS, CARD_ROWS)
+
+    def fit(
+        self,
+        make: Callable[[float], Sequence[Flowable]],
+        box: tuple[float, float],
+        sizes: tuple[float, float],
+        where: str,
+        text: str,
+    ) -> Sequence[Flowable]:
+        """``make(size)`` at the largest of ``sizes`` (largest, smallest) that fits ``box``.
+
+        Text that cannot fit even at the smallest size is noted as a problem naming
+        ``where`` (e.g. "drill-cards.pdf: card 3") and quoting the start of ``text``.
+        """
+        fitted = fit_stack(make, *box, *sizes)
+        if fitted is None:
+            excerpt = clip(markup.plain(text), face_name(), 10, 200)
+            self.problems.append(
+                f"{where}: the text does not fit even at {sizes[1]:g} pt; "
+                f"shorten it (\"{excerpt}\")"
+            )
+            return make(sizes[1])
+        return fitted
+
+    def fit_card(
+        self, make: Callable[[float], Sequence[Flowable]], where: str, text: str
+    ) -> Sequence[Flowable]:
+        """``make(size)`` fitted to a card of ``card_grid()``; see ``fit``."""
+        grid = self.card_grid()
+        return self.fit(make, (grid.inner_width, grid.inner_height),
+                        (CARD_MAX_SIZE, CARD_MIN_SIZE), where, text)
+
+    def write(self, sheet: Sheet, out_dir: Path) -> Output:
+        """Lay ``sheet`` out into ``out_dir``; returns the file and its page count."""
+        workshop = self.workshop
+        what = f"{FACILITATOR_MARK}: {sheet.what}" if sheet.facilitator else sheet.what
+        label = f"{FACILITATOR_MARK} · not for participants" if sheet.facilitator else sheet.what
+        parts = (what, workshop.organisation, workshop.licence)
+        footer = " · ".join(part for part in parts if part)
+        path = out_dir / sheet.name
+        pages = build_pdf(
+            path,
+            sheet.story,
+            paper=self.paper,
+            meta=meta_for(workshop, sheet.what),
+            footer=clip(footer, face_name(), 8.5, self.frame(turned=sheet.turned)[0] - 80),
+            theme=self.theme,
+            turned=sheet.turned,
+            margin=SHEET_MARGIN,
+            on_page=running_header(markup.plain(workshop.title), label, self.theme,
+                                   facilitator=sheet.facilitator),
+        )
+        return Output(path, pages, "pages")
+
+
+def card_style(plan: Plan, name: str, size: float, *, bold: bool = False,
+               centred: bool = False, muted: bool = False) -> ParagraphStyle:
+    """Card text at ``size`` points, from the body style."""
+    body = plan.styles.body
+    return ParagraphStyle(
+        name,
+        parent=body,
+        fontSize=size,
+        leading=size * 1.25,
+        fontName=face_name(bold=bold),
+        spaceAfter=size * 0.5,
+        alignment=TA_CENTER if centred else body.alignment,
+        textColor=plan.styles.small.textColor if muted else body.textColor,
+    )
+
+
+def card_pages(
+    plan: Plan,
+    fronts: Sequence[Sequence[Flowable]],
+    backs: Sequence[Sequence[Flowable]] = (),
+) -> list[Flowable]:
+    """Card pages for ``fronts``; with ``backs``, each front page is followed by its back.
+
+    Backs are mirrored for duplex printing flipped on the long edge.
+    """
+    grid = plan.card_grid()
+    story: list[Flowable] = []
+    for start in range(0, len(fronts), grid.per_page):
+        chunk = slice(start, start + grid.per_page)
+        story += [PageBreak(), CardPage(grid, fronts[chunk])]
+        if backs:
+            story += [PageBreak(), CardPage(grid, backs[chunk], mirrored=True, valign="middle")]
+    return story[1:]
