@@ -119,20 +119,25 @@ def _scenario_flowables(plan: Plan, continuum: ContinuumBlock) -> list[Flowable]
 
 
 def _sign_story(plan: Plan, continuum: ContinuumBlock, file_name: str) -> list[Flowable]:
-    """One landscape sign per stage, each a single page."""
+    """One landscape sign per stage, each a single page, all names at the same size.
+
+    One size for every sign keeps the wall even; it is the largest at which every sign
+    fits its page and no word of a stage name has to break.
+    """
     width, height = plan.frame(turned=True)
-    story: list[Flowable] = []
+    box = (width, height - 1)
+    size = SIGN_NAME_SIZES[0]
     for index, stage in enumerate(continuum.stages):
-        # Never larger than the size at which the longest word still fits across the sign.
         words = markup.plain(stage.name).split()
         longest = max((stringWidth(word, face_name(bold=True), 1) for word in words), default=0)
-        largest = min(SIGN_NAME_SIZES[0], width * 0.95 / longest if longest else width)
-        sizes = (largest, SIGN_NAME_SIZES[1])
-        make = partial(_sign, plan, continuum, index, width)
-        where = f"{file_name}: sign {index + 1}"
+        largest = min(size, width * 0.95 / longest if longest else size)
+        size = plan.fit(partial(_sign, plan, continuum, index, width), box,
+                        (largest, SIGN_NAME_SIZES[1]), f"{file_name}: sign {index + 1}",
+                        stage.name)
+    story: list[Flowable] = []
+    for index in range(len(continuum.stages)):
         story += [PageBreak(),
-                  Stack(plan.fit(make, (width, height - 1), sizes, where, stage.name),
-                        height - 1, valign="middle")]
+                  Stack(_sign(plan, continuum, index, width, size), box[1], valign="middle")]
     return story[1:]
 
 

@@ -25,13 +25,13 @@ from kit.pdfdraw import (
     CardGrid,
     CardPage,
     clip,
-    fit_stack,
+    fit_size,
     frame_size,
     print_theme,
     running_header,
 )
 
-CARD_MAX_SIZE = 16.0  # card text starts here and shrinks to fit
+CARD_MAX_SIZE = 18.0  # card text starts here and shrinks to fit
 CARD_MIN_SIZE = 9.0  # the smallest size still easy to read at arm's length on a table
 CARD_COLUMNS, CARD_ROWS = 2, 4  # about 80 x 60 mm cards: one statement, held in one hand
 FACILITATOR_MARK = "FACILITATOR COPY"
@@ -78,29 +78,29 @@ class Plan:
         sizes: tuple[float, float],
         where: str,
         text: str,
-    ) -> Sequence[Flowable]:
-        """``make(size)`` at the largest of ``sizes`` (largest, smallest) that fits ``box``.
+    ) -> float:
+        """The largest of ``sizes`` (largest, smallest) at which ``make(size)`` fits ``box``.
 
         Text that cannot fit even at the smallest size is noted as a problem naming
         ``where`` (e.g. "drill-cards.pdf: card 3") and quoting the start of ``text``.
         """
-        fitted = fit_stack(make, *box, *sizes)
-        if fitted is None:
+        size = fit_size(make, *box, *sizes)
+        if size is None:
             excerpt = clip(markup.plain(text), face_name(), 10, 200)
             self.problems.append(
                 f"{where}: the text does not fit even at {sizes[1]:g} pt; "
                 f"shorten it (\"{excerpt}\")"
             )
-            return make(sizes[1])
-        return fitted
+            return sizes[1]
+        return size
 
     def fit_card(
         self, make: Callable[[float], Sequence[Flowable]], where: str, text: str
     ) -> Sequence[Flowable]:
         """``make(size)`` fitted to a card of ``card_grid()``; see ``fit``."""
         grid = self.card_grid()
-        return self.fit(make, (grid.inner_width, grid.inner_height),
-                        (CARD_MAX_SIZE, CARD_MIN_SIZE), where, text)
+        return make(self.fit(make, (grid.inner_width, grid.inner_height),
+                             (CARD_MAX_SIZE, CARD_MIN_SIZE), where, text))
 
     def write(self, sheet: Sheet, out_dir: Path) -> Output:
         """Lay ``sheet`` out into ``out_dir``; returns the file and its page count."""

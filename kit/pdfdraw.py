@@ -153,22 +153,21 @@ def draw_stack(
         flowable.drawOn(canvas, x, y)
 
 
-def fit_stack(
+def fit_size(
     make: Callable[[float], Sequence[Flowable]],
     width: float,
     height: float,
     largest: float,
     smallest: float,
-) -> Sequence[Flowable] | None:
-    """``make(size)`` at the largest size, in half points, whose stack fits the box.
+) -> float | None:
+    """The largest size, in half points, at which the stack ``make(size)`` fits the box.
 
     None if even ``smallest`` is too big, so the caller can report what did not fit.
     """
     size = largest
     while size >= smallest:
-        flowables = make(size)
-        if stack_height(flowables, width) <= height:
-            return flowables
+        if stack_height(make(size), width) <= height:
+            return size
         size -= 0.5
     return None
 
@@ -211,6 +210,7 @@ class RuledLines(Flowable):
         super().__init__()
         self.count = count
         self.spacing = spacing
+        self.spaceAfter = spacing / 2  # keeps the last line clear of what follows
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = avail_width
