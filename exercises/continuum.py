@@ -76,9 +76,11 @@ def _worksheet_story(plan: Plan, continuum: ContinuumBlock) -> list[Flowable]:
 def _stage_table(plan: Plan, continuum: ContinuumBlock, width: float) -> Table:
     """Each stage's number, name and one-line description, in order."""
     s = plan.styles
+    text = ParagraphStyle("stage-text", parent=s.body, spaceAfter=0)
+    name = ParagraphStyle("stage-name", parent=text, fontName=face_name(bold=True))
     name_width = width * 0.3
     rows = [
-        [Paragraph(str(number), s.h3), para(stage.name, s.h3), para(stage.description, s.body)]
+        [Paragraph(str(number), name), para(stage.name, name), para(stage.description, text)]
         for number, stage in enumerate(continuum.stages, start=1)
     ]
     table = Table(rows, colWidths=[8 * mm, name_width, width - name_width - 8 * mm])
@@ -86,8 +88,8 @@ def _stage_table(plan: Plan, continuum: ContinuumBlock, width: float) -> Table:
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, -2), 0.4, s.small.textColor),
         ("LEFTPADDING", (0, 0), (-1, -1), 2),
-        ("TOPPADDING", (0, 0), (-1, -1), 0),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
     ]))
     return table
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from functools import partial
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
@@ -16,7 +17,7 @@ from kit.model import Challenge, DrillBlock
 from kit.pdf import para
 from kit.pdfdraw import RuledLines, note_box
 
-ANSWER_LINES = 6  # about three handwritten sentences
+ANSWER_LINES = 5  # two or three handwritten sentences
 INSTRUCTIONS = (
     "Read each statement as if someone had just said it to you. Write how you would answer, "
     "in a few calm sentences, then practise saying it out loud."
@@ -45,6 +46,7 @@ def _challenge_heading(plan: Plan, number: int, challenge: Challenge) -> list[Fl
 def _worksheet_story(plan: Plan, drill: DrillBlock) -> list[Flowable]:
     s = plan.styles
     width, _ = plan.frame()
+    hint = ParagraphStyle("hint", parent=s.small, textColor=s.body.textColor)
     story: list[Flowable] = [para(drill.title, s.title), para(INSTRUCTIONS, s.body)]
     if drill.guidance:
         story.append(Paragraph("Before you start", s.h2))
@@ -52,7 +54,7 @@ def _worksheet_story(plan: Plan, drill: DrillBlock) -> list[Flowable]:
     for number, challenge in enumerate(drill.challenges, start=1):
         block = _challenge_heading(plan, number, challenge)
         if challenge.technique:
-            block += [note_box("Technique to try", challenge.technique, s.small, width)]
+            block += [note_box("Technique to try", challenge.technique, hint, width)]
         block += [Spacer(0, 2 * mm), Paragraph("Your answer:", s.small),
                   RuledLines(ANSWER_LINES)]
         story.append(KeepTogether(block))

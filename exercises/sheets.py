@@ -21,7 +21,6 @@ from kit.fonts import face_name
 from kit.model import Theme, Workshop
 from kit.pdf import Styles, build_pdf, meta_for, styles
 from kit.pdfdraw import (
-    SHEET_MARGIN,
     CardGrid,
     CardPage,
     clip,
@@ -118,7 +117,6 @@ class Plan:
             footer=clip(footer, face_name(), 8.5, self.frame(turned=sheet.turned)[0] - 80),
             theme=self.theme,
             turned=sheet.turned,
-            margin=SHEET_MARGIN,
             on_page=running_header(markup.plain(workshop.title), label, self.theme,
                                    facilitator=sheet.facilitator),
         )

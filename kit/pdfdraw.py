@@ -28,9 +28,6 @@ from kit.fonts import face_name
 from kit.model import ContinuumBlock, Theme
 from kit.pdf import MARGIN, colour, paper_size, para
 
-# The footer of kit.pdf sits FOOTER_GAP below the margin; a little more margin keeps it,
-# and everything else, at least 12 mm from the paper's edge.
-SHEET_MARGIN = MARGIN + 3 * mm
 GUIDE = colors.HexColor("#8C8C8C")  # ruled lines and cut guides: visible, but quieter than text
 TINT = colors.HexColor("#EDEDED")  # box backgrounds: light enough for black text on any printer
 MIN_CONTRAST = 4.5  # WCAG AA for body text, against white paper
@@ -69,7 +66,7 @@ def print_theme(theme: Theme) -> Theme:
 def frame_size(paper: str, *, turned: bool = False) -> tuple[float, float]:
     """Width and height of the writing area ``kit.pdf.build_pdf`` gives on a sheet."""
     width, height = paper_size(paper, turned=turned)
-    return width - 2 * SHEET_MARGIN, height - 2 * SHEET_MARGIN
+    return width - 2 * MARGIN, height - 2 * MARGIN
 
 
 def clip(text: str, font: str, size: float, width: float) -> str:
@@ -89,26 +86,27 @@ def running_header(
     With ``facilitator``, the header is a black band reading ``label`` in white, so a
     facilitator's copy is told apart from participant sheets at a glance, even in a pile.
     """
-    size = 8.5
+    size = 8
 
     def paint(canvas: Canvas, doc: BaseDocTemplate) -> None:
         width, height = canvas._pagesize
         left, right = doc.leftMargin, width - doc.rightMargin
         top = height - doc.topMargin
-        baseline = top + 5.5 * mm
+        # Between the body and 12 mm from the paper's edge, which printers never clip.
+        baseline = top + 3.6 * mm
         label_font = face_name(bold=True)
         label_width = stringWidth(label, label_font, size)
         title_width = right - left - label_width - 8 * mm
         canvas.saveState()
         if facilitator:
             canvas.setFillColor(colors.black)
-            canvas.rect(left - 2 * mm, baseline - 1.6 * mm, right - left + 4 * mm, 5.2 * mm,
+            canvas.rect(left - 2 * mm, top + 1.6 * mm, right - left + 4 * mm, 4.4 * mm,
                         stroke=0, fill=1)
             canvas.setFillColor(colors.white)
         else:
             canvas.setStrokeColor(GUIDE)
             canvas.setLineWidth(0.5)
-            canvas.line(left, top + 3 * mm, right, top + 3 * mm)
+            canvas.line(left, top + 2 * mm, right, top + 2 * mm)
             canvas.setFillColor(colour(theme.colours.muted))
         canvas.setFont(face_name(), size)
         canvas.drawString(left + label_width + 8 * mm if facilitator else left, baseline,
@@ -206,7 +204,7 @@ class Stack(Flowable):
 class RuledLines(Flowable):
     """Ruled lines to write on by hand, ``spacing`` apart across the full width."""
 
-    def __init__(self, count: int, spacing: float = 9 * mm) -> None:
+    def __init__(self, count: int, spacing: float = 8 * mm) -> None:
         super().__init__()
         self.count = count
         self.spacing = spacing
