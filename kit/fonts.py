@@ -59,17 +59,17 @@ class FaceMetrics:
 def metrics(bold: bool = False, italic: bool = False) -> FaceMetrics:
     from fontTools.ttLib import TTFont
 
-    font = TTFont(font_file(bold, italic), lazy=True)
-    hmtx = font["hmtx"]
-    advances = {code: hmtx[name][0] for code, name in font.getBestCmap().items()}
-    hhea = font["hhea"]
-    return FaceMetrics(
-        units_per_em=font["head"].unitsPerEm,
-        advances=advances,
-        missing_advance=hmtx[".notdef"][0],
-        ascent=hhea.ascent,
-        descent=-hhea.descent,
-    )
+    with TTFont(font_file(bold, italic)) as font:
+        hmtx = font["hmtx"]
+        advances = {code: hmtx[name][0] for code, name in font.getBestCmap().items()}
+        hhea = font["hhea"]
+        return FaceMetrics(
+            units_per_em=font["head"].unitsPerEm,
+            advances=advances,
+            missing_advance=hmtx[".notdef"][0],
+            ascent=hhea.ascent,
+            descent=-hhea.descent,
+        )
 
 
 def text_width(text: str, size: float, bold: bool = False, italic: bool = False) -> float:

@@ -193,7 +193,7 @@ def _problem_from_error(error: Any, document: Document) -> Problem:
     if kind == "value_error":
         return document.problem(loc, str(ctx.get("error", error["msg"])))
     if kind in ("too_short", "too_long") and "min_length" in ctx:
-        return document.problem(loc, f"needs at least {ctx['min_length']} item(s) or characters")
+        return document.problem(loc, f"needs at least {ctx['min_length']} item(s)")
     return document.problem(loc, error["msg"][0].lower() + error["msg"][1:])
 
 

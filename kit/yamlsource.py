@@ -143,7 +143,7 @@ def _check_events(text: str, fail: Any) -> None:
 
 def _construct(node: yaml.Node, path: Path_, document: Document, problems: list[Problem]) -> Any:
     if isinstance(node, yaml.ScalarNode):
-        if node.style is None and _NULL.match(node.value):
+        if not node.style and _NULL.match(node.value):  # plain (libyaml says "", PyYAML None)
             return None
         return node.value
     if isinstance(node, yaml.SequenceNode):
