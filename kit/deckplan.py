@@ -251,18 +251,19 @@ class _Planner:
         background = self.colours.secondary
         ink = readable_on(background)
         w = self.content_width
-        head = [
-            ParaSpec(f"Section {ctx.number} of {ctx.total_sections}", color=ink, scale=0.6),
-            ParaSpec(section.title, bold=True, color=ink),
-        ]
-        head_text = fit_text(head, w, 150, 44, 26, anchor="bottom") or set_text(head, w, 26)
+        kicker = set_text(
+            [ParaSpec(f"Section {ctx.number} of {ctx.total_sections}", color=ink)], w, 22
+        )
+        head = [ParaSpec(section.title, bold=True, color=ink)]
+        head_text = fit_text(head, w, 120, 44, 26, anchor="bottom") or set_text(head, w, 26)
         timing = f"{section.duration} minutes · {slot.span}"
         specs = [ParaSpec(timing, color=ink, bold=True)]
         specs += [ParaSpec(o, bullet="•", color=ink) for o in section.objectives]
         lower_h = self.height - 250 - FOOTER_BAND
         lower = fit_text(specs, w, lower_h, 24, 16) or set_text(specs, w, 16)
         elements: list[Element] = [
-            Box(MARGIN, 70, w, 150, text=head_text, role="title", name="Title"),
+            Box(MARGIN, 70, w, 30, text=kicker, name="Section number"),
+            Box(MARGIN, 100, w, 120, text=head_text, role="title", name="Title"),
             Box(
                 MARGIN, 232, 72, 4, fill=self.colours.accent, role="decoration", name="Accent rule"
             ),

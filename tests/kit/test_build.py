@@ -50,7 +50,12 @@ def test_source_date_epoch_sets_the_deck_dates(tmp_path: Path) -> None:
     from pptx import Presentation
 
     result = run_kit(
-        "build", str(SAMPLE), "--only", "slides", "--out", str(tmp_path),
+        "build",
+        str(SAMPLE),
+        "--only",
+        "slides",
+        "--out",
+        str(tmp_path),
         env={"SOURCE_DATE_EPOCH": "1700000000"},
     )
     assert result.returncode == 0, result.stderr

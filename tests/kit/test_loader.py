@@ -132,7 +132,9 @@ def test_image_outside_the_folder_or_missing_is_refused(tmp_path: Path, image: s
     (tmp_path / "outside.png").write_bytes((FIXTURES / "all-blocks/images/logo.png").read_bytes())
     folder = tmp_path / "w"
     folder.mkdir()
-    path = write(folder, MINIMAL + f"      - image: {{title: x, path: '{image}', alt: a picture}}\n")
+    path = write(
+        folder, MINIMAL + f"      - image: {{title: x, path: '{image}', alt: a picture}}\n"
+    )
     (problem,) = problems_of(path)
     assert problem.startswith(f"{path}:7:33: sections[0].blocks[0].image.path: '{image}' ")
 
@@ -140,7 +142,9 @@ def test_image_outside_the_folder_or_missing_is_refused(tmp_path: Path, image: s
 def test_template_error_names_the_field(tmp_path: Path) -> None:
     path = write(tmp_path, VALID.replace("title: S", "title: '{{ organisaton }}'"))
     (problem,) = problems_of(path)
-    assert problem.startswith(f"{path}:4:12: sections[0].title: template: 'organisaton' is undefined")
+    assert problem.startswith(
+        f"{path}:4:12: sections[0].title: template: 'organisaton' is undefined"
+    )
 
 
 def test_yaml_11_words_and_times_stay_text(tmp_path: Path) -> None:
@@ -159,7 +163,10 @@ def test_yaml_11_words_and_times_stay_text(tmp_path: Path) -> None:
 def test_durations_that_do_not_add_up_are_a_warning(tmp_path: Path) -> None:
     path = write(tmp_path, "duration: 90\n" + VALID)
     (warning,) = load(path).warnings
-    assert str(warning) == f"{path}:1:11: duration: sections add up to 10 minutes, but the workshop lasts 90"
+    assert (
+        str(warning)
+        == f"{path}:1:11: duration: sections add up to 10 minutes, but the workshop lasts 90"
+    )
 
 
 def test_unknown_source_in_cite_is_an_error(tmp_path: Path) -> None:
