@@ -64,13 +64,19 @@ def _worksheet_story(plan: Plan, continuum: ContinuumBlock) -> list[Flowable]:
     ]
     story += _scenario_flowables(plan, continuum)
     if continuum.prompts:
-        story += [Paragraph("Reflection", s.h2),
-                  Paragraph("Take a few minutes on your own. Nobody will collect this sheet.",
-                            s.body)]
-        for number, prompt in enumerate(continuum.prompts, start=1):
-            story.append(KeepTogether([para(prompt, s.bullet, bullet=f"{number}."),
-                                       RuledLines(PROMPT_LINES)]))
+        story += _section(
+            [Paragraph("Reflection", s.h2),
+             Paragraph("Take a few minutes on your own. Nobody will collect this sheet.", s.body)],
+            [[para(prompt, s.bullet, bullet=f"{number}."), RuledLines(PROMPT_LINES)]
+             for number, prompt in enumerate(continuum.prompts, start=1)],
+        )
     return story
+
+
+def _section(heading: list[Flowable], items: list[list[Flowable]]) -> list[Flowable]:
+    """``items``, each kept on one page, the first on the same page as ``heading``."""
+    first, *rest = items
+    return [KeepTogether(heading + first), *(KeepTogether(item) for item in rest)]
 
 
 def _stage_table(plan: Plan, continuum: ContinuumBlock, width: float) -> Table:
@@ -100,21 +106,15 @@ def _scenario_flowables(plan: Plan, continuum: ContinuumBlock) -> list[Flowable]
         return []
     s = plan.styles
     count = len(continuum.stages)
-    story: list[Flowable] = [
-        Paragraph("Scenarios", s.h2),
-        Paragraph(f"For each scenario, tick the stage (1 to {count}) where you would place it "
-                  "on the line, then write down why.", s.body),
-    ]
-    for number, scenario in enumerate(continuum.scenarios, start=1):
-        story.append(KeepTogether([
-            Paragraph(f"Scenario {number}", s.h3),
-            para(scenario.text, s.body),
-            TickBoxes("Stage:", count, plan.theme),
-            Spacer(0, 3 * mm),
-            Paragraph("Why there?", s.small),
-            RuledLines(WHY_LINES),
-        ]))
-    return story
+    return _section(
+        [Paragraph("Scenarios", s.h2),
+         Paragraph(f"For each scenario, tick the stage (1 to {count}) where you would place it "
+                   "on the line, then write down why.", s.body)],
+        [[Paragraph(f"Scenario {number}", s.h3), para(scenario.text, s.body),
+          TickBoxes("Stage:", count, plan.theme), Spacer(0, 3 * mm),
+          Paragraph("Why there?", s.small), RuledLines(WHY_LINES)]
+         for number, scenario in enumerate(continuum.scenarios, start=1)],
+    )
 
 
 # --- wall signs -----------------------------------------------------------------------
