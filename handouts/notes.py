@@ -11,12 +11,12 @@ from pathlib import Path
 
 from reportlab.platypus import Flowable
 
-from handouts.furniture import footer_text, header_painter
 from handouts.slidedraw import SlideDrawing
-from kit import markup
+from handouts.story import look_for, write_document
 from kit.colour import mix
 from kit.model import Theme, Workshop
-from kit.pdf import MARGIN, build_pdf, colour, meta_for, paper_size
+from kit.pdf import colour
+from kit.pdfdraw import frame_size
 from kit.slidelayout import DeckLayout, Slide
 
 SLIDES_PER_PAGE = 3
@@ -64,25 +64,17 @@ def write_notes_handout(
     path: Path, workshop: Workshop, theme: Theme, deck: DeckLayout, paper: str
 ) -> int:
     """Write the notes handout to ``path``; returns the page count."""
-    page_w, page_h = paper_size(paper)
-    width = page_w - 2 * MARGIN
+    look = look_for(workshop, theme, paper, body_size=11)
+    width, height = frame_size(paper)
     # A hair under a third, so rounding never pushes the third row onto the next page.
-    row_h = (page_h - 2 * MARGIN) / SLIDES_PER_PAGE - 1
+    row_h = height / SLIDES_PER_PAGE - 1
     aspect = deck.width / deck.height
     thumb_w = min(width * THUMB_SHARE, (row_h - GAP) * aspect)
-    muted = theme.colours.muted
+    muted = look.theme.colours.muted
     rule = mix(muted, "#FFFFFF", 0.35)
     size = (deck.width, deck.height)
     story = [
         NotesRow(SlideDrawing(slide, size, thumb_w, outline=muted), width, row_h, rule)
         for slide in participant_slides(deck)
     ]
-    return build_pdf(
-        path,
-        story,
-        paper=paper,
-        meta=meta_for(workshop, WHAT),
-        footer=footer_text(workshop, WHAT),
-        theme=theme,
-        on_page=header_painter(f"{markup.plain(workshop.title)}: notes", muted),
-    )
+    return write_document(path, story, look, WHAT)

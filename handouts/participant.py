@@ -1,0 +1,275 @@
+"""The participant handout, in normal or large print: the take-home summary.
+
+Title block, content note, programme, then each section's key content in agenda order,
+the glossary and the sources. Never printed here: speaker notes, facilitator notes, the
+drill's suggested responses and the scenario notes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.utils import ImageReader
+from reportlab.platypus import Flowable, Image, Spacer, Table, TableStyle
+
+from handouts.story import (
+    Item,
+    Look,
+    Scaled,
+    boxed,
+    bullet_items,
+    bullet_list,
+    cite_line,
+    grid,
+    labelled,
+    laid_out,
+    long_date,
+    sources_section,
+)
+from kit.deckplan import quoted
+from kit.model import (
+    BulletsBlock,
+    ComparisonBlock,
+    ContentNoteBlock,
+    ContinuumBlock,
+    DefinitionBlock,
+    DrillBlock,
+    ImageBlock,
+    QuoteBlock,
+    Resource,
+    ResourcesBlock,
+    Section,
+)
+from kit.pdf import colour, para
+from kit.pdfdraw import GUIDE, ContinuumDrawing
+from kit.schedule import agenda
+
+QR_SIZE = 6.0  # QR code side, as a multiple of the body size (about 23 mm at 11 pt)
+IMAGE_SHARE = 0.45  # the most of a page's height an image may take
+CONTINUUM_LABEL = 9.0  # the size ContinuumDrawing sets its labels at
+
+
+def participant_story(look: Look) -> list[Flowable]:
+    """Everything in the participant handout, in reading order."""
+    story = _title_block(look) + _content_notes(look) + _programme(look)
+    for section in look.workshop.sections:
+        story += _section(section, look)
+    story += _glossary(look)
+    story += sources_section(look)
+    return story
+
+
+def _title_block(look: Look) -> list[Flowable]:
+    workshop, s = look.workshop, look.styles
+    story = [para(workshop.title, s.title)]
+    if workshop.subtitle:
+        story.append(para(workshop.subtitle, s.h3))
+    slots = agenda(workshop)
+    when = f"{long_date(workshop)}, " if workshop.date else ""
+    details = [
+        ("Organisation:", workshop.organisation),
+        ("Date:", f"{when}{slots[0].start:%H:%M}–{slots[-1].end:%H:%M}"),
+        ("Venue:", workshop.venue),
+        ("Facilitators:", ", ".join(workshop.presenters)),
+    ]
+    story += [labelled(label, value, s.body) for label, value in details if value]
+    return story
+
+
+def _content_notes(look: Look) -> list[Flowable]:
+    """Every content note, first, before any of the material it warns about."""
+    story: list[Flowable] = []
+    for note in look.workshop.blocks_of(ContentNoteBlock):
+        parts = [para(f"**{note.title}**", look.cell), para(note.text, look.styles.body)]
+        parts += bullet_list(note.support, look)
+        story += laid_out([[boxed(parts, look)]])
+    return story
+
+
+def _programme(look: Look) -> list[Flowable]:
+    slots = agenda(look.workshop)
+    rows = [("Time", "Section"), *((item.span, item.section.title) for item in slots)]
+    time_width = look.body_size * 8
+    table = grid(rows, [time_width, look.width - time_width], look)
+    return laid_out([table], headings=[para("Programme", look.styles.h2)])
+
+
+def _section(section: Section, look: Look) -> list[Flowable]:
+    """The section's key content; nothing at all if none of its blocks print here."""
+    story: list[Flowable] = []
+    headings = [para(section.title, look.styles.h1)]
+    for block in section.blocks:
+        draw = _BLOCKS.get(block.kind)
+        if draw is None:
+            continue
+        heading = _heading(block)
+        if heading and heading != section.title:  # a section of one block needs one heading
+            headings.append(para(heading, look.styles.h2))
+        story += laid_out(draw(block, look), headings, cite_line(block.cite, look))
+        headings = []
+    return story
+
+
+def _heading(block: Any) -> str:
+    if isinstance(block, QuoteBlock):
+        return block.title or "In their words"
+    return block.title
+
+
+# --- one function per block kind ------------------------------------------------------
+
+
+def _bullets_flowables(block: BulletsBlock, look: Look) -> list[Item]:
+    return bullet_items(block.items, look)
+
+
+def _definition_flowables(block: DefinitionBlock, look: Look) -> list[Item]:
+    """The term, its meaning and its source in a box, kept on one page if it fits one."""
+    parts = [para(f"**{block.term}**", look.cell), para(block.meaning, look.styles.body)]
+    if block.source:
+        parts.append(para(f"— {block.source}", _right(look.styles.small)))
+    return [[boxed(parts, look)]]
+
+
+def _quote_flowables(block: QuoteBlock, look: Look) -> list[Item]:
+    return [
+        [
+            para(quoted(block.text), look.styles.quote),
+            para(f"— {block.attribution}", _right(look.styles.small)),
+        ]
+    ]
+
+
+def _comparison_flowables(block: ComparisonBlock, look: Look) -> list[Item]:
+    half = look.width / 2
+    return [grid([block.columns, *block.rows], [half, half], look)]
+
+
+def _image_flowables(block: ImageBlock, look: Look) -> list[Item]:
+    pixel_w, pixel_h = ImageReader(block.path).getSize()
+    scale = min(look.width / pixel_w, look.height * IMAGE_SHARE / pixel_h)
+    parts: list[Flowable] = [Image(block.path, pixel_w * scale, pixel_h * scale, hAlign="LEFT")]
+    if block.caption:
+        parts.append(para(f"*{block.caption}*", look.styles.small))
+    return [parts]
+
+
+def _continuum_flowables(block: ContinuumBlock, look: Look) -> list[Item]:
+    """The continuum drawn as on the slide, then its stages, the fluidity point and prompts."""
+    s = look.styles
+    intro = [para(block.intro, s.body)] if block.intro else []
+    axis = f"From *{block.axis.start}* (1) to *{block.axis.end}* ({len(block.stages)}):"
+    items: list[Item] = [
+        [*intro, _continuum_drawing(block, look), Spacer(0, look.body_size * 0.5)],
+        para(axis, s.body),
+    ]
+    items += [
+        labelled(f"{number}. {stage.name}:", stage.description, s.bullet)
+        for number, stage in enumerate(block.stages, start=1)
+    ]
+    if block.fluidity:
+        items.append([para("People move along the continuum", s.h3), para(block.fluidity, s.body)])
+    if block.prompts:
+        prompts = bullet_list(block.prompts, look)
+        items += [[para("Questions to reflect on", s.h3), prompts[0]], *prompts[1:]]
+    return items
+
+
+def _continuum_drawing(block: ContinuumBlock, look: Look) -> Flowable:
+    """The drawing at normal size, or scaled up for large print.
+
+    Scaled up, the stage names would not fit under their markers; the numbered list of
+    stages that follows the drawing names them in large print instead.
+    """
+    if not look.large:
+        return ContinuumDrawing(block, look.theme, look.width)
+    factor = look.body_size / CONTINUUM_LABEL
+    drawing = ContinuumDrawing(block, look.theme, look.width / factor, names=False)
+    return Scaled(drawing, factor)
+
+
+def _resources_flowables(block: ResourcesBlock, look: Look) -> list[Item]:
+    """Each resource beside a QR code of its web address, so paper leads to the page."""
+    return [_resource_row(item, look) for item in block.items]
+
+
+def _resource_row(item: Resource, look: Look) -> Flowable:
+    s = look.styles
+    text: list[Flowable] = [para(f"**{item.name}**", look.cell)]
+    text += [para(part, look.cell) for part in (item.description, item.contact) if part]
+    if item.url:
+        text.append(para(item.url, s.small))
+    size = look.body_size * QR_SIZE
+    code: Flowable | str = qr_code(item.url, size) if item.url else ""
+    row = Table([[text, code]], colWidths=[look.width - size - 8, size + 8], hAlign="LEFT")
+    row.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), look.body_size * 0.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), look.body_size * 0.5),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.5, GUIDE),
+            ]
+        )
+    )
+    return row
+
+
+def qr_code(url: str, size: float) -> Drawing:
+    """A QR code of ``url``, ``size`` points square, quiet zone included.
+
+    Error correction level M survives a smudge or a crease on a printed page.
+    """
+    widget = QrCodeWidget(url, barLevel="M", barFillColor=colour("#000000"))
+    left, bottom, right, top = widget.getBounds()
+    drawing = Drawing(
+        size, size, transform=[size / (right - left), 0, 0, size / (top - bottom), 0, 0]
+    )
+    drawing.add(widget)
+    return drawing
+
+
+def _drill_flowables(block: DrillBlock, look: Look) -> list[Item]:
+    """The drill's guidance and techniques: hints, never the suggested responses."""
+    items: list[Item] = list(bullet_list(block.guidance, look))
+    techniques = bullet_list([c.technique for c in block.challenges if c.technique], look)
+    if techniques:
+        items += [[para("Techniques to remember", look.styles.h3), techniques[0]], *techniques[1:]]
+    return items
+
+
+def _right(style: ParagraphStyle) -> ParagraphStyle:
+    return ParagraphStyle(f"{style.name}-right", parent=style, alignment=TA_RIGHT)
+
+
+def _glossary(look: Look) -> list[Flowable]:
+    """Preferred terms, the words they replace, and why."""
+    terms = look.workshop.glossary
+    if not terms:
+        return []
+    w = look.width
+    rows: list[tuple[str, ...]] = [("Say", "Instead of", "Why")]
+    rows += [(t.term, "; ".join(t.instead_of), t.why) for t in terms]
+    intro = "The terms we prefer, the words they replace, and why."
+    headings = [para("Words we use", look.styles.h1), para(intro, look.styles.body)]
+    return laid_out([grid(rows, [w * 0.27, w * 0.25, w * 0.48], look)], headings)
+
+
+_BLOCKS: dict[str, Callable[[Any, Look], list[Item]]] = {
+    "bullets": _bullets_flowables,
+    "definition": _definition_flowables,
+    "quote": _quote_flowables,
+    "comparison": _comparison_flowables,
+    "image": _image_flowables,
+    "resources": _resources_flowables,
+    "continuum": _continuum_flowables,
+    "drill": _drill_flowables,
+}
+# Not here: "title" (the title block covers it) and "content_note" (shown first).

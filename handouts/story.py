@@ -1,0 +1,294 @@
+"""Building blocks the printed documents share: styles, lists, tables, citations.
+
+A ``Look`` carries what every block needs to lay itself out (the workshop, print-safe
+styles at one body size, the text width), so the same code sets the normal and the
+large-print handout and the facilitator guide.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
+
+from kit import markup
+from kit.colour import WHITE, mix, readable_on
+from kit.fonts import face_name
+from kit.model import BulletItem, Theme, Workshop
+from kit.pdf import Styles, build_pdf, colour, meta_for, para, styles
+from kit.pdfdraw import TINT, clip, frame_size, print_theme, running_header
+
+LARGE_PRINT = 16.0  # the smallest text in the large-print edition, in points
+CELL_PADDING = 0.4  # table cell padding, as a multiple of the body size
+
+
+@dataclass(frozen=True)
+class Look:
+    """Everything a block needs to lay itself out in one document."""
+
+    workshop: Workshop
+    theme: Theme  # made safe for white paper
+    styles: Styles
+    cell: ParagraphStyle
+    head_cell: ParagraphStyle
+    sub_bullet: ParagraphStyle
+    width: float  # of the text frame
+    height: float
+    paper: str
+
+    @property
+    def body_size(self) -> float:
+        return self.styles.body.fontSize
+
+    @property
+    def large(self) -> bool:
+        return self.body_size >= LARGE_PRINT
+
+
+def look_for(workshop: Workshop, theme: Theme, paper: str, body_size: float) -> Look:
+    """The look of a document on ``paper`` with body text ``body_size`` points high."""
+    printable = print_theme(theme)
+    base = styles(printable, body_size)
+    keep = {"keepWithNext": 1}  # a heading never ends a page
+    small = base.small
+    if body_size >= LARGE_PRINT:  # large print: nothing smaller than the body text
+        small = ParagraphStyle(
+            "small-large", parent=small, fontSize=body_size, leading=base.body.leading
+        )
+    tuned = replace(
+        base,
+        small=small,
+        title=ParagraphStyle("title-k", parent=base.title, **keep),
+        h1=ParagraphStyle("h1-k", parent=base.h1, **keep),
+        h2=ParagraphStyle("h2-k", parent=base.h2, **keep),
+        h3=ParagraphStyle("h3-k", parent=base.h3, **keep),
+    )
+    head_ink = readable_on(printable.colours.primary)
+    return Look(
+        workshop=workshop,
+        theme=printable,
+        styles=tuned,
+        cell=ParagraphStyle("cell", parent=base.body, spaceAfter=0),
+        head_cell=ParagraphStyle(
+            "head-cell",
+            parent=base.body,
+            spaceAfter=0,
+            fontName=face_name(bold=True),
+            textColor=colour(head_ink),
+        ),
+        sub_bullet=ParagraphStyle(
+            "sub-bullet",
+            parent=base.bullet,
+            leftIndent=base.bullet.leftIndent * 2,
+            bulletIndent=base.bullet.leftIndent + base.bullet.bulletIndent,
+        ),
+        width=frame_size(paper)[0],
+        height=frame_size(paper)[1],
+        paper=paper,
+    )
+
+
+# --- text -----------------------------------------------------------------------------
+
+
+# A story item: one flowable, or a list of flowables kept on one page if they fit one.
+Item = Flowable | list[Flowable]
+
+
+def laid_out(
+    items: Sequence[Item], headings: Sequence[Flowable] = (), tail: Sequence[Flowable] = ()
+) -> list[Flowable]:
+    """``items`` as flowables, with ``headings`` kept with the first and ``tail`` the last.
+
+    Never nests KeepTogether: reportlab breaks the page before a KeepTogether inside
+    another even where both would fit.
+    """
+    groups = [(list(i), True) if isinstance(i, list) else ([i], False) for i in items]
+    if not groups:
+        return [*headings, *tail]
+    first, keep = groups[0]
+    groups[0] = ([*headings, *first], keep or bool(headings))
+    last, keep = groups[-1]
+    groups[-1] = ([*last, *tail], keep or bool(tail))
+    return [KeepTogether(group) if keep else group[0] for group, keep in groups]
+
+
+def bullet_list(texts: Iterable[str], look: Look) -> list[Flowable]:
+    return [para(text, look.styles.bullet, bullet="•") for text in texts]
+
+
+def bullet_items(items: Iterable[BulletItem], look: Look) -> list[Item]:
+    """Bullets with their sub-points, each point kept with its sub-points."""
+    out: list[Item] = []
+    for item in items:
+        point = para(item.text, look.styles.bullet, bullet="•")
+        subs = [para(sub, look.sub_bullet, bullet="–") for sub in item.sub]
+        out.append([point, *subs] if subs else point)
+    return out
+
+
+def labelled(label: str, text: str, style: ParagraphStyle) -> Paragraph:
+    """``label`` in bold, then user ``text`` (escaped)."""
+    return Paragraph(f"<b>{markup.to_reportlab(label)}</b> {markup.to_reportlab(text)}", style)
+
+
+def source_number(workshop: Workshop, source_id: str) -> int:
+    """The 1-based number a source has in the list at the end of each document."""
+    return next(i for i, s in enumerate(workshop.sources, start=1) if s.id == source_id)
+
+
+def cite_line(cite: Sequence[str], look: Look) -> list[Flowable]:
+    """The line "Sources: [1] SafeLink Alberta; [2] SWAN", or nothing if uncited."""
+    if not cite:
+        return []
+    workshop = look.workshop
+    names = "; ".join(
+        f"[{source_number(workshop, source_id)}] {workshop.source(source_id).organisation}"
+        for source_id in cite
+    )
+    return [para(f"Sources: {names}", look.styles.small)]
+
+
+def sources_section(look: Look) -> list[Flowable]:
+    """The numbered list of sources the citations point to."""
+    workshop = look.workshop
+    if not workshop.sources:
+        return []
+    story: list[Flowable] = [para("Sources", look.styles.h1)]
+    for number, source in enumerate(workshop.sources, start=1):
+        details = [source.organisation, f"“{source.title}”", source.year, source.url or ""]
+        text = ", ".join(part for part in details if part)
+        story.append(para(text, look.styles.body, bullet=f"[{number}]"))
+    return story
+
+
+def long_date(workshop: Workshop) -> str:
+    day = workshop.date
+    return f"{day.day} {day:%B %Y}" if day else ""
+
+
+# --- tables ---------------------------------------------------------------------------
+
+
+def grid(
+    rows: Sequence[Sequence[Flowable | str]],
+    widths: Sequence[float],
+    look: Look,
+    *,
+    header: bool = True,
+) -> Table:
+    """A striped table; rows never split across pages, the header row repeats.
+
+    Plain strings are user text and are set in the cell style (the header row's in bold).
+    """
+    cells = [
+        [
+            para(cell, look.head_cell if header and r == 0 else look.cell)
+            if isinstance(cell, str)
+            else cell
+            for cell in row
+        ]
+        for r, row in enumerate(rows)
+    ]
+    colours = look.theme.colours
+    pad = look.body_size * CELL_PADDING
+    commands: list[tuple] = [
+        ("GRID", (0, 0), (-1, -1), 0.6, colour(colours.muted)),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), pad),
+        ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+        ("TOPPADDING", (0, 0), (-1, -1), pad * 0.75),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
+    ]
+    first = 1 if header else 0
+    if header:
+        commands.append(("BACKGROUND", (0, 0), (-1, 0), colour(colours.primary)))
+    stripe = colour(mix(colours.secondary, WHITE, 0.88))
+    commands += [("BACKGROUND", (0, r), (-1, r), stripe) for r in range(first, len(cells), 2)]
+    table = Table(cells, colWidths=list(widths), repeatRows=first, splitInRow=0, hAlign="LEFT")
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def boxed(parts: list[Flowable], look: Look) -> Table:
+    """``parts`` in a framed, tinted box the width of the page, like ``pdfdraw.note_box``.
+
+    Keep it on one page by giving it as a one-item list to ``laid_out``.
+    """
+    pad = look.body_size * 0.7
+    # Split between lines if it must: only a box taller than a page ever does.
+    box = Table(
+        [[parts]],
+        colWidths=[look.width],
+        hAlign="LEFT",
+        splitInRow=1,
+        spaceBefore=look.body_size * 0.5,
+        spaceAfter=look.body_size * 0.3,
+    )
+    box.setStyle(
+        TableStyle(
+            [
+                ("BOX", (0, 0), (-1, -1), 0.8, look.styles.body.textColor),
+                ("BACKGROUND", (0, 0), (-1, -1), TINT),
+                ("LEFTPADDING", (0, 0), (-1, -1), pad),
+                ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+                ("TOPPADDING", (0, 0), (-1, -1), pad * 0.75),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), pad * 0.5),
+            ]
+        )
+    )
+    return box
+
+
+# --- whole documents ------------------------------------------------------------------
+
+
+def footer_text(workshop: Workshop, what: str) -> str:
+    """The running footer: which document, by whom, under which licence.
+
+    The workshop's title is in the running header already.
+    """
+    return " · ".join(part for part in (what, workshop.organisation, workshop.licence) if part)
+
+
+def write_document(
+    path: Path, story: Sequence[Flowable], look: Look, what: str, *, facilitator: bool = False
+) -> int:
+    """Lay ``story`` out with the running header and footer; returns the page count.
+
+    ``facilitator`` marks every page, in a black header band, as the facilitator's copy.
+    """
+    label = "FACILITATOR COPY" if facilitator else what
+    footer = clip(footer_text(look.workshop, what), face_name(), 8.5, look.width - 80)
+    return build_pdf(
+        path,
+        story,
+        paper=look.paper,
+        meta=meta_for(look.workshop, what),
+        footer=footer,
+        theme=look.theme,
+        on_page=running_header(
+            markup.plain(look.workshop.title), label, look.theme, facilitator=facilitator
+        ),
+    )
+
+
+class Scaled(Flowable):
+    """Another flowable drawn ``factor`` times larger, e.g. a drawing for large print."""
+
+    def __init__(self, inner: Flowable, factor: float) -> None:
+        super().__init__()
+        self.inner = inner
+        self.factor = factor
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        w, h = self.inner.wrap(available_width / self.factor, available_height / self.factor)
+        self.width, self.height = w * self.factor, h * self.factor
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.canv.scale(self.factor, self.factor)
+        self.inner.drawOn(self.canv, 0, 0)
