@@ -34,6 +34,7 @@ CARD_MAX_SIZE = 18.0  # card text starts here and shrinks to fit
 CARD_MIN_SIZE = 9.0  # the smallest size still easy to read at arm's length on a table
 CARD_COLUMNS, CARD_ROWS = 2, 4  # about 80 x 60 mm cards: one statement, held in one hand
 FACILITATOR_MARK = "FACILITATOR COPY"
+EXCERPT_WORDS = 8  # of a text that does not fit, quoted so the user can find it
 
 
 @dataclass(frozen=True)
@@ -85,7 +86,8 @@ class Plan:
         """
         size = fit_size(make, *box, *sizes)
         if size is None:
-            excerpt = clip(markup.plain(text), face_name(), 10, 200)
+            words = markup.plain(text).split()
+            excerpt = " ".join(words[:EXCERPT_WORDS]) + ("…" if len(words) > EXCERPT_WORDS else "")
             self.problems.append(
                 f"{where}: the text does not fit even at {sizes[1]:g} pt; "
                 f"shorten it (\"{excerpt}\")"
