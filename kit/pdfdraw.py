@@ -284,13 +284,18 @@ def note_box(label: str, text: str, style: ParagraphStyle, width: float) -> Tabl
 # --- the continuum --------------------------------------------------------------------
 
 
+LABEL_SIZE = 9.0  # ContinuumDrawing's text size unless told otherwise
+
+
 class ContinuumDrawing(Flowable):
     """The continuum as a line between its two poles with numbered stage markers.
 
     ``ContinuumDrawing(continuum, theme, width)`` draws the axis labels above the line
-    and each stage's name under its marker, in order, numbered from 1. For a wall sign,
-    ``current`` (0-based) fills only that stage's marker, and ``names``/``axis`` can be
-    turned off to leave the bare numbered line. The drawing never splits across pages.
+    and each stage's name under its marker, in order, numbered from 1. ``text_size``
+    sets the labels (names of seven or more stages are set a little smaller) and, unless
+    ``marker`` is given, the markers at twice that. For a wall sign, ``current``
+    (0-based) fills only that stage's marker, and ``names``/``axis`` can be turned off to
+    leave the bare numbered line. The drawing never splits across pages.
     """
 
     def __init__(
@@ -302,7 +307,8 @@ class ContinuumDrawing(Flowable):
         current: int | None = None,
         names: bool = True,
         axis: bool = True,
-        marker: float = 18,
+        text_size: float = LABEL_SIZE,
+        marker: float | None = None,
     ) -> None:
         super().__init__()
         self._continuum = continuum
@@ -311,8 +317,9 @@ class ContinuumDrawing(Flowable):
         self._current = current
         self._names = names
         self._axis = axis
-        self._marker = marker
-        self._gap = marker * 0.3
+        self._text_size = text_size
+        self._marker = marker or 2 * text_size
+        self._gap = self._marker * 0.3
 
     def _style(self, name: str, size: float, alignment: int) -> ParagraphStyle:
         return ParagraphStyle(name, fontName=face_name(bold=True), fontSize=size,
@@ -327,10 +334,10 @@ class ContinuumDrawing(Flowable):
         if self._axis:
             axis = self._continuum.axis
             self._axis_labels = [
-                para("← " + axis.start, self._style("axis-start", 9.5, TA_LEFT)),
-                para(axis.end + " →", self._style("axis-end", 9.5, TA_RIGHT)),
+                para("← " + axis.start, self._style("axis-start", self._text_size, TA_LEFT)),
+                para(axis.end + " →", self._style("axis-end", self._text_size, TA_RIGHT)),
             ]
-        name_size = 9 if len(stages) <= 6 else 8
+        name_size = self._text_size * (1 if len(stages) <= 6 else 0.9)
         self._labels = [
             para(stage.name, self._style("stage", name_size, TA_CENTER)) for stage in stages
         ] if self._names else []

@@ -66,3 +66,12 @@ def test_print_theme_darkens_colours_too_pale_for_paper() -> None:
         "#000000", "#000000", "#505050", "#FFFFFF")
     assert print_theme(Theme()).colours.primary == Theme().colours.primary
     assert contrast_on_white("#000000") == pytest.approx(21)
+
+
+def test_continuum_drawing_text_size_scales_labels_and_markers() -> None:
+    block = _continuum(4)
+    small = ContinuumDrawing(block, Theme(), 400).wrap(400, 800)[1]
+    large = ContinuumDrawing(block, Theme(), 400, names=False, text_size=16).wrap(400, 800)[1]
+    bare = ContinuumDrawing(block, Theme(), 400, names=False, axis=False, marker=26)
+    assert large > small
+    assert bare.wrap(400, 800) == (400, 26)
