@@ -1,8 +1,9 @@
-"""Printed handouts: participant handout (normal and large print), notes handout, deck PDF
-and facilitator guide.
+"""Printed handouts: the participant handout (normal and large print), the notes handout,
+the deck as a PDF and the facilitator guide.
 
 ``render`` is the only public function; it decides which files to write and in what
-order, and each module lays out one document.
+order, and one module lays out each kind of document. The deck is planned once
+(``kit.deckplan``) and drawn here with reportlab, so no office suite is needed.
 """
 
 from __future__ import annotations
@@ -10,26 +11,42 @@ from __future__ import annotations
 from pathlib import Path
 
 from handouts.deckpdf import write_deck_pdf
+from handouts.guide import WHAT as GUIDE_WHAT
+from handouts.guide import guide_story
+from handouts.materials import DECK_PDF, GUIDE, HANDOUT, LARGE_PRINT, NOTES_HANDOUT
 from handouts.notes import write_notes_handout
 from handouts.participant import participant_story
+from handouts.story import LARGE_PRINT as LARGE_PRINT_SIZE
 from handouts.story import look_for, write_document
 from kit.build import BuildOptions, Output
 from kit.deckplan import plan_deck
 from kit.model import Theme, Workshop
 from kit.pdf import meta_for
 
+__all__ = ["render"]
+
+BODY_SIZE = 11.0
+
 
 def render(workshop: Workshop, theme: Theme, out_dir: Path, options: BuildOptions) -> list[Output]:
     """Write every handout PDF into ``out_dir``; one ``Output`` per file, in pages."""
     deck = plan_deck(workshop)
     outputs = []
-    for name, size in (("handout.pdf", 11.0), ("handout-large-print.pdf", 16.0)):
+    for name, size, what in (
+        (HANDOUT, BODY_SIZE, "Participant handout"),
+        (LARGE_PRINT, LARGE_PRINT_SIZE, "Participant handout (large print)"),
+    ):
         look = look_for(workshop, theme, options.paper, size)
         path = out_dir / name
-        what = "Participant handout" + (" (large print)" if look.large else "")
         outputs.append(Output(path, write_document(path, participant_story(look), look, what)))
-    notes = out_dir / "notes-handout.pdf"
-    outputs.append(Output(notes, write_notes_handout(notes, workshop, theme, deck, options.paper)))
-    slides = out_dir / "deck.pdf"
-    outputs.append(Output(slides, write_deck_pdf(slides, deck, meta_for(workshop, "Slide deck"))))
+
+    look = look_for(workshop, theme, options.paper, BODY_SIZE)
+    path = out_dir / GUIDE
+    story = guide_story(look, options.participants)
+    outputs.append(Output(path, write_document(path, story, look, GUIDE_WHAT, facilitator=True)))
+
+    path = out_dir / NOTES_HANDOUT
+    outputs.append(Output(path, write_notes_handout(path, workshop, theme, deck, options.paper)))
+    path = out_dir / DECK_PDF
+    outputs.append(Output(path, write_deck_pdf(path, deck, meta_for(workshop, "Slide deck"))))
     return outputs
