@@ -24,6 +24,7 @@ def stage_fills(first: str, last: str, count: int) -> list[str]:
 
 
 def continuum_slides(p: _Planner, block: ContinuumBlock, ctx: _BlockContext) -> None:
+    w = p.words
     c = p.colours
     width = p.content_width
     top = BODY_TOP
@@ -96,7 +97,7 @@ def continuum_slides(p: _Planner, block: ContinuumBlock, ctx: _BlockContext) -> 
         specs = [p.spec(f"{i}. {s.text}") for i, s in enumerate(block.scenarios, start=1)]
         notes = [f"Scenario {i}: {s.note}" for i, s in enumerate(block.scenarios, 1) if s.note]
         p.paged_text(
-            "Where would you place these?",
+            w("scenarios_title"),
             "continuum-scenarios",
             specs,
             _notes(ctx, block, *notes),
@@ -106,7 +107,7 @@ def continuum_slides(p: _Planner, block: ContinuumBlock, ctx: _BlockContext) -> 
         )
     for index, prompt in enumerate(block.prompts, start=1):
         p.paged_text(
-            f"Reflection {index} of {len(block.prompts)}",
+            w("reflection_of", number=index, total=len(block.prompts)),
             "continuum-prompt",
             [p.spec(prompt, align="center")],
             _notes(ctx, block),
@@ -116,7 +117,7 @@ def continuum_slides(p: _Planner, block: ContinuumBlock, ctx: _BlockContext) -> 
         )
     if block.fluidity:
         p.paged_text(
-            "People move along the continuum",
+            w("fluidity_title"),
             "continuum-fluidity",
             [p.spec(block.fluidity)],
             _notes(ctx, block),
@@ -128,20 +129,21 @@ def continuum_slides(p: _Planner, block: ContinuumBlock, ctx: _BlockContext) -> 
 
 
 def drill_slides(p: _Planner, block: DrillBlock, ctx: _BlockContext) -> None:
+    w = p.words
     c = p.colours
     width = p.content_width
     total = len(block.challenges)
     framing = [p.spec(g, bullet="•") for g in block.guidance] or [
-        p.spec("Hear each statement, then answer it as you would in the moment.")
+        p.spec(w("drill_default_guidance"))
     ]
     p.paged_text(block.title, "drill-framing", framing, _notes(ctx, block), ctx, cite=block.cite)
     for number, challenge in enumerate(block.challenges, start=1):
         statement = [p.spec(quoted(challenge.statement), italic=True, align="center")]
         p.paged_text(
-            f"Challenge {number} of {total}",
+            w("challenge_of", number=number, total=total),
             "drill-statement",
             statement,
-            _notes(ctx, block, "Let the room answer before showing the responses."),
+            _notes(ctx, block, w("room_answers_first")),
             ctx,
             sizes=(36, 20),
             anchor="middle",
@@ -156,7 +158,7 @@ def drill_slides(p: _Planner, block: DrillBlock, ctx: _BlockContext) -> None:
             bottom = p.height - 36 - 52
             tint = mix(c.accent, WHITE, 0.88)
             technique = _fitted(
-                [p.spec(f"**Technique:** {challenge.technique}")], width - 24, 40, 20, 12
+                [p.spec(f"**{w('technique')}:** {challenge.technique}")], width - 24, 40, 20, 12
             )
             above.append(
                 Box(
@@ -173,7 +175,7 @@ def drill_slides(p: _Planner, block: DrillBlock, ctx: _BlockContext) -> None:
             )
         responses = [p.spec(r, bullet="•") for r in challenge.responses]
         p.paged_text(
-            f"Challenge {number}: suggested responses",
+            w("responses_title", number=number),
             "drill-response",
             responses,
             _notes(ctx, block),
@@ -187,10 +189,10 @@ def drill_slides(p: _Planner, block: DrillBlock, ctx: _BlockContext) -> None:
     techniques: list[str] = []
     for number, challenge in enumerate(block.challenges, start=1):
         if challenge.technique:
-            techniques.append(f"{challenge.technique} (challenge {number})")
+            techniques.append(f"{challenge.technique} ({w('challenge_ref', number=number)})")
     if techniques:
         p.paged_text(
-            "Techniques to remember",
+            w("techniques_title"),
             "drill-techniques",
             [p.spec(t, bullet="•") for t in techniques],
             _notes(ctx, block),

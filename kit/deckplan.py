@@ -13,6 +13,7 @@ from typing import Any
 
 from kit import markup
 from kit.colour import WHITE, mix, readable_on
+from kit.i18n import Words, words
 from kit.model import (
     BulletsBlock,
     ComparisonBlock,
@@ -41,7 +42,6 @@ CITE_BAND = 24.0
 BODY_MAX, BODY_MIN = 28.0, 18.0
 TABLE_MAX, TABLE_MIN = 20.0, 16.0
 LABEL_MAX, LABEL_MIN = 18.0, 12.0
-CONTINUED = " (cont.)"
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,7 @@ class _BlockContext:
     slot: AgendaItem
     label: str
     total_sections: int
+    words: Words
 
 
 @dataclass
@@ -76,6 +77,7 @@ class _Planner:
     def __post_init__(self) -> None:
         self.width, self.height = SLIDE_SIZES[self.workshop.theme.slide_size]
         self.colours = self.workshop.theme.colours
+        self.words = words(self.workshop.language)
 
     # --- geometry and shared pieces --------------------------------------------------
 
@@ -105,6 +107,13 @@ class _Planner:
                 return text or set_text([spec], width, 22, anchor="bottom")
             words = words[:-1]
 
+    def continued(self, title: str, index: int) -> str:
+        """The title of the ``index``-th slide of a run: "Title (cont.)" after the first."""
+        return f"{title} {self.words('continued')}" if index else title
+
+    def section_number(self, ctx: _BlockContext) -> str:
+        return self.words("section_of", number=ctx.number, total=ctx.total_sections)
+
     def logo_width(self) -> float:
         return 0.0 if self.workshop.theme.logo is None else 120.0
 
@@ -122,7 +131,8 @@ class _Planner:
         for source_id in cite:
             source = self.workshop.source(source_id)
             names.append(f"{source.organisation}, “{source.title}”")
-        spec = self.spec("Source: " + "; ".join(names), italic=True, color=self.colours.muted)
+        label = f"{self.words('source')}: " + "; ".join(names)
+        spec = self.spec(label, italic=True, color=self.colours.muted)
         top = self.height - FOOTER_BAND - CITE_BAND
         text = fit_text([spec], self.content_width, CITE_BAND, 12, 9, anchor="bottom")
         text = text or set_text([spec], self.content_width, 9, anchor="bottom")
@@ -182,7 +192,7 @@ class _Planner:
         for index, text in enumerate(pages):
             box = Box(MARGIN, top, self.content_width, height, text=text, name="Body")
             self.add(
-                title + (CONTINUED if index else ""),
+                self.continued(title, index),
                 kind,
                 [*((above or []) if index == 0 else []), box],
                 notes,
@@ -200,7 +210,7 @@ class _Planner:
             part
             for part in (
                 self.workshop.organisation,
-                f"{self.workshop.date:%-d %B %Y}" if self.workshop.date else "",
+                self.words.date(self.workshop.date) if self.workshop.date else "",
                 self.workshop.venue,
             )
             if part and part not in subtitle
@@ -234,10 +244,11 @@ class _Planner:
         items = agenda(self.workshop)
         rows = [(item.span, item.section.title) for item in items]
         total = sum(item.section.duration for item in items)
-        notes = f"The workshop runs {total} minutes, starting at {self.workshop.start_time:%H:%M}."
+        start = self.words.time(self.workshop.start_time)
+        notes = self.words("runs_for", minutes=total, start=start)
         time_width = 150.0
         self.table_slides(
-            "Agenda",
+            self.words("agenda"),
             "agenda",
             None,
             rows,
@@ -251,12 +262,10 @@ class _Planner:
         background = self.colours.secondary
         ink = readable_on(background)
         w = self.content_width
-        kicker = set_text(
-            [ParaSpec(f"Section {ctx.number} of {ctx.total_sections}", color=ink)], w, 22
-        )
+        kicker = set_text([ParaSpec(self.section_number(ctx), color=ink)], w, 22)
         head = [ParaSpec(section.title, bold=True, color=ink)]
         head_text = fit_text(head, w, 120, 44, 26, anchor="bottom") or set_text(head, w, 26)
-        timing = f"{section.duration} minutes · {slot.span}"
+        timing = f"{self.words('minutes', count=section.duration)} · {slot.span}"
         specs = [ParaSpec(timing, color=ink, bold=True)]
         specs += [ParaSpec(o, bullet="•", color=ink) for o in section.objectives]
         lower_h = self.height - 250 - FOOTER_BAND
@@ -270,8 +279,10 @@ class _Planner:
             Box(MARGIN, 250, w, lower_h, text=lower, name="Timing and objectives"),
         ]
         notes = _join(
-            f"Section {ctx.number}: {section.title} ({timing}).",
-            "Objectives: " + "; ".join(section.objectives) if section.objectives else "",
+            f"{self.section_number(ctx)}: {section.title} ({timing}).",
+            f"{self.words('objectives')}: " + "; ".join(section.objectives)
+            if section.objectives
+            else "",
         )
         self.drafts.append(_Draft(section.title, "divider", elements, notes, background))
 
@@ -309,7 +320,7 @@ class _Planner:
             )
             pages = _balanced(pages_at(size), lambda limit: pages_at(size, limit))
         for index, table in enumerate(pages):
-            self.add(title + (CONTINUED if index else ""), kind, [table], notes, cite=cite)
+            self.add(self.continued(title, index), kind, [table], notes, cite=cite)
 
     # --- finishing -----------------------------------------------------------------
 
@@ -457,11 +468,12 @@ def _table(
 
 def _notes(ctx: _BlockContext, block: Any, *extra: str) -> str:
     slot = ctx.slot
-    timing = (
-        f"Section {ctx.number} of {ctx.total_sections}: {ctx.section.title} · {slot.span} "
-        f"({ctx.section.duration} min)"
+    section_number = ctx.words("section_of", number=ctx.number, total=ctx.total_sections)
+    minutes = ctx.words("minutes", count=ctx.section.duration)
+    timing = f"{section_number}: {ctx.section.title} · {slot.span} ({minutes})"
+    facilitator = (
+        f"{ctx.words('facilitator')}: {block.facilitator_notes}" if block.facilitator_notes else ""
     )
-    facilitator = f"Facilitator: {block.facilitator_notes}" if block.facilitator_notes else ""
     return _join(timing, block.notes, *extra, facilitator)
 
 
@@ -488,7 +500,7 @@ def _definition(p: _Planner, block: DefinitionBlock, ctx: _BlockContext) -> None
         )
     above: list[Element] = [Box(MARGIN, BODY_TOP, p.content_width, 56, text=term, name="Term")]
     p.paged_text(
-        block.title or "Definition",
+        block.title or ctx.words("definition"),
         "definition",
         specs,
         _notes(ctx, block),
@@ -507,7 +519,7 @@ def _quote(p: _Planner, block: QuoteBlock, ctx: _BlockContext) -> None:
         p.spec(f"— {block.attribution}", color=c.muted, scale=0.75, align="right"),
     ]
     p.paged_text(
-        block.title or "In their words",
+        block.title or ctx.words("in_their_words"),
         "quote",
         specs,
         _notes(ctx, block),
@@ -598,7 +610,9 @@ def plan_deck(workshop: Workshop, image_size: Any = None) -> DeckLayout:
     }
     slots = agenda(workshop)
     for number, (section, slot) in enumerate(zip(workshop.sections, slots), start=1):
-        ctx = _BlockContext(section, number, slot, f"sections[{number - 1}]", len(slots))
+        ctx = _BlockContext(
+            section, number, slot, f"sections[{number - 1}]", len(slots), planner.words
+        )
         blocks = list(enumerate(section.blocks))
         if number == 1:
             # The deck opens with the first title slide, if any, then the agenda.

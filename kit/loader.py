@@ -17,7 +17,7 @@ from typing import Any
 
 import pydantic
 
-from kit import assets
+from kit import assets, editions
 from kit.errors import ContentError, KitError, Problem
 from kit.model import BLOCK_KINDS, BLOCK_TYPES, Workshop
 from kit.templating import TemplateProblem, has_template, render_template
@@ -52,8 +52,12 @@ def find_workshop_file(path: Path) -> Path:
     return path
 
 
-def load(path: Path | str) -> LoadedWorkshop:
-    """Load and validate the workshop at ``path``; raise ContentError listing every problem."""
+def load(path: Path | str, language: str | None = None) -> LoadedWorkshop:
+    """Load and validate the workshop at ``path``; raise ContentError listing every problem.
+
+    With ``language``, the workshop's translation into that language is laid over it (see
+    ``kit.editions``); fields it does not translate fall back, each with a warning.
+    """
     file = find_workshop_file(Path(path))
     display = str(file)
     document = read_yaml(file.read_bytes(), display)
@@ -62,6 +66,10 @@ def load(path: Path | str) -> LoadedWorkshop:
 
     problems: list[Problem] = []
     data = _clean(document.data, (), document, problems)
+    fallbacks: list[Problem] = []
+    if language and language != data.get("language", "en") and not problems:
+        data, fallbacks = editions.overlay(data, document, file, language, _clean)
+        data["language"] = language
     variables = _template_variables(data)
     data = _fill_templates(data, (), variables, document, problems)
 
@@ -77,7 +85,8 @@ def load(path: Path | str) -> LoadedWorkshop:
     if problems:
         raise ContentError(problems)
     assert workshop is not None
-    return LoadedWorkshop(workshop, file, document, tuple(_warnings(workshop, document)))
+    warnings = (*fallbacks, *_warnings(workshop, document))
+    return LoadedWorkshop(workshop, file, document, warnings)
 
 
 # --- text cleaning and templates ---------------------------------------------------------

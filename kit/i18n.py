@@ -1,0 +1,107 @@
+"""The words kit itself adds to every output ("Agenda", "Page 3 of 8"), per language.
+
+Content comes from the workshop (and its translations); these are the interface words
+around it. A language without its own table falls back to English, word by word, so a
+missing word is never a missing output. Dates and times follow the language's customs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cache
+
+_WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "agenda": "Agenda",
+        "section_of": "Section {number} of {total}",
+        "minutes": "{count} minutes",
+        "continued": "(cont.)",
+        "source": "Source",
+        "definition": "Definition",
+        "in_their_words": "In their words",
+        "scenarios_title": "Where would you place these?",
+        "reflection_of": "Reflection {number} of {total}",
+        "fluidity_title": "People move along the continuum",
+        "challenge_of": "Challenge {number} of {total}",
+        "responses_title": "Challenge {number}: suggested responses",
+        "technique": "Technique",
+        "techniques_title": "Techniques to remember",
+        "challenge_ref": "challenge {number}",
+        "drill_default_guidance": "Hear each statement, then answer it as you would in the moment.",
+        "room_answers_first": "Let the room answer before showing the responses.",
+        "runs_for": "The workshop runs {minutes} minutes, starting at {start}.",
+        "objectives": "Objectives",
+        "facilitator": "Facilitator",
+        "page_of": "Page {page} of {total}",
+    },
+    "ru": {
+        "agenda": "Программа",
+        "section_of": "Раздел {number} из {total}",
+        "minutes": "{count} мин",
+        "continued": "(продолжение)",
+        "source": "Источник",
+        "definition": "Определение",
+        "in_their_words": "Своими словами",
+        "scenarios_title": "Где бы вы разместили эти ситуации?",
+        "reflection_of": "Размышление {number} из {total}",
+        "fluidity_title": "Люди перемещаются по континууму",
+        "challenge_of": "Вызов {number} из {total}",
+        "responses_title": "Вызов {number}: варианты ответа",
+        "technique": "Приём",
+        "techniques_title": "Приёмы, которые стоит запомнить",
+        "challenge_ref": "вызов {number}",
+        "drill_default_guidance": "Выслушайте каждое высказывание и ответьте, как ответили бы "
+        "в реальной ситуации.",
+        "room_answers_first": "Дайте группе ответить, прежде чем показывать варианты ответа.",
+        "runs_for": "Семинар длится {minutes} мин и начинается в {start}.",
+        "objectives": "Цели",
+        "facilitator": "Ведущему",
+        "page_of": "Страница {page} из {total}",
+    },
+}
+_BABEL_LOCALE = {"en": "en_GB"}
+
+
+@dataclass(frozen=True)
+class Words:
+    """The interface words of one language: ``words("page_of", page=3, total=8)``."""
+
+    language: str
+
+    def __call__(self, key: str, **values: object) -> str:
+        table = _WORDS.get(_primary(self.language), {})
+        return table.get(key, _WORDS["en"][key]).format(**values)
+
+    def date(self, day: dt.date) -> str:
+        """``5 December 2026`` / ``5 декабря 2026 г.``."""
+        from babel.dates import format_date
+
+        return format_date(day, format="long", locale=self._locale())
+
+    def time(self, moment: dt.time) -> str:
+        return f"{moment:%H:%M}"
+
+    def _locale(self) -> str:
+        primary = _primary(self.language)
+        return _BABEL_LOCALE.get(primary, primary if primary in _known_locales() else "en_GB")
+
+
+def _primary(language: str) -> str:
+    return language.split("-")[0].lower()
+
+
+@cache
+def _known_locales() -> frozenset[str]:
+    from babel.localedata import locale_identifiers
+
+    return frozenset(locale_identifiers())
+
+
+def words(language: str) -> Words:
+    return Words(language)
+
+
+def languages() -> list[str]:
+    """Languages with their own interface words."""
+    return sorted(_WORDS)
