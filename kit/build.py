@@ -79,6 +79,7 @@ def build(
     only: Iterable[str] = (),
     paper: Paper = "a4",
     participants: int = 20,
+    language: str | None = None,
     progress: Callable[[Output], None] = lambda output: None,
 ) -> BuildResult:
     """Load the workshop at ``path`` and render the chosen outputs into ``out_dir``.
@@ -86,7 +87,7 @@ def build(
     Raises ContentError before anything is written if the workshop is invalid, and
     BuildError after the others have run if any renderer failed.
     """
-    loaded = load(path)
+    loaded = load(path, language)
     for warning in loaded.warnings:
         log.warning("%s", warning)
     names = list(only) or list(RENDERERS)

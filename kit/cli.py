@@ -69,16 +69,26 @@ def new(path: Path) -> None:
     click.echo(f"created {file}; next: kit build {path}")
 
 
+_LANG = click.option(
+    "--lang", "language", metavar="CODE",
+    help="Use the workshop's translation into this language (translations/CODE.yaml).",
+)
+
+
 @main.command()
 @click.argument("path", type=click.Path(path_type=Path), default=".")
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
-def check(path: Path, strict: bool) -> None:
-    """Validate the workshop at PATH (a file, or a folder holding workshop.yaml)."""
+@_LANG
+def check(path: Path, strict: bool, language: str | None) -> None:
+    """Validate the workshop at PATH (a file, or a folder holding workshop.yaml).
+
+    With --lang, also lists every field the translation leaves in the default language.
+    """
     from kit.loader import load
 
     counter = _warnings()
     try:
-        loaded = load(path)
+        loaded = load(path, language)
     except KitError as exc:
         _fail(exc)
     for warning in loaded.warnings:
@@ -115,12 +125,21 @@ def check(path: Path, strict: bool) -> None:
     help="Head count for the facilitator guide's print list.",
 )
 @click.option("--strict", is_flag=True, help="Fail on warnings (overflow, timing) too.")
+@_LANG
 def build(
-    path: Path, out_dir: Path, only: tuple[str, ...], paper: str, participants: int, strict: bool
+    path: Path,
+    out_dir: Path | None,
+    only: tuple[str, ...],
+    paper: str,
+    participants: int,
+    strict: bool,
+    language: str | None,
 ) -> None:
     """Validate the workshop at PATH, then render every output into --out."""
     from kit.build import build as run_build
 
+    if out_dir is None:
+        out_dir = Path("build") / language if language else Path("build")
     counter = _warnings()
     try:
         result = run_build(
@@ -129,6 +148,7 @@ def build(
             only=only,
             paper=paper,  # type: ignore[arg-type]
             participants=participants,
+            language=language,
             progress=lambda output: click.echo(f"wrote {output.describe()}"),
         )
     except BuildError as exc:
