@@ -15,12 +15,11 @@ from reportlab.graphics.shapes import Drawing
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import Flowable, Image, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Image, Spacer, Table
 
 from handouts.story import (
     Item,
     Look,
-    Scaled,
     boxed,
     bullet_items,
     bullet_list,
@@ -30,8 +29,10 @@ from handouts.story import (
     laid_out,
     long_date,
     sources_section,
+    table_style,
 )
 from kit.deckplan import quoted
+from kit.fonts import face_name
 from kit.model import (
     BulletsBlock,
     ComparisonBlock,
@@ -46,12 +47,11 @@ from kit.model import (
     Section,
 )
 from kit.pdf import colour, para
-from kit.pdfdraw import GUIDE, ContinuumDrawing
+from kit.pdfdraw import GUIDE, LABEL_SIZE, ContinuumDrawing
 from kit.schedule import agenda
 
 QR_SIZE = 6.0  # QR code side, as a multiple of the body size (about 23 mm at 11 pt)
 IMAGE_SHARE = 0.45  # the most of a page's height an image may take
-CONTINUUM_LABEL = 9.0  # the size ContinuumDrawing sets its labels at
 
 
 def participant_story(look: Look) -> list[Flowable]:
@@ -181,16 +181,16 @@ def _continuum_flowables(block: ContinuumBlock, look: Look) -> list[Item]:
 
 
 def _continuum_drawing(block: ContinuumBlock, look: Look) -> Flowable:
-    """The drawing at normal size, or scaled up for large print.
+    """The drawing as on the slide; in large print, numbers and poles only.
 
-    Scaled up, the stage names would not fit under their markers; the numbered list of
-    stages that follows the drawing names them in large print instead.
+    At large-print sizes the stage names would not fit under their markers; the
+    numbered list of stages that follows the drawing names them instead.
     """
-    if not look.large:
-        return ContinuumDrawing(block, look.theme, look.width)
-    factor = look.body_size / CONTINUUM_LABEL
-    drawing = ContinuumDrawing(block, look.theme, look.width / factor, names=False)
-    return Scaled(drawing, factor)
+    if look.large:
+        return ContinuumDrawing(
+            block, look.theme, look.width, text_size=look.body_size, names=False
+        )
+    return ContinuumDrawing(block, look.theme, look.width, text_size=LABEL_SIZE)
 
 
 def _resources_flowables(block: ResourcesBlock, look: Look) -> list[Item]:
@@ -208,7 +208,8 @@ def _resource_row(item: Resource, look: Look) -> Flowable:
     code: Flowable | str = qr_code(item.url, size) if item.url else ""
     row = Table([[text, code]], colWidths=[look.width - size - 8, size + 8], hAlign="LEFT")
     row.setStyle(
-        TableStyle(
+        table_style(
+            look,
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -216,7 +217,7 @@ def _resource_row(item: Resource, look: Look) -> Flowable:
                 ("TOPPADDING", (0, 0), (-1, -1), look.body_size * 0.5),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), look.body_size * 0.5),
                 ("LINEBELOW", (0, 0), (-1, -1), 0.5, GUIDE),
-            ]
+            ],
         )
     )
     return row
@@ -225,13 +226,14 @@ def _resource_row(item: Resource, look: Look) -> Flowable:
 def qr_code(url: str, size: float) -> Drawing:
     """A QR code of ``url``, ``size`` points square, quiet zone included.
 
-    Error correction level M survives a smudge or a crease on a printed page.
+    Error correction level M survives a smudge or a crease on a printed page. The
+    drawing starts in the shipped font: left to its default, reportlab's renderer would
+    select an unembedded Helvetica.
     """
     widget = QrCodeWidget(url, barLevel="M", barFillColor=colour("#000000"))
     left, bottom, right, top = widget.getBounds()
-    drawing = Drawing(
-        size, size, transform=[size / (right - left), 0, 0, size / (top - bottom), 0, 0]
-    )
+    scale = [size / (right - left), 0, 0, size / (top - bottom), 0, 0]
+    drawing = Drawing(size, size, transform=scale, initialFontName=face_name())
     drawing.add(widget)
     return drawing
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
@@ -52,43 +53,47 @@ def look_for(workshop: Workshop, theme: Theme, paper: str, body_size: float) -> 
     """The look of a document on ``paper`` with body text ``body_size`` points high."""
     printable = print_theme(theme)
     base = styles(printable, body_size)
+    # Bullets at the text's own size and face (reportlab's default is 10 pt Helvetica).
+    bullets = {"bulletFontSize": body_size, "bulletFontName": face_name()}
     keep = {"keepWithNext": 1}  # a heading never ends a page
     small = base.small
     if body_size >= LARGE_PRINT:  # large print: nothing smaller than the body text
-        small = ParagraphStyle(
-            "small-large", parent=small, fontSize=body_size, leading=base.body.leading
-        )
+        small = _derived(small, fontSize=body_size, leading=base.body.leading)
+    bullet = _derived(base.bullet, **bullets)
     tuned = replace(
         base,
         small=small,
-        title=ParagraphStyle("title-k", parent=base.title, **keep),
-        h1=ParagraphStyle("h1-k", parent=base.h1, **keep),
-        h2=ParagraphStyle("h2-k", parent=base.h2, **keep),
-        h3=ParagraphStyle("h3-k", parent=base.h3, **keep),
+        bullet=bullet,
+        title=_derived(base.title, **keep),
+        h1=_derived(base.h1, **keep),
+        h2=_derived(base.h2, **keep),
+        h3=_derived(base.h3, **keep),
     )
-    head_ink = readable_on(printable.colours.primary)
+    width, height = frame_size(paper)
     return Look(
         workshop=workshop,
         theme=printable,
         styles=tuned,
-        cell=ParagraphStyle("cell", parent=base.body, spaceAfter=0),
-        head_cell=ParagraphStyle(
-            "head-cell",
-            parent=base.body,
+        cell=_derived(base.body, spaceAfter=0),
+        head_cell=_derived(
+            base.body,
             spaceAfter=0,
             fontName=face_name(bold=True),
-            textColor=colour(head_ink),
+            textColor=colour(readable_on(printable.colours.primary)),
         ),
-        sub_bullet=ParagraphStyle(
-            "sub-bullet",
-            parent=base.bullet,
-            leftIndent=base.bullet.leftIndent * 2,
-            bulletIndent=base.bullet.leftIndent + base.bullet.bulletIndent,
+        sub_bullet=_derived(
+            bullet,
+            leftIndent=bullet.leftIndent * 2,
+            bulletIndent=bullet.leftIndent + bullet.bulletIndent,
         ),
-        width=frame_size(paper)[0],
-        height=frame_size(paper)[1],
+        width=width,
+        height=height,
         paper=paper,
     )
+
+
+def _derived(style: ParagraphStyle, **changes: Any) -> ParagraphStyle:
+    return ParagraphStyle(f"{style.name}+", parent=style, **changes)
 
 
 # --- text -----------------------------------------------------------------------------
@@ -161,7 +166,7 @@ def sources_section(look: Look) -> list[Flowable]:
     for number, source in enumerate(workshop.sources, start=1):
         details = [source.organisation, f"“{source.title}”", source.year, source.url or ""]
         text = ", ".join(part for part in details if part)
-        story.append(para(text, look.styles.body, bullet=f"[{number}]"))
+        story.append(para(text, look.styles.bullet, bullet=f"[{number}]"))
     return story
 
 
@@ -209,7 +214,7 @@ def grid(
     stripe = colour(mix(colours.secondary, WHITE, 0.88))
     commands += [("BACKGROUND", (0, r), (-1, r), stripe) for r in range(first, len(cells), 2)]
     table = Table(cells, colWidths=list(widths), repeatRows=first, splitInRow=0, hAlign="LEFT")
-    table.setStyle(TableStyle(commands))
+    table.setStyle(table_style(look, commands))
     return table
 
 
@@ -229,7 +234,8 @@ def boxed(parts: list[Flowable], look: Look) -> Table:
         spaceAfter=look.body_size * 0.3,
     )
     box.setStyle(
-        TableStyle(
+        table_style(
+            look,
             [
                 ("BOX", (0, 0), (-1, -1), 0.8, look.styles.body.textColor),
                 ("BACKGROUND", (0, 0), (-1, -1), TINT),
@@ -237,10 +243,20 @@ def boxed(parts: list[Flowable], look: Look) -> Table:
                 ("RIGHTPADDING", (0, 0), (-1, -1), pad),
                 ("TOPPADDING", (0, 0), (-1, -1), pad * 0.75),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), pad * 0.5),
-            ]
+            ],
         )
     )
     return box
+
+
+def table_style(look: Look, commands: list[tuple]) -> TableStyle:
+    """``commands`` with the cells' own font set to the shipped family.
+
+    reportlab selects each cell's font even when the cell holds only paragraphs; left at
+    its default, that puts an unembedded Helvetica into the PDF.
+    """
+    font = ("FONT", (0, 0), (-1, -1), face_name(), look.body_size)
+    return TableStyle([font, *commands])
 
 
 # --- whole documents ------------------------------------------------------------------
@@ -274,21 +290,3 @@ def write_document(
             markup.plain(look.workshop.title), label, look.theme, facilitator=facilitator
         ),
     )
-
-
-class Scaled(Flowable):
-    """Another flowable drawn ``factor`` times larger, e.g. a drawing for large print."""
-
-    def __init__(self, inner: Flowable, factor: float) -> None:
-        super().__init__()
-        self.inner = inner
-        self.factor = factor
-
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        w, h = self.inner.wrap(available_width / self.factor, available_height / self.factor)
-        self.width, self.height = w * self.factor, h * self.factor
-        return self.width, self.height
-
-    def draw(self) -> None:
-        self.canv.scale(self.factor, self.factor)
-        self.inner.drawOn(self.canv, 0, 0)
