@@ -34,6 +34,7 @@ CARD_MAX_SIZE = 18.0  # card text starts here and shrinks to fit
 CARD_MIN_SIZE = 9.0  # the smallest size still easy to read at arm's length on a table
 CARD_COLUMNS, CARD_ROWS = 2, 4  # about 80 x 60 mm cards: one statement, held in one hand
 FACILITATOR_MARK = "FACILITATOR COPY"
+PAGE_LABEL = 80.0  # room kept at the footer's right for "Page 10 of 12"
 EXCERPT_WORDS = 8  # of a text that does not fit, quoted so the user can find it
 
 
@@ -65,9 +66,11 @@ class Plan:
         return cls(workshop, printable, paper, styles(printable))
 
     def frame(self, *, turned: bool = False) -> tuple[float, float]:
+        """Width and height of the writing area of a page (``turned``: landscape)."""
         return frame_size(self.paper, turned=turned)
 
     def card_grid(self) -> CardGrid:
+        """The grid every card sheet uses, filling a portrait page."""
         width, height = self.frame()
         return CardGrid.filling(width, height, CARD_COLUMNS, CARD_ROWS)
 
@@ -116,7 +119,7 @@ class Plan:
             sheet.story,
             paper=self.paper,
             meta=meta_for(workshop, sheet.what),
-            footer=clip(footer, face_name(), 8.5, self.frame(turned=sheet.turned)[0] - 80),
+            footer=clip(footer, face_name(), 8.5, self.frame(turned=sheet.turned)[0] - PAGE_LABEL),
             theme=self.theme,
             turned=sheet.turned,
             on_page=running_header(markup.plain(workshop.title), label, self.theme,

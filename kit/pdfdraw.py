@@ -53,13 +53,12 @@ def print_theme(theme: Theme) -> Theme:
 
     Slide themes may use white text on a dark background; printed, that text would vanish.
     """
-    fallback = {"muted": "#505050", "background": "#FFFFFF"}
     update = {
-        name: fallback.get(name, "#000000")
+        name: "#505050" if name == "muted" else "#000000"
         for name, value in theme.colours.model_dump().items()
         if name != "background" and contrast_on_white(value) < MIN_CONTRAST
     }
-    update["background"] = "#FFFFFF"
+    update["background"] = "#FFFFFF"  # paper is white whatever the slides use
     return theme.model_copy(update={"colours": theme.colours.model_copy(update=update)})
 
 
@@ -107,7 +106,7 @@ def running_header(
             canvas.setStrokeColor(GUIDE)
             canvas.setLineWidth(0.5)
             canvas.line(left, top + 2 * mm, right, top + 2 * mm)
-            canvas.setFillColor(colour(theme.colours.muted))
+            canvas.setFillColor(colour(print_theme(theme).colours.muted))
         canvas.setFont(face_name(), size)
         canvas.drawString(left + label_width + 8 * mm if facilitator else left, baseline,
                           clip(title, face_name(), size, title_width))
