@@ -24,6 +24,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Paragraph, Table, TableStyle
 
+from kit.colour import WHITE, contrast
 from kit.fonts import face_name
 from kit.model import ContinuumBlock, Theme
 from kit.pdf import MARGIN, colour, paper_size, para
@@ -36,18 +37,6 @@ MIN_CONTRAST = 4.5  # WCAG AA for body text, against white paper
 # --- colours and page furniture -------------------------------------------------------
 
 
-def _luminance(hex_colour: str) -> float:
-    """Relative luminance (WCAG 2) of ``#RRGGBB``."""
-    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
-    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
-def contrast_on_white(hex_colour: str) -> float:
-    """How ``hex_colour`` contrasts with white paper, from 1 (invisible) to 21 (black)."""
-    return 1.05 / (_luminance(hex_colour) + 0.05)
-
-
 def print_theme(theme: Theme) -> Theme:
     """The theme with every colour too pale for white paper swapped for a dark one.
 
@@ -56,9 +45,9 @@ def print_theme(theme: Theme) -> Theme:
     update = {
         name: "#505050" if name == "muted" else "#000000"
         for name, value in theme.colours.model_dump().items()
-        if name != "background" and contrast_on_white(value) < MIN_CONTRAST
+        if name != "background" and contrast(value, WHITE) < MIN_CONTRAST
     }
-    update["background"] = "#FFFFFF"  # paper is white whatever the slides use
+    update["background"] = WHITE  # paper is white whatever the slides use
     return theme.model_copy(update={"colours": theme.colours.model_copy(update=update)})
 
 

@@ -13,7 +13,6 @@ from kit.pdfdraw import (
     CardGrid,
     ContinuumDrawing,
     RuledLines,
-    contrast_on_white,
     print_theme,
 )
 
@@ -65,7 +64,6 @@ def test_print_theme_darkens_colours_too_pale_for_paper() -> None:
     assert (printed.text, printed.primary, printed.muted, printed.background) == (
         "#000000", "#000000", "#505050", "#FFFFFF")
     assert print_theme(Theme()).colours.primary == Theme().colours.primary
-    assert contrast_on_white("#000000") == pytest.approx(21)
 
 
 def test_continuum_drawing_text_size_scales_labels_and_markers() -> None:
