@@ -1,0 +1,351 @@
+"""Time kit's builds side by side with pandoc: wall time, peak memory, time per slide.
+
+Run from the repository: ``python scripts/benchmark.py`` (``--help`` for options). It builds
+the sample kit, synthetic workshops of 40, 200 and 1000 slides (speaker notes on every
+slide) with their handouts, and, where pandoc is installed, pandoc on the same decks
+written as Markdown. Every build runs in a fresh subprocess, so a time includes start-up
+and imports as a user's ``kit build`` does, and the peak memory is that child's own
+``ru_maxrss``. Runs are interleaved so that background load falls on every case alike.
+The table is Markdown, for the README. This is a measurement, not a test: it never fails
+on a slow result.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "examples" / "sex-work-and-trafficking"
+SIZES = (40, 200, 1000)
+# At most this many sections, so the agenda stays on one slide at every size.
+MAX_SECTIONS = 10
+_SLIDE_COUNT = re.compile(r"\((\d+) slides\)")
+
+
+# --- synthetic workshops -------------------------------------------------------------------
+
+
+def synthetic_workshop(slides: int) -> dict[str, Any]:
+    """A workshop whose deck has exactly ``slides`` slides, each with speaker notes.
+
+    One title slide, the agenda, a divider per section and one slide per content block;
+    the content blocks cycle through bullets, definition, quote, comparison and content
+    note, with text short enough never to continue on a second slide.
+    """
+    sections = max(1, min(MAX_SECTIONS, (slides - 2) // 20))
+    blocks = slides - 2 - sections
+    if blocks < 0:
+        raise ValueError(f"a synthetic deck needs at least {2 + sections} slides")
+    share, extra = divmod(blocks, sections)
+    section_list = []
+    number = 0
+    for index in range(sections):
+        content = []
+        for _ in range(share + (1 if index < extra else 0)):
+            number += 1
+            content.append(_block(number))
+        if index == 0:
+            content.insert(0, {"title": {"title": "{{ title }}", "subtitle": "{{ venue }}"}})
+        section_list.append(
+            {
+                "title": f"Section {index + 1}: practice and reflection",
+                "duration": 15,
+                "objectives": [f"Objective {index + 1}.1", f"Objective {index + 1}.2"],
+                "blocks": content,
+            }
+        )
+    return {
+        "title": f"Synthetic workshop of {slides} slides",
+        "subtitle": "Generated for the benchmark",
+        "organisation": "Benchmark Collective",
+        "presenters": ["Ana", "Ben"],
+        "date": "2026-03-01",
+        "start_time": "09:00",
+        "venue": "Room 1",
+        "sources": [
+            {"id": "guide", "title": "A guide", "organisation": "Guide Group",
+             "url": "https://example.org/guide"}
+        ],
+        "sections": section_list,
+    }
+
+
+def _block(number: int) -> dict[str, Any]:
+    notes = {
+        "notes": f"Speaker notes for slide {number}: say why this matters, then ask the room.",
+        "facilitator_notes": f"Give the room two minutes on point {number}.",
+    }
+    kind = number % 5
+    if kind == 0:
+        items = [f"Point {number}.{i}: a short **key** idea in *plain* words" for i in range(3)]
+        body = {"title": f"Key points {number}", "items": [*items, {
+            "text": f"Point {number}.3", "sub": [f"Detail {number}.3.1"]}], "cite": ["guide"]}
+        return {"bullets": {**body, **notes}}
+    if kind == 1:
+        return {"definition": {"term": f"Term {number}", "source": "A guide", **notes,
+                               "meaning": f"What term {number} means, in one sentence or two."}}
+    if kind == 2:
+        return {"quote": {"text": f"A short thing someone said about topic {number}.",
+                          "attribution": "A participant", **notes}}
+    if kind == 3:
+        rows = [[f"Left {number}.{i}", f"Right {number}.{i}"] for i in range(3)]
+        return {"comparison": {"title": f"This and that {number}", "columns": ["This", "That"],
+                               "rows": rows, **notes}}
+    return {"content_note": {"title": f"Before we start {number}", **notes,
+                             "text": "Some of what follows may be hard to hear.",
+                             "support": ["Step out whenever you need to", "Ask us afterwards"]}}
+
+
+class _PlainDumper(yaml.SafeDumper):
+    """Never writes anchors or aliases, which kit's loader refuses."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def write_workshop(data: dict[str, Any], folder: Path) -> Path:
+    """Write ``data`` as ``folder/workshop.yaml``; returns the file."""
+    folder.mkdir(parents=True, exist_ok=True)
+    file = folder / "workshop.yaml"
+    file.write_text(
+        yaml.dump(data, Dumper=_PlainDumper, sort_keys=False, allow_unicode=True),
+        encoding="utf-8",
+    )
+    return file
+
+
+# --- the same deck as Markdown, for pandoc ---------------------------------------------------
+
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]<>#|~^$])")
+
+
+def deck_markdown(workshop: Path) -> str:
+    """The planned deck of ``workshop`` as pandoc Markdown: same slides, text and notes."""
+    from kit.deckplan import plan_deck
+    from kit.loader import load
+    from kit.slidelayout import Box, Table
+
+    deck = plan_deck(load(workshop).workshop)
+    parts = [f"---\ntitle: \"{_escape(deck.title)}\"\n---\n"]
+    for slide in deck.slides:
+        parts.append(f"## {_escape(slide.title)}\n")
+        for element in slide.elements:
+            if isinstance(element, Table):
+                parts.append(_markdown_table(element))
+            elif isinstance(element, Box) and element.text and element.role == "body":
+                parts.extend(_markdown_paragraph(para) for para in element.text.paragraphs)
+        if slide.notes:
+            parts.append(f"::: notes\n{_escape(slide.notes)}\n:::\n")
+    return "\n".join(parts)
+
+
+def _escape(text: str) -> str:
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", text)
+
+
+def _markdown_paragraph(para: Any) -> str:
+    text = _escape(" ".join(para.text.split()))
+    return f"{'  ' * para.level}- {text}\n" if para.bullet else f"{text}\n"
+
+
+def _markdown_table(table: Any) -> str:
+    rows = [[_escape(" ".join(cell.text.plain.split())) for cell in row] for row in table.rows]
+    lines = ["| " + " | ".join(rows[0]) + " |", "|" + "---|" * len(rows[0])]
+    lines += ["| " + " | ".join(row) + " |" for row in rows[1:]]
+    return "\n".join(lines) + "\n"
+
+
+# --- the deck without notes, for comparison ------------------------------------------------
+
+
+def write_deck_without_notes(workshop: Path, out_dir: Path) -> None:
+    """Plan ``workshop``'s deck, drop every slide's notes and write it (child process)."""
+    from kit.build import fixed_timestamp
+    from kit.deckplan import plan_deck
+    from kit.loader import load
+    from slides.pptx_writer import write_deck
+
+    loaded = load(workshop)
+    deck = plan_deck(loaded.workshop)
+    bare = replace(deck, slides=tuple(replace(slide, notes="") for slide in deck.slides))
+    out_dir.mkdir(parents=True, exist_ok=True)
+    write_deck(bare, out_dir / "deck.pptx", fixed_timestamp(loaded))
+    print(f"wrote {out_dir / 'deck.pptx'} ({len(bare.slides)} slides)")
+
+
+# --- measuring ------------------------------------------------------------------------------
+
+
+@dataclass
+class Case:
+    """One build measured in a fresh process: what it builds and how to run it."""
+
+    label: str
+    workload: str
+    argv: list[str] | None  # None: the tool is missing
+    is_pandoc: bool = False
+    times: list[float] = field(default_factory=list)
+    peak_kib: int = 0
+    output: str = ""
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.times)
+
+
+def measure(case: Case, scratch: Path) -> None:
+    """Run ``case`` once in a fresh child; add its wall time and keep its peak memory."""
+    assert case.argv is not None
+    out_dir = scratch / "out"
+    shutil.rmtree(out_dir, ignore_errors=True)
+    out_dir.mkdir()
+    argv = [arg.replace("{out}", str(out_dir)) for arg in case.argv]
+    with tempfile.TemporaryFile() as log:
+        start = time.perf_counter()
+        child = subprocess.Popen(argv, stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)
+        # wait4 rather than wait: it hands back this child's own resource usage.
+        _, status, usage = os.wait4(child.pid, 0)
+        elapsed = time.perf_counter() - start
+        child.returncode = os.waitstatus_to_exitcode(status)
+        log.seek(0)
+        case.output = log.read().decode("utf-8", "replace")
+    if child.returncode != 0:
+        raise RuntimeError(f"{case.label} failed ({child.returncode}):\n{case.output}")
+    case.times.append(elapsed)
+    case.peak_kib = max(case.peak_kib, usage.ru_maxrss)  # kibibytes on Linux
+
+
+def cases(folders: dict[str, Path], pandoc: str | None) -> Iterator[Case]:
+    """Every case, in table order; ``folders`` maps a workload name to its workshop."""
+    kit = [sys.executable, "-m", "kit", "build"]
+    for workload, folder in folders.items():
+        markdown = folder / "deck.md"
+        sample = workload == "sample"
+        if sample:
+            yield Case("kit: all outputs", workload, [*kit, str(folder), "--out", "{out}"])
+        yield Case("kit: deck", workload, [*kit, str(folder), "--out", "{out}", "--only", "slides"])
+        if not sample:
+            no_notes = [sys.executable, __file__, "--deck-without-notes", str(folder), "{out}"]
+            yield Case("kit: deck, notes removed", workload, no_notes)
+            handouts = [*kit, str(folder), "--out", "{out}", "--only", "handouts"]
+            yield Case("kit: handouts", workload, handouts)
+        command = [pandoc, str(markdown), "-o", "{out}/deck.pptx"] if pandoc else None
+        yield Case("pandoc: deck", workload, command, is_pandoc=True)
+
+
+def prepare(scratch: Path, sizes: tuple[int, ...], pandoc: str | None) -> dict[str, Path]:
+    """Write the workshops (and their decks as Markdown, for pandoc) into ``scratch``.
+
+    Returns each workload's folder by name; the sample is copied so nothing is written
+    beside the original.
+    """
+    folders = {"sample": scratch / "sample"}
+    shutil.copytree(SAMPLE, folders["sample"])
+    for size in sizes:
+        file = write_workshop(synthetic_workshop(size), scratch / str(size))
+        folders[f"{size} slides"] = file.parent
+    if pandoc:
+        for folder in folders.values():
+            (folder / "deck.md").write_text(deck_markdown(folder), encoding="utf-8")
+    return folders
+
+
+# --- the table -----------------------------------------------------------------------------
+
+
+def table(all_cases: list[Case], runs: int) -> str:
+    """The results as a Markdown table, with the machine they were measured on."""
+    slides = {
+        case.workload: int(match.group(1))
+        for case in all_cases
+        if case.label == "kit: deck" and (match := _SLIDE_COUNT.search(case.output))
+    }
+    pandoc = {c.workload: c.median for c in all_cases if c.is_pandoc and c.times}
+    lines = [
+        f"Measured on {machine()}; median of {runs} runs, each in a fresh process.",
+        "",
+        "| workload | build | slides | wall time | peak memory | per slide | × pandoc |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for case in all_cases:
+        count = slides.get(case.workload, 0)
+        if not case.times:
+            lines.append(f"| {case.workload} | {case.label} | {count} | pandoc not installed "
+                         "| – | – | – |")
+            continue
+        ratio = "1" if case.is_pandoc else (
+            f"{case.median / pandoc[case.workload]:.2f}" if case.workload in pandoc else "–")
+        lines.append(
+            f"| {case.workload} | {case.label} | {count} | {case.median:.2f} s "
+            f"| {case.peak_kib / 1024:.0f} MB | {1000 * case.median / count:.1f} ms | {ratio} |"
+        )
+    return "\n".join(lines)
+
+
+def machine() -> str:
+    """CPU model, cores, OS and the versions that matter, in one line."""
+    cpu = platform.processor() or platform.machine()
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        names = re.findall(r"^model name\s*:\s*(.+)$", cpuinfo.read_text(), re.MULTILINE)
+        cpu = names[0] if names else cpu
+    pandoc = shutil.which("pandoc")
+    pandoc_version = (
+        subprocess.run([pandoc, "--version"], capture_output=True, text=True).stdout.split("\n")[0]
+        if pandoc
+        else "pandoc not installed"
+    )
+    from importlib.metadata import version
+
+    return (
+        f"{cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, "
+        f"Python {platform.python_version()}, python-pptx {version('python-pptx')}, "
+        f"reportlab {version('reportlab')}, {pandoc_version}"
+    )
+
+
+def main() -> None:
+    """Parse the options, run every case ``--runs`` times round-robin, print the table."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=5, help="runs per case (median shown)")
+    parser.add_argument("--sizes", type=int, nargs="*", default=list(SIZES),
+                        help="synthetic deck sizes in slides")
+    parser.add_argument("--deck-without-notes", nargs=2, metavar=("WORKSHOP", "OUT"),
+                        type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.deck_without_notes:
+        write_deck_without_notes(*args.deck_without_notes)
+        return
+    logging.getLogger("kit").setLevel(logging.ERROR)  # planning's layout warnings are noise here
+    pandoc = shutil.which("pandoc")
+    if pandoc is None:
+        print("pandoc not installed: its rows are left empty", file=sys.stderr)
+    with tempfile.TemporaryDirectory(prefix="kit-benchmark-") as scratch_name:
+        scratch = Path(scratch_name)
+        all_cases = list(cases(prepare(scratch, tuple(args.sizes), pandoc), pandoc))
+        runnable = [case for case in all_cases if case.argv is not None]
+        for run in range(args.runs):
+            for case in runnable:
+                measure(case, scratch)
+            print(f"run {run + 1} of {args.runs} done", file=sys.stderr)
+    print(table(all_cases, args.runs))
+
+
+if __name__ == "__main__":
+    main()
