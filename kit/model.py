@@ -95,6 +95,30 @@ class GlossaryTerm(_Model):
     why: str = ""
 
 
+def _check_pattern(value: str) -> str:
+    try:
+        re.compile(value)
+    except re.error as exc:
+        raise ValueError(f"'{value}' is not a regular expression: {exc}") from None
+    return value
+
+
+class LintRule(_Model):
+    """A workshop's own wording rule for ``kit lint``; ``{match}`` in the message is the text."""
+
+    id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
+    pattern: Annotated[str, Field(min_length=1, max_length=200), AfterValidator(_check_pattern)]
+    message: Text
+    suggestion: str = ""
+
+
+class LintConfig(_Model):
+    """Which ``kit lint`` rules are switched off, and the workshop's own rules."""
+
+    disable: tuple[str, ...] = ()
+    rules: tuple[LintRule, ...] = ()
+
+
 class Colours(_Model):
     primary: Colour = "#5B2A86"
     secondary: Colour = "#1F6F78"
@@ -323,6 +347,7 @@ class Workshop(_Model):
     licence: str = ""
     sources: tuple[Source, ...] = ()
     glossary: tuple[GlossaryTerm, ...] = ()
+    lint: LintConfig = LintConfig()
     theme: Theme = Theme()
     sections: tuple[Section, ...] = Field(min_length=1)
 
