@@ -212,9 +212,22 @@ def draw_slide(canvas: Canvas, slide: Slide, size: tuple[float, float], scale: f
     canvas.setFillColor(_colour(slide.background))
     canvas.rect(0, 0, width, height, stroke=0, fill=1)
     painter = _Painter(canvas, height, readable_on(slide.background))
-    for element in slide.elements:
+    for element in drawing_order(slide):
         _paint(painter, element)
     canvas.restoreState()
+
+
+def drawing_order(slide: Slide) -> list[Element]:
+    """The slide's elements with its title first, as the PPTX stacks and reads them.
+
+    The deck writer puts the title into the slide layout's title placeholder, which comes
+    first in the slide's shape tree; drawing it first too keeps the PDF's text (and what
+    a screen reader reads) in the same order as the deck's.
+    """
+    title = next((e for e in slide.elements if isinstance(e, Box) and e.role == "title"), None)
+    if title is None:
+        return list(slide.elements)
+    return [title, *(e for e in slide.elements if e is not title)]
 
 
 def _paint(painter: _Painter, element: Element) -> None:
