@@ -23,25 +23,22 @@ from kit.pdfdraw import ContinuumDrawing, RuledLines, Stack, TickBoxes, note_box
 
 WHY_LINES = 3
 PROMPT_LINES = 4
-DEFAULT_FLUIDITY = (
-    "Where a situation sits is not fixed: people move along this line in both directions, "
-    "within one encounter or over a lifetime, as their circumstances change."
-)
 SIGN_NAME_SIZES = (110.0, 36.0)  # readable across a room, down to readable from a few steps
 
 
 def continuum_sheets(plan: Plan, continuum: ContinuumBlock, prefix: str) -> list[Sheet]:
     """The worksheet, the wall signs and (if there are scenarios) the scenario cards."""
+    words = plan.words
     sheets = [
-        Sheet(f"{prefix}-worksheet.pdf", "Continuum worksheet",
+        Sheet(f"{prefix}-worksheet.pdf", words("continuum_worksheet"),
               _worksheet_story(plan, continuum)),
-        Sheet(f"{prefix}-signs.pdf", "Continuum wall signs",
+        Sheet(f"{prefix}-signs.pdf", words("continuum_signs"),
               _sign_story(plan, continuum, f"{prefix}-signs.pdf"), turned=True),
     ]
     if continuum.scenarios:
         name = f"{prefix}-scenario-cards.pdf"
-        sheets.append(Sheet(name, "Continuum scenario cards", _scenario_card_story(
-            plan, continuum, name)))
+        sheets.append(Sheet(name, words("continuum_scenario_cards"),
+                            _scenario_card_story(plan, continuum, name)))
     return sheets
 
 
@@ -49,7 +46,7 @@ def continuum_sheets(plan: Plan, continuum: ContinuumBlock, prefix: str) -> list
 
 
 def _worksheet_story(plan: Plan, continuum: ContinuumBlock) -> list[Flowable]:
-    s = plan.styles
+    s, words = plan.styles, plan.words
     width, _ = plan.frame()
     story: list[Flowable] = [para(continuum.title, s.title)]
     if continuum.intro:
@@ -60,13 +57,13 @@ def _worksheet_story(plan: Plan, continuum: ContinuumBlock) -> list[Flowable]:
         Spacer(0, 4 * mm),
         _stage_table(plan, continuum, width),
         Spacer(0, 4 * mm),
-        note_box("Positions can change", continuum.fluidity or DEFAULT_FLUIDITY, s.body, width),
+        note_box(words("fluidity_title"), continuum.fluidity or words("fluidity_default"),
+                 s.body, width),
     ]
     story += _scenario_flowables(plan, continuum)
     if continuum.prompts:
         story += _section(
-            [Paragraph("Reflection", s.h2),
-             Paragraph("Take a few minutes on your own. Nobody will collect this sheet.", s.body)],
+            [para(words("reflection"), s.h2), para(words("reflection_intro"), s.body)],
             [[para(prompt, s.bullet, bullet=f"{number}."), RuledLines(PROMPT_LINES)]
              for number, prompt in enumerate(continuum.prompts, start=1)],
         )
@@ -104,15 +101,13 @@ def _scenario_flowables(plan: Plan, continuum: ContinuumBlock) -> list[Flowable]
     """Each scenario with numbered boxes to mark its stage and lines for why."""
     if not continuum.scenarios:
         return []
-    s = plan.styles
+    s, words = plan.styles, plan.words
     count = len(continuum.stages)
     return _section(
-        [Paragraph("Scenarios", s.h2),
-         Paragraph(f"For each scenario, tick the stage (1 to {count}) where you would place it "
-                   "on the line, then write down why.", s.body)],
-        [[Paragraph(f"Scenario {number}", s.h3), para(scenario.text, s.body),
-          TickBoxes("Stage:", count, plan.theme), Spacer(0, 3 * mm),
-          Paragraph("Why there?", s.small), RuledLines(WHY_LINES)]
+        [para(words("scenarios_title"), s.h2), para(words("tick_a_stage", count=count), s.body)],
+        [[para(words("scenario_number", number=number), s.h3), para(scenario.text, s.body),
+          TickBoxes(words("stage_boxes"), count, plan.theme), Spacer(0, 3 * mm),
+          para(words("why_there"), s.small), RuledLines(WHY_LINES)]
          for number, scenario in enumerate(continuum.scenarios, start=1)],
     )
 
@@ -156,8 +151,8 @@ def _sign(plan: Plan, continuum: ContinuumBlock, index: int, width: float,
                               alignment=alignment, spaceBefore=space, spaceAfter=space)
 
     flowables: list[Flowable] = [
-        Paragraph(f"Stage {index + 1} of {count}",
-                  style("sign-counter", 22, parent=plan.styles.small)),
+        para(plan.words("stage_of", number=index + 1, total=count),
+             style("sign-counter", 22, parent=plan.styles.small)),
         para(stage.name, style("sign-name", size, space=size * 0.25)),
         para(stage.description, style("sign-text", min(28.0, max(16.0, size * 0.3)),
                                       bold=False)),
@@ -188,6 +183,6 @@ def _scenario_card_story(plan: Plan, continuum: ContinuumBlock, file_name: str) 
 
 def _scenario_card(plan: Plan, number: int, scenario: Scenario, size: float) -> list[Flowable]:
     """The scenario number in small print, then its text at ``size`` (never its note)."""
-    return [Paragraph(f"Scenario {number}", card_style(plan, "card-label", 9, bold=True,
-                                                       muted=True)),
+    return [para(plan.words("scenario_number", number=number),
+                 card_style(plan, "card-label", 9, bold=True, muted=True)),
             para(scenario.text, card_style(plan, "card-text", size))]

@@ -10,52 +10,49 @@ from functools import partial
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
-from exercises.sheets import FACILITATOR_MARK, Plan, Sheet, card_pages, card_style
+from exercises.sheets import Plan, Sheet, card_pages, card_style
 from kit.model import Challenge, DrillBlock
 from kit.pdf import para
 from kit.pdfdraw import RuledLines, note_box
 
 ANSWER_LINES = 5  # two or three handwritten sentences
-INSTRUCTIONS = (
-    "Read each statement as if someone had just said it to you. Write how you would answer, "
-    "in a few calm sentences, then practise saying it out loud."
-)
 
 
 def drill_sheets(plan: Plan, drill: DrillBlock, prefix: str) -> list[Sheet]:
     """The worksheet, the challenge cards and the answer key of one drill."""
+    words = plan.words
     return [
-        Sheet(f"{prefix}-worksheet.pdf", "Drill worksheet", _worksheet_story(plan, drill)),
-        Sheet(f"{prefix}-cards.pdf", "Drill challenge cards",
+        Sheet(f"{prefix}-worksheet.pdf", words("drill_worksheet"), _worksheet_story(plan, drill)),
+        Sheet(f"{prefix}-cards.pdf", words("drill_cards"),
               _card_story(plan, drill, f"{prefix}-cards.pdf")),
-        Sheet(f"{prefix}-answer-key.pdf", "Drill answer key", _answer_key_story(plan, drill),
-              facilitator=True),
+        Sheet(f"{prefix}-answer-key.pdf", words("drill_answer_key"),
+              _answer_key_story(plan, drill), facilitator=True),
     ]
 
 
-def _challenge_heading(plan: Plan, number: int, challenge: Challenge) -> list[Flowable]:
-    """"Challenge 3" and the statement, as both the worksheet and the key show them."""
-    return [
-        Paragraph(f"Challenge {number}", plan.styles.h3),
-        para(challenge.statement, plan.styles.quote),
-    ]
+def _challenge_heading(plan: Plan, drill: DrillBlock, number: int) -> list[Flowable]:
+    """"Challenge 3 of 5" and the statement, as both the worksheet and the key show them."""
+    words = plan.words("challenge_of", number=number, total=len(drill.challenges))
+    return [para(words, plan.styles.h3),
+            para(drill.challenges[number - 1].statement, plan.styles.quote)]
 
 
 def _worksheet_story(plan: Plan, drill: DrillBlock) -> list[Flowable]:
     s = plan.styles
     width, _ = plan.frame()
     hint = ParagraphStyle("hint", parent=s.small, textColor=s.body.textColor)
-    story: list[Flowable] = [para(drill.title, s.title), para(INSTRUCTIONS, s.body)]
+    words = plan.words
+    story: list[Flowable] = [para(drill.title, s.title), para(words("drill_instructions"), s.body)]
     if drill.guidance:
-        story.append(Paragraph("Before you start", s.h2))
+        story.append(para(words("before_you_start"), s.h2))
         story += [para(point, s.bullet, bullet="•") for point in drill.guidance]
     for number, challenge in enumerate(drill.challenges, start=1):
-        block = _challenge_heading(plan, number, challenge)
+        block = _challenge_heading(plan, drill, number)
         if challenge.technique:
-            block += [note_box("Technique to try", challenge.technique, hint, width)]
-        block += [Spacer(0, 2 * mm), Paragraph("Your answer:", s.small),
+            block += [note_box(words("technique_to_try"), challenge.technique, hint, width)]
+        block += [Spacer(0, 2 * mm), para(words("your_answer"), s.small),
                   RuledLines(ANSWER_LINES)]
         story.append(KeepTogether(block))
     return story
@@ -83,12 +80,13 @@ def _card_front(plan: Plan, title: str, number: int, challenge: Challenge,
 def _card_back(plan: Plan, number: int, challenge: Challenge, size: float) -> list[Flowable]:
     """The card number, then the technique hint at ``size`` (never the answer)."""
     flowables: list[Flowable] = [
-        Paragraph(f"Card {number}", card_style(plan, "card-number", 22, bold=True, centred=True))
+        para(plan.words("card_number", number=number),
+             card_style(plan, "card-number", 22, bold=True, centred=True))
     ]
     if challenge.technique:
         flowables += [
-            Paragraph("Technique to try",
-                      card_style(plan, "card-hint-label", size, bold=True, centred=True)),
+            para(plan.words("technique_to_try"),
+                 card_style(plan, "card-hint-label", size, bold=True, centred=True)),
             para(challenge.technique, card_style(plan, "card-hint", size, centred=True)),
         ]
     return flowables
@@ -97,18 +95,18 @@ def _card_back(plan: Plan, number: int, challenge: Challenge, size: float) -> li
 def _answer_key_story(plan: Plan, drill: DrillBlock) -> list[Flowable]:
     s = plan.styles
     width, _ = plan.frame()
+    words = plan.words
     story: list[Flowable] = [
-        para(f"Answer key: {drill.title}", s.title),
-        Paragraph(f"{FACILITATOR_MARK}: keep this sheet; do not hand it out before the "
-                  "debrief.", s.body),
+        para(words("answer_key_title", title=drill.title), s.title),
+        para(f"**{words('facilitator_copy')}:** {words('answer_key_keep')}", s.body),
     ]
     if drill.facilitator_notes:
-        story.append(note_box("Running the drill", drill.facilitator_notes, s.body, width))
+        story.append(note_box(words("running_the_drill"), drill.facilitator_notes, s.body, width))
     for number, challenge in enumerate(drill.challenges, start=1):
-        block = _challenge_heading(plan, number, challenge)
-        block.append(Paragraph("Suggested response points", s.h3))
+        block = _challenge_heading(plan, drill, number)
+        block.append(para(words("suggested_responses"), s.h3))
         block += [para(point, s.bullet, bullet="•") for point in challenge.responses]
         if challenge.technique:
-            block.append(para(f"**Technique:** {challenge.technique}", s.body))
+            block.append(para(f"**{words('technique')}:** {challenge.technique}", s.body))
         story.append(KeepTogether(block))
     return story

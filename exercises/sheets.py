@@ -15,6 +15,7 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, PageBreak
 
+from exercises.words import SheetWords, sheet_words
 from kit import markup
 from kit.build import Output
 from kit.fonts import face_name
@@ -33,14 +34,13 @@ from kit.pdfdraw import (
 CARD_MAX_SIZE = 18.0  # card text starts here and shrinks to fit
 CARD_MIN_SIZE = 9.0  # the smallest size still easy to read at arm's length on a table
 CARD_COLUMNS, CARD_ROWS = 2, 4  # about 80 x 60 mm cards: one statement, held in one hand
-FACILITATOR_MARK = "FACILITATOR COPY"
 PAGE_LABEL = 80.0  # room kept at the footer's right for "Page 10 of 12"
 EXCERPT_WORDS = 8  # of a text that does not fit, quoted so the user can find it
 
 
 @dataclass(frozen=True)
 class Sheet:
-    """One PDF to write: its file name, what it is (metadata, footer) and its story."""
+    """One PDF to write: its file name, what it is (metadata, header, footer), its story."""
 
     name: str
     what: str
@@ -57,13 +57,14 @@ class Plan:
     theme: Theme
     paper: str
     styles: Styles
+    words: SheetWords
     problems: list[str] = field(default_factory=list)
 
     @classmethod
     def for_workshop(cls, workshop: Workshop, theme: Theme, paper: str) -> Plan:
         """A plan in ``theme``'s colours, made safe for printing on white paper."""
         printable = print_theme(theme)
-        return cls(workshop, printable, paper, styles(printable))
+        return cls(workshop, printable, paper, styles(printable), sheet_words(workshop.language))
 
     def frame(self, *, turned: bool = False) -> tuple[float, float]:
         """Width and height of the writing area of a page (``turned``: landscape)."""
@@ -108,9 +109,10 @@ class Plan:
 
     def write(self, sheet: Sheet, out_dir: Path) -> Output:
         """Lay ``sheet`` out into ``out_dir``; returns the file and its page count."""
-        workshop = self.workshop
-        what = f"{FACILITATOR_MARK}: {sheet.what}" if sheet.facilitator else sheet.what
-        label = f"{FACILITATOR_MARK} · not for participants" if sheet.facilitator else sheet.what
+        workshop, words = self.workshop, self.words
+        mark = words("facilitator_copy")
+        what = f"{mark}: {sheet.what}" if sheet.facilitator else sheet.what
+        label = f"{mark} · {words('not_for_participants')}" if sheet.facilitator else sheet.what
         parts = (what, workshop.organisation, workshop.licence)
         footer = " · ".join(part for part in parts if part)
         path = out_dir / sheet.name
@@ -122,6 +124,7 @@ class Plan:
             footer=clip(footer, face_name(), 8.5, self.frame(turned=sheet.turned)[0] - PAGE_LABEL),
             theme=self.theme,
             turned=sheet.turned,
+            page_label=lambda page, total: words("page_of", page=page, total=total),
             on_page=running_header(markup.plain(workshop.title), label, self.theme,
                                    facilitator=sheet.facilitator),
         )
