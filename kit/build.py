@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Literal
 
 from kit.errors import BuildError
+from kit.lint import lint
 from kit.loader import LoadedWorkshop, load
 
 log = logging.getLogger("kit")
@@ -88,7 +89,7 @@ def build(
     BuildError after the others have run if any renderer failed.
     """
     loaded = load(path, language)
-    for warning in loaded.warnings:
+    for warning in (*loaded.warnings, *lint(loaded)):  # lint findings warn; --strict fails
         log.warning("%s", warning)
     names = list(only) or list(RENDERERS)
     options = BuildOptions(

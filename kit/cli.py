@@ -175,6 +175,43 @@ def _report_failures(exc: BuildError) -> None:
 
 
 @main.command()
+@click.argument("path", type=click.Path(path_type=Path), default=".")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="One line per finding, or a JSON list for tools.",
+)
+@click.option(
+    "--strict",
+    is_flag=True,
+    expose_value=False,
+    help="Accepted for symmetry with build; lint always exits 1 on a finding.",
+)
+def lint(path: Path, output_format: str) -> None:
+    """Check the wording and theme colours of the workshop at PATH; exit 1 on any finding."""
+    from kit.lint import lint as run_lint
+    from kit.loader import load
+
+    try:
+        loaded = load(path)
+    except KitError as exc:
+        _fail(exc)
+    findings = run_lint(loaded)
+    if output_format == "json":
+        click.echo(json.dumps([f.as_dict() for f in findings], indent=2, ensure_ascii=False))
+    else:
+        for finding in findings:
+            click.echo(str(finding))
+        count = f"{len(findings)} finding(s)" if findings else "no findings"
+        click.echo(f"{loaded.file}: {count}", err=True)
+    if findings:
+        sys.exit(1)
+
+
+@main.command()
 def schema() -> None:
     """Print the JSON Schema of workshop files (for editor completion and checking)."""
     from kit.schema import workshop_schema
