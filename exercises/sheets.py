@@ -15,10 +15,10 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, PageBreak
 
-from exercises.words import SheetWords, sheet_words
 from kit import markup
 from kit.build import Output
 from kit.fonts import face_name
+from kit.i18n import Words, words
 from kit.model import Theme, Workshop
 from kit.pdf import Styles, build_pdf, meta_for, styles
 from kit.pdfdraw import (
@@ -57,14 +57,14 @@ class Plan:
     theme: Theme
     paper: str
     styles: Styles
-    words: SheetWords
+    words: Words
     problems: list[str] = field(default_factory=list)
 
     @classmethod
     def for_workshop(cls, workshop: Workshop, theme: Theme, paper: str) -> Plan:
         """A plan in ``theme``'s colours, made safe for printing on white paper."""
         printable = print_theme(theme)
-        return cls(workshop, printable, paper, styles(printable), sheet_words(workshop.language))
+        return cls(workshop, printable, paper, styles(printable), words(workshop.language))
 
     def frame(self, *, turned: bool = False) -> tuple[float, float]:
         """Width and height of the writing area of a page (``turned``: landscape)."""

@@ -34,6 +34,35 @@ _WORDS: dict[str, dict[str, str]] = {
         "objectives": "Objectives",
         "facilitator": "Facilitator",
         "page_of": "Page {page} of {total}",
+        # exercise sheets
+        "drill_worksheet": "Drill worksheet",
+        "drill_cards": "Drill challenge cards",
+        "drill_answer_key": "Drill answer key",
+        "continuum_worksheet": "Continuum worksheet",
+        "continuum_signs": "Continuum wall signs",
+        "continuum_scenario_cards": "Continuum scenario cards",
+        "facilitator_copy": "FACILITATOR COPY",
+        "not_for_participants": "not for participants",
+        "drill_instructions": "Read each statement as if someone had just said it to you. Write "
+        "how you would answer, in a few calm sentences, then practise saying it out loud.",
+        "before_you_start": "Before you start",
+        "technique_to_try": "Technique to try",
+        "your_answer": "Your answer:",
+        "card_number": "Card {number}",
+        "answer_key_title": "Answer key: {title}",
+        "answer_key_keep": "Keep this sheet; do not hand it out before the debrief.",
+        "running_the_drill": "Running the drill",
+        "suggested_responses": "Suggested response points",
+        "fluidity_default": "Where a situation sits is not fixed: people move along this line in "
+        "both directions, within one encounter or over a lifetime, as their circumstances change.",
+        "tick_a_stage": "For each scenario, tick the stage (1 to {count}) where you would place "
+        "it on the line, then write down why.",
+        "scenario_number": "Scenario {number}",
+        "stage_boxes": "Stage:",
+        "why_there": "Why there?",
+        "reflection": "Reflection",
+        "reflection_intro": "Take a few minutes on your own. Nobody will collect this sheet.",
+        "stage_of": "Stage {number} of {total}",
     },
     "ru": {
         "agenda": "Программа",
@@ -58,6 +87,37 @@ _WORDS: dict[str, dict[str, str]] = {
         "objectives": "Цели",
         "facilitator": "Ведущему",
         "page_of": "Страница {page} из {total}",
+        # exercise sheets
+        "drill_worksheet": "Рабочий лист упражнения",
+        "drill_cards": "Карточки с вызовами",
+        "drill_answer_key": "Ключ к упражнению",
+        "continuum_worksheet": "Рабочий лист: континуум",
+        "continuum_signs": "Таблички континуума",
+        "continuum_scenario_cards": "Карточки с ситуациями",
+        "facilitator_copy": "КОПИЯ ВЕДУЩЕГО",
+        "not_for_participants": "не для участников",
+        "drill_instructions": "Прочитайте каждое высказывание так, будто его только что сказали "
+        "вам. Напишите в нескольких спокойных предложениях, как бы вы ответили, а затем "
+        "проговорите ответ вслух.",
+        "before_you_start": "Перед началом",
+        "technique_to_try": "Попробуйте приём",
+        "your_answer": "Ваш ответ:",
+        "card_number": "Карточка {number}",
+        "answer_key_title": "Ключ: {title}",
+        "answer_key_keep": "Оставьте этот лист у себя; не раздавайте его до обсуждения.",
+        "running_the_drill": "Как проводить упражнение",
+        "suggested_responses": "Варианты ответа",
+        "fluidity_default": "Место ситуации на линии не закреплено: люди перемещаются по ней в "
+        "обе стороны — в рамках одной встречи или на протяжении жизни, по мере того как "
+        "меняются их обстоятельства.",
+        "tick_a_stage": "Для каждой ситуации отметьте этап (от 1 до {count}), на который вы бы "
+        "её поместили, и напишите почему.",
+        "scenario_number": "Ситуация {number}",
+        "stage_boxes": "Этап:",
+        "why_there": "Почему здесь?",
+        "reflection": "Размышление",
+        "reflection_intro": "Уделите несколько минут себе. Этот лист никто не будет собирать.",
+        "stage_of": "Этап {number} из {total}",
     },
 }
 _BABEL_LOCALE = {"en": "en_GB"}

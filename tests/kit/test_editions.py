@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 from pathlib import Path
 
@@ -144,3 +145,16 @@ def test_dates_follow_the_language() -> None:
     assert words("ru").date(day) == "5 декабря 2026\u202fг."  # narrow no-break space
     assert words("xx").date(day) == "5 December 2026"
     assert words("xx")("agenda") == "Agenda"  # unknown languages fall back word by word
+
+
+def test_every_language_translates_every_interface_word() -> None:
+    from kit.i18n import _WORDS
+
+    english = set(_WORDS["en"])
+    for language, table in _WORDS.items():
+        assert set(table) == english, (language, set(table) ^ english)
+        for key, text in table.items():
+            # The same placeholders, so no format() call can fail in one language only.
+            assert sorted(re.findall(r"{(\w+)}", text)) == sorted(
+                re.findall(r"{(\w+)}", _WORDS["en"][key])
+            ), (language, key)
