@@ -79,8 +79,12 @@ def synthetic_workshop(slides: int) -> dict[str, Any]:
         "start_time": "09:00",
         "venue": "Room 1",
         "sources": [
-            {"id": "guide", "title": "A guide", "organisation": "Guide Group",
-             "url": "https://example.org/guide"}
+            {
+                "id": "guide",
+                "title": "A guide",
+                "organisation": "Guide Group",
+                "url": "https://example.org/guide",
+            }
         ],
         "sections": section_list,
     }
@@ -94,22 +98,47 @@ def _block(number: int) -> dict[str, Any]:
     kind = number % 5
     if kind == 0:
         items = [f"Point {number}.{i}: a short **key** idea in *plain* words" for i in range(3)]
-        body = {"title": f"Key points {number}", "items": [*items, {
-            "text": f"Point {number}.3", "sub": [f"Detail {number}.3.1"]}], "cite": ["guide"]}
+        body = {
+            "title": f"Key points {number}",
+            "items": [*items, {"text": f"Point {number}.3", "sub": [f"Detail {number}.3.1"]}],
+            "cite": ["guide"],
+        }
         return {"bullets": {**body, **notes}}
     if kind == 1:
-        return {"definition": {"term": f"Term {number}", "source": "A guide", **notes,
-                               "meaning": f"What term {number} means, in one sentence or two."}}
+        return {
+            "definition": {
+                "term": f"Term {number}",
+                "source": "A guide",
+                **notes,
+                "meaning": f"What term {number} means, in one sentence or two.",
+            }
+        }
     if kind == 2:
-        return {"quote": {"text": f"A short thing someone said about topic {number}.",
-                          "attribution": "A participant", **notes}}
+        return {
+            "quote": {
+                "text": f"A short thing someone said about topic {number}.",
+                "attribution": "A participant",
+                **notes,
+            }
+        }
     if kind == 3:
         rows = [[f"Left {number}.{i}", f"Right {number}.{i}"] for i in range(3)]
-        return {"comparison": {"title": f"This and that {number}", "columns": ["This", "That"],
-                               "rows": rows, **notes}}
-    return {"content_note": {"title": f"Before we start {number}", **notes,
-                             "text": "Some of what follows may be hard to hear.",
-                             "support": ["Step out whenever you need to", "Ask us afterwards"]}}
+        return {
+            "comparison": {
+                "title": f"This and that {number}",
+                "columns": ["This", "That"],
+                "rows": rows,
+                **notes,
+            }
+        }
+    return {
+        "content_note": {
+            "title": f"Before we start {number}",
+            **notes,
+            "text": "Some of what follows may be hard to hear.",
+            "support": ["Step out whenever you need to", "Ask us afterwards"],
+        }
+    }
 
 
 class _PlainDumper(yaml.SafeDumper):
@@ -142,7 +171,7 @@ def deck_markdown(workshop: Path) -> str:
     from kit.slidelayout import Box, Table
 
     deck = plan_deck(load(workshop).workshop)
-    parts = [f"---\ntitle: \"{_escape(deck.title)}\"\n---\n"]
+    parts = [f'---\ntitle: "{_escape(deck.title)}"\n---\n']
     for slide in deck.slides:
         parts.append(f"## {_escape(slide.title)}\n")
         for element in slide.elements:
@@ -286,11 +315,15 @@ def table(all_cases: list[Case], runs: int) -> str:
     for case in all_cases:
         count = slides.get(case.workload, 0)
         if not case.times:
-            lines.append(f"| {case.workload} | {case.label} | {count} | pandoc not installed "
-                         "| – | – | – |")
+            lines.append(
+                f"| {case.workload} | {case.label} | {count} | pandoc not installed | – | – | – |"
+            )
             continue
-        ratio = "1" if case.is_pandoc else (
-            f"{case.median / pandoc[case.workload]:.2f}" if case.workload in pandoc else "–")
+        ratio = (
+            "1"
+            if case.is_pandoc
+            else (f"{case.median / pandoc[case.workload]:.2f}" if case.workload in pandoc else "–")
+        )
         lines.append(
             f"| {case.workload} | {case.label} | {count} | {case.median:.2f} s "
             f"| {case.peak_kib / 1024:.0f} MB | {1000 * case.median / count:.1f} ms | {ratio} |"
@@ -324,10 +357,16 @@ def main() -> None:
     """Parse the options, run every case ``--runs`` times round-robin, print the table."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=5, help="runs per case (median shown)")
-    parser.add_argument("--sizes", type=int, nargs="*", default=list(SIZES),
-                        help="synthetic deck sizes in slides")
-    parser.add_argument("--deck-without-notes", nargs=2, metavar=("WORKSHOP", "OUT"),
-                        type=Path, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--sizes", type=int, nargs="*", default=list(SIZES), help="synthetic deck sizes in slides"
+    )
+    parser.add_argument(
+        "--deck-without-notes",
+        nargs=2,
+        metavar=("WORKSHOP", "OUT"),
+        type=Path,
+        help=argparse.SUPPRESS,
+    )
     args = parser.parse_args()
     if args.deck_without_notes:
         write_deck_without_notes(*args.deck_without_notes)
