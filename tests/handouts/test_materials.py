@@ -1,0 +1,73 @@
+"""The guide's print list: the right counts, and file names the renderers really write."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from exercises import render as render_exercises
+from handouts.materials import groups, materials, spares
+from kit.build import BuildOptions
+from kit.loader import load
+
+from ..conftest import SAMPLE
+from .conftest import DECK, load_yaml, render_into
+
+TWO_DRILLS = """
+title: Two drills
+organisation: Test Collective
+presenters: [Ana, Ben, Cy]
+sections:
+  - title: Practice
+    duration: 30
+    blocks:
+      - drill: {challenges: [{statement: One?, responses: [A]}]}
+      - drill: {title: Again, challenges: [{statement: Two?, responses: [B]}]}
+      - continuum:
+          title: Line
+          axis: {start: All, end: None}
+          stages: [{name: A, description: a}, {name: B, description: b}, {name: C, description: c}]
+"""
+
+
+@pytest.mark.parametrize(
+    ("participants", "expected_groups", "expected_spares"),
+    [(1, 1, 2), (4, 1, 2), (5, 1, 2), (6, 2, 2), (20, 4, 2), (21, 5, 3), (33, 7, 4)],
+)
+def test_group_and_spare_counts(
+    participants: int, expected_groups: int, expected_spares: int
+) -> None:
+    assert groups(participants) == expected_groups
+    assert spares(participants) == expected_spares
+    assert participants / groups(participants) <= 5
+
+
+def test_counts_for_twenty_people() -> None:
+    copies = {m.file: m.copies for m in materials(load(SAMPLE).workshop, 20)}
+    assert copies == {
+        "handout.pdf": 22,
+        "handout-large-print.pdf": 2,
+        "facilitator-guide.pdf": 2,
+        "drill-worksheet.pdf": 20,
+        "drill-cards.pdf": 4,
+        "drill-answer-key.pdf": 2,
+        "continuum-worksheet.pdf": 20,
+        "continuum-scenario-cards.pdf": 4,
+        "continuum-signs.pdf": 1,
+        "notes-handout.pdf": 20,
+    }
+
+
+@pytest.mark.parametrize("source", ["sample", "two-drills"])
+def test_every_file_named_is_written_and_every_printable_file_named(
+    source: str, tmp_path: Path
+) -> None:
+    workshop = load(SAMPLE).workshop if source == "sample" else load_yaml(TWO_DRILLS, tmp_path)
+    out = tmp_path / "out"
+    written = set(render_into(workshop, out))
+    written |= {
+        o.path.name for o in render_exercises(workshop, workshop.theme, out, BuildOptions())
+    }
+    named = {m.file for m in materials(workshop, 12)}
+    assert named == written - {DECK}  # the deck is projected, not printed
