@@ -1,9 +1,10 @@
 """Lint a workshop's wording and theme, in the spirit of alex and Vale.
 
-Terminology rules come from three places, checked in this order (on overlapping words the
-first wins): the workshop's own ``lint.rules``, its glossary (the ``term`` over each of its
-``instead_of``), and a built-in set after SafeLink Alberta's and SWAN's guidance. A theme
-check asks for WCAG AA contrast between the colours the deck puts text on.
+Terminology rules come from three places, checked in this order: the workshop's own
+``lint.rules``, its glossary (the ``term`` over each of its ``instead_of``), and a built-in
+set after SafeLink Alberta's and SWAN's guidance. Words within words that an earlier rule
+flagged are not flagged again. A theme check asks for WCAG AA contrast between the colours
+the deck puts text on.
 
 What is exempt, because it is there to be answered or is someone else's words: drill
 challenge statements and guidance, quote blocks, glossary ``instead_of`` lists, source
@@ -277,8 +278,8 @@ def _text_findings(
             begin, end = match.span()
             if not words or any(a <= begin < b for a, b in quoted):
                 continue
-            if any(begin < b and a < end for a, b in taken):
-                continue
+            if any(a <= begin and end <= b for a, b in taken):
+                continue  # the same words, already flagged by a more specific rule
             offset = begin + len(match[0]) - len(match[0].lstrip())
             mark = source.locate(text, start, offset, words)
             if source.suppressed(rule.id, mark.line, start.line):
@@ -421,8 +422,8 @@ def _contrast_findings(colours: Colours, document: Document) -> Iterator[Finding
 def _nearest_passing(colour: str, against: str, needed: float) -> str | None:
     """``colour`` moved the least towards black or white that gives ``needed`` contrast."""
     extreme = readable_on(against)
-    for step in range(1, 21):
-        candidate = mix(colour, extreme, step / 20)
+    for step in range(1, 101):
+        candidate = mix(colour, extreme, step / 100)
         if contrast(candidate, against) >= needed:
             return candidate
     return None
