@@ -73,6 +73,18 @@ def test_each_default_rule_fires_with_its_suggestion(
     assert found.severity == ("warning" if rule == "conflation" else "error")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sex work is not trafficking",
+        "Sex work and trafficking are different",
+        "Sex work (trafficking aside) is work",
+    ],
+)
+def test_conflation_needs_one_named_as_the_other(tmp_path: Path, text: str) -> None:
+    assert findings(tmp_path, bullets(text)) == []
+
+
 @pytest.mark.parametrize("text", [text for text, _, _ in POSITIVE])
 @pytest.mark.parametrize("quote", ['"{}"', "“{}”"])
 def test_no_rule_fires_on_words_in_quotation_marks(
