@@ -1,14 +1,15 @@
 """The deck as a PDF: one slide per page, the page the size of the slide.
 
 For presenters who project from a PDF. Drawn from the same ``DeckLayout`` as the PPTX,
-without LibreOffice. No page footer: the slides carry their own numbers.
+without LibreOffice. Nothing flows here, so there is no page template: each page is one
+``SlideDrawing`` filling it. No page footer: the slides carry their own numbers.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from reportlab.platypus import BaseDocTemplate, Frame, PageBreak, PageTemplate
+from reportlab.pdfgen.canvas import Canvas
 
 from handouts.slidedraw import SlideDrawing
 from kit.fonts import face_name
@@ -20,28 +21,19 @@ def write_deck_pdf(path: Path, deck: DeckLayout, meta: PdfMeta) -> int:
     """Write every slide of ``deck`` to ``path``, one per page; returns the page count."""
     register_fonts()
     size = (deck.width, deck.height)
-    doc = BaseDocTemplate(
-        str(path),
-        pagesize=size,
-        leftMargin=0,
-        rightMargin=0,
-        topMargin=0,
-        bottomMargin=0,
-        title=meta.title,
-        author=meta.author,
-        subject=meta.subject,
-        creator="kit",
-        producer="kit",
-        lang=meta.language,
-        invariant=1,
-        initialFontName=face_name(),
+    # Invariant mode fixes the creation date and document ID: same deck, same bytes.
+    canvas = Canvas(
+        str(path), pagesize=size, invariant=1, lang=meta.language, initialFontName=face_name()
     )
-    frame = Frame(0, 0, *size, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-    doc.addPageTemplates([PageTemplate(id="slide", frames=[frame])])
-    story = []
+    canvas.setTitle(meta.title)
+    canvas.setAuthor(meta.author)
+    canvas.setSubject(meta.subject)
+    canvas.setCreator("kit")
+    canvas.setProducer("kit")
     for slide in deck.slides:
-        if story:
-            story.append(PageBreak())
-        story.append(SlideDrawing(slide, size, deck.width))
-    doc.build(story)
-    return doc.page
+        drawing = SlideDrawing(slide, size, deck.width)
+        drawing.wrapOn(canvas, *size)
+        drawing.drawOn(canvas, 0, 0)
+        canvas.showPage()
+    canvas.save()
+    return len(deck.slides)
