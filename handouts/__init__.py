@@ -11,7 +11,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from handouts.deckpdf import write_deck_pdf
-from handouts.guide import WHAT as GUIDE_WHAT
 from handouts.guide import guide_story
 from handouts.materials import DECK_PDF, GUIDE, HANDOUT, LARGE_PRINT, NOTES_HANDOUT
 from handouts.notes import write_notes_handout
@@ -33,20 +32,23 @@ def render(workshop: Workshop, theme: Theme, out_dir: Path, options: BuildOption
     deck = plan_deck(workshop)
     outputs = []
     for name, size, what in (
-        (HANDOUT, BODY_SIZE, "Participant handout"),
-        (LARGE_PRINT, LARGE_PRINT_SIZE, "Participant handout (large print)"),
+        (HANDOUT, BODY_SIZE, "handout"),
+        (LARGE_PRINT, LARGE_PRINT_SIZE, "handout_large"),
     ):
         look = look_for(workshop, theme, options.paper, size)
         path = out_dir / name
-        outputs.append(Output(path, write_document(path, participant_story(look), look, what)))
+        story = participant_story(look)
+        outputs.append(Output(path, write_document(path, story, look, look.words(what))))
 
     look = look_for(workshop, theme, options.paper, BODY_SIZE)
     path = out_dir / GUIDE
     story = guide_story(look, options.participants)
-    outputs.append(Output(path, write_document(path, story, look, GUIDE_WHAT, facilitator=True)))
+    pages = write_document(path, story, look, look.words("guide"), facilitator=True)
+    outputs.append(Output(path, pages))
 
     path = out_dir / NOTES_HANDOUT
     outputs.append(Output(path, write_notes_handout(path, workshop, theme, deck, options.paper)))
     path = out_dir / DECK_PDF
-    outputs.append(Output(path, write_deck_pdf(path, deck, meta_for(workshop, "Slide deck"))))
+    meta = meta_for(workshop, look.words("slide_deck"))
+    outputs.append(Output(path, write_deck_pdf(path, deck, meta)))
     return outputs

@@ -19,14 +19,17 @@ from handouts.story import (
     CELL_PADDING,
     Item,
     Look,
+    bold,
     boxed,
     bullet_list,
     cite_line,
     grid,
+    headed,
     labelled,
     laid_out,
-    long_date,
     sources_section,
+    stage_list,
+    when,
 )
 from kit.deckplan import quoted
 from kit.fonts import face_name
@@ -42,12 +45,6 @@ from kit.model import (
 from kit.pdf import colour, para
 from kit.schedule import AgendaItem, agenda, total_minutes
 
-WHAT = "Facilitator guide"
-DEFAULT_FLUIDITY = (
-    "Close by making the point that people move along the continuum in both directions, "
-    "within one encounter or over a lifetime, as their circumstances change."
-)
-
 
 def guide_story(look: Look, participants: int) -> list[Flowable]:
     """Everything in the facilitator guide, in the order a facilitator needs it."""
@@ -61,17 +58,15 @@ def guide_story(look: Look, participants: int) -> list[Flowable]:
 
 
 def _title_block(look: Look, participants: int) -> list[Flowable]:
-    workshop, s = look.workshop, look.styles
-    story = [para(WHAT, s.title), para(workshop.title, s.h2)]
-    slots = agenda(workshop)
-    when = f"{long_date(workshop)}, " if workshop.date else ""
+    workshop, s, w = look.workshop, look.styles, look.words
+    story = [para(w("guide"), s.title), para(workshop.title, s.h2)]
     details = [
-        ("When:", f"{when}{slots[0].start:%H:%M}–{slots[-1].end:%H:%M}"),
-        ("Venue:", workshop.venue),
-        ("Organisation:", workshop.organisation),
-        ("Facilitators:", ", ".join(workshop.presenters)),
-        ("Audience:", workshop.audience),
-        ("Planned for:", f"{participants} participants"),
+        (w("when"), when(look)),
+        (w("venue"), workshop.venue),
+        (w("organisation"), workshop.organisation),
+        (w("facilitators"), ", ".join(workshop.presenters)),
+        (w("audience"), workshop.audience),
+        (w("planned_for"), w("participants", count=participants)),
     ]
     story += [labelled(label, value, s.body) for label, value in details if value]
     return story
@@ -79,15 +74,15 @@ def _title_block(look: Look, participants: int) -> list[Flowable]:
 
 def _agenda(look: Look) -> list[Flowable]:
     """Clock times from the start time and durations, and a warning if they do not add up."""
-    workshop, s = look.workshop, look.styles
+    workshop, s, w = look.workshop, look.styles, look.words
     slots = agenda(workshop)
-    rows: list[list[Any]] = [["Time", "Section", "Minutes"]]
+    rows: list[list[Any]] = [[w("time"), w("section"), w("minutes_column")]]
     rows += [[slot.span, slot.section.title, str(slot.section.duration)] for slot in slots]
     planned = total_minutes(workshop)
-    rows.append(["", "**Total**", f"**{planned}**"])
+    rows.append(["", bold(w("total"), look.cell), bold(str(planned), look.cell)])
     times, minutes = look.body_size * 8, look.body_size * 5.5
     table = grid(rows, [times, look.width - times - minutes, minutes], look)
-    story = laid_out([table], [para("Agenda", s.h1)])
+    story = laid_out([table], [para(w("agenda"), s.h1)])
     if workshop.duration is not None and planned != workshop.duration:
         warning = ParagraphStyle(
             "warning",
@@ -95,33 +90,28 @@ def _agenda(look: Look) -> list[Flowable]:
             fontName=face_name(bold=True),
             textColor=colour(look.theme.colours.accent),
         )
-        story.append(
-            para(
-                f"Warning: the sections add up to {planned} minutes, but the workshop is "
-                f"planned to last {workshop.duration} minutes. Adjust the section durations.",
-                warning,
-            )
-        )
+        text = w("timing_warning", planned=planned, duration=workshop.duration)
+        story.append(para(text, warning))
     return story
 
 
 def _support_protocol(look: Look) -> list[Flowable]:
     """The content note to read out, the support on offer, and the contacts to have ready."""
-    workshop, s = look.workshop, look.styles
-    story: list[Flowable] = [para("Content note and support protocol", s.h1)]
+    workshop, s, w = look.workshop, look.styles, look.words
+    story: list[Flowable] = [para(w("support_protocol"), s.h1)]
     for note in workshop.blocks_of(ContentNoteBlock):
-        parts = [para(f"**Read aloud: {note.title}**", look.cell), para(note.text, s.body)]
+        parts = [bold(w("read_aloud", title=note.title), look.cell), para(note.text, s.body)]
         parts += bullet_list(note.support, look)
         story += laid_out([[boxed(parts, look)]])
         if note.facilitator_notes:
-            story.append(labelled("How to handle it:", note.facilitator_notes, s.body))
+            story.append(labelled(w("how_to_handle"), note.facilitator_notes, s.body))
     contacts = [item for block in workshop.blocks_of(ResourcesBlock) for item in block.items]
     if contacts:
         lines = [
-            " · ".join(part for part in (f"**{c.name}**", c.contact, c.url or "") if part)
+            labelled(c.name, " · ".join(p for p in (c.contact, c.url or "") if p), s.bullet, "•")
             for c in contacts
         ]
-        story += laid_out(bullet_list(lines, look), [para("Support contacts to have ready", s.h3)])
+        story += laid_out(lines, [para(w("support_contacts"), s.h3)])
     return story
 
 
@@ -129,7 +119,8 @@ def _materials(look: Look, participants: int) -> list[Flowable]:
     """What to print, how many copies, and from which file."""
     s = look.styles
     needed = materials(look.workshop, participants)
-    rows: list[list[Any]] = [["Item", "File", "Copies", "Why this many"]]
+    w = look.words
+    rows: list[list[Any]] = [[w("item"), w("file"), w("copies"), w("why_this_many")]]
     rows += [[m.item, m.file, str(m.copies), m.note] for m in needed]
     # File names never wrap, so they can be searched for and typed as they are.
     longest = max(stringWidth(m.file, face_name(), look.body_size) for m in needed)
@@ -137,22 +128,17 @@ def _materials(look: Look, participants: int) -> list[Flowable]:
     copies_w = look.body_size * 4.5
     rest = look.width - file_w - copies_w
     table = grid(rows, [rest * 0.55, file_w, copies_w, rest * 0.45], look)
-    intro = (
-        f"For {participants} participants. Project the slides from the deck, or from {DECK_PDF}."
-    )
-    return laid_out([table, para(intro, s.small)], [para("Materials to print", s.h1)])
+    intro = w("materials_intro", count=participants, file=DECK_PDF)
+    return laid_out([table, para(intro, s.small)], [para(w("materials"), s.h1)])
 
 
 def _section(number: int, slot: AgendaItem, look: Look) -> list[Flowable]:
     """One section: timing, objectives, then each block's notes."""
-    section, s = slot.section, look.styles
-    timing = f"{slot.span} · {section.duration} minutes"
+    section, s, w = slot.section, look.styles, look.words
+    timing = f"{slot.span} · {w('minutes', count=section.duration)}"
     headings = [para(f"{number}. {section.title}", s.h1), para(timing, s.h3)]
-    items: list[Item] = []
-    if section.objectives:
-        objectives = bullet_list(section.objectives, look)
-        items += [[para("Objectives", s.h3), objectives[0]], *objectives[1:]]
-    story = laid_out(items, headings) if items else headings
+    items = headed(para(w("objectives"), s.h3), bullet_list(section.objectives, look))
+    story = laid_out(items, headings)
     for block in section.blocks:
         story += _block(block, look)
     return story
@@ -160,32 +146,33 @@ def _section(number: int, slot: AgendaItem, look: Look) -> list[Flowable]:
 
 def _block(block: Any, look: Look) -> list[Flowable]:
     """A block's heading and notes, with the answer key or run sheet for the exercises."""
-    s = look.styles
+    s, w = look.styles, look.words
     items: list[Item] = []
     if block.notes:
-        items.append(labelled("Speaker notes:", block.notes, s.body))
+        items.append(labelled(w("speaker_notes"), block.notes, s.body))
     if block.facilitator_notes:
-        items.append(labelled("Facilitator notes:", block.facilitator_notes, s.body))
+        items.append(labelled(w("facilitator_notes"), block.facilitator_notes, s.body))
     extra = _EXERCISES.get(block.kind)
     if extra is not None:
         items += extra(block, look)
     if not items:
         return []
-    return laid_out(items, [para(_label(block), s.h2)], cite_line(block.cite, look))
+    return laid_out(items, [para(_label(block, look), s.h2)], cite_line(block.cite, look))
 
 
-def _label(block: Any) -> str:
+def _label(block: Any, look: Look) -> str:
     """How the guide names a block: its title, or what it is."""
+    w = look.words
     if isinstance(block, TitleBlock):
-        return f"Title slide: {block.title}"
+        return w("title_slide", title=block.title)
     if isinstance(block, DefinitionBlock):
-        return f"Definition: {block.term}"
+        return w("definition_of", term=block.term)
     if isinstance(block, QuoteBlock):
-        return block.title or "Quote"
+        return block.title or w("quote")
     if isinstance(block, ContinuumBlock):
-        return f"Continuum reflection: {block.title}"
+        return w("continuum_of", title=block.title)
     if isinstance(block, DrillBlock):
-        return f"Drill: {block.title}"
+        return w("drill_of", title=block.title)
     return block.title
 
 
@@ -194,43 +181,35 @@ def _label(block: Any) -> str:
 
 def _drill_answer_key(block: DrillBlock, look: Look) -> list[Item]:
     """Guidance, then each challenge with its suggested responses and technique."""
-    s = look.styles
-    items: list[Item] = []
-    if block.guidance:
-        guidance = bullet_list(block.guidance, look)
-        items += [[para("Guidance to go through first", s.h3), guidance[0]], *guidance[1:]]
+    s, w = look.styles, look.words
+    items = headed(para(w("guidance_first"), s.h3), bullet_list(block.guidance, look))
     for number, challenge in enumerate(block.challenges, start=1):
         parts = [
-            para(f"Challenge {number}", s.h3),
-            para(quoted(challenge.statement), s.quote),
-            para("**Suggested responses**", s.body),
+            para(w("challenge", number=number), s.h3),
+            para(quoted(challenge.statement, look.words), s.quote),
+            bold(w("suggested_responses"), s.body),
             *bullet_list(challenge.responses, look),
         ]
         if challenge.technique:
-            parts.append(labelled("Technique:", challenge.technique, s.body))
+            parts.append(labelled(f"{w('technique')}:", challenge.technique, s.body))
         items.append(parts)
     return items
 
 
 def _continuum_run_sheet(block: ContinuumBlock, look: Look) -> list[Item]:
     """Stages, scenarios with their notes, prompts, and the fluidity point."""
-    s = look.styles
-    axis = f"From *{block.axis.start}* (1) to *{block.axis.end}* ({len(block.stages)}):"
-    stages = [
-        labelled(f"{n}. {stage.name}:", stage.description, s.bullet)
-        for n, stage in enumerate(block.stages, start=1)
-    ]
-    items: list[Item] = [[para("Stages", s.h3), para(axis, s.body), stages[0]], *stages[1:]]
+    s, w = look.styles, look.words
+    items = headed(para(w("stages"), s.h3), stage_list(block, look))
     for n, scenario in enumerate(block.scenarios, start=1):
-        parts: list[Flowable] = [labelled(f"Scenario {n}:", scenario.text, s.body)]
+        parts: list[Flowable] = [
+            labelled(f"{w('scenario_number', number=n)}:", scenario.text, s.body)
+        ]
         if scenario.note:
-            parts.append(labelled("Draw out:", scenario.note, s.bullet))
-        items.append([para("Scenarios", s.h3), *parts] if n == 1 else parts)
-    if block.prompts:
-        prompts = bullet_list(block.prompts, look)
-        items += [[para("Reflection prompts", s.h3), prompts[0]], *prompts[1:]]
-    fluidity = block.fluidity or DEFAULT_FLUIDITY
-    items.append([para("The fluidity point: people move along it", s.h3), para(fluidity, s.body)])
+            parts.append(labelled(w("draw_out"), scenario.note, s.bullet))
+        items.append([para(w("scenarios"), s.h3), *parts] if n == 1 else parts)
+    items += headed(para(w("reflection_prompts"), s.h3), bullet_list(block.prompts, look))
+    fluidity = block.fluidity or w("fluidity_default")
+    items.append([para(w("fluidity_point"), s.h3), para(fluidity, s.body)])
     return items
 
 

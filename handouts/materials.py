@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from handouts.words import HandoutWords
 from kit.model import ContinuumBlock, DrillBlock, Workshop
 
 HANDOUT = "handout.pdf"
@@ -48,61 +49,36 @@ def exercise_prefix(kind: str, number: int) -> str:
 
 def materials(workshop: Workshop, participants: int) -> list[Material]:
     """Everything to print for ``participants`` people, in the order to prepare it."""
+    w = HandoutWords(workshop.language)
     facilitators = max(1, len(workshop.presenters))
     teams = groups(participants)
-    per_group = f"one set per group of 4–5 ({teams} group{'s' if teams > 1 else ''})"
+    per_group = w("per_group", count=teams)
+    large_print = math.ceil(participants * LARGE_PRINT_SHARE)
     items = [
-        Material(
-            "Participant handout",
-            HANDOUT,
-            participants + spares(participants),
-            "one each, plus spares",
-        ),
-        Material(
-            "Large-print handout",
-            LARGE_PRINT,
-            math.ceil(participants * LARGE_PRINT_SHARE),
-            "offer it to everyone",
-        ),
-        Material("Facilitator guide", GUIDE, facilitators, "one per facilitator"),
+        Material(w("handout"), HANDOUT, participants + spares(participants), w("one_each_spares")),
+        Material(w("large_print_handout"), LARGE_PRINT, large_print, w("offer_everyone")),
+        Material(w("guide"), GUIDE, facilitators, w("per_facilitator")),
     ]
     for number, drill in enumerate(workshop.blocks_of(DrillBlock), start=1):
         prefix = exercise_prefix("drill", number)
+        worksheet = w("drill_worksheet_of", title=drill.title)
         items += [
+            Material(worksheet, f"{prefix}-worksheet.pdf", participants, w("one_each")),
+            Material(w("challenge_cards"), f"{prefix}-cards.pdf", teams, per_group),
             Material(
-                f"Drill worksheet: {drill.title}",
-                f"{prefix}-worksheet.pdf",
-                participants,
-                "one each",
-            ),
-            Material("Challenge card set", f"{prefix}-cards.pdf", teams, per_group),
-            Material(
-                "Drill answer key", f"{prefix}-answer-key.pdf", facilitators, "facilitators only"
+                w("drill_answer_key"),
+                f"{prefix}-answer-key.pdf",
+                facilitators,
+                w("facilitators_only"),
             ),
         ]
     for number, continuum in enumerate(workshop.blocks_of(ContinuumBlock), start=1):
         prefix = exercise_prefix("continuum", number)
-        items.append(
-            Material(
-                f"Continuum worksheet: {continuum.title}",
-                f"{prefix}-worksheet.pdf",
-                participants,
-                "one each",
-            )
-        )
+        worksheet = w("continuum_worksheet_of", title=continuum.title)
+        items.append(Material(worksheet, f"{prefix}-worksheet.pdf", participants, w("one_each")))
         if continuum.scenarios:
-            items.append(
-                Material("Scenario card set", f"{prefix}-scenario-cards.pdf", teams, per_group)
-            )
-        items.append(
-            Material("Continuum wall signs", f"{prefix}-signs.pdf", 1, "one set, for the wall")
-        )
-    items.append(
-        Material(
-            "Notes handout (optional)",
-            NOTES_HANDOUT,
-            participants,
-            "slides with lines for notes; drill answers left out",
-        )
-    )
+            cards = f"{prefix}-scenario-cards.pdf"
+            items.append(Material(w("scenario_cards"), cards, teams, per_group))
+        items.append(Material(w("wall_signs"), f"{prefix}-signs.pdf", 1, w("one_set_wall")))
+    items.append(Material(w("notes_optional"), NOTES_HANDOUT, participants, w("notes_why")))
     return items

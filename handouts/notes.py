@@ -23,7 +23,6 @@ SLIDES_PER_PAGE = 3
 THUMB_SHARE = 0.55  # of the text width; the rest is for writing
 GAP = 14.0  # between the thumbnail and the lines, and between rows
 LINE_PITCH = 22.0  # about 8 mm: comfortable handwriting
-WHAT = "Notes handout"
 
 
 class NotesRow(Flowable):
@@ -77,4 +76,4 @@ def write_notes_handout(
         NotesRow(SlideDrawing(slide, size, thumb_w, outline=muted), width, row_h, rule)
         for slide in participant_slides(deck)
     ]
-    return write_document(path, story, look, WHAT)
+    return write_document(path, story, look, look.words("notes_handout"))

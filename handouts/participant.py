@@ -20,16 +20,19 @@ from reportlab.platypus import Flowable, Image, Spacer, Table
 from handouts.story import (
     Item,
     Look,
+    bold,
     boxed,
     bullet_items,
     bullet_list,
     cite_line,
     grid,
+    headed,
     labelled,
     laid_out,
-    long_date,
     sources_section,
+    stage_list,
     table_style,
+    when,
 )
 from kit.deckplan import quoted
 from kit.fonts import face_name
@@ -69,13 +72,12 @@ def _title_block(look: Look) -> list[Flowable]:
     story = [para(workshop.title, s.title)]
     if workshop.subtitle:
         story.append(para(workshop.subtitle, s.h3))
-    slots = agenda(workshop)
-    when = f"{long_date(workshop)}, " if workshop.date else ""
+    w = look.words
     details = [
-        ("Organisation:", workshop.organisation),
-        ("Date:", f"{when}{slots[0].start:%H:%M}–{slots[-1].end:%H:%M}"),
-        ("Venue:", workshop.venue),
-        ("Facilitators:", ", ".join(workshop.presenters)),
+        (w("organisation"), workshop.organisation),
+        (w("date"), when(look)),
+        (w("venue"), workshop.venue),
+        (w("facilitators"), ", ".join(workshop.presenters)),
     ]
     story += [labelled(label, value, s.body) for label, value in details if value]
     return story
@@ -85,7 +87,7 @@ def _content_notes(look: Look) -> list[Flowable]:
     """Every content note, first, before any of the material it warns about."""
     story: list[Flowable] = []
     for note in look.workshop.blocks_of(ContentNoteBlock):
-        parts = [para(f"**{note.title}**", look.cell), para(note.text, look.styles.body)]
+        parts = [bold(note.title, look.cell), para(note.text, look.styles.body)]
         parts += bullet_list(note.support, look)
         story += laid_out([[boxed(parts, look)]])
     return story
@@ -93,10 +95,11 @@ def _content_notes(look: Look) -> list[Flowable]:
 
 def _programme(look: Look) -> list[Flowable]:
     slots = agenda(look.workshop)
-    rows = [("Time", "Section"), *((item.span, item.section.title) for item in slots)]
+    header = (look.words("time"), look.words("section"))
+    rows = [header, *((item.span, item.section.title) for item in slots)]
     time_width = look.body_size * 8
     table = grid(rows, [time_width, look.width - time_width], look)
-    return laid_out([table], headings=[para("Programme", look.styles.h2)])
+    return laid_out([table], headings=[para(look.words("programme"), look.styles.h2)])
 
 
 def _section(section: Section, look: Look) -> list[Flowable]:
@@ -107,7 +110,7 @@ def _section(section: Section, look: Look) -> list[Flowable]:
         draw = _BLOCKS.get(block.kind)
         if draw is None:
             continue
-        heading = _heading(block)
+        heading = _heading(block, look)
         if heading and heading != section.title:  # a section of one block needs one heading
             headings.append(para(heading, look.styles.h2))
         story += laid_out(draw(block, look), headings, cite_line(block.cite, look))
@@ -115,9 +118,9 @@ def _section(section: Section, look: Look) -> list[Flowable]:
     return story
 
 
-def _heading(block: Any) -> str:
+def _heading(block: Any, look: Look) -> str:
     if isinstance(block, QuoteBlock):
-        return block.title or "In their words"
+        return block.title or look.words("in_their_words")
     return block.title
 
 
@@ -130,7 +133,7 @@ def _bullets_flowables(block: BulletsBlock, look: Look) -> list[Item]:
 
 def _definition_flowables(block: DefinitionBlock, look: Look) -> list[Item]:
     """The term, its meaning and its source in a box, kept on one page if it fits one."""
-    parts = [para(f"**{block.term}**", look.cell), para(block.meaning, look.styles.body)]
+    parts = [bold(block.term, look.cell), para(block.meaning, look.styles.body)]
     if block.source:
         parts.append(para(f"— {block.source}", _right(look.styles.small)))
     return [[boxed(parts, look)]]
@@ -139,7 +142,7 @@ def _definition_flowables(block: DefinitionBlock, look: Look) -> list[Item]:
 def _quote_flowables(block: QuoteBlock, look: Look) -> list[Item]:
     return [
         [
-            para(quoted(block.text), look.styles.quote),
+            para(quoted(block.text, look.words), look.styles.quote),
             para(f"— {block.attribution}", _right(look.styles.small)),
         ]
     ]
@@ -155,28 +158,24 @@ def _image_flowables(block: ImageBlock, look: Look) -> list[Item]:
     scale = min(look.width / pixel_w, look.height * IMAGE_SHARE / pixel_h)
     parts: list[Flowable] = [Image(block.path, pixel_w * scale, pixel_h * scale, hAlign="LEFT")]
     if block.caption:
-        parts.append(para(f"*{block.caption}*", look.styles.small))
+        caption = ParagraphStyle(
+            "caption", parent=look.styles.small, fontName=face_name(italic=True)
+        )
+        parts.append(para(block.caption, caption))
     return [parts]
 
 
 def _continuum_flowables(block: ContinuumBlock, look: Look) -> list[Item]:
     """The continuum drawn as on the slide, then its stages, the fluidity point and prompts."""
-    s = look.styles
+    s, w = look.styles, look.words
     intro = [para(block.intro, s.body)] if block.intro else []
-    axis = f"From *{block.axis.start}* (1) to *{block.axis.end}* ({len(block.stages)}):"
     items: list[Item] = [
         [*intro, _continuum_drawing(block, look), Spacer(0, look.body_size * 0.5)],
-        para(axis, s.body),
-    ]
-    items += [
-        labelled(f"{number}. {stage.name}:", stage.description, s.bullet)
-        for number, stage in enumerate(block.stages, start=1)
+        *stage_list(block, look),
     ]
     if block.fluidity:
-        items.append([para("People move along the continuum", s.h3), para(block.fluidity, s.body)])
-    if block.prompts:
-        prompts = bullet_list(block.prompts, look)
-        items += [[para("Questions to reflect on", s.h3), prompts[0]], *prompts[1:]]
+        items.append([para(w("fluidity_title"), s.h3), para(block.fluidity, s.body)])
+    items += headed(para(w("reflect_on"), s.h3), bullet_list(block.prompts, look))
     return items
 
 
@@ -200,7 +199,7 @@ def _resources_flowables(block: ResourcesBlock, look: Look) -> list[Item]:
 
 def _resource_row(item: Resource, look: Look) -> Flowable:
     s = look.styles
-    text: list[Flowable] = [para(f"**{item.name}**", look.cell)]
+    text: list[Flowable] = [bold(item.name, look.cell)]
     text += [para(part, look.cell) for part in (item.description, item.contact) if part]
     if item.url:
         text.append(para(item.url, s.small))
@@ -242,9 +241,7 @@ def _drill_flowables(block: DrillBlock, look: Look) -> list[Item]:
     """The drill's guidance and techniques: hints, never the suggested responses."""
     items: list[Item] = list(bullet_list(block.guidance, look))
     techniques = bullet_list([c.technique for c in block.challenges if c.technique], look)
-    if techniques:
-        items += [[para("Techniques to remember", look.styles.h3), techniques[0]], *techniques[1:]]
-    return items
+    return items + headed(para(look.words("techniques_title"), look.styles.h3), techniques)
 
 
 def _right(style: ParagraphStyle) -> ParagraphStyle:
@@ -256,12 +253,11 @@ def _glossary(look: Look) -> list[Flowable]:
     terms = look.workshop.glossary
     if not terms:
         return []
-    w = look.width
-    rows: list[tuple[str, ...]] = [("Say", "Instead of", "Why")]
+    w, width = look.words, look.width
+    rows: list[tuple[str, ...]] = [(w("say"), w("instead_of"), w("why"))]
     rows += [(t.term, "; ".join(t.instead_of), t.why) for t in terms]
-    intro = "The terms we prefer, the words they replace, and why."
-    headings = [para("Words we use", look.styles.h1), para(intro, look.styles.body)]
-    return laid_out([grid(rows, [w * 0.27, w * 0.25, w * 0.48], look)], headings)
+    headings = [para(w("glossary"), look.styles.h1), para(w("glossary_intro"), look.styles.body)]
+    return laid_out([grid(rows, [width * 0.27, width * 0.25, width * 0.48], look)], headings)
 
 
 _BLOCKS: dict[str, Callable[[Any, Look], list[Item]]] = {

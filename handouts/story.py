@@ -15,12 +15,14 @@ from typing import Any
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
 
+from handouts.words import HandoutWords
 from kit import markup
 from kit.colour import WHITE, mix, readable_on
 from kit.fonts import face_name
-from kit.model import BulletItem, Theme, Workshop
+from kit.model import BulletItem, ContinuumBlock, Theme, Workshop
 from kit.pdf import Styles, build_pdf, colour, meta_for, para, styles
 from kit.pdfdraw import TINT, clip, frame_size, print_theme, running_header
+from kit.schedule import agenda
 
 LARGE_PRINT = 16.0  # the smallest text in the large-print edition, in points
 CELL_PADDING = 0.4  # table cell padding, as a multiple of the body size
@@ -36,6 +38,7 @@ class Look:
     cell: ParagraphStyle
     head_cell: ParagraphStyle
     sub_bullet: ParagraphStyle
+    words: HandoutWords
     width: float  # of the text frame
     height: float
     paper: str
@@ -74,6 +77,7 @@ def look_for(workshop: Workshop, theme: Theme, paper: str, body_size: float) -> 
         workshop=workshop,
         theme=printable,
         styles=tuned,
+        words=HandoutWords(workshop.language),
         cell=_derived(base.body, spaceAfter=0),
         head_cell=_derived(
             base.body,
@@ -121,6 +125,26 @@ def laid_out(
     return [KeepTogether(group) if keep else group[0] for group, keep in groups]
 
 
+def headed(heading: Flowable, flowables: Sequence[Flowable]) -> list[Item]:
+    """``flowables`` with ``heading`` kept on the page of the first."""
+    if not flowables:
+        return []
+    return [[heading, flowables[0]], *flowables[1:]]
+
+
+def stage_list(block: ContinuumBlock, look: Look) -> list[Flowable]:
+    """The continuum's poles, then its stages numbered as on the slide, with descriptions."""
+    s = look.styles
+    poles = look.words(
+        "axis_from_to", start=block.axis.start, end=block.axis.end, count=len(block.stages)
+    )
+    stages = [
+        labelled(f"{number}. {stage.name}:", stage.description, s.bullet)
+        for number, stage in enumerate(block.stages, start=1)
+    ]
+    return [para(poles, s.body), *stages]
+
+
 def bullet_list(texts: Iterable[str], look: Look) -> list[Flowable]:
     return [para(text, look.styles.bullet, bullet="•") for text in texts]
 
@@ -135,9 +159,16 @@ def bullet_items(items: Iterable[BulletItem], look: Look) -> list[Item]:
     return out
 
 
-def labelled(label: str, text: str, style: ParagraphStyle) -> Paragraph:
-    """``label`` in bold, then user ``text`` (escaped)."""
-    return Paragraph(f"<b>{markup.to_reportlab(label)}</b> {markup.to_reportlab(text)}", style)
+def labelled(label: str, text: str, style: ParagraphStyle, bullet: str | None = None) -> Paragraph:
+    """``label`` in bold, then user ``text`` (both escaped, emphasis kept)."""
+    return Paragraph(
+        f"<b>{markup.to_reportlab(label)}</b> {markup.to_reportlab(text)}", style, bulletText=bullet
+    )
+
+
+def bold(text: str, style: ParagraphStyle) -> Paragraph:
+    """User ``text`` all in bold: safer than wrapping it in ``**``, which its own would undo."""
+    return Paragraph(f"<b>{markup.to_reportlab(text)}</b>", style)
 
 
 def source_number(workshop: Workshop, source_id: str) -> int:
@@ -154,7 +185,7 @@ def cite_line(cite: Sequence[str], look: Look) -> list[Flowable]:
         f"[{source_number(workshop, source_id)}] {workshop.source(source_id).organisation}"
         for source_id in cite
     )
-    return [para(f"Sources: {names}", look.styles.small)]
+    return [para(look.words("sources_line", sources=names), look.styles.small)]
 
 
 def sources_section(look: Look) -> list[Flowable]:
@@ -162,7 +193,7 @@ def sources_section(look: Look) -> list[Flowable]:
     workshop = look.workshop
     if not workshop.sources:
         return []
-    story: list[Flowable] = [para("Sources", look.styles.h1)]
+    story: list[Flowable] = [para(look.words("sources"), look.styles.h1)]
     for number, source in enumerate(workshop.sources, start=1):
         details = [source.organisation, f"“{source.title}”", source.year, source.url or ""]
         text = ", ".join(part for part in details if part)
@@ -170,9 +201,12 @@ def sources_section(look: Look) -> list[Flowable]:
     return story
 
 
-def long_date(workshop: Workshop) -> str:
-    day = workshop.date
-    return f"{day.day} {day:%B %Y}" if day else ""
+def when(look: Look) -> str:
+    """The workshop's date (in its language) and clock times: ``5 December 2026, 10:00–11:55``."""
+    slots = agenda(look.workshop)
+    times = f"{slots[0].start:%H:%M}–{slots[-1].end:%H:%M}"
+    day = look.workshop.date
+    return f"{look.words.date(day)}, {times}" if day else times
 
 
 # --- tables ---------------------------------------------------------------------------
@@ -277,7 +311,7 @@ def write_document(
 
     ``facilitator`` marks every page, in a black header band, as the facilitator's copy.
     """
-    label = "FACILITATOR COPY" if facilitator else what
+    label = look.words("facilitator_copy") if facilitator else what
     footer = clip(footer_text(look.workshop, what), face_name(), 8.5, look.width - 80)
     return build_pdf(
         path,
@@ -286,6 +320,7 @@ def write_document(
         meta=meta_for(look.workshop, what),
         footer=footer,
         theme=look.theme,
+        page_label=lambda page, total: look.words("page_of", page=page, total=total),
         on_page=running_header(
             markup.plain(look.workshop.title), label, look.theme, facilitator=facilitator
         ),
