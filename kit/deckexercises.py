@@ -138,7 +138,7 @@ def drill_slides(p: _Planner, block: DrillBlock, ctx: _BlockContext) -> None:
     ]
     p.paged_text(block.title, "drill-framing", framing, _notes(ctx, block), ctx, cite=block.cite)
     for number, challenge in enumerate(block.challenges, start=1):
-        statement = [p.spec(quoted(challenge.statement), italic=True, align="center")]
+        statement = [p.spec(quoted(challenge.statement, w), italic=True, align="center")]
         p.paged_text(
             w("challenge_of", number=number, total=total),
             "drill-statement",
@@ -149,7 +149,7 @@ def drill_slides(p: _Planner, block: DrillBlock, ctx: _BlockContext) -> None:
             anchor="middle",
         )
         reminder = _fitted(
-            [p.spec(quoted(challenge.statement), italic=True, color=c.muted)], width, 52, 18, 11
+            [p.spec(quoted(challenge.statement, w), italic=True, color=c.muted)], width, 52, 18, 11
         )
         above: list[Element] = [Box(MARGIN, BODY_TOP, width, 52, text=reminder, name="Statement")]
         reserve = 0.0

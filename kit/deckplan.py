@@ -130,7 +130,7 @@ class _Planner:
         names = []
         for source_id in cite:
             source = self.workshop.source(source_id)
-            names.append(f"{source.organisation}, “{source.title}”")
+            names.append(f"{source.organisation}, {quoted(source.title, self.words)}")
         label = f"{self.words('source')}: " + "; ".join(names)
         spec = self.spec(label, italic=True, color=self.colours.muted)
         top = self.height - FOOTER_BAND - CITE_BAND
@@ -375,9 +375,9 @@ class _Planner:
         ]
 
 
-def quoted(text: str) -> str:
-    """``text`` in typographic quotes, unless the author already quoted it."""
-    return text if text[:1] in "\"“'‘«„" else f"“{text}”"
+def quoted(text: str, language_words: Words) -> str:
+    """``text`` in the language's quotation marks, unless the author already quoted it."""
+    return text if text[:1] in "\"“'‘«„" else language_words("quoted", text=text)
 
 
 def _join(*parts: str) -> str:
@@ -515,7 +515,7 @@ def _definition(p: _Planner, block: DefinitionBlock, ctx: _BlockContext) -> None
 def _quote(p: _Planner, block: QuoteBlock, ctx: _BlockContext) -> None:
     c = p.colours
     specs = [
-        p.spec(quoted(block.text), italic=True),
+        p.spec(quoted(block.text, p.words), italic=True),
         p.spec(f"— {block.attribution}", color=c.muted, scale=0.75, align="right"),
     ]
     p.paged_text(

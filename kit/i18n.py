@@ -14,6 +14,10 @@ from functools import cache
 _WORDS: dict[str, dict[str, str]] = {
     "en": {
         "agenda": "Agenda",
+        "content_note_title": "Content note",
+        "resources_title": "Resources and support",
+        "drill_title": "How would you respond?",
+        "quoted": "“{text}”",
         "section_of": "Section {number} of {total}",
         "minutes": "{count} minutes",
         "continued": "(cont.)",
@@ -66,6 +70,10 @@ _WORDS: dict[str, dict[str, str]] = {
     },
     "ru": {
         "agenda": "Программа",
+        "content_note_title": "Предупреждение о содержании",
+        "resources_title": "Ресурсы и поддержка",
+        "drill_title": "Как бы вы ответили?",
+        "quoted": "«{text}»",
         "section_of": "Раздел {number} из {total}",
         "minutes": "{count} мин",
         "continued": "(продолжение)",

@@ -10,8 +10,9 @@ import difflib
 import types
 import typing
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -19,8 +20,9 @@ import pydantic
 
 from kit import assets, editions
 from kit.errors import ContentError, KitError, Problem
-from kit.model import BLOCK_KINDS, BLOCK_TYPES, Workshop
-from kit.templating import TemplateProblem, has_template, render_template
+from kit.i18n import words
+from kit.model import BLOCK_KINDS, BLOCK_TYPES, DEFAULT_TITLES, Workshop
+from kit.templating import TemplateBudget, TemplateProblem, has_template, render_template
 from kit.yamlsource import Document, Path_, read_yaml
 
 WORKSHOP_FILE = "workshop.yaml"
@@ -70,8 +72,10 @@ def load(path: Path | str, language: str | None = None) -> LoadedWorkshop:
     if language and language != data.get("language", "en") and not problems:
         data, fallbacks = editions.overlay(data, document, file, language, _clean)
         data["language"] = language
-    variables = _template_variables(data)
-    data = _fill_templates(data, (), variables, document, problems)
+    _default_titles(data)
+    # One time budget for the whole file: many slow fields must not add up to hours.
+    render = partial(render_template, variables=_template_variables(data), budget=TemplateBudget())
+    data = _fill_templates(data, (), render, document, problems)
 
     base_dir = file.parent.resolve()
     context = {"resolve_asset": lambda value, kinds: assets.resolve(base_dir, value, kinds)}
@@ -120,6 +124,20 @@ def _clean(value: Any, path: Path_, document: Document, problems: list[Problem])
     return value
 
 
+def _default_titles(data: dict[str, Any]) -> None:
+    """Give blocks whose title may be left out that title in the workshop's language."""
+    language = data.get("language")
+    table = words(language if isinstance(language, str) else "en")
+    for section in data.get("sections") or []:
+        blocks = section.get("blocks") if isinstance(section, dict) else None
+        for block in blocks if isinstance(blocks, list) else []:
+            if not isinstance(block, dict) or len(block) != 1:
+                continue  # validation reports the malformed block
+            ((kind, body),) = block.items()
+            if kind in DEFAULT_TITLES and isinstance(body, dict) and "title" not in body:
+                body["title"] = table(DEFAULT_TITLES[kind])
+
+
 def _template_variables(data: dict[str, Any]) -> dict[str, str]:
     return {
         name: value if isinstance(value, str) else ""
@@ -129,24 +147,28 @@ def _template_variables(data: dict[str, Any]) -> dict[str, str]:
 
 
 def _fill_templates(
-    value: Any, path: Path_, variables: dict[str, str], document: Document, problems: list[Problem]
+    value: Any,
+    path: Path_,
+    render: Callable[[str], str],
+    document: Document,
+    problems: list[Problem],
 ) -> Any:
     if isinstance(value, str):
         if not has_template(value):
             return value
         try:
-            return clean_text(render_template(value, variables))
+            return clean_text(render(value))
         except TemplateProblem as exc:
             problems.append(document.problem(path, str(exc)))
             return value
     if isinstance(value, list):
         return [
-            _fill_templates(item, (*path, i), variables, document, problems)
+            _fill_templates(item, (*path, i), render, document, problems)
             for i, item in enumerate(value)
         ]
     if isinstance(value, dict):
         return {
-            k: _fill_templates(v, (*path, k), variables, document, problems)
+            k: _fill_templates(v, (*path, k), render, document, problems)
             for k, v in value.items()
         }
     return value

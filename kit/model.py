@@ -24,6 +24,12 @@ from pydantic import (
     ValidationInfo,
 )
 
+from kit.i18n import words
+
+ENGLISH = words("en")  # default titles; the loader gives them in the workshop's language
+DEFAULT_TITLES = {"content_note": "content_note_title", "resources": "resources_title",
+                  "drill": "drill_title"}
+
 _HEX_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 _CLOCK = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 _URL = re.compile(r"^(https?://|mailto:|tel:)\S+$")
@@ -213,7 +219,7 @@ class ContentNoteBlock(_Block):
     """A content note with the support on offer, shown before sensitive material."""
 
     kind: Literal["content_note"] = "content_note"
-    title: Text = "Content note"
+    title: Text = ENGLISH("content_note_title")
     text: Text
     support: tuple[Text, ...] = ()
 
@@ -227,7 +233,7 @@ class Resource(_Model):
 
 class ResourcesBlock(_Block):
     kind: Literal["resources"] = "resources"
-    title: Text = "Resources and support"
+    title: Text = ENGLISH("resources_title")
     items: tuple[Resource, ...] = Field(min_length=1)
 
 
@@ -273,7 +279,7 @@ class DrillBlock(_Block):
     """The "How would you respond?" drill."""
 
     kind: Literal["drill"] = "drill"
-    title: Text = "How would you respond?"
+    title: Text = ENGLISH("drill_title")
     guidance: tuple[Text, ...] = ()
     challenges: tuple[Challenge, ...] = Field(min_length=1)
 

@@ -74,6 +74,11 @@ class Para:
         return self.space_before + len(self.lines) * self.line_height
 
     @property
+    def splits_words(self) -> bool:
+        """Whether a word too wide for the line had to be broken between letters."""
+        return any(line.end == "" for line in self.lines[:-1])
+
+    @property
     def hang(self) -> float:
         """How far the bullet hangs left of the text (0 without a bullet)."""
         return INDENT * self.size if self.bullet else 0.0
@@ -231,14 +236,21 @@ def fit_text(
     min_size: float,
     anchor: Anchor = "top",
 ) -> Text | None:
-    """The largest size from ``max_size`` down to ``min_size`` at which the text fits."""
+    """The largest size from ``max_size`` down to ``min_size`` at which the text fits.
+
+    A size that fits only by breaking a word between letters is passed over while a
+    smaller size keeps every word whole.
+    """
+    first_fit: Text | None = None
     size = max_size
     while size >= min_size:
         text = set_text(specs, width, size, anchor)
         if text.height <= height:
-            return text
+            if not any(p.splits_words for p in text.paragraphs):
+                return text
+            first_fit = first_fit or text
         size -= 1 if size > 20 else 0.5
-    return None
+    return first_fit
 
 
 def paginate(
