@@ -58,6 +58,7 @@ def guide_story(look: Look, participants: int) -> list[Flowable]:
 
 
 def _title_block(look: Look, participants: int) -> list[Flowable]:
+    """The guide's title, the session's details and how many it is planned for."""
     workshop, s, w = look.workshop, look.styles, look.words
     story = [para(w("guide"), s.title), para(workshop.title, s.h2)]
     details = [

@@ -68,6 +68,7 @@ def participant_story(look: Look) -> list[Flowable]:
 
 
 def _title_block(look: Look) -> list[Flowable]:
+    """The workshop's title, subtitle, organisation, date and time, venue and facilitators."""
     workshop, s = look.workshop, look.styles
     story = [para(workshop.title, s.title)]
     if workshop.subtitle:
@@ -94,6 +95,7 @@ def _content_notes(look: Look) -> list[Flowable]:
 
 
 def _programme(look: Look) -> list[Flowable]:
+    """The agenda with clock times, so participants know what comes when."""
     slots = agenda(look.workshop)
     header = (look.words("time"), look.words("section"))
     rows = [header, *((item.span, item.section.title) for item in slots)]
@@ -119,6 +121,7 @@ def _section(section: Section, look: Look) -> list[Flowable]:
 
 
 def _heading(block: Any, look: Look) -> str:
+    """The block's heading in the handout; a quote without a title gets a default one."""
     if isinstance(block, QuoteBlock):
         return block.title or look.words("in_their_words")
     return block.title
@@ -128,6 +131,7 @@ def _heading(block: Any, look: Look) -> str:
 
 
 def _bullets_flowables(block: BulletsBlock, look: Look) -> list[Item]:
+    """The key points, each kept with its sub-points."""
     return bullet_items(block.items, look)
 
 
@@ -140,6 +144,7 @@ def _definition_flowables(block: DefinitionBlock, look: Look) -> list[Item]:
 
 
 def _quote_flowables(block: QuoteBlock, look: Look) -> list[Item]:
+    """The quote in quotation marks, kept with its attribution."""
     return [
         [
             para(quoted(block.text, look.words), look.styles.quote),
@@ -149,11 +154,13 @@ def _quote_flowables(block: QuoteBlock, look: Look) -> list[Item]:
 
 
 def _comparison_flowables(block: ComparisonBlock, look: Look) -> list[Item]:
+    """The comparison as a table whose rows never split and whose header repeats."""
     half = look.width / 2
     return [grid([block.columns, *block.rows], [half, half], look)]
 
 
 def _image_flowables(block: ImageBlock, look: Look) -> list[Item]:
+    """The picture, at most about half a page high, kept with its caption."""
     pixel_w, pixel_h = ImageReader(block.path).getSize()
     scale = min(look.width / pixel_w, look.height * IMAGE_SHARE / pixel_h)
     parts: list[Flowable] = [Image(block.path, pixel_w * scale, pixel_h * scale, hAlign="LEFT")]
@@ -198,6 +205,7 @@ def _resources_flowables(block: ResourcesBlock, look: Look) -> list[Item]:
 
 
 def _resource_row(item: Resource, look: Look) -> Flowable:
+    """One resource: its name, description, contact and address, beside its QR code."""
     s = look.styles
     text: list[Flowable] = [bold(item.name, look.cell)]
     text += [para(part, look.cell) for part in (item.description, item.contact) if part]
@@ -245,6 +253,7 @@ def _drill_flowables(block: DrillBlock, look: Look) -> list[Item]:
 
 
 def _right(style: ParagraphStyle) -> ParagraphStyle:
+    """``style`` aligned right, for attributions."""
     return ParagraphStyle(f"{style.name}-right", parent=style, alignment=TA_RIGHT)
 
 

@@ -28,6 +28,7 @@ ARROW_HEAD = 3.5  # head length as a multiple of the line width
 
 
 def _colour(hex_colour: str) -> colors.Color:
+    """A reportlab colour from ``#RRGGBB``."""
     return colors.HexColor(hex_colour)
 
 
@@ -51,17 +52,20 @@ class _Painter:
     ink: str  # for paragraphs that carry no colour of their own
 
     def y(self, top: float) -> float:
+        """The PDF height of a distance ``top`` from the slide's top edge."""
         return self.height - top
 
     # --- shapes -----------------------------------------------------------------------
 
     def box(self, box: Box) -> None:
+        """A box's shape (if filled or outlined), then its text inside the inset."""
         if box.fill or box.outline:
             self._shape(box)
         if box.text is not None:
             self.text(box.text, box.x + box.inset, box.text_top, box.w - 2 * box.inset)
 
     def _shape(self, box: Box) -> None:
+        """The box's outline and fill, in its shape."""
         c = self.canvas
         c.saveState()
         if box.fill:
@@ -98,6 +102,7 @@ class _Painter:
         self.canvas.drawPath(path, stroke=stroke, fill=fill)
 
     def arrow(self, arrow: Arrow) -> None:
+        """A straight line with a filled head at each end if asked."""
         c = self.canvas
         c.saveState()
         c.setStrokeColor(_colour(arrow.colour))
@@ -111,6 +116,7 @@ class _Painter:
         c.restoreState()
 
     def _head(self, tip: tuple[float, float], tail: tuple[float, float], length: float) -> None:
+        """A filled triangle pointing at ``tip`` along the line from ``tail``."""
         (tx, ty), (sx, sy) = tip, tail
         dx, dy = tx - sx, ty - sy
         norm = (dx * dx + dy * dy) ** 0.5 or 1.0
@@ -125,6 +131,7 @@ class _Painter:
         self.canvas.drawPath(path, stroke=0, fill=1)
 
     def picture(self, picture: Picture) -> None:
+        """The picture in its box (already fitted with its aspect ratio kept)."""
         self.canvas.drawImage(
             picture.path,
             picture.x,
@@ -135,6 +142,7 @@ class _Painter:
         )
 
     def table(self, table: Table) -> None:
+        """Cell fills and texts, row by row, then the grid over them."""
         c = self.canvas
         top = table.y
         for row, height in zip(table.rows, table.row_heights):
@@ -149,6 +157,7 @@ class _Painter:
         self._grid(table)
 
     def _grid(self, table: Table) -> None:
+        """Thin rules between and around all cells."""
         c = self.canvas
         c.saveState()
         c.setStrokeColor(_colour(table.border))
@@ -182,6 +191,7 @@ class _Painter:
 
     @staticmethod
     def _line_start(para: Para, line_width: float, left: float, width: float) -> float:
+        """Where a line of ``line_width`` starts, for the paragraph's alignment."""
         free = width - para.indent - line_width
         shift = {"left": 0.0, "center": free / 2, "right": free}[para.align]
         return left + para.indent + max(shift, 0.0)
@@ -231,6 +241,7 @@ def drawing_order(slide: Slide) -> list[Element]:
 
 
 def _paint(painter: _Painter, element: Element) -> None:
+    """Paint one element with the painter method for its kind."""
     if isinstance(element, Box):
         painter.box(element)
     elif isinstance(element, Arrow):

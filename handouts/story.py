@@ -45,10 +45,12 @@ class Look:
 
     @property
     def body_size(self) -> float:
+        """The body text size in points."""
         return self.styles.body.fontSize
 
     @property
     def large(self) -> bool:
+        """Whether this is the large-print edition."""
         return self.body_size >= LARGE_PRINT
 
 
@@ -97,6 +99,7 @@ def look_for(workshop: Workshop, theme: Theme, paper: str, body_size: float) -> 
 
 
 def _derived(style: ParagraphStyle, **changes: Any) -> ParagraphStyle:
+    """A child of ``style`` with ``changes``."""
     return ParagraphStyle(f"{style.name}+", parent=style, **changes)
 
 
@@ -146,6 +149,7 @@ def stage_list(block: ContinuumBlock, look: Look) -> list[Flowable]:
 
 
 def bullet_list(texts: Iterable[str], look: Look) -> list[Flowable]:
+    """A bullet point per user text."""
     return [para(text, look.styles.bullet, bullet="•") for text in texts]
 
 
@@ -195,7 +199,8 @@ def sources_section(look: Look) -> list[Flowable]:
         return []
     story: list[Flowable] = [para(look.words("sources"), look.styles.h1)]
     for number, source in enumerate(workshop.sources, start=1):
-        details = [source.organisation, f"“{source.title}”", source.year, source.url or ""]
+        title = look.words("quoted", text=source.title)
+        details = [source.organisation, title, source.year, source.url or ""]
         text = ", ".join(part for part in details if part)
         story.append(para(text, look.styles.bullet, bullet=f"[{number}]"))
     return story

@@ -174,10 +174,12 @@ class HandoutWords:
     language: str
 
     def __call__(self, key: str, **values: object) -> str:
+        """The word ``key`` in this language, ``values`` filled in."""
         if key not in WORDS["en"]:
             return kit_words(self.language)(key, **values)
         table = WORDS.get(self.language.split("-")[0].lower(), {})
         return table.get(key, WORDS["en"][key]).format(**values)
 
     def date(self, day: dt.date) -> str:
+        """``day`` written out as the language writes dates."""
         return kit_words(self.language).date(day)
