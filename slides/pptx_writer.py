@@ -1,8 +1,15 @@
-"""Draw a ``DeckLayout`` with python-pptx: one native shape per laid-out element.
+"""Write a ``DeckLayout`` as a native, editable ``.pptx``: one shape per laid-out element.
 
-Nothing is decided here about what goes where; ``kit.deckplan`` did that. Text is
-written as real paragraphs (PowerPoint wraps it the way it was measured), with explicit
-sizes, line spacing and insets so every viewer sets it as it was fitted.
+Nothing is decided here about what goes where; ``kit.deckplan`` did that. Text is written
+as real paragraphs (PowerPoint wraps it the way it was measured), with explicit sizes,
+line spacing and insets so every viewer sets it as it was fitted.
+
+python-pptx opens the template (or its default), supplies the layout, masters and notes
+master, and saves the package; the slides and notes pages themselves are written as XML
+text by ``slides.drawingml``. Going through python-pptx's shape objects costs tens of
+milliseconds a slide, and its notes pages scan every part of the package for a free name,
+so a deck got slower with every slide: here each slide costs the same, whatever the
+deck's length (see ``_DeckPackage``).
 """
 
 from __future__ import annotations
@@ -14,28 +21,20 @@ from pathlib import Path
 
 from lxml import etree
 from pptx import Presentation
-from pptx.dml.color import RGBColor
-from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
-from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.opc.constants import CONTENT_TYPE as CT
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.oxml import serialize_part_xml
+from pptx.opc.package import Part
+from pptx.opc.packuri import PackURI
+from pptx.opc.serialized import PackageWriter
 from pptx.oxml.ns import qn
-from pptx.util import Emu, Pt
+from pptx.oxml.slide import CT_NotesSlide
+from pptx.parts.image import ImagePart
+from pptx.slide import NotesSlide, SlideLayout
+from pptx.util import Pt
 
-from kit.slidelayout import Arrow, Box, DeckLayout, Picture, Slide, Table
-from kit.textfit import Para, Text
-
-_SHAPES = {
-    "rect": MSO_SHAPE.RECTANGLE,
-    "roundrect": MSO_SHAPE.ROUNDED_RECTANGLE,
-    "chevron": MSO_SHAPE.CHEVRON,
-    "homeplate": MSO_SHAPE.PENTAGON,
-    "ellipse": MSO_SHAPE.OVAL,
-}
-_ALIGN = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
-_ANCHOR = {"top": MSO_ANCHOR.TOP, "middle": MSO_ANCHOR.MIDDLE, "bottom": MSO_ANCHOR.BOTTOM}
-
-
-def _rgb(colour: str) -> RGBColor:
-    return RGBColor.from_string(colour.lstrip("#"))
+from kit.slidelayout import DeckLayout, Picture, Slide
+from slides.drawingml import NOTES_MARK, notes_paragraphs, slide_xml
 
 
 def write_deck(deck: DeckLayout, path: Path, timestamp: dt.datetime) -> None:
@@ -44,13 +43,82 @@ def write_deck(deck: DeckLayout, path: Path, timestamp: dt.datetime) -> None:
     _remove_existing_slides(prs)
     prs.slide_width = Pt(deck.width)
     prs.slide_height = Pt(deck.height)
-    layout = _title_only_layout(prs)
-    for slide in deck.slides:
-        _add_slide(prs, layout, slide, deck)
+    package = _DeckPackage(prs, _title_only_layout(prs), deck)
+    for number, slide in enumerate(deck.slides, start=1):
+        package.add_slide(number, slide)
     _set_core_properties(prs, deck, timestamp)
-    buffer = io.BytesIO()
-    prs.save(buffer)
-    path.write_bytes(_fixed_zip(buffer.getvalue(), timestamp))
+    path.write_bytes(_zipped(prs, timestamp))
+
+
+class _DeckPackage:
+    """Adds slides and notes pages to an open presentation at a constant cost each.
+
+    python-pptx names a new notes page by scanning every part in the package
+    (``OpcPackage.next_partname``) and finds an image by walking every relationship, so
+    each slide cost more than the one before: 8.9 s for 1000 slides with notes, against
+    2.4 s without. Here slide ``n`` and its notes page are simply ``slideN.xml`` and
+    ``notesSlideN.xml`` (the template's own slides were removed, so the names are free),
+    the notes page is cloned from the notes master once per deck, and each image file is
+    looked up once per deck.
+    """
+
+    def __init__(self, prs: Presentation, layout: SlideLayout, deck: DeckLayout) -> None:
+        self._prs = prs
+        self._package = prs.part.package
+        self._layout_part = layout.part
+        self._slide_ids = prs.slides._sldIdLst
+        self._deck = deck
+        self._title = _title_placeholder(layout)
+        self._images: dict[str, ImagePart] = {}
+        self._notes_page: tuple[str, str] | None = None
+
+    def add_slide(self, number: int, slide: Slide) -> None:
+        """Add ``slide`` as slide ``number`` (from 1), with a notes page if it has notes."""
+        part = Part(PackURI(f"/ppt/slides/slide{number}.xml"), CT.PML_SLIDE, self._package)
+        part.relate_to(self._layout_part, RT.SLIDE_LAYOUT)
+        pictures = {
+            element.path: part.relate_to(self._image(element.path), RT.IMAGE)
+            for element in slide.elements
+            if isinstance(element, Picture)
+        }
+        part.blob = slide_xml(self._deck, self._title, slide, pictures).encode("utf-8")
+        # Not relate_to() and add_sldId(): the first looks through every relationship of
+        # the presentation for a duplicate, the second through every slide id for the
+        # largest. A new slide has no duplicate, and ids count up from 256.
+        rel_id = self._prs.part.rels._add_relationship(RT.SLIDE, part)
+        slide_id = etree.SubElement(self._slide_ids, qn("p:sldId"), id=str(255 + number))
+        slide_id.set(qn("r:id"), rel_id)
+        if slide.notes:
+            self._add_notes(number, part, slide.notes)
+
+    def _add_notes(self, number: int, slide_part: Part, notes: str) -> None:
+        head, tail = self._notes_template()
+        partname = PackURI(f"/ppt/notesSlides/notesSlide{number}.xml")
+        xml = head + notes_paragraphs(notes) + tail
+        part = Part(partname, CT.PML_NOTES_SLIDE, self._package, xml.encode("utf-8"))
+        part.relate_to(self._prs.notes_master.part, RT.NOTES_MASTER)
+        part.relate_to(slide_part, RT.SLIDE)
+        slide_part.relate_to(part, RT.NOTES_SLIDE)
+
+    def _notes_template(self) -> tuple[str, str]:
+        """A notes page's XML before and after its text, cloned from the notes master.
+
+        Made at the first slide with notes, as python-pptx would, so that a deck without
+        notes gets no notes master.
+        """
+        if self._notes_page is None:
+            page = NotesSlide(CT_NotesSlide.new(), None)
+            page.clone_master_placeholders(self._prs.notes_master)
+            page.notes_placeholder.text_frame.text = NOTES_MARK
+            xml = serialize_part_xml(page.element).decode("utf-8")
+            head, tail = xml.split(notes_paragraphs(NOTES_MARK))
+            self._notes_page = head, tail
+        return self._notes_page
+
+    def _image(self, path: str) -> ImagePart:
+        if path not in self._images:
+            self._images[path] = self._package.get_or_add_image_part(path)
+        return self._images[path]
 
 
 def _remove_existing_slides(prs: Presentation) -> None:
@@ -61,11 +129,11 @@ def _remove_existing_slides(prs: Presentation) -> None:
         slide_ids.remove(slide_id)
 
 
-def _title_only_layout(prs: Presentation):
+def _title_only_layout(prs: Presentation) -> SlideLayout:
     """The layout with a title placeholder and the fewest other placeholders."""
     layouts = [layout for master in prs.slide_masters for layout in master.slide_layouts]
 
-    def has_title(layout) -> bool:
+    def has_title(layout: SlideLayout) -> bool:
         return any(ph.placeholder_format.type in (1, 3) for ph in layout.placeholders)
 
     titled = [layout for layout in layouts if has_title(layout)]
@@ -77,159 +145,16 @@ def _title_only_layout(prs: Presentation):
     return layouts[-1]
 
 
-def _add_slide(prs: Presentation, layout, slide: Slide, deck: DeckLayout) -> None:
-    pptx_slide = prs.slides.add_slide(layout)
-    title_placeholder = pptx_slide.shapes.title
-    keep = title_placeholder.shape_id if title_placeholder is not None else None
-    for placeholder in list(pptx_slide.placeholders):
-        if placeholder.shape_id != keep:  # an empty placeholder shows "Click to add text"
-            placeholder._element.getparent().remove(placeholder._element)
-    if not deck.template:
-        fill = pptx_slide.background.fill
-        fill.solid()
-        fill.fore_color.rgb = _rgb(slide.background)
-    for element in slide.elements:
-        if isinstance(element, Box):
-            _draw_box(pptx_slide, element, deck, title_placeholder)
-        elif isinstance(element, Table):
-            _draw_table(pptx_slide, element, deck)
-        elif isinstance(element, Arrow):
-            _draw_arrow(pptx_slide, element)
-        elif isinstance(element, Picture):
-            _draw_picture(pptx_slide, element)
-    if slide.notes:
-        pptx_slide.notes_slide.notes_text_frame.text = slide.notes
+def _title_placeholder(layout: SlideLayout) -> dict[str, str] | None:
+    """The ``p:ph`` attributes a slide's title placeholder takes from ``layout``, if any.
 
-
-def _draw_box(pptx_slide, box: Box, deck: DeckLayout, title_placeholder) -> None:
-    geometry = (Pt(box.x), Pt(box.y), Pt(box.w), Pt(box.h))
-    if box.role == "title" and title_placeholder is not None:
-        shape = title_placeholder
-        shape.left, shape.top, shape.width, shape.height = geometry
-    elif box.fill is None and box.outline is None:
-        shape = pptx_slide.shapes.add_textbox(*geometry)
-    else:
-        shape = pptx_slide.shapes.add_shape(_SHAPES[box.shape], *geometry)
-        shape.shadow.inherit = False
-        if box.fill is None:
-            shape.fill.background()
-        else:
-            shape.fill.solid()
-            shape.fill.fore_color.rgb = _rgb(box.fill)
-        if box.outline is None:
-            shape.line.fill.background()
-        else:
-            shape.line.color.rgb = _rgb(box.outline)
-            shape.line.width = Pt(box.outline_width)
-    if box.name:
-        shape.name = box.name
-    if box.text is not None:
-        font = deck.heading_font if box.role == "title" else deck.body_font
-        _write_text(shape.text_frame, box.text, box.inset, font)
-
-
-def _write_text(frame, text: Text, inset: float, font: str) -> None:
-    frame.word_wrap = True
-    frame.auto_size = MSO_AUTO_SIZE.NONE
-    frame.margin_left = frame.margin_right = Pt(inset)
-    frame.margin_top = frame.margin_bottom = Pt(inset)
-    frame.vertical_anchor = _ANCHOR[text.anchor]
-    for index, para in enumerate(text.paragraphs):
-        paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
-        _write_paragraph(paragraph, para, font)
-
-
-def _write_paragraph(paragraph, para: Para, font: str) -> None:
-    paragraph.alignment = _ALIGN[para.align]
-    paragraph.line_spacing = Pt(para.line_height)
-    paragraph.space_before = Pt(para.space_before)
-    paragraph.space_after = Pt(0)
-    p_pr = paragraph._p.get_or_add_pPr()
-    p_pr.set("marL", str(Emu(Pt(para.indent))))
-    p_pr.set("indent", str(-Emu(Pt(para.hang))))
-    if para.bullet:
-        etree.SubElement(p_pr, qn("a:buFont"), typeface=font)
-        etree.SubElement(p_pr, qn("a:buChar"), char=para.bullet)
-    else:
-        etree.SubElement(p_pr, qn("a:buNone"))
-    colour = _rgb(para.color) if para.color else None
-    for line in para.lines:
-        for index, styled in enumerate(line.runs):
-            run = paragraph.add_run()
-            # PowerPoint wraps by itself; give back the space the wrap consumed.
-            last = index == len(line.runs) - 1
-            run.text = styled.text + (line.end if last and line.end == " " else "")
-            run.font.name = font
-            run.font.size = Pt(para.size)
-            run.font.bold = styled.bold
-            run.font.italic = styled.italic
-            if colour is not None:
-                run.font.color.rgb = colour
-        if line.end == "\n":
-            paragraph.add_line_break()
-
-
-def _draw_table(pptx_slide, table: Table, deck: DeckLayout) -> None:
-    rows, cols = len(table.rows), len(table.col_widths)
-    frame = pptx_slide.shapes.add_table(
-        rows, cols, Pt(table.x), Pt(table.y), Pt(table.w), Pt(table.h)
-    )
-    frame.name = table.name or "Table"
-    grid = frame.table
-    grid.first_row = table.header
-    grid.horz_banding = False
-    for index, width in enumerate(table.col_widths):
-        grid.columns[index].width = Pt(width)
-    for index, height in enumerate(table.row_heights):
-        grid.rows[index].height = Pt(height)
-    for r, row in enumerate(table.rows):
-        for c, cell in enumerate(row):
-            target = grid.cell(r, c)
-            _style_cell(target, cell.fill, table.border)
-            target.vertical_anchor = MSO_ANCHOR.TOP
-            frame_text = target.text_frame
-            _write_text(frame_text, cell.text, 0.0, deck.body_font)
-            target.margin_left = target.margin_right = Pt(table.inset)
-            target.margin_top = target.margin_bottom = Pt(table.inset)
-
-
-def _style_cell(cell, fill: str | None, border: str) -> None:
-    """Solid fill and thin borders, written in the order the schema requires."""
-    tc_pr = cell._tc.get_or_add_tcPr()
-    for child in list(tc_pr):
-        tc_pr.remove(child)
-    for side in ("a:lnL", "a:lnR", "a:lnT", "a:lnB"):
-        line = etree.SubElement(tc_pr, qn(side), w=str(Emu(Pt(0.75))))
-        solid = etree.SubElement(line, qn("a:solidFill"))
-        etree.SubElement(solid, qn("a:srgbClr"), val=border.lstrip("#"))
-    if fill is None:
-        etree.SubElement(tc_pr, qn("a:noFill"))
-    else:
-        solid = etree.SubElement(tc_pr, qn("a:solidFill"))
-        etree.SubElement(solid, qn("a:srgbClr"), val=fill.lstrip("#"))
-
-
-def _draw_arrow(pptx_slide, arrow: Arrow) -> None:
-    line = pptx_slide.shapes.add_connector(
-        MSO_CONNECTOR.STRAIGHT, Pt(arrow.x1), Pt(arrow.y1), Pt(arrow.x2), Pt(arrow.y2)
-    )
-    if arrow.name:
-        line.name = arrow.name
-    line.line.color.rgb = _rgb(arrow.colour)
-    line.line.width = Pt(arrow.width)
-    if arrow.heads:
-        ln = line.line._get_or_add_ln()
-        etree.SubElement(ln, qn("a:headEnd"), type="triangle", w="med", len="med")
-        etree.SubElement(ln, qn("a:tailEnd"), type="triangle", w="med", len="med")
-
-
-def _draw_picture(pptx_slide, picture: Picture) -> None:
-    shape = pptx_slide.shapes.add_picture(
-        picture.path, Pt(picture.x), Pt(picture.y), Pt(picture.w), Pt(picture.h)
-    )
-    shape.name = picture.name or "Picture"
-    # Screen readers read descr; PowerPoint shows it as the picture's alt text.
-    shape._element.nvPicPr.cNvPr.set("descr", picture.alt)
+    That is the first placeholder a new slide would clone with index 0 (the title).
+    """
+    for placeholder in layout.iter_cloneable_placeholders():
+        if placeholder.placeholder_format.idx == 0:
+            ph = placeholder.element.ph
+            return {key: ph.get(key) for key in ("type", "orient", "sz", "idx") if ph.get(key)}
+    return None
 
 
 def _set_core_properties(prs: Presentation, deck: DeckLayout, timestamp: dt.datetime) -> None:
@@ -249,20 +174,36 @@ def _set_core_properties(prs: Presentation, deck: DeckLayout, timestamp: dt.date
     props.revision = 1
 
 
-def _fixed_zip(data: bytes, timestamp: dt.datetime) -> bytes:
-    """Rewrite the package with one fixed date on every entry (python-pptx uses now)."""
+def _zipped(prs: Presentation, timestamp: dt.datetime) -> bytes:
+    """The package as python-pptx would save it, but with one fixed date on every entry.
+
+    python-pptx stamps each entry with the time of saving; rewriting its zip afterwards
+    would compress the whole deck twice, so its package writer is handed a zip of our own.
+    """
     stamp = max(
         timestamp.astimezone(dt.timezone.utc), dt.datetime(1980, 1, 1, tzinfo=dt.timezone.utc)
     )
-    date_time = stamp.timetuple()[:6]
+    package = prs.part.package
     out = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(data)) as source,
-        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
-    ):
-        for info in source.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=date_time)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            target.writestr(entry, source.read(info.filename))
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        entries = _FixedDateEntries(archive, stamp.timetuple()[:6])
+        writer = PackageWriter(out, package._rels, tuple(package.iter_parts()))
+        writer._write_content_types_stream(entries)
+        writer._write_pkg_rels(entries)
+        writer._write_parts(entries)
     return out.getvalue()
+
+
+class _FixedDateEntries:
+    """Where python-pptx's package writer puts each part: a zip entry with a fixed date."""
+
+    def __init__(self, archive: zipfile.ZipFile, date_time: tuple[int, ...]) -> None:
+        self._archive = archive
+        self._date_time = date_time
+
+    def write(self, pack_uri: PackURI, blob: bytes) -> None:
+        """Add ``blob`` as the entry for ``pack_uri``."""
+        entry = zipfile.ZipInfo(pack_uri.membername, date_time=self._date_time)
+        entry.compress_type = zipfile.ZIP_DEFLATED
+        entry.external_attr = 0o644 << 16
+        self._archive.writestr(entry, blob)

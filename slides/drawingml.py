@@ -1,0 +1,307 @@
+"""One laid-out slide as PresentationML text: the XML python-pptx would write, made directly.
+
+One small function per element kind (box, table, arrow, picture) and one for text. The
+markup is what python-pptx's shape API produces for the same calls (the same elements,
+attributes and default names), written as strings because building it through python-pptx's
+element objects costs far more than the rest of the build. Every user string goes through
+``_text`` or ``_attr``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+
+from pptx.enum.shapes import MSO_SHAPE
+from pptx.oxml.ns import nsdecls
+from pptx.shapes.autoshape import AutoShapeType
+from pptx.util import Pt
+
+from kit.slidelayout import Arrow, Box, Cell, DeckLayout, Picture, Slide, Table
+from kit.textfit import Para, Text
+
+# Stands for the text when a notes page is cloned from the notes master.
+NOTES_MARK = "kit-notes-text"
+
+_SHAPES = {
+    "rect": AutoShapeType(MSO_SHAPE.RECTANGLE),
+    "roundrect": AutoShapeType(MSO_SHAPE.ROUNDED_RECTANGLE),
+    "chevron": AutoShapeType(MSO_SHAPE.CHEVRON),
+    "homeplate": AutoShapeType(MSO_SHAPE.PENTAGON),
+    "ellipse": AutoShapeType(MSO_SHAPE.OVAL),
+}
+_ALIGN = {"left": "l", "center": "ctr", "right": "r"}
+_ANCHOR = {"top": "t", "middle": "ctr", "bottom": "b"}
+_TABLE_STYLE = "{5C22544A-7EE6-4342-B048-85BDC9FD1C3A}"  # python-pptx's default table style
+_TABLE_URI = "http://schemas.openxmlformats.org/drawingml/2006/table"
+_AUTOSHAPE_STYLE = (
+    '<p:style><a:lnRef idx="1"><a:schemeClr val="accent1"/></a:lnRef>'
+    '<a:fillRef idx="3"><a:schemeClr val="accent1"/></a:fillRef>'
+    '<a:effectRef idx="2"><a:schemeClr val="accent1"/></a:effectRef>'
+    '<a:fontRef idx="minor"><a:schemeClr val="lt1"/></a:fontRef></p:style>'
+)
+_CONNECTOR_STYLE = (
+    '<p:style><a:lnRef idx="2"><a:schemeClr val="accent1"/></a:lnRef>'
+    '<a:fillRef idx="0"><a:schemeClr val="accent1"/></a:fillRef>'
+    '<a:effectRef idx="1"><a:schemeClr val="accent1"/></a:effectRef>'
+    '<a:fontRef idx="minor"><a:schemeClr val="tx1"/></a:fontRef></p:style>'
+)
+# What a new shape of each kind holds before any text is set.
+_PLAIN_BODY = "<a:bodyPr/><a:lstStyle/><a:p/>"
+_TEXTBOX_BODY = '<a:bodyPr wrap="none"><a:spAutoFit/></a:bodyPr><a:lstStyle/><a:p/>'
+_SHAPE_BODY = '<a:bodyPr rtlCol="0" anchor="ctr"/><a:lstStyle/><a:p><a:pPr algn="ctr"/></a:p>'
+_SHAPE_BODY_ATTRS = ' rtlCol="0"'  # kept when the text sets the rest
+_DECLARATION = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+_TEXT_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+_ATTR_ESCAPES = str.maketrans(
+    {
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+        '"': "&quot;",
+        "\n": "&#10;",
+        "\r": "&#13;",
+        "\t": "&#9;",
+    }
+)
+
+
+def _text(value: str) -> str:
+    return value.translate(_TEXT_ESCAPES)
+
+
+def _attr(value: str) -> str:
+    return value.translate(_ATTR_ESCAPES)
+
+
+def _colour(colour: str) -> str:
+    return colour.lstrip("#").upper()
+
+
+def _solid(colour: str) -> str:
+    return f'<a:solidFill><a:srgbClr val="{_colour(colour)}"/></a:solidFill>'
+
+
+def _xfrm(x: float, y: float, w: float, h: float, tag: str = "a:xfrm") -> str:
+    return f'<{tag}><a:off x="{Pt(x)}" y="{Pt(y)}"/><a:ext cx="{Pt(w)}" cy="{Pt(h)}"/></{tag}>'
+
+
+def slide_xml(
+    deck: DeckLayout,
+    title_placeholder: Mapping[str, str] | None,
+    slide: Slide,
+    pictures: Mapping[str, str],
+) -> str:
+    """The ``p:sld`` part for ``slide``.
+
+    ``title_placeholder`` holds the layout's title ``p:ph`` attributes (None: the layout
+    has no title, and the title box becomes a text box); ``pictures`` maps each picture's
+    path to the relationship id of its image.
+    """
+    background = (
+        ""
+        if deck.template
+        else (f"<p:bg><p:bgPr>{_solid(slide.background)}<a:effectLst/></p:bgPr></p:bg>")
+    )
+    shapes = "".join(_shapes(deck, title_placeholder, slide, pictures))
+    return (
+        f"{_DECLARATION}<p:sld {nsdecls('a', 'p', 'r')}><p:cSld>{background}<p:spTree>"
+        '<p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr>'
+        f"<p:grpSpPr/>{shapes}</p:spTree></p:cSld>"
+        "<p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sld>"
+    )
+
+
+def _shapes(
+    deck: DeckLayout,
+    title_placeholder: Mapping[str, str] | None,
+    slide: Slide,
+    pictures: Mapping[str, str],
+) -> Iterator[str]:
+    """Each shape in z-order: the layout's title placeholder first, as a new slide has it."""
+    title = next((e for e in slide.elements if isinstance(e, Box) and e.role == "title"), None)
+    shape_id = 2
+    if title_placeholder is not None:
+        yield _placeholder(shape_id, title_placeholder, title, deck.heading_font)
+        shape_id += 1
+    for element in slide.elements:
+        if element is title and title_placeholder is not None:
+            continue
+        if isinstance(element, Box):
+            font = deck.heading_font if element.role == "title" else deck.body_font
+            yield _box(shape_id, element, font)
+        elif isinstance(element, Table):
+            yield _table(shape_id, element, deck.body_font)
+        elif isinstance(element, Arrow):
+            yield _arrow(shape_id, element)
+        elif isinstance(element, Picture):
+            yield _picture(shape_id, element, pictures[element.path])
+        shape_id += 1
+
+
+def _placeholder(shape_id: int, ph: Mapping[str, str], box: Box | None, font: str) -> str:
+    """The title placeholder, holding the title box's text (or empty if there is none)."""
+    attrs = "".join(f' {key}="{_attr(value)}"' for key, value in ph.items())
+    name = box.name if box is not None and box.name else f"Title {shape_id - 1}"
+    if box is None:
+        geometry, body = "<p:spPr/>", f"<p:txBody>{_PLAIN_BODY}</p:txBody>"
+    else:
+        geometry = f"<p:spPr>{_xfrm(box.x, box.y, box.w, box.h)}</p:spPr>"
+        body = _text_body(box.text, box.inset, font, _PLAIN_BODY)
+    return (
+        f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name="{_attr(name)}"/>'
+        f'<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph{attrs}/></p:nvPr>'
+        f"</p:nvSpPr>{geometry}{body}</p:sp>"
+    )
+
+
+def _box(shape_id: int, box: Box, font: str) -> str:
+    """A text box when the box has neither fill nor outline, else a preset shape."""
+    xfrm = _xfrm(box.x, box.y, box.w, box.h)
+    if box.fill is None and box.outline is None:
+        name = box.name or f"TextBox {shape_id - 1}"
+        return (
+            f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name="{_attr(name)}"/>'
+            f'<p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr><p:spPr>{xfrm}'
+            '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/></p:spPr>'
+            f"{_text_body(box.text, box.inset, font, _TEXTBOX_BODY)}</p:sp>"
+        )
+    kind = _SHAPES[box.shape]
+    fill = "<a:noFill/>" if box.fill is None else _solid(box.fill)
+    line = (
+        "<a:ln><a:noFill/></a:ln>"
+        if box.outline is None
+        else f'<a:ln w="{Pt(box.outline_width)}">{_solid(box.outline)}</a:ln>'
+    )
+    name = box.name or f"{kind.basename} {shape_id - 1}"
+    # No shadow: an empty effect list stops the theme's shape effects applying.
+    return (
+        f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name="{_attr(name)}"/><p:cNvSpPr/>'
+        f'<p:nvPr/></p:nvSpPr><p:spPr>{xfrm}<a:prstGeom prst="{kind.prst}"><a:avLst/>'
+        f"</a:prstGeom>{fill}{line}<a:effectLst/></p:spPr>{_AUTOSHAPE_STYLE}"
+        f"{_text_body(box.text, box.inset, font, _SHAPE_BODY, _SHAPE_BODY_ATTRS)}</p:sp>"
+    )
+
+
+def _text_body(
+    text: Text | None, inset: float, font: str, empty: str, extra: str = "", tag: str = "p:txBody"
+) -> str:
+    """A text body set exactly as fitted: wrapping on, no autofit, fixed insets.
+
+    ``empty`` is the body a shape of its kind has before any text is set; ``extra``
+    body attributes its kind of shape carries anyway.
+    """
+    if text is None:
+        return f"<{tag}>{empty}</{tag}>"
+    margin = Pt(inset)
+    paragraphs = "".join(_paragraph(para, font) for para in text.paragraphs) or "<a:p/>"
+    return (
+        f'<{tag}><a:bodyPr{extra} wrap="square" lIns="{margin}" rIns="{margin}" '
+        f'tIns="{margin}" bIns="{margin}" anchor="{_ANCHOR[text.anchor]}"><a:noAutofit/>'
+        f"</a:bodyPr><a:lstStyle/>{paragraphs}</{tag}>"
+    )
+
+
+def _paragraph(para: Para, font: str) -> str:
+    """One paragraph; each wrapped line's runs, with the wrap's space given back."""
+    bullet = (
+        f'<a:buFont typeface="{_attr(font)}"/><a:buChar char="{_attr(para.bullet)}"/>'
+        if para.bullet
+        else "<a:buNone/>"
+    )
+    properties = (
+        f'<a:pPr algn="{_ALIGN[para.align]}" marL="{Pt(para.indent)}" indent="{-Pt(para.hang)}">'
+        f'<a:lnSpc><a:spcPts val="{Pt(para.line_height).centipoints}"/></a:lnSpc>'
+        f'<a:spcBef><a:spcPts val="{Pt(para.space_before).centipoints}"/></a:spcBef>'
+        f'<a:spcAft><a:spcPts val="0"/></a:spcAft>{bullet}</a:pPr>'
+    )
+    colour = _solid(para.color) if para.color else ""
+    size = Pt(para.size).centipoints
+    latin = f'<a:latin typeface="{_attr(font)}"/>'
+    runs = []
+    for line in para.lines:
+        for index, styled in enumerate(line.runs):
+            # PowerPoint wraps by itself; give back the space the wrap consumed.
+            last = index == len(line.runs) - 1
+            words = styled.text + (line.end if last and line.end == " " else "")
+            runs.append(
+                f'<a:r><a:rPr sz="{size}" b="{int(styled.bold)}" i="{int(styled.italic)}">'
+                f"{colour}{latin}</a:rPr><a:t>{_text(words)}</a:t></a:r>"
+            )
+        if line.end == "\n":
+            runs.append("<a:br/>")
+    return f"<a:p>{properties}{''.join(runs)}</a:p>"
+
+
+def _table(shape_id: int, table: Table, font: str) -> str:
+    """A table with measured column widths and row heights, thin borders, solid fills."""
+    grid = "".join(f'<a:gridCol w="{Pt(width)}"/>' for width in table.col_widths)
+    rows = "".join(
+        f'<a:tr h="{Pt(height)}">' + "".join(_cell(cell, table, font) for cell in row) + "</a:tr>"
+        for height, row in zip(table.row_heights, table.rows)
+    )
+    first_row = ' firstRow="1"' if table.header else ""
+    return (
+        f'<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="{shape_id}" '
+        f'name="{_attr(table.name or "Table")}"/><p:cNvGraphicFramePr>'
+        '<a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr><p:nvPr/></p:nvGraphicFramePr>'
+        f"{_xfrm(table.x, table.y, table.w, table.h, 'p:xfrm')}<a:graphic>"
+        f'<a:graphicData uri="{_TABLE_URI}"><a:tbl><a:tblPr{first_row}>'
+        f"<a:tableStyleId>{_TABLE_STYLE}</a:tableStyleId></a:tblPr><a:tblGrid>{grid}"
+        f"</a:tblGrid>{rows}</a:tbl></a:graphicData></a:graphic></p:graphicFrame>"
+    )
+
+
+def _cell(cell: Cell, table: Table, font: str) -> str:
+    """One cell: its text at the table's inset, borders on every side, then its fill."""
+    margin = Pt(table.inset)
+    border = _solid(table.border)
+    lines = "".join(
+        f'<a:{side} w="{Pt(0.75)}">{border}</a:{side}>' for side in ("lnL", "lnR", "lnT", "lnB")
+    )
+    fill = "<a:noFill/>" if cell.fill is None else _solid(cell.fill)
+    return (
+        f"<a:tc>{_text_body(cell.text, 0.0, font, _PLAIN_BODY, tag='a:txBody')}"
+        f'<a:tcPr anchor="t" marL="{margin}" marR="{margin}" marT="{margin}" marB="{margin}">'
+        f"{lines}{fill}</a:tcPr></a:tc>"
+    )
+
+
+def _arrow(shape_id: int, arrow: Arrow) -> str:
+    """A straight connector; a negative extent is a flip, as PowerPoint stores it."""
+    x1, y1, x2, y2 = Pt(arrow.x1), Pt(arrow.y1), Pt(arrow.x2), Pt(arrow.y2)
+    flip = (' flipH="1"' if x1 > x2 else "") + (' flipV="1"' if y1 > y2 else "")
+    heads = (
+        '<a:headEnd type="triangle" w="med" len="med"/>'
+        '<a:tailEnd type="triangle" w="med" len="med"/>'
+        if arrow.heads
+        else ""
+    )
+    name = arrow.name or f"Connector {shape_id - 1}"
+    return (
+        f'<p:cxnSp><p:nvCxnSpPr><p:cNvPr id="{shape_id}" name="{_attr(name)}"/>'
+        f"<p:cNvCxnSpPr/><p:nvPr/></p:nvCxnSpPr><p:spPr><a:xfrm{flip}>"
+        f'<a:off x="{min(x1, x2)}" y="{min(y1, y2)}"/>'
+        f'<a:ext cx="{abs(x2 - x1)}" cy="{abs(y2 - y1)}"/></a:xfrm>'
+        f'<a:prstGeom prst="line"><a:avLst/></a:prstGeom><a:ln w="{Pt(arrow.width)}">'
+        f"{_solid(arrow.colour)}{heads}</a:ln></p:spPr>{_CONNECTOR_STYLE}</p:cxnSp>"
+    )
+
+
+def _picture(shape_id: int, picture: Picture, rel_id: str) -> str:
+    """A picture; screen readers read ``descr``, which PowerPoint shows as alt text."""
+    return (
+        f'<p:pic><p:nvPicPr><p:cNvPr id="{shape_id}" name="{_attr(picture.name or "Picture")}" '
+        f'descr="{_attr(picture.alt)}"/><p:cNvPicPr><a:picLocks noChangeAspect="1"/>'
+        f'</p:cNvPicPr><p:nvPr/></p:nvPicPr><p:blipFill><a:blip r:embed="{rel_id}"/>'
+        f"<a:stretch><a:fillRect/></a:stretch></p:blipFill><p:spPr>"
+        f"{_xfrm(picture.x, picture.y, picture.w, picture.h)}"
+        '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr></p:pic>'
+    )
+
+
+def notes_paragraphs(notes: str) -> str:
+    """Speaker notes as paragraphs, one a line, as python-pptx's ``text_frame.text`` sets them."""
+    return "".join(
+        f"<a:p><a:r><a:t>{_text(line)}</a:t></a:r></a:p>" if line else "<a:p/>"
+        for line in notes.split("\n")
+    )
