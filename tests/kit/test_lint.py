@@ -182,6 +182,13 @@ def test_a_comment_switches_rules_off_on_its_line(
     assert [f.rule for f in found if f.line == 11] == ["sex-worker"]
 
 
+@pytest.mark.parametrize(("text", "rule"), [(text, rule) for text, rule, _ in POSITIVE])
+def test_each_default_rule_is_quiet_on_a_line_that_switches_it_off(
+    tmp_path: Path, text: str, rule: str
+) -> None:
+    assert findings(tmp_path, bullets(f"{text}  # kit-lint: disable={rule}")) == []
+
+
 def test_a_comment_on_a_block_scalar_header_covers_the_whole_text(tmp_path: Path) -> None:
     body = """\
         - content_note:
