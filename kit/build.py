@@ -89,6 +89,25 @@ def build(
     BuildError after the others have run if any renderer failed.
     """
     loaded = load(path, language)
+    return render_loaded(
+        loaded, out_dir, only=only, paper=paper, participants=participants, progress=progress
+    )
+
+
+def render_loaded(
+    loaded: LoadedWorkshop,
+    out_dir: Path | str,
+    *,
+    only: Iterable[str] = (),
+    paper: Paper = "a4",
+    participants: int = 20,
+    progress: Callable[[Output], None] = lambda output: None,
+) -> BuildResult:
+    """Render the chosen outputs of a loaded workshop, in ``RENDERERS`` order unless asked.
+
+    ``kit build --watch`` loads by itself, to see whether anything changed, then calls
+    this. Raises BuildError after the others have run if any renderer failed.
+    """
     for warning in (*loaded.warnings, *lint(loaded)):  # lint findings warn; --strict fails
         log.warning("%s", warning)
     names = list(only) or list(RENDERERS)
