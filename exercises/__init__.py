@@ -29,14 +29,9 @@ def render(workshop: Workshop, theme: Theme, out_dir: Path, options: BuildOption
     plan = Plan.for_workshop(workshop, theme, options.paper)
     sheets: list[Sheet] = []
     for number, drill in enumerate(workshop.blocks_of(DrillBlock), start=1):
-        sheets += drill_sheets(plan, drill, _prefix("drill", number))
+        sheets += drill_sheets(plan, drill, number)
     for number, continuum in enumerate(workshop.blocks_of(ContinuumBlock), start=1):
-        sheets += continuum_sheets(plan, continuum, _prefix("continuum", number))
+        sheets += continuum_sheets(plan, continuum, number)
     if plan.problems:
         raise KitError("\n".join(plan.problems))
     return [plan.write(sheet, out_dir) for sheet in sheets]
-
-
-def _prefix(kind: str, number: int) -> str:
-    """``drill`` for the first drill, ``drill-2`` for the second, and so on."""
-    return kind if number == 1 else f"{kind}-{number}"

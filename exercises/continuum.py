@@ -18,6 +18,7 @@ from exercises.sheets import Plan, Sheet, card_pages, card_style
 from kit import markup
 from kit.fonts import face_name
 from kit.model import ContinuumBlock, Scenario
+from kit.outputs import continuum_file
 from kit.pdf import para
 from kit.pdfdraw import ContinuumDrawing, RuledLines, Stack, TickBoxes, note_box
 
@@ -26,17 +27,17 @@ PROMPT_LINES = 4
 SIGN_NAME_SIZES = (110.0, 36.0)  # readable across a room, down to readable from a few steps
 
 
-def continuum_sheets(plan: Plan, continuum: ContinuumBlock, prefix: str) -> list[Sheet]:
-    """The worksheet, the wall signs and (if there are scenarios) the scenario cards."""
+def continuum_sheets(plan: Plan, continuum: ContinuumBlock, number: int) -> list[Sheet]:
+    """The worksheet, wall signs and (with scenarios) scenario cards of a continuum."""
     words = plan.words
+    signs = continuum_file(number, "signs")
     sheets = [
-        Sheet(f"{prefix}-worksheet.pdf", words("continuum_worksheet"),
+        Sheet(continuum_file(number, "worksheet"), words("continuum_worksheet"),
               _worksheet_story(plan, continuum)),
-        Sheet(f"{prefix}-signs.pdf", words("continuum_signs"),
-              _sign_story(plan, continuum, f"{prefix}-signs.pdf"), turned=True),
+        Sheet(signs, words("continuum_signs"), _sign_story(plan, continuum, signs), turned=True),
     ]
     if continuum.scenarios:
-        name = f"{prefix}-scenario-cards.pdf"
+        name = continuum_file(number, "scenario-cards")
         sheets.append(Sheet(name, words("continuum_scenario_cards"),
                             _scenario_card_story(plan, continuum, name)))
     return sheets

@@ -14,20 +14,22 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from exercises.sheets import Plan, Sheet, card_pages, card_style
 from kit.model import Challenge, DrillBlock
+from kit.outputs import drill_file
 from kit.pdf import para
 from kit.pdfdraw import RuledLines, note_box
 
 ANSWER_LINES = 5  # two or three handwritten sentences
 
 
-def drill_sheets(plan: Plan, drill: DrillBlock, prefix: str) -> list[Sheet]:
-    """The worksheet, the challenge cards and the answer key of one drill."""
+def drill_sheets(plan: Plan, drill: DrillBlock, number: int) -> list[Sheet]:
+    """The worksheet, the challenge cards and the answer key of the ``number``-th drill."""
     words = plan.words
+    cards = drill_file(number, "cards")
     return [
-        Sheet(f"{prefix}-worksheet.pdf", words("drill_worksheet"), _worksheet_story(plan, drill)),
-        Sheet(f"{prefix}-cards.pdf", words("drill_cards"),
-              _card_story(plan, drill, f"{prefix}-cards.pdf")),
-        Sheet(f"{prefix}-answer-key.pdf", words("drill_answer_key"),
+        Sheet(drill_file(number, "worksheet"), words("drill_worksheet"),
+              _worksheet_story(plan, drill)),
+        Sheet(cards, words("drill_cards"), _card_story(plan, drill, cards)),
+        Sheet(drill_file(number, "answer-key"), words("drill_answer_key"),
               _answer_key_story(plan, drill), facilitator=True),
     ]
 

@@ -12,7 +12,6 @@ from pathlib import Path
 
 from handouts.deckpdf import write_deck_pdf
 from handouts.guide import guide_story
-from handouts.materials import DECK_PDF, GUIDE, HANDOUT, LARGE_PRINT, NOTES_HANDOUT
 from handouts.notes import write_notes_handout
 from handouts.participant import participant_story
 from handouts.story import LARGE_PRINT as LARGE_PRINT_SIZE
@@ -20,6 +19,7 @@ from handouts.story import look_for, write_document
 from kit.build import BuildOptions, Output
 from kit.deckplan import plan_deck
 from kit.model import Theme, Workshop
+from kit.outputs import DECK_PDF, GUIDE, HANDOUT, LARGE_PRINT, NOTES_HANDOUT
 from kit.pdf import meta_for
 
 __all__ = ["render"]

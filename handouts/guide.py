@@ -14,7 +14,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
-from handouts.materials import DECK_PDF, materials
+from handouts.materials import materials
 from handouts.story import (
     CELL_PADDING,
     Item,
@@ -42,6 +42,7 @@ from kit.model import (
     ResourcesBlock,
     TitleBlock,
 )
+from kit.outputs import DECK_PDF
 from kit.pdf import colour, para
 from kit.schedule import AgendaItem, agenda, total_minutes
 

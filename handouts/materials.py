@@ -10,14 +10,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from handouts.words import HandoutWords
+from kit.i18n import Words
 from kit.model import ContinuumBlock, DrillBlock, Workshop
+from kit.outputs import GUIDE, HANDOUT, LARGE_PRINT, NOTES_HANDOUT, continuum_file, drill_file
 
-HANDOUT = "handout.pdf"
-LARGE_PRINT = "handout-large-print.pdf"
-NOTES_HANDOUT = "notes-handout.pdf"
-GUIDE = "facilitator-guide.pdf"
-DECK_PDF = "deck.pdf"
 GROUP_SIZE = 5  # groups of 4 or 5: as few groups as keep each at 5 or fewer
 LARGE_PRINT_SHARE = 0.1  # about one person in ten asks for large print
 
@@ -42,14 +38,9 @@ def spares(participants: int) -> int:
     return max(2, math.ceil(participants * 0.1))
 
 
-def exercise_prefix(kind: str, number: int) -> str:
-    """``drill`` for the first drill, ``drill-2`` for the second, as ``exercises`` names them."""
-    return kind if number == 1 else f"{kind}-{number}"
-
-
 def materials(workshop: Workshop, participants: int) -> list[Material]:
     """Everything to print for ``participants`` people, in the order to prepare it."""
-    w = HandoutWords(workshop.language)
+    w = Words(workshop.language)
     facilitators = max(1, len(workshop.presenters))
     teams = groups(participants)
     per_group = w("per_group", count=teams)
@@ -60,25 +51,25 @@ def materials(workshop: Workshop, participants: int) -> list[Material]:
         Material(w("guide"), GUIDE, facilitators, w("per_facilitator")),
     ]
     for number, drill in enumerate(workshop.blocks_of(DrillBlock), start=1):
-        prefix = exercise_prefix("drill", number)
         worksheet = w("drill_worksheet_of", title=drill.title)
         items += [
-            Material(worksheet, f"{prefix}-worksheet.pdf", participants, w("one_each")),
-            Material(w("challenge_cards"), f"{prefix}-cards.pdf", teams, per_group),
+            Material(worksheet, drill_file(number, "worksheet"), participants, w("one_each")),
+            Material(w("challenge_cards"), drill_file(number, "cards"), teams, per_group),
             Material(
                 w("drill_answer_key"),
-                f"{prefix}-answer-key.pdf",
+                drill_file(number, "answer-key"),
                 facilitators,
                 w("facilitators_only"),
             ),
         ]
     for number, continuum in enumerate(workshop.blocks_of(ContinuumBlock), start=1):
-        prefix = exercise_prefix("continuum", number)
         worksheet = w("continuum_worksheet_of", title=continuum.title)
-        items.append(Material(worksheet, f"{prefix}-worksheet.pdf", participants, w("one_each")))
+        sheet = continuum_file(number, "worksheet")
+        items.append(Material(worksheet, sheet, participants, w("one_each")))
         if continuum.scenarios:
-            cards = f"{prefix}-scenario-cards.pdf"
+            cards = continuum_file(number, "scenario-cards")
             items.append(Material(w("scenario_cards"), cards, teams, per_group))
-        items.append(Material(w("wall_signs"), f"{prefix}-signs.pdf", 1, w("one_set_wall")))
+        signs = continuum_file(number, "signs")
+        items.append(Material(w("wall_signs"), signs, 1, w("one_set_wall")))
     items.append(Material(w("notes_optional"), NOTES_HANDOUT, participants, w("notes_why")))
     return items

@@ -15,10 +15,10 @@ from typing import Any
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
 
-from handouts.words import HandoutWords
 from kit import markup
 from kit.colour import WHITE, mix, readable_on
 from kit.fonts import face_name
+from kit.i18n import Words
 from kit.model import BulletItem, ContinuumBlock, Theme, Workshop
 from kit.pdf import Styles, build_pdf, colour, meta_for, para, styles
 from kit.pdfdraw import TINT, clip, frame_size, print_theme, running_header
@@ -38,7 +38,7 @@ class Look:
     cell: ParagraphStyle
     head_cell: ParagraphStyle
     sub_bullet: ParagraphStyle
-    words: HandoutWords
+    words: Words
     width: float  # of the text frame
     height: float
     paper: str
@@ -79,7 +79,7 @@ def look_for(workshop: Workshop, theme: Theme, paper: str, body_size: float) -> 
         workshop=workshop,
         theme=printable,
         styles=tuned,
-        words=HandoutWords(workshop.language),
+        words=Words(workshop.language),
         cell=_derived(base.body, spaceAfter=0),
         head_cell=_derived(
             base.body,

@@ -6,8 +6,7 @@ from pathlib import Path
 
 from kit.build import BuildOptions, Output
 from kit.model import Theme, Workshop
-
-DECK_FILE = "deck.pptx"
+from kit.outputs import DECK
 
 
 def render(workshop: Workshop, theme: Theme, out_dir: Path, options: BuildOptions) -> list[Output]:
@@ -16,6 +15,6 @@ def render(workshop: Workshop, theme: Theme, out_dir: Path, options: BuildOption
     from slides.pptx_writer import write_deck
 
     deck = plan_deck(workshop)
-    path = out_dir / DECK_FILE
+    path = out_dir / DECK
     write_deck(deck, path, options.timestamp)
     return [Output(path, len(deck.slides), "slides")]

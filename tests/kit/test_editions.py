@@ -145,6 +145,7 @@ def test_dates_follow_the_language() -> None:
     assert words("ru").date(day) == "5 декабря 2026\u202fг."  # narrow no-break space
     assert words("xx").date(day) == "5 December 2026"
     assert words("xx")("agenda") == "Agenda"  # unknown languages fall back word by word
+    assert words("ru-RU")("programme") == "Программа"  # regional variants use the language
 
 
 def test_every_language_translates_every_interface_word() -> None:
