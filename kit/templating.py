@@ -1,63 +1,173 @@
 """Variables in text fields (``{{ organisation }}``), rendered in a locked-down jinja2 sandbox.
 
 Workshop files are untrusted: the environment is immutable and sandboxed, undefined
-variables are errors, and both the output length and the render time are capped. The
-time cap is checked at every call the template makes, which is what a loop needs to
-run long (``range`` is itself capped by the sandbox).
+variables are errors, and both the output length and the render time are capped.
+
+- Time: an interval timer interrupts a render that runs too long, even a loop that calls
+  nothing (main thread only; elsewhere the deadline is checked at every call and every
+  piece of output). All of one workshop's templates share a total budget too.
+- Memory: every value a template builds stays under the output cap. ``*``, ``**`` and
+  ``+`` are checked before they run, ``~`` through a code generator hook, and only
+  filters whose output grows at most linearly with their input are kept; of the globals
+  only ``range`` (capped by the sandbox), ``dict``, ``cycler`` and ``joiner`` can be called.
 """
 
 from __future__ import annotations
 
+import signal
+import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from typing import Any
 
 MAX_OUTPUT_CHARS = 20_000
 MAX_SECONDS = 0.5
+MAX_TOTAL_SECONDS = 2.0
+# The others can turn a few bytes into gigabytes (center, indent, format, join, replace,
+# batch, wordwrap) or reach attributes by name (attr, map, sort, groupby).
+_FILTERS = frozenset(
+    {
+        *("abs", "capitalize", "count", "d", "default", "first", "int", "last", "length"),
+        *("lower", "round", "string", "title", "trim", "truncate", "upper", "wordcount"),
+    }
+)
+# lipsum loops in Python without calling back; namespace is a mutable accumulator.
+_GLOBALS = frozenset({"range", "dict", "cycler", "joiner"})
 
 
 class TemplateProblem(ValueError):
     """A template could not be rendered; the message is for the user."""
 
 
+class _OutOfTime(BaseException):
+    """Raised by the timer; not an Exception, so no ``except Exception`` in jinja2 eats it."""
+
+
+class TemplateBudget:
+    """The render time that all of one workshop's templates may spend together."""
+
+    def __init__(self, seconds: float = MAX_TOTAL_SECONDS) -> None:
+        self.left = seconds
+
+
 def has_template(text: str) -> bool:
     return "{{" in text or "{%" in text or "{#" in text
+
+
+def _size(value: Any) -> int:
+    """Characters, items, or (for an integer) roughly its decimal digits."""
+    if isinstance(value, (str, list, tuple, dict)):
+        return len(value)
+    if isinstance(value, int):
+        return max(1, abs(value).bit_length() * 3 // 10)
+    return 1
+
+
+def _result_size(operator: str, left: Any, right: Any) -> int:
+    """A bound on the size of ``left <operator> right``, computed without running it."""
+    if operator == "*":
+        for seq, count in ((left, right), (right, left)):
+            if isinstance(seq, (str, list, tuple)) and isinstance(count, int):
+                return len(seq) * count
+    if operator == "**" and isinstance(left, int) and isinstance(right, int):
+        return _size(left) * right
+    return _size(left) + _size(right)
+
+
+def _check_size(size: int, what: str) -> None:
+    if size > MAX_OUTPUT_CHARS:
+        raise TemplateProblem(f"template: {what} is longer than {MAX_OUTPUT_CHARS} characters")
+
+
+@contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """Raise _OutOfTime in this thread after ``seconds``; a no-op outside the main thread."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "SIGALRM"):
+        yield
+        return
+
+    def expire(signum: int, frame: Any) -> None:
+        raise _OutOfTime
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        try:  # the timer may fire right here; the handler must be restored all the same
+            signal.setitimer(signal.ITIMER_REAL, 0)
+        finally:
+            signal.signal(signal.SIGALRM, previous)
 
 
 class _Renderer:
     def __init__(self) -> None:
         import jinja2
+        from jinja2.compiler import CodeGenerator
         from jinja2.sandbox import ImmutableSandboxedEnvironment
 
         deadline = [0.0]
 
+        class _Generator(CodeGenerator):
+            def visit_Concat(self, node: Any, frame: Any) -> None:
+                # jinja2 joins '~' inline; route it through the environment to check its size.
+                self.write("environment.join_text((")
+                for part in node.nodes:
+                    self.visit(part, frame)
+                    self.write(", ")
+                self.write("))")
+
         class _Env(ImmutableSandboxedEnvironment):
+            code_generator_class = _Generator
+            intercepted_binops = frozenset({"*", "**", "+", "%"})
+
             def call(self, context: Any, obj: Any, *args: Any, **kwargs: Any) -> Any:
                 if time.monotonic() > deadline[0]:
-                    raise TemplateProblem(f"template took longer than {MAX_SECONDS} s")
+                    raise _OutOfTime
+                # Methods of values (str.center, str.format, ...) and macros (recursion)
+                # are the remaining ways to build huge values or to run long.
+                if not any(obj is allowed for allowed in self.globals.values()):
+                    name = getattr(obj, "__name__", None) or getattr(obj, "name", "this")
+                    raise TemplateProblem(f"template: calling '{name}' is not allowed")
                 return super().call(context, obj, *args, **kwargs)
+
+            def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+                if operator == "%" and isinstance(left, str):  # '%0999999999d' % 1
+                    raise TemplateProblem("template: '%' formatting of text is not allowed")
+                _check_size(_result_size(operator, left, right), f"the result of '{operator}'")
+                return super().call_binop(context, operator, left, right)
+
+            @staticmethod
+            def join_text(parts: Iterable[Any]) -> str:
+                texts = [str(part) for part in parts]
+                _check_size(sum(map(len, texts)), "the result of '~'")
+                return "".join(texts)
 
         self._deadline = deadline
         self._jinja2 = jinja2
         self._env = _Env(undefined=jinja2.StrictUndefined, autoescape=False)
-        self._env.filters.pop("attr", None)
+        self._env.filters = {k: v for k, v in self._env.filters.items() if k in _FILTERS}
+        self._env.globals = {k: v for k, v in self._env.globals.items() if k in _GLOBALS}
 
-    def render(self, text: str, variables: Mapping[str, str]) -> str:
+    def render(self, text: str, variables: Mapping[str, str], seconds: float, slow: str) -> str:
+        """Render ``text``; TemplateProblem with ``slow`` if it takes over ``seconds``."""
         jinja2 = self._jinja2
-        self._deadline[0] = time.monotonic() + MAX_SECONDS
+        _check_size(len(text), "the template")
+        self._deadline[0] = time.monotonic() + seconds
         try:
-            template = self._env.from_string(text)
-            out: list[str] = []
-            length = 0
-            for piece in template.generate(**variables):
-                length += len(piece)
-                if length > MAX_OUTPUT_CHARS:
-                    raise TemplateProblem(
-                        f"template output is longer than {MAX_OUTPUT_CHARS} characters"
-                    )
-                if time.monotonic() > self._deadline[0]:
-                    raise TemplateProblem(f"template took longer than {MAX_SECONDS} s")
-                out.append(piece)
+            with _time_limit(seconds):
+                template = self._env.from_string(text)
+                out: list[str] = []
+                length = 0
+                for piece in template.generate(**variables):
+                    length += len(piece)
+                    _check_size(length, "the output")
+                    if time.monotonic() > self._deadline[0]:
+                        raise _OutOfTime
+                    out.append(piece)
+        except _OutOfTime:
+            raise TemplateProblem(slow) from None
         except TemplateProblem:
             raise
         except jinja2.TemplateSyntaxError as exc:
@@ -67,6 +177,10 @@ class _Renderer:
             raise TemplateProblem(f"template: {exc.message} (variables: {names})") from None
         except jinja2.exceptions.SecurityError as exc:
             raise TemplateProblem(f"template: not allowed: {exc}") from None
+        except RecursionError:  # '((((...))))' nested thousands deep
+            raise TemplateProblem("template: nested too deeply") from None
+        except MemoryError:
+            raise TemplateProblem("template: needs too much memory") from None
         except (jinja2.TemplateError, ArithmeticError, TypeError, ValueError, LookupError) as exc:
             raise TemplateProblem(f"template: {exc}") from None
         return "".join(out)
@@ -75,9 +189,24 @@ class _Renderer:
 _renderer: _Renderer | None = None
 
 
-def render_template(text: str, variables: Mapping[str, str]) -> str:
-    """Render ``text`` with ``variables``; raise TemplateProblem on any failure."""
+def render_template(
+    text: str, variables: Mapping[str, str], budget: TemplateBudget | None = None
+) -> str:
+    """Render ``text`` with ``variables``; raise TemplateProblem on any failure.
+
+    With ``budget``, the render also counts against (and stops at) a workshop's total time.
+    """
     global _renderer
     if _renderer is None:
         _renderer = _Renderer()
-    return _renderer.render(text, variables)
+    seconds, slow = MAX_SECONDS, f"template took longer than {MAX_SECONDS} s"
+    if budget is not None and budget.left < seconds:
+        seconds, slow = budget.left, f"templates took longer than {MAX_TOTAL_SECONDS} s in total"
+        if seconds <= 0:
+            raise TemplateProblem(slow)
+    start = time.monotonic()
+    try:
+        return _renderer.render(text, variables, seconds, slow)
+    finally:
+        if budget is not None:
+            budget.left -= time.monotonic() - start

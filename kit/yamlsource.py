@@ -27,6 +27,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 MAX_INPUT_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 40
+MAX_VALUES = 100_000  # the sample has under 1,000; a 1,000-slide workshop about 17,000
 
 Path_ = tuple[str | int, ...]
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
@@ -123,9 +124,13 @@ def _reader_message(exc: yaml.reader.ReaderError) -> str:
 
 
 def _check_events(text: str, fail: Any) -> None:
-    """Reject aliases, anchors, tags and deep nesting before anything is built."""
-    depth = 0
+    """Reject aliases, anchors, tags, deep nesting and too many values before anything is built."""
+    depth = values = 0
     for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)):
+            values += 1
+            if values > MAX_VALUES:  # 8 MiB of '[x,x,...]' would compose into gigabytes
+                raise fail(_mark(event.start_mark), f"more than {MAX_VALUES:,} values")
         if isinstance(event, yaml.AliasEvent):
             raise fail(_mark(event.start_mark), "YAML aliases (*name) are not allowed")
         if getattr(event, "anchor", None):
