@@ -12,14 +12,13 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table
-from reportlab.platypus.tables import TableStyle
 
 from exercises.sheets import Plan, Sheet, card_pages, card_style
 from kit import markup
 from kit.fonts import face_name
 from kit.model import ContinuumBlock, Scenario
 from kit.outputs import continuum_file
-from kit.pdf import para
+from kit.pdf import para, table_style
 from kit.pdfdraw import ContinuumDrawing, RuledLines, Stack, TickBoxes, note_box
 
 WHY_LINES = 3
@@ -88,13 +87,13 @@ def _stage_table(plan: Plan, continuum: ContinuumBlock, width: float) -> Table:
         for number, stage in enumerate(continuum.stages, start=1)
     ]
     table = Table(rows, colWidths=[8 * mm, name_width, width - name_width - 8 * mm])
-    table.setStyle(TableStyle([
+    table.setStyle(table_style([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, -2), 0.4, s.small.textColor),
         ("LEFTPADDING", (0, 0), (-1, -1), 2),
         ("TOPPADDING", (0, 0), (-1, -1), 3),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-    ]))
+    ], text.fontSize))
     return table
 
 

@@ -31,7 +31,6 @@ from handouts.story import (
     laid_out,
     sources_section,
     stage_list,
-    table_style,
     when,
 )
 from kit.deckplan import quoted
@@ -49,7 +48,7 @@ from kit.model import (
     ResourcesBlock,
     Section,
 )
-from kit.pdf import colour, para
+from kit.pdf import colour, para, table_style
 from kit.pdfdraw import GUIDE, LABEL_SIZE, ContinuumDrawing
 from kit.schedule import agenda
 
@@ -216,7 +215,6 @@ def _resource_row(item: Resource, look: Look) -> Flowable:
     row = Table([[text, code]], colWidths=[look.width - size - 8, size + 8], hAlign="LEFT")
     row.setStyle(
         table_style(
-            look,
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -225,6 +223,7 @@ def _resource_row(item: Resource, look: Look) -> Flowable:
                 ("BOTTOMPADDING", (0, 0), (-1, -1), look.body_size * 0.5),
                 ("LINEBELOW", (0, 0), (-1, -1), 0.5, GUIDE),
             ],
+            look.body_size,
         )
     )
     return row

@@ -13,14 +13,14 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
 
 from kit import markup
 from kit.colour import WHITE, mix, readable_on
 from kit.fonts import face_name
 from kit.i18n import Words
 from kit.model import BulletItem, ContinuumBlock, Theme, Workshop
-from kit.pdf import Styles, build_pdf, colour, meta_for, para, styles
+from kit.pdf import Styles, build_pdf, colour, meta_for, para, styles, table_style
 from kit.pdfdraw import TINT, clip, frame_size, print_theme, running_header
 from kit.schedule import agenda
 
@@ -58,22 +58,11 @@ def look_for(workshop: Workshop, theme: Theme, paper: str, body_size: float) -> 
     """The look of a document on ``paper`` with body text ``body_size`` points high."""
     printable = print_theme(theme)
     base = styles(printable, body_size)
-    # Bullets at the text's own size and face (reportlab's default is 10 pt Helvetica).
-    bullets = {"bulletFontSize": body_size, "bulletFontName": face_name()}
-    keep = {"keepWithNext": 1}  # a heading never ends a page
     small = base.small
     if body_size >= LARGE_PRINT:  # large print: nothing smaller than the body text
         small = _derived(small, fontSize=body_size, leading=base.body.leading)
-    bullet = _derived(base.bullet, **bullets)
-    tuned = replace(
-        base,
-        small=small,
-        bullet=bullet,
-        title=_derived(base.title, **keep),
-        h1=_derived(base.h1, **keep),
-        h2=_derived(base.h2, **keep),
-        h3=_derived(base.h3, **keep),
-    )
+    bullet = base.bullet
+    tuned = replace(base, small=small)
     width, height = frame_size(paper)
     return Look(
         workshop=workshop,
@@ -253,7 +242,7 @@ def grid(
     stripe = colour(mix(colours.secondary, WHITE, 0.88))
     commands += [("BACKGROUND", (0, r), (-1, r), stripe) for r in range(first, len(cells), 2)]
     table = Table(cells, colWidths=list(widths), repeatRows=first, splitInRow=0, hAlign="LEFT")
-    table.setStyle(table_style(look, commands))
+    table.setStyle(table_style(commands, look.body_size))
     return table
 
 
@@ -274,7 +263,6 @@ def boxed(parts: list[Flowable], look: Look) -> Table:
     )
     box.setStyle(
         table_style(
-            look,
             [
                 ("BOX", (0, 0), (-1, -1), 0.8, look.styles.body.textColor),
                 ("BACKGROUND", (0, 0), (-1, -1), TINT),
@@ -283,19 +271,10 @@ def boxed(parts: list[Flowable], look: Look) -> Table:
                 ("TOPPADDING", (0, 0), (-1, -1), pad * 0.75),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), pad * 0.5),
             ],
+            look.body_size,
         )
     )
     return box
-
-
-def table_style(look: Look, commands: list[tuple]) -> TableStyle:
-    """``commands`` with the cells' own font set to the shipped family.
-
-    reportlab selects each cell's font even when the cell holds only paragraphs; left at
-    its default, that puts an unembedded Helvetica into the PDF.
-    """
-    font = ("FONT", (0, 0), (-1, -1), face_name(), look.body_size)
-    return TableStyle([font, *commands])
 
 
 # --- whole documents ------------------------------------------------------------------

@@ -20,7 +20,14 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    PageTemplate,
+    Paragraph,
+    TableStyle,
+)
 
 from kit import markup
 from kit.fonts import face_name, font_file
@@ -88,20 +95,36 @@ def styles(theme: Theme, body_size: float = 11) -> Styles:
     def style(name: str, size: float, **kw: Any) -> ParagraphStyle:
         kw.setdefault("fontName", face_name())
         kw.setdefault("textColor", text)
+        # reportlab's bullets default to 10 pt Helvetica, which is neither sized nor embedded.
+        kw.setdefault("bulletFontName", face_name())
+        kw.setdefault("bulletFontSize", size)
         return ParagraphStyle(name, fontSize=size, leading=size * 1.3, **kw)
 
     s = body_size
+    keep = {"keepWithNext": 1}  # a heading never ends a page
     return Styles(
         body=style("body", s, spaceAfter=s * 0.5),
         small=style("small", s * 0.8, textColor=colour(theme.colours.muted)),
-        title=style("title", s * 2.2, fontName=bold, textColor=heading, spaceAfter=s * 0.6),
+        title=style("title", s * 2.2, fontName=bold, textColor=heading, spaceAfter=s * 0.6, **keep),
         h1=style(
-            "h1", s * 1.6, fontName=bold, textColor=heading, spaceBefore=s, spaceAfter=s * 0.5
+            "h1",
+            s * 1.6,
+            fontName=bold,
+            textColor=heading,
+            spaceBefore=s,
+            spaceAfter=s * 0.5,
+            **keep,
         ),
         h2=style(
-            "h2", s * 1.3, fontName=bold, textColor=heading, spaceBefore=s * 0.8, spaceAfter=s * 0.4
+            "h2",
+            s * 1.3,
+            fontName=bold,
+            textColor=heading,
+            spaceBefore=s * 0.8,
+            spaceAfter=s * 0.4,
+            **keep,
         ),
-        h3=style("h3", s * 1.1, fontName=bold, spaceBefore=s * 0.5, spaceAfter=s * 0.3),
+        h3=style("h3", s * 1.1, fontName=bold, spaceBefore=s * 0.5, spaceAfter=s * 0.3, **keep),
         bullet=style("bullet", s, leftIndent=s * 1.4, bulletIndent=s * 0.4, spaceAfter=s * 0.3),
         quote=style(
             "quote",
@@ -113,6 +136,15 @@ def styles(theme: Theme, body_size: float = 11) -> Styles:
         ),
         centered=style("centered", s, alignment=TA_CENTER),
     )
+
+
+def table_style(commands: list[tuple], size: float = 10) -> TableStyle:
+    """``commands`` with every cell's own font set to the shipped family.
+
+    reportlab picks a font for each cell even when it holds only paragraphs; left at its
+    default, that puts an unembedded Helvetica into the PDF.
+    """
+    return TableStyle([("FONT", (0, 0), (-1, -1), face_name(), size), *commands])
 
 
 def para(text: str, style: ParagraphStyle, bullet: str | None = None) -> Paragraph:

@@ -22,12 +22,12 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import BaseDocTemplate, Flowable, Paragraph, Table
 
 from kit.colour import WHITE, contrast
 from kit.fonts import face_name
 from kit.model import ContinuumBlock, Theme
-from kit.pdf import MARGIN, colour, paper_size, para
+from kit.pdf import MARGIN, colour, paper_size, para, table_style
 
 GUIDE = colors.HexColor("#8C8C8C")  # ruled lines and cut guides: visible, but quieter than text
 TINT = colors.HexColor("#EDEDED")  # box backgrounds: light enough for black text on any printer
@@ -255,7 +255,7 @@ def note_box(label: str, text: str, style: ParagraphStyle, width: float) -> Tabl
                                  spaceAfter=2)
     box = Table([[[para(label, label_style), para(text, style)]]], colWidths=[width])
     box.setStyle(
-        TableStyle(
+        table_style(
             [
                 ("BOX", (0, 0), (-1, -1), 0.8, style.textColor),
                 ("BACKGROUND", (0, 0), (-1, -1), TINT),
@@ -263,7 +263,8 @@ def note_box(label: str, text: str, style: ParagraphStyle, width: float) -> Tabl
                 ("RIGHTPADDING", (0, 0), (-1, -1), 8),
                 ("TOPPADDING", (0, 0), (-1, -1), 6),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
-            ]
+            ],
+            style.fontSize,
         )
     )
     return box
