@@ -6,10 +6,12 @@ from kit.colour import WHITE, mix, readable_on
 from kit.deckplan import BODY_MIN, BODY_TOP, MARGIN, _BlockContext, _notes, _Planner, quoted
 from kit.model import ContinuumBlock, DrillBlock
 from kit.slidelayout import Arrow, Box, Element
-from kit.textfit import ParaSpec, Text, fit_text, set_text
+from kit.textfit import ParaSpec, Text, fit_all, fit_text, set_text
 
 TRACK_HEIGHT = 104.0
 STAGE_GAP = 6.0
+AXIS_GAP = 24.0  # between the descriptions and the axis labels, the arrow in the middle
+AXIS_LABEL_HEIGHT = 34.0
 
 
 def _fitted(specs: list[ParaSpec], width: float, height: float, high: float, low: float) -> Text:
@@ -36,24 +38,43 @@ def continuum_slides(p: _Planner, block: ContinuumBlock, ctx: _BlockContext) -> 
     count = len(block.stages)
     stage_w = (width - STAGE_GAP * (count - 1)) / count
     fills = stage_fills(c.secondary, c.primary, count)
-    bottom = p.height - 36 - (24 if block.cite else 0)
-    desc_h = bottom - top - TRACK_HEIGHT - 78
+    inks = [readable_on(fill, dark=c.text) for fill in fills]
+    inset = 6.0
+    # One size for all stage names and one for all descriptions, so the track reads evenly.
+    labels = fit_all(
+        [
+            [
+                ParaSpec(str(number), bold=True, color=ink, align="center", scale=1.2),
+                ParaSpec(stage.name, bold=True, color=ink, align="center"),
+            ]
+            for number, (stage, ink) in enumerate(zip(block.stages, inks), start=1)
+        ],
+        stage_w - 2 * inset,
+        TRACK_HEIGHT - 2 * inset,
+        18,
+        10,
+    )
+    bottom = p.height - 36 - (30 if block.cite else 0)
+    below = 8 + AXIS_GAP + AXIS_LABEL_HEIGHT  # space the axis and its labels take
+    room = bottom - top - TRACK_HEIGHT - below
+    descriptions = fit_all(
+        [[p.spec(stage.description, align="center")] for stage in block.stages],
+        stage_w,
+        room,
+        16,
+        9,
+    )
+    desc_h = max(text.height for text in descriptions)
+    top += max((room - desc_h) / 2, 0.0)  # centre the diagram in the space it has
     for index, (stage, fill) in enumerate(zip(block.stages, fills)):
         x = MARGIN + index * (stage_w + STAGE_GAP)
-        ink = readable_on(fill, dark=c.text)
-        label = [
-            ParaSpec(str(index + 1), bold=True, color=ink, align="center", scale=1.2),
-            ParaSpec(stage.name, bold=True, color=ink, align="center"),
-        ]
-        inset = 6.0
-        text = _fitted(label, stage_w - 2 * inset, TRACK_HEIGHT - 2 * inset, 18, 10)
         body.append(
             Box(
                 x,
                 top,
                 stage_w,
                 TRACK_HEIGHT,
-                text=text,
+                text=labels[index],
                 shape="roundrect",
                 fill=fill,
                 outline=c.primary,
@@ -62,18 +83,17 @@ def continuum_slides(p: _Planner, block: ContinuumBlock, ctx: _BlockContext) -> 
                 name=f"Stage {index + 1}: {stage.name}",
             )
         )
-        desc = _fitted([p.spec(stage.description, align="center")], stage_w, desc_h, 15, 9)
         body.append(
             Box(
                 x,
                 top + TRACK_HEIGHT + 8,
                 stage_w,
                 desc_h,
-                text=desc,
+                text=descriptions[index],
                 name=f"Stage {index + 1} description",
             )
         )
-    axis_y = top + TRACK_HEIGHT + desc_h + 22
+    axis_y = top + TRACK_HEIGHT + 8 + desc_h + AXIS_GAP / 2
     body.append(Arrow(MARGIN, axis_y, MARGIN + width, axis_y, c.text, 2.5, name="Axis"))
     half = width / 2 - 10
     for text, align, x in (
@@ -84,10 +104,10 @@ def continuum_slides(p: _Planner, block: ContinuumBlock, ctx: _BlockContext) -> 
         body.append(
             Box(
                 x,
-                axis_y + 10,
+                axis_y + AXIS_GAP / 2,
                 half,
-                34,
-                text=_fitted([spec], half, 34, 18, 12),
+                AXIS_LABEL_HEIGHT,
+                text=_fitted([spec], half, AXIS_LABEL_HEIGHT, 18, 12),
                 name=f"Axis: {text}",
             )
         )

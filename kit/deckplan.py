@@ -127,15 +127,17 @@ class _Planner:
     def citation(self, cite: tuple[str, ...]) -> list[Element]:
         if not cite:
             return []
+        # Organisations only: full titles are too small to read projected, and the
+        # handout lists every source in full.
         names = []
         for source_id in cite:
             source = self.workshop.source(source_id)
-            names.append(f"{source.organisation}, {quoted(source.title, self.words)}")
+            names.append(source.organisation + (f" ({source.year})" if source.year else ""))
         label = f"{self.words('source')}: " + "; ".join(names)
         spec = self.spec(label, italic=True, color=self.colours.muted)
         top = self.height - FOOTER_BAND - CITE_BAND
-        text = fit_text([spec], self.content_width, CITE_BAND, 12, 9, anchor="bottom")
-        text = text or set_text([spec], self.content_width, 9, anchor="bottom")
+        text = fit_text([spec], self.content_width, CITE_BAND, 14, 10, anchor="bottom")
+        text = text or set_text([spec], self.content_width, 10, anchor="bottom")
         return [Box(MARGIN, top, self.content_width, CITE_BAND, text=text, name="Source")]
 
     def add(
@@ -271,8 +273,8 @@ class _Planner:
         lower_h = self.height - 250 - FOOTER_BAND
         lower = fit_text(specs, w, lower_h, 24, 16) or set_text(specs, w, 16)
         elements: list[Element] = [
-            Box(MARGIN, 70, w, 30, text=kicker, name="Section number"),
             Box(MARGIN, 100, w, 120, text=head_text, role="title", name="Title"),
+            Box(MARGIN, 70, w, 30, text=kicker, name="Section number"),
             Box(
                 MARGIN, 232, 72, 4, fill=self.colours.accent, role="decoration", name="Accent rule"
             ),

@@ -253,6 +253,19 @@ def fit_text(
     return first_fit
 
 
+def fit_all(
+    spec_lists: list[list[ParaSpec]], width: float, height: float, max_size: float, min_size: float
+) -> list[Text]:
+    """Several boxes of the same size set at one common size: the largest at which all fit."""
+    size = max_size
+    while size > min_size:
+        texts = [set_text(specs, width, size) for specs in spec_lists]
+        if all(t.height <= height and not any(p.splits_words for p in t.paragraphs) for t in texts):
+            return texts
+        size -= 1 if size > 20 else 0.5
+    return [set_text(specs, width, min_size) for specs in spec_lists]
+
+
 def paginate(
     specs: list[ParaSpec],
     width: float,
