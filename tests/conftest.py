@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from kit.build import BuildOptions, fixed_timestamp
+from kit import markup
+from kit.build import BuildOptions, Output, fixed_timestamp
 from kit.loader import LoadedWorkshop, load
+from kit.model import ContinuumBlock, DrillBlock, Workshop
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "examples" / "sex-work-and-trafficking"
@@ -35,6 +40,97 @@ def pdf_text(path: Path) -> str:
 def pdf_pages(path: Path) -> list[str]:
     """Extracted text per page."""
     return pdf_text(path).split("\f")[:-1]
+
+
+def raw_pages(path: Path) -> list[str]:
+    """Each page's text in the order it was drawn (``pdftotext -raw``).
+
+    Drawing order keeps each table cell whole, where reading order would interleave the
+    lines of cells side by side.
+    """
+    tool = require_tool("pdftotext")
+    result = subprocess.run(
+        [tool, "-raw", "-enc", "UTF-8", str(path), "-"], check=True, capture_output=True, text=True
+    )
+    return result.stdout.split("\f")[:-1]
+
+
+def normal(text: str) -> str:
+    """``text`` as extracted text compares: no emphasis markers, single spaces."""
+    return " ".join(markup.plain(text).split())
+
+
+def secrets(workshop: Workshop) -> Iterator[str]:
+    """Every text meant for facilitators only: answers, scenario notes, all block notes."""
+    for _, block in workshop.blocks():
+        yield from (text for text in (block.notes, block.facilitator_notes) if text)
+        if isinstance(block, DrillBlock):
+            for challenge in block.challenges:
+                yield from challenge.responses
+        if isinstance(block, ContinuumBlock):
+            yield from (scenario.note for scenario in block.scenarios if scenario.note)
+
+
+@dataclass(frozen=True)
+class Built:
+    """One renderer's files for one workshop on one paper, by file name."""
+
+    loaded: LoadedWorkshop
+    outputs: dict[str, Output]
+    options: BuildOptions
+    read: Callable[[Path], list[str]] = pdf_pages
+
+    @property
+    def workshop(self) -> Workshop:
+        return self.loaded.workshop
+
+    @property
+    def drill(self) -> DrillBlock:
+        return self.workshop.blocks_of(DrillBlock)[0]
+
+    @property
+    def continuum(self) -> ContinuumBlock:
+        return self.workshop.blocks_of(ContinuumBlock)[0]
+
+    def path(self, name: str) -> Path:
+        return self.outputs[name].path
+
+    def pages(self, name: str) -> list[str]:
+        """Each page's extracted text, with single spaces like ``normal``."""
+        return [" ".join(page.split()) for page in self.read(self.path(name))]
+
+    def text(self, name: str) -> str:
+        return " ".join(self.pages(name))
+
+
+def builder(
+    tmp_path_factory: pytest.TempPathFactory,
+    render: Callable[..., list[Output]],
+    workshops: dict[str, Path],
+    read: Callable[[Path], list[str]] = pdf_pages,
+) -> Callable[..., Built]:
+    """``get(name, paper)``: that workshop rendered by ``render``, built once per session."""
+    cache: dict[tuple[str, str], Built] = {}
+
+    def get(name: str = "sample", paper: str = "a4") -> Built:
+        if (name, paper) not in cache:
+            loaded = load(workshops[name])
+            out = tmp_path_factory.mktemp(f"{name}-{paper}")
+            options = options_for(loaded, paper)
+            outputs = render(loaded.workshop, loaded.workshop.theme, out, options)
+            cache[name, paper] = Built(loaded, {o.path.name: o for o in outputs}, options, read)
+        return cache[name, paper]
+
+    return get
+
+
+def render_into(
+    render: Callable[..., list[Output]], workshop: Workshop, out_dir: Path, **options: Any
+) -> dict[str, Output]:
+    """Render ``workshop`` with ``render`` into ``out_dir``; outputs by file name."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    outputs = render(workshop, workshop.theme, out_dir, BuildOptions(**options))
+    return {o.path.name: o for o in outputs}
 
 
 @pytest.fixture(scope="session")
