@@ -12,6 +12,7 @@ from handouts import render
 from kit.build import Output
 from kit.loader import load
 from kit.model import Workshop
+from kit.outputs import DECK_PDF, GUIDE, HANDOUT, LARGE_PRINT, NOTES_HANDOUT
 
 from ..conftest import FIXTURES, SAMPLE, Built, builder, normal, raw_pages, secrets
 from ..conftest import render_into as shared_render_into
@@ -19,11 +20,8 @@ from ..conftest import render_into as shared_render_into
 __all__ = ["normal", "raw_pages", "secrets"]  # the handout tests import them from here
 
 WORKSHOPS = {"sample": SAMPLE, "all-blocks": FIXTURES / "all-blocks"}
-HANDOUT = "handout.pdf"
-LARGE_PRINT = "handout-large-print.pdf"
-NOTES = "notes-handout.pdf"
-DECK = "deck.pdf"
-GUIDE = "facilitator-guide.pdf"
+NOTES = NOTES_HANDOUT
+DECK = DECK_PDF
 ALL = (HANDOUT, LARGE_PRINT, GUIDE, NOTES, DECK)
 PRINTED = (HANDOUT, LARGE_PRINT, GUIDE, NOTES)  # on A4 or Letter, with page furniture
 
