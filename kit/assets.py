@@ -2,16 +2,24 @@
 
 Paths are untrusted: they must be relative, stay inside the workshop folder after every
 symlink is followed, and hold what their content says (not their extension) they hold.
-Images are measured from their header, before any decoding, against a pixel cap.
+Images are measured from their header, before any decoding, against a pixel cap, and then
+decoded once so that a damaged one fails here, located; a template's parts are inflated
+once, in bounded steps, to catch zip bombs before python-pptx reads them in one go.
 """
 
 from __future__ import annotations
 
+import copy
 import warnings
+import zipfile
+import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 MAX_PIXELS = 50_000_000
 MAX_ASSET_BYTES = 50 * 1024 * 1024
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 
 _MAGIC = {
     b"\x89PNG\r\n\x1a\n": "png",
@@ -43,34 +51,98 @@ def resolve(base_dir: Path, value: str, formats: frozenset[str]) -> str:
         raise ValueError(f"'{value}' must be a path relative to the workshop folder")
     if ".." in PurePosixPath(value.replace("\\", "/")).parts:
         raise ValueError(f"'{value}' may not use '..' to leave the workshop folder")
-    path = (base_dir / value).resolve()
+    try:
+        path = (base_dir / value).resolve(strict=True)
+    except (OSError, RuntimeError):  # missing, a symlink loop, a name too long
+        raise ValueError(f"'{value}' does not exist in the workshop folder") from None
     if not path.is_relative_to(base_dir):
         raise ValueError(f"'{value}' leads outside the workshop folder")
-    if not path.is_file():
-        raise ValueError(f"'{value}' does not exist in the workshop folder")
+    if not path.is_file():  # a folder, or a FIFO that would block the build forever
+        raise ValueError(f"'{value}' is not a file")
     if path.stat().st_size > MAX_ASSET_BYTES:
         raise ValueError(f"'{value}' is larger than {MAX_ASSET_BYTES // (1024 * 1024)} MiB")
-    with path.open("rb") as handle:
-        kind = sniff(handle.read(16))
+    try:
+        with path.open("rb") as handle:
+            kind = sniff(handle.read(16))
+    except OSError as exc:  # unreadable (permissions), not a bug in kit
+        raise ValueError(f"'{value}' cannot be read: {exc.strerror}") from None
     if kind not in formats:
         wanted = " or ".join(_NAMES[f] for f in sorted(formats))
         raise ValueError(f"'{value}' is not a {wanted} file (checked by its content)")
-    if kind != "pptx":
-        _check_pixels(path, value)
+    if kind == "pptx":
+        _check_package(path, value)
+    else:
+        _check_image(path, value, kind)
     return str(path)
 
 
-def _check_pixels(path: Path, value: str) -> None:
+class _Refused(ValueError):
+    """A check of ours failed; its message already names the file."""
+
+
+@contextmanager
+def _reading(path: Path, value: str, kind: str) -> Iterator[None]:
+    """Turn whatever a decoder raises on hostile data into one error that names the file."""
     from PIL import Image
 
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(path) as image:
-                width, height = image.size
+        yield
+    except _Refused:
+        raise
     except (Image.DecompressionBombWarning, Image.DecompressionBombError):
-        raise ValueError(f"'{value}' has more than {MAX_PIXELS:,} pixels") from None
-    except OSError as exc:
-        raise ValueError(f"'{value}' cannot be read as an image: {exc}") from None
-    if width * height > MAX_PIXELS:
-        raise ValueError(f"'{value}' has {width * height:,} pixels; the limit is {MAX_PIXELS:,}")
+        raise _Refused(f"'{value}' has more than {MAX_PIXELS:,} pixels") from None
+    except Exception as exc:  # decoders raise many kinds on hostile data; all mean "damaged"
+        reason = str(exc).replace(str(path), value)
+        raise _Refused(f"'{value}' is a damaged {_NAMES[kind]} file: {reason}") from None
+
+
+def _check_image(path: Path, value: str, kind: str) -> None:
+    """Measure the header against the pixel cap, then decode the picture once.
+
+    A damaged image found here is a located error; found by a renderer, it would be a crash.
+    """
+    from PIL import Image
+
+    with _reading(path, value, kind), warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        with Image.open(path, formats=[kind.upper()]) as image:
+            pixels = image.size[0] * image.size[1]
+            if pixels > MAX_PIXELS:
+                raise _Refused(f"'{value}' has {pixels:,} pixels; the limit is {MAX_PIXELS:,}")
+            image.load()
+
+
+def _check_package(path: Path, value: str) -> None:
+    """A PowerPoint package that python-pptx can read without meeting a zip bomb."""
+    with _reading(path, value, "pptx"), zipfile.ZipFile(path) as package:
+        entries = package.infolist()
+        if not {"[Content_Types].xml", "ppt/presentation.xml"} <= set(package.namelist()):
+            raise _Refused(f"'{value}' is not a PowerPoint presentation")
+        if sum(entry.file_size for entry in entries) > MAX_UNPACKED_BYTES:
+            limit = MAX_UNPACKED_BYTES // (1024 * 1024)
+            raise _Refused(f"'{value}' unpacks to more than {limit} MiB")
+        for entry in entries:
+            _check_part(package, entry, value)
+
+
+def _check_part(package: zipfile.ZipFile, entry: zipfile.ZipInfo, value: str) -> None:
+    """Inflate one part in small steps, up to one byte past its declared size.
+
+    python-pptx reads a part in one call, which inflates up to 2 GiB before cutting it to
+    the declared size; a part holding more than it declares is a bomb. Only deflate (or no
+    compression) inflates in bounded steps. A bad checksum would crash python-pptx later.
+    """
+    if entry.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+        raise _Refused(f"'{value}': part '{entry.filename}' uses an unusual compression")
+    probe = copy.copy(entry)
+    probe.file_size += 1
+    probe.CRC = None  # type: ignore[assignment]  # checked below, over what really inflates
+    size = crc = 0
+    with package.open(probe) as part:
+        while size <= entry.file_size and (chunk := part.read(1 << 20)):
+            size += len(chunk)
+            crc = zlib.crc32(chunk, crc)
+    if size > entry.file_size:
+        raise _Refused(f"'{value}': part '{entry.filename}' holds more than it declares")
+    if crc != entry.CRC:
+        raise _Refused(f"'{value}': part '{entry.filename}' is damaged (bad checksum)")

@@ -7,13 +7,14 @@ field path. Nothing is rendered here and nothing is written.
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 import pydantic
@@ -21,14 +22,25 @@ import pydantic
 from kit import assets, editions
 from kit.errors import ContentError, KitError, Problem
 from kit.i18n import words
-from kit.model import BLOCK_KINDS, BLOCK_TYPES, DEFAULT_TITLES, Workshop
+from kit.model import BLOCK_KINDS, BLOCK_TYPES, DEFAULT_TITLES, ImageBlock, Workshop
 from kit.templating import TemplateBudget, TemplateProblem, has_template, render_template
 from kit.yamlsource import Document, Path_, read_yaml
 
 WORKSHOP_FILE = "workshop.yaml"
 _TEMPLATE_VARIABLES = ("title", "subtitle", "organisation", "date", "venue", "audience")
-# C0 controls but tab and newline; they print as boxes or as literal "_x0000_".
-_STRIP_CONTROLS = {c: None for c in range(0x20) if c not in (0x09, 0x0A)}
+# C0 controls but tab and newline; they print as boxes or as literal "_x0000_". DEL and
+# C1 too: U+009B is a terminal's escape (CSI), and error messages echo text.
+_STRIP_CONTROLS = {c: None for c in (*range(0x20), *range(0x7F, 0xA0)) if c not in (0x09, 0x0A)}
+# Longer text takes seconds to lay out per field; nothing in a workshop needs it.
+MAX_TEXT_CHARS = 20_000
+# Alt text that names a file says nothing to someone who cannot see the picture (and
+# leaks a path). Slashes alone are prose ("24/7", "and/or"); these are not.
+_FILE_LIKE = re.compile(
+    r"\.(png|jpe?g|gif|svg|bmp|tiff?|webp)\b"  # a file name
+    r"|(^|\s)(~|\.{1,2})?/\S"  # /etc/x, ./x, ../x, ~/x
+    r"|\\|\w/[\w.-]+/",  # C:\x, a/b/c
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -115,6 +127,10 @@ def _clean(value: Any, path: Path_, document: Document, problems: list[Problem])
         bad = _bad_character(value)
         if bad:
             problems.append(document.problem(path, f"character {bad} is not allowed in text"))
+            return value
+        if len(value) > MAX_TEXT_CHARS:
+            message = f"text is longer than {MAX_TEXT_CHARS:,} characters"
+            problems.append(document.problem(path, message))
             return value
         return clean_text(value)
     if isinstance(value, list):
@@ -307,6 +323,17 @@ def _check_references(workshop: Workshop, document: Document) -> Iterator[Proble
             if source_id not in seen:
                 message = _suggest(f"no source with id '{source_id}'", source_id, seen)
                 yield document.problem((*path, "cite", index), message)
+        if isinstance(block, ImageBlock) and _names_a_file(block.alt, block.path):
+            message = "alt text looks like a file name or path; say what the picture shows"
+            yield document.problem((*path, "alt"), message)
+
+
+def _names_a_file(alt: str, path: str) -> bool:
+    name = PurePath(path)
+    return bool(_FILE_LIKE.search(alt)) or alt.strip().casefold() in {
+        name.name.casefold(),
+        name.stem.casefold(),
+    }
 
 
 def _warnings(workshop: Workshop, document: Document) -> Iterator[Problem]:

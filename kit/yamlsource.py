@@ -105,7 +105,8 @@ def read_yaml(raw: bytes, file: str) -> Document:
         mark = _mark(exc.problem_mark)
         raise fail(mark, f"YAML syntax: {exc.problem}") from None
     except yaml.reader.ReaderError as exc:
-        raise fail(_mark_at_index(text, exc.position), _reader_message(exc)) from None
+        index = _reader_index(text, exc.position)
+        raise fail(_mark_at_index(text, index), _reader_message(exc)) from None
     except yaml.YAMLError as exc:
         raise fail(Mark(1, 1), f"YAML syntax: {exc}") from None
 
@@ -118,9 +119,16 @@ def read_yaml(raw: bytes, file: str) -> Document:
 
 
 def _reader_message(exc: yaml.reader.ReaderError) -> str:
-    char = exc.character
-    code = f"U+{ord(char):04X}" if isinstance(char, str) else f"byte 0x{char:02X}"
-    return f"character {code} is not allowed in a workshop file"
+    char = exc.character  # text reaches the parser decoded, so libyaml's int is a code point
+    code = ord(char) if isinstance(char, str) else char
+    return f"character U+{code:04X} is not allowed in a workshop file"
+
+
+def _reader_index(text: str, position: int) -> int:
+    """libyaml reports a byte offset into the UTF-8 text, the pure-Python reader an index."""
+    if _Loader.__name__ != "CSafeLoader":
+        return position
+    return len(text.encode("utf-8")[:position].decode("utf-8", errors="ignore"))
 
 
 def _check_events(text: str, fail: Any) -> None:
@@ -161,9 +169,11 @@ def _construct(node: yaml.Node, path: Path_, document: Document, problems: list[
     first_line: dict[str, int] = {}
     for key_node, value_node in node.value:
         key_mark = _mark(key_node.start_mark)
-        if not isinstance(key_node, yaml.ScalarNode):
+        # Keys are echoed in messages; a control character there could drive the terminal.
+        if not isinstance(key_node, yaml.ScalarNode) or not key_node.value.isprintable():
             document.key_positions[(*path, "?")] = key_mark
-            problems.append(document.problem((*path, "?"), "keys must be text", at_key=True))
+            message = "keys must be printable text"
+            problems.append(document.problem((*path, "?"), message, at_key=True))
             continue
         key = key_node.value
         document.key_positions.setdefault((*path, key), key_mark)
