@@ -159,3 +159,36 @@ def test_every_language_translates_every_interface_word() -> None:
             assert sorted(re.findall(r"{(\w+)}", text)) == sorted(
                 re.findall(r"{(\w+)}", _WORDS["en"][key])
             ), (language, key)
+
+
+def test_the_russian_sample_builds_every_output_in_russian(tmp_path: Path) -> None:
+    from pptx import Presentation
+
+    from kit.build import build
+    from kit.fonts import metrics
+
+    from ..conftest import SAMPLE, pdf_pages
+
+    result = build(SAMPLE, tmp_path, language="ru")
+    names = {output.path.name for output in result.written}
+    assert len(names) == 12
+    deck = Presentation(str(tmp_path / "deck.pptx"))
+    titles = [slide.shapes.title.text_frame.text for slide in deck.slides]
+    assert "Программа" in titles and "Вызов 1 из 5" in titles
+    assert deck.core_properties.language == "ru"
+    covered = metrics().covers
+    marks = {
+        "handout.pdf": "Страница 1 из",
+        "facilitator-guide.pdf": "КОПИЯ ВЕДУЩЕГО",
+        "drill-answer-key.pdf": "КОПИЯ ВЕДУЩЕГО",
+        "drill-worksheet.pdf": "Попробуйте приём",
+        "continuum-signs.pdf": "Этап 1 из 6",
+    }
+    for name in sorted(names - {"deck.pptx"}):
+        pages = pdf_pages(tmp_path / name)
+        text = " ".join(pages)
+        assert re.search("[а-яё]{4}", text), name  # Russian words, not just the frame
+        assert not [c for c in set(text) if not c.isspace() and not covered(c)], name
+        if name in marks:
+            assert all(marks[name] in page for page in pages[:1]), name
+    assert re.search(r"5 декабря 2026", " ".join(pdf_pages(tmp_path / "handout.pdf")))
