@@ -141,17 +141,41 @@ def _run_renderer(
     staging = Path(tempfile.mkdtemp(prefix=f".kit-{name}-", dir=out))
     try:
         staged = render(loaded.workshop, loaded.workshop.theme, staging, options)
-        placed = []
         for output in staged:
             _flush(output.path)
+        return _place(staged, staging, out)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _place(staged: list[Output], staging: Path, out: Path) -> list[Output]:
+    """Move each staged file into place; if a move fails, put back what was there before.
+
+    Without the undo, a renderer's outputs could be left half old, half new (a target that
+    is a folder, a Ctrl-C between two moves). Old files are kept as hard links in staging.
+    """
+    undo: list[tuple[Path, Path | None]] = []
+    try:
         for output in staged:
             target = out / output.path.relative_to(staging)
             target.parent.mkdir(parents=True, exist_ok=True)
+            previous = None
+            if target.is_file():
+                previous = staging / f".previous-{len(undo)}"
+                try:
+                    os.link(target, previous)
+                except OSError:  # a file system without hard links
+                    shutil.copyfile(target, previous)
             os.replace(output.path, target)
-            placed.append(Output(target, output.count, output.unit))
-        return placed
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+            undo.append((target, previous))
+    except BaseException:
+        for target, previous in reversed(undo):
+            if previous is None:
+                target.unlink(missing_ok=True)
+            else:
+                os.replace(previous, target)
+        raise
+    return [Output(target, o.count, o.unit) for (target, _), o in zip(undo, staged)]
 
 
 def _flush(path: Path) -> None:
