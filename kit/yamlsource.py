@@ -103,7 +103,9 @@ def read_yaml(raw: bytes, file: str) -> Document:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = _mark(exc.problem_mark)
-        raise fail(mark, f"YAML syntax: {exc.problem}") from None
+        # "but found another document" needs its context to make sense on its own.
+        said = f"{exc.context} {exc.problem}" if exc.problem.startswith("but") else exc.problem
+        raise fail(mark, f"YAML syntax: {said}") from None
     except yaml.reader.ReaderError as exc:
         index = _reader_index(text, exc.position)
         raise fail(_mark_at_index(text, index), _reader_message(exc)) from None

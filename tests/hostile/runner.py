@@ -1,0 +1,99 @@
+"""Run ``kit`` on a hostile case in a child process with a memory cap and a time limit.
+
+Each case runs in its own copy of its folder, from an empty working folder, so that any
+side effect (an output folder, a file a YAML tag tried to create) shows up.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from .generated import PREPARE
+
+MEMORY_LIMIT = 1 << 30  # address space; kit needs well under half of it
+TIME_LIMIT = 30.0  # seconds of wall time per case, however slow the machine
+_EXPECTED = ("expected.txt", "expected-text.txt")
+
+
+@dataclass(frozen=True)
+class Run:
+    """One finished case: where it ran, what kit said, and the folder before the run."""
+
+    folder: Path
+    out: Path
+    cwd: Path
+    before: dict[str, bytes]
+    returncode: int
+    stdout: str
+    stderr: str
+    seconds: float
+
+    @property
+    def workshop_file(self) -> Path:
+        return self.folder / "workshop.yaml"
+
+
+def _limit_resources() -> None:  # runs in the child, before kit starts
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every entry under ``folder`` (symlinks not followed) and each regular file's bytes."""
+    entries: dict[str, bytes] = {}
+    for root, dirs, files in os.walk(folder):
+        for name in (*dirs, *files):
+            path = Path(root, name)
+            regular = path.is_file() and not path.is_symlink()
+            entries[str(path.relative_to(folder))] = path.read_bytes() if regular else b""
+    return entries
+
+
+def run_case(case: Path, scratch: Path, *kit_args: str) -> Run:
+    """Copy ``case`` into ``scratch``, complete it, and run ``kit build`` on it."""
+    folder = scratch / case.name
+    shutil.copytree(case, folder, symlinks=True, ignore=shutil.ignore_patterns(*_EXPECTED))
+    if case.name in PREPARE:
+        PREPARE[case.name](folder)
+    out, cwd = scratch / "out", scratch / "cwd"
+    cwd.mkdir()
+    before = snapshot(folder)
+    command = [sys.executable, "-m", "kit", "build", str(folder), "--out", str(out), *kit_args]
+    start = time.monotonic()
+    result = subprocess.run(
+        command,
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=TIME_LIMIT,
+        preexec_fn=_limit_resources,
+        env={**os.environ, "PYTHONFAULTHANDLER": "1"},
+    )
+    seconds = time.monotonic() - start
+    return Run(
+        folder, out, cwd, before, result.returncode, result.stdout, result.stderr, seconds
+    )
+
+
+def run_all(cases: Iterable[Path], scratch: Path, *kit_args: str) -> dict[str, Run]:
+    """Every case, one child process per core at a time, by case name."""
+    cases = list(cases)
+    for case in cases:
+        (scratch / case.name).mkdir(parents=True)
+    with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as pool:
+        runs = pool.map(lambda case: run_case(case, scratch / case.name, *kit_args), cases)
+        return {case.name: run for case, run in zip(cases, runs)}
+
+
+def expected_lines(case: Path, name: str, run: Run) -> list[str]:
+    """The lines of ``case/name``, with ``{path}`` standing for the case's workshop file."""
+    text = (case / name).read_text(encoding="utf-8")
+    return text.replace("{path}", str(run.workshop_file)).splitlines()
