@@ -47,13 +47,20 @@ def _warnings() -> _WarningCounter:
 
 
 def _fail(exc: KitError) -> None:
-    if isinstance(exc, ContentError):
+    _report(exc)
+    sys.exit(1)
+
+
+def _report(exc: KitError) -> None:
+    """Print a failed load or build: each problem, or each failed output, on its own line."""
+    if isinstance(exc, BuildError):
+        _report_failures(exc)
+    elif isinstance(exc, ContentError):
         for problem in exc.problems:
             click.echo(str(problem), err=True)
         click.echo(f"{len(exc.problems)} problem(s) found; nothing was written.", err=True)
     else:
         click.echo(f"error: {exc}", err=True)
-    sys.exit(1)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -131,6 +138,11 @@ def check(path: Path, strict: bool, language: str | None) -> None:
     help="Head count for the facilitator guide's print list.",
 )
 @click.option("--strict", is_flag=True, help="Fail on warnings (overflow, timing) too.")
+@click.option(
+    "--watch",
+    is_flag=True,
+    help="Keep running: rebuild whenever the workshop or a file it uses changes (Ctrl-C stops).",
+)
 @_LANG
 def build(
     path: Path,
@@ -139,6 +151,7 @@ def build(
     paper: str,
     participants: int,
     strict: bool,
+    watch: bool,
     language: str | None,
 ) -> None:
     """Validate the workshop at PATH, then render every output into --out."""
@@ -147,6 +160,13 @@ def build(
     if out_dir is None:
         out_dir = Path("build") / language if language else Path("build")
     counter = _warnings()
+    if watch:
+        from kit.watch import BuildSettings
+        from kit.watch import watch as rebuild_on_change
+
+        settings = BuildSettings(out_dir, only, paper, participants, language)  # type: ignore[arg-type]
+        rebuild_on_change(path, settings, _report)
+        return
     try:
         result = run_build(
             path,

@@ -1,0 +1,200 @@
+"""``kit build --watch``: build, then build again whenever an input changes, until Ctrl-C.
+
+The inputs are the workshop file, its translation with ``--lang``, and every file the last
+good load referenced (images, the logo, a .pptx template). Every ``POLL_SECONDS`` their
+sizes and modification times are compared with the last look: a handful of ``stat`` calls,
+no new dependency and nothing specific to one operating system.
+
+A change loads the workshop again. If it fails to load, its problems print one a line as
+in ``kit build`` and the previous outputs stay as they were; the watch goes on. If it
+loads to the same workshop as the last good build, with the same files (a comment or a
+blank line changed), nothing is rebuilt. Otherwise every chosen output is rebuilt, the
+deck first: each output is made from the whole workshop, and the deck is what a presenter
+checks while editing, so it is ready long before the printed material.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import click
+
+from kit.build import BuildResult, Output, Paper, render_loaded
+from kit.editions import translation_file
+from kit.errors import BuildError, KitError
+from kit.loader import LoadedWorkshop, find_workshop_file, load
+from kit.model import Workshop
+
+POLL_SECONDS = 0.2
+
+# (modification time in ns, size) of a file, or None while it does not exist.
+Stamp = tuple[int, int] | None
+
+
+@dataclass(frozen=True)
+class BuildSettings:
+    """What to build and where: the options of ``kit build`` that the watch passes on."""
+
+    out_dir: Path
+    only: tuple[str, ...] = ()
+    paper: Paper = "a4"
+    participants: int = 20
+    language: str | None = None
+
+
+def watch(
+    path: Path,
+    settings: BuildSettings,
+    report: Callable[[KitError], None],
+    *,
+    poll: float = POLL_SECONDS,
+) -> None:
+    """Build the workshop at ``path``, then rebuild on every change until Ctrl-C.
+
+    ``report`` prints a failed load or build the way ``kit build`` does.
+    """
+    watcher = _Watcher(path, settings, report)
+    try:
+        watcher.build(changed=[])
+        while True:
+            time.sleep(poll)
+            changed = watcher.changed()
+            if changed:
+                watcher.build(changed)
+    except KeyboardInterrupt:
+        click.echo("stopped watching")
+
+
+class _Watcher:
+    """The watched files, their last stamps, and what the last good build was made from."""
+
+    def __init__(
+        self, path: Path, settings: BuildSettings, report: Callable[[KitError], None]
+    ) -> None:
+        self._path = path
+        self._settings = settings
+        self._report = report
+        self._sources = tuple(_sources(path, settings.language))
+        self._assets: tuple[Path, ...] = ()
+        self._stamps: dict[Path, Stamp] = {}
+        self._built: tuple[Workshop, dict[Path, Stamp]] | None = None
+
+    def changed(self) -> list[Path]:
+        """The watched files whose stamp differs from the last look."""
+        return [file for file, stamp in self._look().items() if self._stamps.get(file) != stamp]
+
+    def build(self, changed: list[Path]) -> None:
+        """Load and, if the inputs really changed, render; report whatever fails."""
+        started = time.perf_counter()
+        self._stamps = self._look()  # before loading: an edit during the build is seen next
+        edited = [stamp[0] for file in changed if (stamp := self._stamps.get(file))]
+        if changed:
+            click.echo("changed: " + ", ".join(file.name for file in changed))
+        try:
+            loaded = load(self._path, self._settings.language)
+        except KitError as exc:
+            self._report(exc)
+            self._watching()
+            return
+        self._assets = tuple(_assets(loaded))
+        assets = _stamps(self._assets)
+        self._stamps.update(assets)
+        if self._built == (loaded.workshop, assets):
+            click.echo("the workshop is as it was built; nothing to rebuild")
+        else:
+            written = self._render(loaded, started, max(edited, default=None))
+            self._built = (loaded.workshop, assets) if written else None
+        self._watching()
+
+    def _render(self, loaded: LoadedWorkshop, started: float, edited_ns: int | None) -> bool:
+        """Render every chosen output; True if all were written.
+
+        ``edited_ns`` is when the edit that caused this build was saved, if one did.
+        """
+        settings = self._settings
+        first: list[float] = []
+
+        def progress(output: Output) -> None:
+            click.echo(f"wrote {output.describe()}")
+            first.append(time.time_ns())
+
+        try:
+            result: BuildResult = render_loaded(
+                loaded,
+                settings.out_dir,
+                only=settings.only,
+                paper=settings.paper,
+                participants=settings.participants,
+                progress=progress,
+            )
+        except BuildError as exc:
+            self._report(exc)
+            return False
+        summary = f"built {len(result.written)} file(s) into {settings.out_dir}"
+        summary += f" in {time.perf_counter() - started:.2f} s"
+        if edited_ns is not None and first:
+            # From the save, as the user sees it: waiting for the poll and loading count too.
+            summary += f"; {(first[0] - edited_ns) / 1e9:.2f} s from the edit to the first file"
+        click.echo(summary)
+        return True
+
+    def _look(self) -> dict[Path, Stamp]:
+        return _stamps((*self._sources, *self._assets))
+
+    def _watching(self) -> None:
+        count = len(self._sources) + len(self._assets)
+        click.echo(f"watching {count} file(s) for changes; Ctrl-C stops")
+
+
+def _sources(path: Path, language: str | None) -> Iterator[Path]:
+    """The workshop file and, with ``language``, its translation (watched even if missing)."""
+    try:
+        file = find_workshop_file(path)
+    except KitError:
+        file = path / "workshop.yaml" if path.is_dir() else path
+    yield file
+    if language:
+        yield translation_file(file, language)
+
+
+def _assets(loaded: LoadedWorkshop) -> list[Path]:
+    """Every file the workshop points at: its resolved asset paths, inside its folder.
+
+    The loader turns each image, logo and template path into an absolute path inside the
+    workshop folder, so any such string in the model is an asset; this finds asset fields
+    added later too.
+    """
+    base = loaded.base_dir.resolve()
+    candidates = dict.fromkeys(Path(value) for value in _strings(loaded.workshop.model_dump()))
+    return [
+        file
+        for file in candidates
+        if file.is_absolute() and file.is_relative_to(base) and file.is_file()
+    ]
+
+
+def _strings(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from _strings(item)
+
+
+def _stamps(files: Iterable[Path]) -> dict[Path, Stamp]:
+    stamps: dict[Path, Stamp] = {}
+    for file in files:
+        try:
+            status = file.stat()
+        except OSError:
+            stamps[file] = None
+        else:
+            stamps[file] = (status.st_mtime_ns, status.st_size)
+    return stamps
