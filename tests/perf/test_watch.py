@@ -1,0 +1,178 @@
+"""``kit build --watch`` in a real process: rebuilds on edits, survives bad ones, stops on Ctrl-C.
+
+Nothing here is timed: each wait for a line has a generous limit only so that a broken
+watch fails the test instead of hanging it.
+"""
+
+from __future__ import annotations
+
+import os
+import queue
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from pptx import Presentation
+
+from ..conftest import FIXTURES, SAMPLE
+
+PATIENCE = 120.0  # seconds to wait for a line before failing; the machine may be busy
+
+
+class _Watch:
+    """A running ``kit build --watch`` whose output lines are read as they come."""
+
+    def __init__(self, folder: Path, out: Path) -> None:
+        self.out = out
+        self.lines: list[str] = []
+        self._process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "kit",
+                "build",
+                str(folder),
+                "--out",
+                str(out),
+                "--watch",
+                "--only",
+                "slides",
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        self._queue: queue.Queue[str | None] = queue.Queue()
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        assert self._process.stdout is not None
+        for line in self._process.stdout:
+            self._queue.put(line.rstrip("\n"))
+        self._queue.put(None)
+
+    def wait_for(self, wanted: Callable[[str], bool]) -> list[str]:
+        """The lines up to and including the first that ``wanted`` accepts."""
+        seen = []
+        while True:
+            try:
+                line = self._queue.get(timeout=PATIENCE)
+            except queue.Empty:
+                pytest.fail(f"no such line within {PATIENCE} s; got {self.lines[-20:]}")
+            if line is None:
+                pytest.fail(f"kit exited ({self._process.wait()}); got {self.lines[-20:]}")
+            self.lines.append(line)
+            seen.append(line)
+            if wanted(line):
+                return seen
+
+    def next_build(self) -> list[str]:
+        """Every line until the watch waits again."""
+        return self.wait_for(lambda line: line.startswith("watching "))
+
+    def interrupt(self) -> int:
+        """Ctrl-C; the exit status."""
+        self._process.send_signal(signal.SIGINT)
+        self.wait_for(lambda line: line == "stopped watching")
+        return self._process.wait(timeout=PATIENCE)
+
+    def close(self) -> None:
+        """Kill it if it still runs, and close its output once read to the end."""
+        if self._process.poll() is None:
+            self._process.kill()
+        self._process.wait()
+        self._reader.join(PATIENCE)
+        assert self._process.stdout is not None
+        self._process.stdout.close()
+
+
+@pytest.fixture
+def watched(tmp_path: Path) -> Iterator[Callable[[Path], _Watch]]:
+    started: list[_Watch] = []
+
+    def start(source: Path) -> _Watch:
+        folder = tmp_path / "workshop"
+        shutil.copytree(source, folder)
+        started.append(_Watch(folder, tmp_path / "out"))
+        return started[-1]
+
+    yield start
+    for watch in started:
+        watch.close()
+
+
+def _save(file: Path, text: str) -> None:
+    """Save as most editors do, all at once, so the watch never reads half a file."""
+    draft = file.with_name(file.name + ".draft")
+    draft.write_text(text, encoding="utf-8")
+    os.replace(draft, file)
+
+
+def _deck_text(out: Path) -> str:
+    prs = Presentation(str(out / "deck.pptx"))
+    return "\n".join(
+        shape.text_frame.text
+        for slide in prs.slides
+        for shape in slide.shapes
+        if shape.has_text_frame
+    )
+
+
+def test_rebuilds_after_an_edit_survives_a_broken_file_and_stops_on_ctrl_c(
+    watched: Callable[[Path], _Watch], tmp_path: Path
+) -> None:
+    watch = watched(SAMPLE)
+    first = watch.next_build()
+    assert any(line.startswith("wrote ") and "deck.pptx" in line for line in first)
+    file = tmp_path / "workshop" / "workshop.yaml"
+    source = file.read_text(encoding="utf-8")
+    assert "venue: Riverside Community Hall, Room 2\n" in source
+
+    _save(file, source.replace("Room 2\n", "Room 12\n"))
+    lines = watch.next_build()
+    assert "changed: workshop.yaml" in lines
+    assert any(line.startswith("wrote ") and "deck.pptx" in line for line in lines)
+    assert "Room 12" in _deck_text(watch.out)
+
+    _save(file, source + "sections: [\n")
+    lines = watch.next_build()
+    assert any(line.startswith(f"{file}:") and "YAML syntax" in line for line in lines), lines
+    assert "1 problem(s) found; nothing was written." in lines
+    assert "Room 12" in _deck_text(watch.out)  # the last good deck stays
+
+    _save(file, source.replace("Room 2\n", "Room 123\n"))
+    lines = watch.next_build()
+    assert any(line.startswith("wrote ") and "deck.pptx" in line for line in lines)
+    assert "Room 123" in _deck_text(watch.out)
+
+    assert watch.interrupt() == 0
+
+
+def test_an_edit_that_changes_nothing_rebuilds_nothing(
+    watched: Callable[[Path], _Watch], tmp_path: Path
+) -> None:
+    watch = watched(SAMPLE)
+    watch.next_build()
+    file = tmp_path / "workshop" / "workshop.yaml"
+    _save(file, file.read_text(encoding="utf-8") + "# a comment\n")
+    lines = watch.next_build()
+    assert "the workshop is as it was built; nothing to rebuild" in lines
+    assert not any(line.startswith("wrote ") for line in lines)
+
+
+def test_a_changed_image_rebuilds(watched: Callable[[Path], _Watch], tmp_path: Path) -> None:
+    watch = watched(FIXTURES / "all-blocks")
+    assert "watching 3 file(s) for changes; Ctrl-C stops" in watch.next_build()
+    logo = tmp_path / "workshop" / "images" / "logo.png"
+    Image.new("RGB", (300, 120), "#C8102E").save(logo.with_name("draft.png"))
+    os.replace(logo.with_name("draft.png"), logo)
+    lines = watch.next_build()
+    assert "changed: logo.png" in lines
+    assert any(line.startswith("wrote ") and "deck.pptx" in line for line in lines)
