@@ -29,7 +29,7 @@ from kit.errors import BuildError, KitError
 from kit.loader import LoadedWorkshop, find_workshop_file, load
 from kit.model import Workshop
 
-POLL_SECONDS = 0.2
+POLL_SECONDS = 0.1  # a few stat calls a poll; the wait adds half of this on average
 
 # (modification time in ns, size) of a file, or None while it does not exist.
 Stamp = tuple[int, int] | None
