@@ -172,7 +172,7 @@ def deck_markdown(workshop: Path) -> str:
     from kit.slidelayout import Box, Table
 
     deck = plan_deck(load(workshop).workshop)
-    parts = [f'---\ntitle: "{_escape(deck.title)}"\n---\n']
+    parts = []  # no title block: pandoc would add a title slide that kit's deck does not have
     for slide in deck.slides:
         parts.append(f"## {_escape(slide.title)}\n")
         for element in slide.elements:
