@@ -51,15 +51,17 @@ _TEXTBOX_BODY = '<a:bodyPr wrap="none"><a:spAutoFit/></a:bodyPr><a:lstStyle/><a:
 _SHAPE_BODY = '<a:bodyPr rtlCol="0" anchor="ctr"/><a:lstStyle/><a:p><a:pPr algn="ctr"/></a:p>'
 _SHAPE_BODY_ATTRS = ' rtlCol="0"'  # kept when the text sets the rest
 _DECLARATION = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
-_TEXT_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+# Control characters cannot stand in XML; python-pptx writes them as _xHHHH_, and so do we.
+_CONTROLS = {code: f"_x{code:04X}_" for code in range(0x20) if code not in (0x09, 0x0A)}
+_TEXT_ESCAPES = str.maketrans({**_CONTROLS, "&": "&amp;", "<": "&lt;", ">": "&gt;"})
 _ATTR_ESCAPES = str.maketrans(
     {
+        **_CONTROLS,
         "&": "&amp;",
         "<": "&lt;",
         ">": "&gt;",
         '"': "&quot;",
         "\n": "&#10;",
-        "\r": "&#13;",
         "\t": "&#9;",
     }
 )
@@ -97,11 +99,9 @@ def slide_xml(
     has no title, and the title box becomes a text box); ``pictures`` maps each picture's
     path to the relationship id of its image.
     """
-    background = (
-        ""
-        if deck.template
-        else (f"<p:bg><p:bgPr>{_solid(slide.background)}<a:effectLst/></p:bgPr></p:bg>")
-    )
+    background = ""
+    if not deck.template:  # a template's masters bring its own backgrounds
+        background = f"<p:bg><p:bgPr>{_solid(slide.background)}<a:effectLst/></p:bgPr></p:bg>"
     shapes = "".join(_shapes(deck, title_placeholder, slide, pictures))
     return (
         f"{_DECLARATION}<p:sld {nsdecls('a', 'p', 'r')}><p:cSld>{background}<p:spTree>"
