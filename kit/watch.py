@@ -15,6 +15,7 @@ checks while editing, so it is ready long before the printed material.
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import click
+from pydantic import BaseModel
 
 from kit.build import BuildResult, Output, Paper, render_loaded
 from kit.editions import translation_file
@@ -165,27 +167,24 @@ def _assets(loaded: LoadedWorkshop) -> list[Path]:
     """Every file the workshop points at: its resolved asset paths, inside its folder.
 
     The loader turns each image, logo and template path into an absolute path inside the
-    workshop folder, so any such string in the model is an asset; this finds asset fields
+    workshop folder, so any such path in the model is an asset; this finds asset fields
     added later too.
     """
     base = loaded.base_dir.resolve()
-    candidates = dict.fromkeys(Path(value) for value in _strings(loaded.workshop.model_dump()))
-    return [
-        file
-        for file in candidates
-        if file.is_absolute() and file.is_relative_to(base) and file.is_file()
-    ]
+    files = dict.fromkeys(_absolute_paths(loaded.workshop))
+    return [file for file in files if file.is_relative_to(base) and file.is_file()]
 
 
-def _strings(value: Any) -> Iterator[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _strings(item)
-    elif isinstance(value, (list, tuple)):
+def _absolute_paths(value: Any) -> Iterator[Path]:
+    """The absolute paths held as text in ``value``, a model of models, tuples and text."""
+    if isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _absolute_paths(getattr(value, name))
+    elif isinstance(value, tuple):
         for item in value:
-            yield from _strings(item)
+            yield from _absolute_paths(item)
+    elif isinstance(value, str) and os.path.isabs(value):
+        yield Path(value)
 
 
 def _stamps(files: Iterable[Path]) -> dict[Path, Stamp]:
