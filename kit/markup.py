@@ -1,4 +1,5 @@
-"""Light inline emphasis: ``**bold**`` and ``*italic*`` (``\\*`` for a literal star).
+"""Light inline emphasis: ``**bold**`` and ``*italic*`` (``\\*`` for a literal star, ``\\\\``
+for a backslash before a star).
 
 Text becomes a tuple of styled runs. Renderers draw runs; nothing else in user text is
 markup, so ``<``, ``&`` and friends stay text (``to_reportlab`` escapes them).
@@ -10,7 +11,8 @@ import re
 from dataclasses import dataclass
 from html import escape
 
-_TOKEN = re.compile(r"\\\*|\*\*|\*")
+_TOKEN = re.compile(r"\\\\|\\\*|\*\*|\*")
+_ESCAPES = {"\\\\": "\\", "\\*": "*"}
 
 
 @dataclass(frozen=True)
@@ -58,7 +60,7 @@ def _tokens(text: str) -> list[str]:
     for match in _TOKEN.finditer(text):
         tokens.append(_Literal(text[last : match.start()]))
         marker = match.group()
-        tokens.append(_Literal("*") if marker == "\\*" else marker)
+        tokens.append(_Literal(_ESCAPES[marker]) if marker in _ESCAPES else marker)
         last = match.end()
     tokens.append(_Literal(text[last:]))
     return tokens
@@ -80,3 +82,21 @@ def to_reportlab(text: str) -> str:
             piece = f"<b>{piece}</b>"
         out.append(piece)
     return "".join(out)
+
+
+def unparse(runs: tuple[Run, ...]) -> str:
+    """Runs back to inline markup: ``parse(unparse(runs))`` has the same styled text.
+
+    Markers are written only where the style changes, so neighbouring markers never
+    run together into a different one (``*a*`` then ``**b**`` is not ``*a***b**``).
+    """
+    parts = []
+    bold = italic = False
+    for run in runs:
+        if not run.text:
+            continue
+        parts.append(("**" if run.bold != bold else "") + ("*" if run.italic != italic else ""))
+        bold, italic = run.bold, run.italic
+        parts.append(run.text.replace("\\", "\\\\").replace("*", "\\*"))
+    parts.append(("**" if bold else "") + ("*" if italic else ""))
+    return "".join(parts)

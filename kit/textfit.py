@@ -8,6 +8,7 @@ because the metrics match; PDF writers draw the lines exactly as wrapped here.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -102,6 +103,11 @@ class Text:
     @property
     def size(self) -> float:
         return max((p.size for p in self.paragraphs), default=0.0)
+
+    @property
+    def whole_words(self) -> bool:
+        """No word had to be broken between letters to fit the width."""
+        return not any(p.splits_words for p in self.paragraphs)
 
     @property
     def plain(self) -> str:
@@ -242,14 +248,12 @@ def fit_text(
     smaller size keeps every word whole.
     """
     first_fit: Text | None = None
-    size = max_size
-    while size >= min_size:
+    for size in _sizes(max_size, min_size):
         text = set_text(specs, width, size, anchor)
         if text.height <= height:
-            if not any(p.splits_words for p in text.paragraphs):
+            if text.whole_words:
                 return text
             first_fit = first_fit or text
-        size -= 1 if size > 20 else 0.5
     return first_fit
 
 
@@ -257,13 +261,19 @@ def fit_all(
     spec_lists: list[list[ParaSpec]], width: float, height: float, max_size: float, min_size: float
 ) -> list[Text]:
     """Several boxes of the same size set at one common size: the largest at which all fit."""
-    size = max_size
-    while size > min_size:
+    for size in _sizes(max_size, min_size):
         texts = [set_text(specs, width, size) for specs in spec_lists]
-        if all(t.height <= height and not any(p.splits_words for p in t.paragraphs) for t in texts):
+        if all(t.height <= height and t.whole_words for t in texts):
             return texts
-        size -= 1 if size > 20 else 0.5
     return [set_text(specs, width, min_size) for specs in spec_lists]
+
+
+def _sizes(max_size: float, min_size: float) -> Iterator[float]:
+    """Candidate sizes, largest first: whole points down to 20, half points below."""
+    size = max_size
+    while size >= min_size:
+        yield size
+        size -= 1 if size > 20 else 0.5
 
 
 def paginate(
@@ -306,20 +316,7 @@ def _split_tall(specs: list[ParaSpec], width: float, height: float, size: float)
             continue
         for start in range(0, len(laid.lines), per_box):
             chunk = laid.lines[start : start + per_box]
-            text = " ".join(_markup_of(line) for line in chunk)
+            text = " ".join(markup.unparse(line.runs) for line in chunk)
             bullet = spec.bullet if start == 0 else ""
             out.append(replace(spec, text=text, bullet=bullet, bold=False, italic=False))
     return out
-
-
-def _markup_of(line: Line) -> str:
-    """Turn styled runs back into inline markup (literal stars escaped)."""
-    parts = []
-    for run in line.runs:
-        text = run.text.replace("*", "\\*")
-        if run.italic:
-            text = f"*{text}*"
-        if run.bold:
-            text = f"**{text}**"
-        parts.append(text)
-    return "".join(parts)
