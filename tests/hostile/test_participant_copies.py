@@ -1,0 +1,82 @@
+"""Across every renderer: what participants receive holds no facilitator-only text, and
+what only facilitators receive says so on every page.
+
+The renderers' own tests check their files one by one; this builds whole workshops the
+way ``kit build`` does and reads every file with pdftotext.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kit.build import build
+from kit.loader import load
+from kit.model import ContinuumBlock, DrillBlock, Workshop
+
+from ..conftest import FIXTURES, SAMPLE, normal, pdf_pages
+
+PARTICIPANT_FILES = (
+    "handout.pdf",
+    "handout-large-print.pdf",
+    "notes-handout.pdf",
+    "drill-worksheet.pdf",
+    "drill-cards.pdf",
+    "continuum-worksheet.pdf",
+    "continuum-signs.pdf",
+    "continuum-scenario-cards.pdf",
+)
+FACILITATOR_FILES = ("drill-answer-key.pdf", "facilitator-guide.pdf")
+WORKSHOPS = {"sample": SAMPLE, "all-blocks": FIXTURES / "all-blocks"}
+
+
+def facilitator_only(workshop: Workshop) -> list[str]:
+    """Drill responses, facilitator notes and scenario notes."""
+    texts = []
+    for _, block in workshop.blocks():
+        texts.append(block.facilitator_notes)
+        if isinstance(block, DrillBlock):
+            texts += [text for challenge in block.challenges for text in challenge.responses]
+        if isinstance(block, ContinuumBlock):
+            texts += [scenario.note for scenario in block.scenarios]
+    return [text for text in texts if text]
+
+
+@pytest.fixture(scope="module", params=list(WORKSHOPS))
+def outputs(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):
+    out = tmp_path_factory.mktemp(request.param)
+    build(WORKSHOPS[request.param], out)
+    return load(WORKSHOPS[request.param]).workshop, out
+
+
+def _opening(text: str) -> str:
+    """The first six words: long enough to be unique, short enough not to wrap twice."""
+    return " ".join(normal(text).split()[:6])
+
+
+@pytest.mark.parametrize("name", PARTICIPANT_FILES)
+def test_participant_files_hold_no_facilitator_text(
+    outputs: tuple[Workshop, Path], name: str
+) -> None:
+    workshop, out = outputs
+    text = " ".join(" ".join(pdf_pages(out / name)).split())
+    secrets = facilitator_only(workshop)
+    assert secrets  # the check has something to find
+    assert [secret for secret in secrets if _opening(secret) in text] == []
+    assert "FACILITATOR" not in text
+
+
+@pytest.mark.parametrize("name", FACILITATOR_FILES)
+def test_facilitator_files_say_so_on_every_page(outputs: tuple[Workshop, Path], name: str) -> None:
+    _, out = outputs
+    pages = pdf_pages(out / name)
+    assert pages
+    assert [n for n, page in enumerate(pages, 1) if "FACILITATOR COPY" not in page] == []
+
+
+def test_the_secret_check_can_fail(outputs: tuple[Workshop, Path]) -> None:
+    """The guide prints every facilitator-only text, so the check above has teeth."""
+    workshop, out = outputs
+    guide = " ".join(" ".join(pdf_pages(out / "facilitator-guide.pdf")).split())
+    assert [s for s in facilitator_only(workshop) if _opening(s) not in guide] == []
