@@ -184,8 +184,7 @@ def _fill_templates(
         ]
     if isinstance(value, dict):
         return {
-            k: _fill_templates(v, (*path, k), render, document, problems)
-            for k, v in value.items()
+            k: _fill_templates(v, (*path, k), render, document, problems) for k, v in value.items()
         }
     return value
 

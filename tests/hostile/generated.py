@@ -15,15 +15,7 @@ from pathlib import Path
 from kit.loader import MAX_TEXT_CHARS
 from kit.yamlsource import MAX_INPUT_BYTES, MAX_VALUES
 
-MINIMAL = """\
-title: T
-organisation: O
-sections:
-  - title: S
-    duration: 10
-    blocks:
-      - title: {title: Hi}
-"""
+from ..kit.test_loader import VALID
 
 
 def _write(folder: Path, text: str) -> None:
@@ -32,16 +24,16 @@ def _write(folder: Path, text: str) -> None:
 
 def huge_file(folder: Path) -> None:
     """Valid YAML one comment line past the size cap (9 MB)."""
-    _write(folder, MINIMAL + "# " + "x" * (MAX_INPUT_BYTES + 1024 * 1024) + "\n")
+    _write(folder, VALID + "# " + "x" * (MAX_INPUT_BYTES + 1024 * 1024) + "\n")
 
 
 def too_many_values(folder: Path) -> None:
     """A few hundred KB of ``[x,x,...]`` that would compose into hundreds of MB of nodes."""
-    _write(folder, MINIMAL + "presenters: [" + ",".join(["x"] * MAX_VALUES) + "]\n")
+    _write(folder, VALID + "presenters: [" + ",".join(["x"] * MAX_VALUES) + "]\n")
 
 
 def text_too_long(folder: Path) -> None:
-    _write(folder, MINIMAL.replace("title: T", "title: " + "word " * (MAX_TEXT_CHARS // 5 + 1)))
+    _write(folder, VALID.replace("title: T", "title: " + "word " * (MAX_TEXT_CHARS // 5 + 1)))
 
 
 def logo_symlink_to_etc(folder: Path) -> None:

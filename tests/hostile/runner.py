@@ -78,9 +78,7 @@ def run_case(case: Path, scratch: Path, *kit_args: str) -> Run:
         env={**os.environ, "PYTHONFAULTHANDLER": "1"},
     )
     seconds = time.monotonic() - start
-    return Run(
-        folder, out, cwd, before, result.returncode, result.stdout, result.stderr, seconds
-    )
+    return Run(folder, out, cwd, before, result.returncode, result.stdout, result.stderr, seconds)
 
 
 def run_all(cases: Iterable[Path], scratch: Path, *kit_args: str) -> dict[str, Run]:

@@ -21,7 +21,6 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
-from pptx import Presentation
 
 from kit import markup
 from kit.build import build
@@ -31,6 +30,7 @@ from kit.loader import clean_text, load
 from kit.templating import has_template
 
 from ..conftest import raw_pages
+from .outputs import deck_text
 
 
 def _workshop() -> dict[str, Any]:
@@ -67,20 +67,37 @@ class Field:
 FIELDS = [
     Field("workshop title", ("title",), "handouts", "handout.pdf"),
     Field("section title", ("sections", 0, "title"), "handouts", "handout.pdf"),
-    Field("bullet item", ("sections", 0, "blocks", 0, "bullets", "items", 0), "handouts",
-          "handout.pdf"),
-    Field("definition meaning", ("sections", 0, "blocks", 1, "definition", "meaning"),
-          "handouts", "handout.pdf"),
-    Field("quote text", ("sections", 0, "blocks", 2, "quote", "text"), "handouts",
-          "handout.pdf"),
-    Field("drill statement",
-          ("sections", 0, "blocks", 3, "drill", "challenges", 0, "statement"),
-          "exercises", "drill-worksheet.pdf"),
-    Field("continuum stage", ("sections", 0, "blocks", 4, "continuum", "stages", 0, "name"),
-          "exercises", "continuum-worksheet.pdf"),
-    Field("continuum scenario",
-          ("sections", 0, "blocks", 4, "continuum", "scenarios", 0), "exercises",
-          "continuum-worksheet.pdf"),
+    Field(
+        "bullet item",
+        ("sections", 0, "blocks", 0, "bullets", "items", 0),
+        "handouts",
+        "handout.pdf",
+    ),
+    Field(
+        "definition meaning",
+        ("sections", 0, "blocks", 1, "definition", "meaning"),
+        "handouts",
+        "handout.pdf",
+    ),
+    Field("quote text", ("sections", 0, "blocks", 2, "quote", "text"), "handouts", "handout.pdf"),
+    Field(
+        "drill statement",
+        ("sections", 0, "blocks", 3, "drill", "challenges", 0, "statement"),
+        "exercises",
+        "drill-worksheet.pdf",
+    ),
+    Field(
+        "continuum stage",
+        ("sections", 0, "blocks", 4, "continuum", "stages", 0, "name"),
+        "exercises",
+        "continuum-worksheet.pdf",
+    ),
+    Field(
+        "continuum scenario",
+        ("sections", 0, "blocks", 4, "continuum", "scenarios", 0),
+        "exercises",
+        "continuum-worksheet.pdf",
+    ),
 ]
 
 # Anything, weighted towards what breaks things: markup, YAML and template syntax,
@@ -135,17 +152,6 @@ def _drawable(char: str) -> bool:
     joiners, bidi marks) are invisible by design and extractors drop them."""
     visible = unicodedata.category(char) != "Cf"
     return visible and metrics().covers(char) and metrics(bold=True).covers(char)
-
-
-def _deck_text(path: Path) -> str:
-    parts = []
-    for slide in Presentation(str(path)).slides:
-        for shape in slide.shapes:
-            if shape.has_text_frame:
-                parts.append(shape.text_frame.text)
-            if shape.has_table:
-                parts.extend(cell.text for row in shape.table.rows for cell in row.cells)
-    return "".join(parts)
 
 
 @pytest.fixture(scope="module")
@@ -204,6 +210,6 @@ def test_any_text_builds_and_comes_out_as_typed(
     typed = markup.plain(clean_text(text))
     if has_template(text):
         return  # rendered by jinja2: what comes out is the template's output, not the text
-    assert _squeezed(typed) in _squeezed(_deck_text(folder / "out" / "deck.pptx"))
+    assert _squeezed(typed) in _squeezed(deck_text(folder / "out" / "deck.pptx"))
     pdf = "".join(raw_pages(folder / "out" / field.pdf))  # drawing order: "-" stays put
     assert _squeezed(typed, _drawable) in _squeezed(pdf, _drawable)

@@ -11,10 +11,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pptx import Presentation
 from pypdf import PdfReader
 
 from ..conftest import pdf_text
+from .outputs import deck_text
 from .runner import Run, expected_lines, run_all, snapshot
 
 HERE = Path(__file__).resolve().parent
@@ -54,9 +54,7 @@ def test_the_corpus_is_complete() -> None:
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda case: case.name)
-def test_hostile_input_is_refused_with_a_located_error(
-    case: Path, refused: dict[str, Run]
-) -> None:
+def test_hostile_input_is_refused_with_a_located_error(case: Path, refused: dict[str, Run]) -> None:
     run = refused[case.name]
     assert "Traceback" not in run.stderr, run.stderr
     assert run.stderr.splitlines() == expected_lines(case, "expected.txt", run)
@@ -65,17 +63,6 @@ def test_hostile_input_is_refused_with_a_located_error(
     assert not run.out.exists()  # nothing written, not even the output folder
     assert list(run.cwd.iterdir()) == []  # no file a YAML tag or template tried to create
     assert snapshot(run.folder) == run.before
-
-
-def _deck_text(path: Path) -> str:
-    parts = []
-    for slide in Presentation(str(path)).slides:
-        for shape in slide.shapes:
-            if shape.has_text_frame:
-                parts.append(shape.text_frame.text)
-            if shape.has_table:
-                parts.extend(cell.text for row in shape.table.rows for cell in row.cells)
-    return " ".join(" ".join(parts).split())
 
 
 def _images_in(path: Path) -> int:
@@ -91,7 +78,7 @@ def test_hostile_text_builds_and_prints_as_typed(case: Path, built: dict[str, Ru
     run = built[case.name]
     assert run.returncode == 0, run.stderr
     assert "Traceback" not in run.stderr
-    deck = _deck_text(run.out / "deck.pptx")
+    deck = " ".join(deck_text(run.out / "deck.pptx").split())
     handout = " ".join(pdf_text(run.out / "handout.pdf").split())
     for line in expected_lines(case, "expected-text.txt", run):
         assert line in deck
