@@ -204,19 +204,24 @@ def _markdown_table(table: Any) -> str:
 # --- the deck without notes, for comparison ------------------------------------------------
 
 
-def write_deck_without_notes(workshop: Path, out_dir: Path) -> None:
-    """Plan ``workshop``'s deck, drop every slide's notes and write it (child process)."""
-    from kit.build import fixed_timestamp
-    from kit.deckplan import plan_deck
-    from kit.loader import load
-    from slides.pptx_writer import write_deck
+def build_deck_without_notes(workshop: Path, out_dir: Path) -> None:
+    """``kit build --only slides``, its deck's notes dropped just before writing (child process).
 
-    loaded = load(workshop)
-    deck = plan_deck(loaded.workshop)
-    bare = replace(deck, slides=tuple(replace(slide, notes="") for slide in deck.slides))
-    out_dir.mkdir(parents=True, exist_ok=True)
-    write_deck(bare, out_dir / "deck.pptx", fixed_timestamp(loaded))
-    print(f"wrote {out_dir / 'deck.pptx'} ({len(bare.slides)} slides)")
+    The same command as the "kit: deck" row, so the two differ only by the notes. The
+    writer is wrapped in this short-lived process alone.
+    """
+    import slides.pptx_writer as writer
+    from kit.cli import main as kit
+    from kit.slidelayout import DeckLayout
+
+    write_deck = writer.write_deck
+
+    def without_notes(deck: DeckLayout, path: Path, timestamp: Any) -> None:
+        bare = tuple(replace(slide, notes="") for slide in deck.slides)
+        write_deck(replace(deck, slides=bare), path, timestamp)
+
+    writer.write_deck = without_notes
+    kit(["build", str(workshop), "--out", str(out_dir), "--only", "slides"])
 
 
 # --- measuring ------------------------------------------------------------------------------
@@ -419,7 +424,7 @@ def main() -> None:
     )
     args = parser.parse_args()
     if args.deck_without_notes:
-        write_deck_without_notes(*args.deck_without_notes)
+        build_deck_without_notes(*args.deck_without_notes)
         return
     logging.getLogger("kit").setLevel(logging.ERROR)  # planning's layout warnings are noise here
     pandoc = shutil.which("pandoc")
