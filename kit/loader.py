@@ -22,7 +22,14 @@ import pydantic
 from kit import assets, editions
 from kit.errors import ContentError, KitError, Problem
 from kit.i18n import words
-from kit.model import BLOCK_KINDS, BLOCK_TYPES, DEFAULT_TITLES, ImageBlock, Workshop
+from kit.model import (
+    BLOCK_KINDS,
+    BLOCK_TYPES,
+    DEFAULT_TITLES,
+    ImageBlock,
+    ResourcesBlock,
+    Workshop,
+)
 from kit.templating import TemplateBudget, TemplateProblem, has_template, render_template
 from kit.yamlsource import Document, Path_, read_yaml
 
@@ -33,6 +40,9 @@ _TEMPLATE_VARIABLES = ("title", "subtitle", "organisation", "date", "venue", "au
 _STRIP_CONTROLS = {c: None for c in (*range(0x20), *range(0x7F, 0xA0)) if c not in (0x09, 0x0A)}
 # Longer text takes seconds to lay out per field; nothing in a workshop needs it.
 MAX_TEXT_CHARS = 20_000
+# A QR code at the handouts' error correction holds 2,331 bytes, but one that full no longer
+# prints legibly, and the address itself must fit a handout's table cell.
+MAX_URL_BYTES = 1_000
 # Alt text that names a file says nothing to someone who cannot see the picture (and
 # leaks a path). Slashes alone are prose ("24/7", "and/or"); these are not.
 _FILE_LIKE = re.compile(
@@ -98,6 +108,7 @@ def load(path: Path | str, language: str | None = None) -> LoadedWorkshop:
         problems.extend(_problems_from_errors(exc.errors(), document))
     if workshop is not None:
         problems.extend(_check_references(workshop, document))
+        problems.extend(_check_links(workshop, document))
     if problems:
         raise ContentError(problems)
     assert workshop is not None
@@ -325,6 +336,18 @@ def _check_references(workshop: Workshop, document: Document) -> Iterator[Proble
         if isinstance(block, ImageBlock) and _names_a_file(block.alt, block.path):
             message = "alt text looks like a file name or path; say what the picture shows"
             yield document.problem((*path, "alt"), message)
+
+
+def _check_links(workshop: Workshop, document: Document) -> Iterator[Problem]:
+    """Web addresses short enough for the handouts' QR codes and tables (reportlab fails beyond)."""
+    links = [(("sources", i, "url"), source.url) for i, source in enumerate(workshop.sources)]
+    for path, block in _each_block(workshop):
+        if isinstance(block, ResourcesBlock):
+            links += [((*path, "items", i, "url"), item.url) for i, item in enumerate(block.items)]
+    for path, url in links:
+        if url and len(url.encode("utf-8")) > MAX_URL_BYTES:
+            message = f"web address is longer than {MAX_URL_BYTES:,} bytes, too long to print"
+            yield document.problem(path, message)
 
 
 def _names_a_file(alt: str, path: str) -> bool:
