@@ -82,8 +82,16 @@ def _check_size(size: int, what: str) -> None:
 
 @contextmanager
 def _time_limit(seconds: float) -> Iterator[None]:
-    """Raise _OutOfTime in this thread after ``seconds``; a no-op outside the main thread."""
-    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "SIGALRM"):
+    """Raise _OutOfTime in this thread after ``seconds``.
+
+    A no-op outside the main thread, without SIGALRM, or while the program runs a timer
+    of its own (not to clobber it); the deadline checks at calls and output remain.
+    """
+    if (
+        threading.current_thread() is not threading.main_thread()
+        or not hasattr(signal, "SIGALRM")
+        or signal.getitimer(signal.ITIMER_REAL)[0] > 0
+    ):
         yield
         return
 
