@@ -31,7 +31,7 @@ from kit.model import (
     Workshop,
 )
 from kit.templating import TemplateBudget, TemplateProblem, has_template, render_template
-from kit.yamlsource import Document, Path_, read_yaml
+from kit.yamlsource import Document, Path_, read_yaml_file
 
 WORKSHOP_FILE = "workshop.yaml"
 _TEMPLATE_VARIABLES = ("title", "subtitle", "organisation", "date", "venue", "audience")
@@ -84,7 +84,7 @@ def load(path: Path | str, language: str | None = None) -> LoadedWorkshop:
     """
     file = find_workshop_file(Path(path))
     display = str(file)
-    document = read_yaml(file.read_bytes(), display)
+    document = read_yaml_file(file, display)
     if not isinstance(document.data, dict):
         raise ContentError([document.problem((), "a workshop file is a mapping of fields")])
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -80,6 +81,16 @@ def _mark(yaml_mark: yaml.Mark | None) -> Mark:
 def _mark_at_index(text: str, index: int) -> Mark:
     line = text.count("\n", 0, index) + 1
     return Mark(line, index - (text.rfind("\n", 0, index) + 1) + 1)
+
+
+def read_yaml_file(path: Path, file: str) -> Document:
+    """``read_yaml`` on the file at ``path``, never reading more than the size cap allows."""
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_INPUT_BYTES + 1)  # enough to tell that it is too large
+    except OSError as exc:
+        raise ContentError([Problem(file, 1, 1, "", f"cannot be read: {exc.strerror}")]) from None
+    return read_yaml(raw, file)
 
 
 def read_yaml(raw: bytes, file: str) -> Document:

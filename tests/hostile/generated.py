@@ -27,6 +27,12 @@ def huge_file(folder: Path) -> None:
     _write(folder, VALID + "# " + "x" * (MAX_INPUT_BYTES + 1024 * 1024) + "\n")
 
 
+def sparse_file(folder: Path) -> None:
+    """2 GiB of NUL bytes that take no disk space: reading it whole would not fit in memory."""
+    with (folder / "workshop.yaml").open("wb") as handle:
+        handle.truncate(2 * 1024**3)
+
+
 def too_many_values(folder: Path) -> None:
     """A few hundred KB of ``[x,x,...]`` that would compose into hundreds of MB of nodes."""
     _write(folder, VALID + "presenters: [" + ",".join(["x"] * MAX_VALUES) + "]\n")
@@ -96,6 +102,7 @@ def pptx_not_powerpoint(folder: Path) -> None:
 
 PREPARE: dict[str, Callable[[Path], None]] = {
     "yaml-huge-file": huge_file,
+    "yaml-sparse-2-gigabytes": sparse_file,
     "yaml-too-many-values": too_many_values,
     "text-too-long": text_too_long,
     "logo-symlink-to-etc": logo_symlink_to_etc,
