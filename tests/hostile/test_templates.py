@@ -9,6 +9,7 @@ from __future__ import annotations
 import signal
 import threading
 import time
+from importlib.metadata import version
 
 import pytest
 
@@ -33,6 +34,12 @@ SLOW = "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% e
 )
 def test_ordinary_templates_still_render(template: str, expected: str) -> None:
     assert render_template(template, {**VARIABLES, "subtitle": ""}) == expected
+
+
+def test_jinja2_has_the_sandbox_fixes() -> None:
+    """3.1.5 and 3.1.6 close escapes through str.format and |attr (pyproject pins >=3.1.6)."""
+    major, minor, patch = (int(part) for part in version("jinja2").split(".")[:3])
+    assert (major, minor, patch) >= (3, 1, 6)
 
 
 def _time(template: str) -> tuple[str, float]:
