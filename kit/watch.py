@@ -48,13 +48,7 @@ class BuildSettings:
     language: str | None = None
 
 
-def watch(
-    path: Path,
-    settings: BuildSettings,
-    report: Callable[[KitError], None],
-    *,
-    poll: float = POLL_SECONDS,
-) -> None:
+def watch(path: Path, settings: BuildSettings, report: Callable[[KitError], None]) -> None:
     """Build the workshop at ``path``, then rebuild on every change until Ctrl-C.
 
     ``report`` prints a failed load or build the way ``kit build`` does.
@@ -63,7 +57,7 @@ def watch(
     try:
         watcher.build(changed=[])
         while True:
-            time.sleep(poll)
+            time.sleep(POLL_SECONDS)
             changed = watcher.changed()
             if changed:
                 watcher.build(changed)
@@ -118,7 +112,7 @@ class _Watcher:
         ``edited_ns`` is when the edit that caused this build was saved, if one did.
         """
         settings = self._settings
-        first: list[float] = []
+        first: list[int] = []  # when the first file was written, in ns since the epoch
 
         def progress(output: Output) -> None:
             click.echo(f"wrote {output.describe()}")
