@@ -56,11 +56,19 @@ def has_template(text: str) -> bool:
 
 
 def _size(value: Any) -> int:
-    """Characters, items, or (for an integer) roughly its decimal digits."""
-    if isinstance(value, (str, list, tuple, dict)):
+    """Roughly how many characters ``value`` prints as, found without printing it.
+
+    A list counts its items' sizes, not just its length: ``[title] * 20000`` is short but
+    prints as 20,000 titles.
+    """
+    if isinstance(value, str):
         return len(value)
+    if isinstance(value, (list, tuple)):
+        return len(value) + sum(map(_size, value))
+    if isinstance(value, dict):
+        return len(value) + sum(_size(key) + _size(item) for key, item in value.items())
     if isinstance(value, int):
-        return max(1, abs(value).bit_length() * 3 // 10)
+        return max(1, abs(value).bit_length() * 3 // 10)  # decimal digits
     return 1
 
 
@@ -69,7 +77,7 @@ def _result_size(operator: str, left: Any, right: Any) -> int:
     if operator == "*":
         for seq, count in ((left, right), (right, left)):
             if isinstance(seq, (str, list, tuple)) and isinstance(count, int):
-                return len(seq) * count
+                return _size(seq) * count
     if operator == "**" and isinstance(left, int) and isinstance(right, int):
         return _size(left) * right
     return _size(left) + _size(right)
@@ -78,6 +86,12 @@ def _result_size(operator: str, left: Any, right: Any) -> int:
 def _check_size(size: int, what: str) -> None:
     if size > MAX_OUTPUT_CHARS:
         raise TemplateProblem(f"template: {what} is longer than {MAX_OUTPUT_CHARS} characters")
+
+
+def _finalize(value: Any) -> Any:
+    """Every ``{{ value }}`` passes here before it is printed: check its size first."""
+    _check_size(_size(value), "a value")
+    return value
 
 
 @contextmanager
@@ -148,13 +162,13 @@ class _Renderer:
 
             @staticmethod
             def join_text(parts: Iterable[Any]) -> str:
-                texts = [str(part) for part in parts]
-                _check_size(sum(map(len, texts)), "the result of '~'")
-                return "".join(texts)
+                parts = list(parts)
+                _check_size(sum(map(_size, parts)), "the result of '~'")  # before printing
+                return "".join(str(part) for part in parts)
 
         self._deadline = deadline
         self._jinja2 = jinja2
-        self._env = _Env(undefined=jinja2.StrictUndefined, autoescape=False)
+        self._env = _Env(undefined=jinja2.StrictUndefined, autoescape=False, finalize=_finalize)
         self._env.filters = {k: v for k, v in self._env.filters.items() if k in _FILTERS}
         self._env.globals = {k: v for k, v in self._env.globals.items() if k in _GLOBALS}
 
