@@ -6,10 +6,12 @@ variables are errors, and both the output length and the render time are capped.
 - Time: an interval timer interrupts a render that runs too long, even a loop that calls
   nothing (main thread only; elsewhere the deadline is checked at every call and every
   piece of output). All of one workshop's templates share a total budget too.
-- Memory: every value a template builds stays under the output cap. ``*``, ``**`` and
-  ``+`` are checked before they run, ``~`` through a code generator hook, and only
-  filters whose output grows at most linearly with their input are kept; of the globals
-  only ``range`` (capped by the sandbox), ``dict``, ``cycler`` and ``joiner`` can be called.
+- Memory: every value a template builds or prints stays under the output cap. ``*``,
+  ``**`` and ``+`` are sized before they run, ``~`` through a code generator hook, every
+  ``{{ value }}`` before it is printed; ``%`` formatting of text is refused; only filters
+  whose output grows at most linearly with their input are kept; and of the globals only
+  ``range`` (capped by the sandbox), ``dict``, ``cycler`` and ``joiner`` may be called, no
+  methods and no macros.
 """
 
 from __future__ import annotations
