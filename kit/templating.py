@@ -3,7 +3,8 @@
 Workshop files are untrusted: the environment is immutable and sandboxed, undefined
 variables are errors, and both the output length and the render time are capped.
 
-- Time: an interval timer interrupts a render that runs too long, even a loop that calls
+- Time: processor time, so that a busy machine cannot turn a good file into a failing
+  one. An interval timer interrupts a render that runs too long, even a loop that calls
   nothing (main thread only; elsewhere the deadline is checked at every call and every
   piece of output). All of one workshop's templates share a total budget too.
 - Memory: every value a template builds or prints stays under the output cap. ``*``,
@@ -100,13 +101,13 @@ def _finalize(value: Any) -> Any:
 def _time_limit(seconds: float) -> Iterator[None]:
     """Raise _OutOfTime in this thread after ``seconds``.
 
-    A no-op outside the main thread, without SIGALRM, or while the program runs a timer
+    A no-op outside the main thread, without SIGPROF, or while the program runs a timer
     of its own (not to clobber it); the deadline checks at calls and output remain.
     """
     if (
         threading.current_thread() is not threading.main_thread()
-        or not hasattr(signal, "SIGALRM")
-        or signal.getitimer(signal.ITIMER_REAL)[0] > 0
+        or not hasattr(signal, "SIGPROF")
+        or signal.getitimer(signal.ITIMER_PROF)[0] > 0
     ):
         yield
         return
@@ -114,15 +115,15 @@ def _time_limit(seconds: float) -> Iterator[None]:
     def expire(signum: int, frame: Any) -> None:
         raise _OutOfTime
 
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    previous = signal.signal(signal.SIGPROF, expire)
+    signal.setitimer(signal.ITIMER_PROF, seconds)
     try:
         yield
     finally:
         try:  # the timer may fire right here; the handler must be restored all the same
-            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.setitimer(signal.ITIMER_PROF, 0)
         finally:
-            signal.signal(signal.SIGALRM, previous)
+            signal.signal(signal.SIGPROF, previous)
 
 
 class _Renderer:
@@ -147,7 +148,7 @@ class _Renderer:
             intercepted_binops = frozenset({"*", "**", "+", "%"})
 
             def call(self, context: Any, obj: Any, *args: Any, **kwargs: Any) -> Any:
-                if time.monotonic() > deadline[0]:
+                if time.process_time() > deadline[0]:
                     raise _OutOfTime
                 # Methods of values (str.center, str.format, ...) and macros (recursion)
                 # are the remaining ways to build huge values or to run long.
@@ -178,7 +179,7 @@ class _Renderer:
         """Render ``text``; TemplateProblem with ``slow`` if it takes over ``seconds``."""
         jinja2 = self._jinja2
         _check_size(len(text), "the template")
-        self._deadline[0] = time.monotonic() + seconds
+        self._deadline[0] = time.process_time() + seconds
         try:
             with _time_limit(seconds):
                 template = self._env.from_string(text)
@@ -187,7 +188,7 @@ class _Renderer:
                 for piece in template.generate(**variables):
                     length += len(piece)
                     _check_size(length, "the output")
-                    if time.monotonic() > self._deadline[0]:
+                    if time.process_time() > self._deadline[0]:
                         raise _OutOfTime
                     out.append(piece)
         except _OutOfTime:
@@ -228,9 +229,9 @@ def render_template(
         seconds, slow = budget.left, f"templates took longer than {MAX_TOTAL_SECONDS} s in total"
         if seconds <= 0:
             raise TemplateProblem(slow)
-    start = time.monotonic()
+    start = time.process_time()
     try:
         return _renderer.render(text, variables, seconds, slow)
     finally:
         if budget is not None:
-            budget.left -= time.monotonic() - start
+            budget.left -= time.process_time() - start

@@ -61,23 +61,23 @@ def test_a_slow_template_stops_in_a_thread_too() -> None:
 
 
 def test_the_timer_restores_the_programs_own_handler() -> None:
-    before = signal.getsignal(signal.SIGALRM)
+    before = signal.getsignal(signal.SIGPROF)
     message, seconds = _time(SLOW)
     assert message == f"template took longer than {MAX_SECONDS} s" and seconds < MAX_SECONDS + 1
-    assert signal.getsignal(signal.SIGALRM) is before
-    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    assert signal.getsignal(signal.SIGPROF) is before
+    assert signal.getitimer(signal.ITIMER_PROF) == (0.0, 0.0)
 
 
 def test_a_running_timer_of_the_program_is_left_alone() -> None:
     fired: list[int] = []
-    previous = signal.signal(signal.SIGALRM, lambda signum, frame: fired.append(signum))
-    signal.setitimer(signal.ITIMER_REAL, 30)
+    previous = signal.signal(signal.SIGPROF, lambda signum, frame: fired.append(signum))
+    signal.setitimer(signal.ITIMER_PROF, 30)
     try:
         message, seconds = _time(SLOW)  # stopped by the deadline checks instead
         assert seconds < MAX_SECONDS + 1
         assert message == f"template took longer than {MAX_SECONDS} s"
-        assert 0 < signal.getitimer(signal.ITIMER_REAL)[0] <= 30
+        assert 0 < signal.getitimer(signal.ITIMER_PROF)[0] <= 30
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)
     assert fired == []
