@@ -17,6 +17,7 @@ from kit.templating import MAX_SECONDS, TemplateProblem, render_template
 
 VARIABLES = {"title": "Knowing the Difference", "organisation": "SWAN"}
 SLOW = "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}"
+STOPPED_WITHIN = 10  # wall seconds: the limit counts processor time, a busy machine is slower
 
 
 @pytest.mark.parametrize(
@@ -57,13 +58,13 @@ def test_a_slow_template_stops_in_a_thread_too() -> None:
     worker.join(timeout=10)
     ((message, seconds),) = result
     assert message == f"template took longer than {MAX_SECONDS} s"
-    assert seconds < MAX_SECONDS + 1
+    assert seconds < STOPPED_WITHIN
 
 
 def test_the_timer_restores_the_programs_own_handler() -> None:
     before = signal.getsignal(signal.SIGPROF)
     message, seconds = _time(SLOW)
-    assert message == f"template took longer than {MAX_SECONDS} s" and seconds < MAX_SECONDS + 1
+    assert message == f"template took longer than {MAX_SECONDS} s" and seconds < STOPPED_WITHIN
     assert signal.getsignal(signal.SIGPROF) is before
     assert signal.getitimer(signal.ITIMER_PROF) == (0.0, 0.0)
 
@@ -74,7 +75,7 @@ def test_a_running_timer_of_the_program_is_left_alone() -> None:
     signal.setitimer(signal.ITIMER_PROF, 30)
     try:
         message, seconds = _time(SLOW)  # stopped by the deadline checks instead
-        assert seconds < MAX_SECONDS + 1
+        assert seconds < STOPPED_WITHIN
         assert message == f"template took longer than {MAX_SECONDS} s"
         assert 0 < signal.getitimer(signal.ITIMER_PROF)[0] <= 30
     finally:
