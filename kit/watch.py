@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import time
+import traceback
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -90,10 +91,8 @@ class _Watcher:
         edited = [stamp[0] for file in changed if (stamp := self._stamps.get(file))]
         if changed:
             click.echo("changed: " + ", ".join(file.name for file in changed))
-        try:
-            loaded = load(self._path, self._settings.language)
-        except KitError as exc:
-            self._report(exc)
+        loaded = self._load()
+        if loaded is None:
             self._watching()
             return
         self._assets = tuple(_assets(loaded))
@@ -105,6 +104,17 @@ class _Watcher:
             written = self._render(loaded, started, max(edited, default=None))
             self._built = (loaded.workshop, assets) if written else None
         self._watching()
+
+    def _load(self) -> LoadedWorkshop | None:
+        """The workshop, or None after printing why it did not load."""
+        try:
+            return load(self._path, self._settings.language)
+        except KitError as exc:
+            self._report(exc)
+        except Exception:  # a bug in kit: shown as kit build would, but the watch goes on
+            click.echo("error: loading failed (a bug in kit):", err=True)
+            traceback.print_exc()
+        return None
 
     def _render(self, loaded: LoadedWorkshop, started: float, edited_ns: int | None) -> bool:
         """Render every chosen output; True if all were written.
