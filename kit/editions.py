@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from kit.errors import ContentError, Problem
-from kit.yamlsource import Document, Path_, format_path, read_yaml
+from kit.yamlsource import Document, Path_, format_path, read_yaml_file
 
 TRANSLATIONS_DIR = "translations"
 # Identifiers, paths, numbers and settings: the same in every edition.
@@ -80,7 +80,7 @@ def overlay(
                 )
             ]
         )
-    doc = read_yaml(file.read_bytes(), str(file))
+    doc = read_yaml_file(file, str(file))
     problems: list[Problem] = []
     translation = clean(doc.data, (), doc, problems)
     merged = _merge(base, translation, (), doc, problems)

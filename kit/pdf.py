@@ -28,8 +28,10 @@ from reportlab.platypus import (
     Paragraph,
     TableStyle,
 )
+from reportlab.platypus.doctemplate import LayoutError
 
 from kit import markup
+from kit.errors import KitError
 from kit.fonts import face_name, font_file
 from kit.model import Theme, Workshop
 
@@ -256,5 +258,12 @@ def build_pdf(
         [PageTemplate(id="page", frames=[frame], onPage=on_page or (lambda canvas, doc: None))]
     )
     paint = _footer_painter(footer, page_label, theme, margin)
-    doc.build(list(story), canvasmaker=_numbered_canvas(paint))
+    try:
+        doc.build(list(story), canvasmaker=_numbered_canvas(paint))
+    except LayoutError:
+        # Only text that cannot be broken (one enormous word, say) gets here.
+        raise KitError(
+            f"{path.name}: some text is too long to fit on one page even when wrapped; "
+            "look for a very long word or web address"
+        ) from None
     return doc.page
