@@ -7,6 +7,7 @@ down to a floor, then continues on a "(cont.)" slide with a warning naming the b
 
 from __future__ import annotations
 
+import functools
 import logging
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -589,15 +590,17 @@ def _resources(p: _Planner, block: ResourcesBlock, ctx: _BlockContext) -> None:
     )
 
 
-def plan_deck(workshop: Workshop, image_size: Any = None) -> DeckLayout:
+@functools.lru_cache(maxsize=4)
+def plan_deck(workshop: Workshop) -> DeckLayout:
     """Lay out every slide of the workshop's deck.
 
-    ``image_size(path) -> (width, height)`` measures pictures; by default it reads the
-    image header with Pillow. Overflowing text is logged as a warning naming the block.
+    Overflowing text is logged as a warning naming the block. The layout is kept for the
+    same workshop (equal content), so the deck and its PDF copies share one layout and
+    its warnings are logged once.
     """
     from kit.deckexercises import continuum_slides, drill_slides
 
-    planner = _Planner(workshop, image_size or _pillow_size)
+    planner = _Planner(workshop, _pillow_size)
     draw = {
         "title": _title,
         "bullets": _bullets,
