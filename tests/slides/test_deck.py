@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -153,15 +154,17 @@ def test_sample_layout_keeps_every_text_inside_its_box(sample: LoadedWorkshop) -
                 assert all(line.width <= 960 for line in para.lines)
 
 
+def all_blocks_with_theme(folder: Path, setting: str) -> Path:
+    """A copy of the all-blocks fixture in ``folder`` with one more theme ``setting``."""
+    shutil.copytree(FIXTURES / "all-blocks", folder, dirs_exist_ok=True)
+    workshop = folder / "workshop.yaml"
+    source = workshop.read_text(encoding="utf-8")
+    workshop.write_text(source.replace("theme:\n", f"theme:\n  {setting}\n"), encoding="utf-8")
+    return folder
+
+
 def test_four_by_three_decks_are_laid_out_for_that_size(tmp_path: Path) -> None:
-    source = (FIXTURES / "all-blocks" / "workshop.yaml").read_text(encoding="utf-8")
-    folder = tmp_path / "w"
-    (folder / "images").mkdir(parents=True)
-    for image in (FIXTURES / "all-blocks" / "images").iterdir():
-        (folder / "images" / image.name).write_bytes(image.read_bytes())
-    (folder / "workshop.yaml").write_text(
-        source.replace("theme:\n", "theme:\n  slide_size: '4:3'\n"), encoding="utf-8"
-    )
+    folder = all_blocks_with_theme(tmp_path / "w", "slide_size: '4:3'")
     build(folder, tmp_path / "out", only=["slides"])
     prs = Presentation(str(tmp_path / "out" / "deck.pptx"))
     assert (prs.slide_width, prs.slide_height) == (Pt(720), Pt(540))
@@ -177,16 +180,8 @@ def test_a_pptx_template_brings_its_masters_and_drops_its_slides(tmp_path: Path)
     brand = example.shapes.add_textbox(Pt(10), Pt(10), Pt(200), Pt(30))
     brand.text_frame.text = "BRANDED MASTER"
     template.slide_masters[0].shapes._spTree.append(brand._element)  # moves it to the master
-    folder = tmp_path / "w"
-    folder.mkdir()
+    folder = all_blocks_with_theme(tmp_path / "w", "template: brand.pptx")
     template.save(str(folder / "brand.pptx"))
-    source = (FIXTURES / "all-blocks" / "workshop.yaml").read_text(encoding="utf-8")
-    (folder / "images").mkdir()
-    for image in (FIXTURES / "all-blocks" / "images").iterdir():
-        (folder / "images" / image.name).write_bytes(image.read_bytes())
-    (folder / "workshop.yaml").write_text(
-        source.replace("theme:\n", "theme:\n  template: brand.pptx\n"), encoding="utf-8"
-    )
     build(folder, tmp_path / "out", only=["slides"])
     prs = Presentation(str(tmp_path / "out" / "deck.pptx"))
     texts = [s.shapes.title.text_frame.text for s in prs.slides]
