@@ -55,7 +55,8 @@ class Output:
     unit: str = "pages"
 
     def describe(self) -> str:
-        return f"{self.path} ({self.count} {self.unit})"
+        unit = self.unit.removesuffix("s") if self.count == 1 else self.unit
+        return f"{self.path} ({self.count} {unit})"
 
 
 @dataclass

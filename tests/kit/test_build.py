@@ -164,3 +164,12 @@ def test_python_dash_m_kit_and_the_console_script_agree() -> None:
     assert "build" in run_kit("--help").stdout
     assert kit_build.RENDERERS.keys() == {"slides", "handouts", "exercises"}
     assert (ROOT / "pyproject.toml").read_text().count('kit = "kit.cli:main"') == 1
+
+
+def test_build_prints_a_line_per_file_and_a_summary(tmp_path: Path) -> None:
+    result = run_kit("build", str(SAMPLE), "--only", "exercises", "--out", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert f"wrote {tmp_path / 'continuum-scenario-cards.pdf'} (1 page)" in lines
+    assert f"wrote {tmp_path / 'drill-cards.pdf'} (2 pages)" in lines
+    assert lines[-1] == f"built 6 file(s) into {tmp_path}"
