@@ -47,6 +47,7 @@ def write_deck(deck: DeckLayout, path: Path, timestamp: dt.datetime) -> None:
     for number, slide in enumerate(deck.slides, start=1):
         package.add_slide(number, slide)
     _set_core_properties(prs, deck, timestamp)
+    _set_app_properties(prs, deck)
     path.write_bytes(_zipped(prs, timestamp))
 
 
@@ -172,6 +173,32 @@ def _set_core_properties(prs: Presentation, deck: DeckLayout, timestamp: dt.date
     props.modified = naive
     props.last_printed = naive
     props.revision = 1
+
+
+_APP_PROPERTIES = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+    'extended-properties"><TotalTime>0</TotalTime><Application>kit</Application>'
+    "<PresentationFormat>On-screen Show ({ratio})</PresentationFormat>"
+    "<Slides>{slides}</Slides><Notes>{notes}</Notes><HiddenSlides>0</HiddenSlides>"
+    "<Company>{company}</Company><AppVersion>1.0000</AppVersion></Properties>"
+)
+
+
+def _set_app_properties(prs: Presentation, deck: DeckLayout) -> None:
+    """Say what made the deck and what it holds; the template's copy describes an empty
+    4:3 deck saved by "Microsoft Macintosh PowerPoint"."""
+    app = next(
+        (part for part in prs.part.package.iter_parts() if part.partname == "/docProps/app.xml"),
+        None,
+    )
+    if app is None:
+        return
+    ratio = "16:9" if deck.width / deck.height > 1.5 else "4:3"
+    notes = sum(1 for slide in deck.slides if slide.notes)
+    company = deck.author.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    xml = _APP_PROPERTIES.format(ratio=ratio, slides=len(deck.slides), notes=notes, company=company)
+    app._blob = xml.encode("utf-8")
 
 
 def _zipped(prs: Presentation, timestamp: dt.datetime) -> bytes:

@@ -235,3 +235,17 @@ def test_rendered_slides_are_pictures_of_the_right_size(sample_pdf: Path, tmp_pa
             assert abs(width / height - 16 / 9) < 0.02
             low, high = picture.convert("L").getextrema()
             assert high - low > 100  # not a blank page
+
+
+def test_document_properties_describe_this_deck(sample_deck: Path, sample: LoadedWorkshop) -> None:
+    import zipfile
+
+    with zipfile.ZipFile(sample_deck) as package:
+        app = package.read("docProps/app.xml").decode("utf-8")
+        core = package.read("docProps/core.xml").decode("utf-8")
+    slides = len(plan_deck(sample.workshop).slides)
+    assert "<Application>kit</Application>" in app
+    assert f"<Slides>{slides}</Slides>" in app and "(16:9)" in app
+    assert "Steve Canny" not in core + app and "2013" not in core
+    assert "<dc:creator>Community Rights Workshop Collective</dc:creator>" in core
+    assert "2026-12-05T00:00:00Z" in core  # the workshop's date, no SOURCE_DATE_EPOCH
