@@ -43,7 +43,6 @@ class BuildOptions:
     paper: Paper = "a4"
     participants: int = 20
     timestamp: dt.datetime = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
-    base_dir: Path = Path(".")
 
 
 @dataclass(frozen=True)
@@ -116,7 +115,6 @@ def render_loaded(
         paper=paper,
         participants=participants,
         timestamp=fixed_timestamp(loaded),
-        base_dir=loaded.base_dir,
     )
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)

@@ -143,5 +143,4 @@ def options_for(loaded: LoadedWorkshop, paper: str = "a4", participants: int = 2
         paper=paper,  # type: ignore[arg-type]
         participants=participants,
         timestamp=fixed_timestamp(loaded),
-        base_dir=loaded.base_dir,
     )

@@ -136,5 +136,4 @@ def _options(done: Built) -> dict[str, object]:
         "paper": options.paper,
         "participants": options.participants,
         "timestamp": options.timestamp,
-        "base_dir": options.base_dir,
     }
