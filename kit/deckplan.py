@@ -70,7 +70,6 @@ class _Draft:
 @dataclass
 class _Planner:
     workshop: Workshop
-    image_size: Any
     width: float = 0.0
     height: float = 0.0
     drafts: list[_Draft] = field(default_factory=list)
@@ -123,7 +122,7 @@ class _Planner:
         if path is None:
             return []
         box = (self.width - MARGIN - self.logo_width(), TITLE_TOP + 10, self.logo_width(), 48.0)
-        return [_fit_picture(path, f"{self.workshop.organisation} logo", box, self.image_size)]
+        return [_fit_picture(path, f"{self.workshop.organisation} logo", box)]
 
     def citation(self, cite: tuple[str, ...]) -> list[Element]:
         if not cite:
@@ -387,12 +386,13 @@ def _join(*parts: str) -> str:
     return "\n\n".join(part for part in parts if part)
 
 
-def _fit_picture(
-    path: str, alt: str, box: tuple[float, float, float, float], image_size: Any
-) -> Picture:
+def _fit_picture(path: str, alt: str, box: tuple[float, float, float, float]) -> Picture:
     """The picture scaled to fit ``box`` with its aspect ratio kept, centred."""
+    from PIL import Image
+
     x, y, w, h = box
-    pixel_w, pixel_h = image_size(path)
+    with Image.open(path) as image:  # the header only: the loader already checked it
+        pixel_w, pixel_h = image.size
     scale = min(w / pixel_w, h / pixel_h)
     pw, ph = pixel_w * scale, pixel_h * scale
     return Picture(x + (w - pw) / 2, y + (h - ph) / 2, pw, ph, path, alt, name=alt[:60])
@@ -559,9 +559,7 @@ def _image(p: _Planner, block: ImageBlock, ctx: _BlockContext) -> None:
             Box(MARGIN, BODY_TOP + height - 40, p.content_width, 40, text=text, name="Caption")
         ]
         height -= 46
-    picture = _fit_picture(
-        block.path, block.alt, (MARGIN, BODY_TOP, p.content_width, height), p.image_size
-    )
+    picture = _fit_picture(block.path, block.alt, (MARGIN, BODY_TOP, p.content_width, height))
     p.add(block.title, "image", [picture, *caption], _notes(ctx, block), cite=block.cite)
 
 
@@ -600,7 +598,7 @@ def plan_deck(workshop: Workshop) -> DeckLayout:
     """
     from kit.deckexercises import continuum_slides, drill_slides
 
-    planner = _Planner(workshop, _pillow_size)
+    planner = _Planner(workshop)
     draw = {
         "title": _title,
         "bullets": _bullets,
@@ -636,10 +634,3 @@ def _draw_block(
 ) -> None:
     label = f"{ctx.label}.blocks[{index}] ({block.kind})"
     draw[block.kind](planner, block, replace(ctx, label=label))
-
-
-def _pillow_size(path: str) -> tuple[int, int]:
-    from PIL import Image
-
-    with Image.open(path) as image:
-        return image.size
