@@ -110,6 +110,11 @@ def render_loaded(
     """
     for warning in (*loaded.warnings, *lint(loaded)):  # lint findings warn; --strict fails
         log.warning("%s", warning)
+    from kit.deckplan import plan_deck
+
+    # The deck and its PDF copies share one layout per build; a new build lays out (and
+    # warns) afresh, so a rebuild under --watch repeats the warnings that still hold.
+    plan_deck.cache_clear()
     names = list(only) or list(RENDERERS)
     options = BuildOptions(
         paper=paper,

@@ -594,7 +594,7 @@ def plan_deck(workshop: Workshop) -> DeckLayout:
 
     Overflowing text is logged as a warning naming the block. The layout is kept for the
     same workshop (equal content), so the deck and its PDF copies share one layout and
-    its warnings are logged once.
+    its warnings are logged once; ``kit.build`` clears it at the start of every build.
     """
     from kit.deckexercises import continuum_slides, drill_slides
 

@@ -173,3 +173,25 @@ def test_build_prints_a_line_per_file_and_a_summary(tmp_path: Path) -> None:
     assert f"wrote {tmp_path / 'continuum-scenario-cards.pdf'} (1 page)" in lines
     assert f"wrote {tmp_path / 'drill-cards.pdf'} (2 pages)" in lines
     assert lines[-1] == f"built 6 file(s) into {tmp_path}"
+
+
+def test_a_layout_warning_is_given_once_per_build_and_again_on_the_next(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    import logging
+
+    items = "".join(f"            - Point {i} {'with a lot to say ' * 6}\n" for i in range(20))
+    (tmp_path / "workshop.yaml").write_text(
+        "title: T\norganisation: O\nsections:\n  - title: S\n    duration: 5\n    blocks:\n"
+        "      - bullets:\n          title: Long\n          items:\n" + items,
+        encoding="utf-8",
+    )
+    warning = "sections[0].blocks[0] (bullets): text does not fit one slide"
+    result = run_kit("build", str(tmp_path), "--out", str(tmp_path / "cli"), "--only", "slides",
+                     "--only", "handouts")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.count(warning) == 1  # the deck and its PDF copy share one layout
+    with caplog.at_level(logging.WARNING, logger="kit"):
+        for _ in range(2):
+            build(tmp_path, tmp_path / "out", only=["slides", "handouts"])
+    assert sum(warning in message for message in caplog.messages) == 2
