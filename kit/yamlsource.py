@@ -7,7 +7,10 @@ Workshop files are untrusted, so this reader is stricter than ``yaml.safe_load``
 - every scalar stays text, except a plain ``null``/``~``/empty value, which is ``None``.
   The schema later turns text into numbers where it wants numbers, so YAML 1.1
   surprises (``NO`` -> False, ``12:30`` -> 750) cannot happen;
-- input size and nesting depth are capped.
+- input size and nesting depth are capped, by kit, before any limit of the parser's own.
+
+One parser reads every file: libyaml. The pure-Python parser refuses plain text that libyaml
+accepts (``[Why not?]``), so a file would be valid on one machine and not on another.
 """
 
 from __future__ import annotations
@@ -21,10 +24,10 @@ import yaml
 
 from kit.errors import ContentError, Problem
 
-try:  # libyaml is several times faster; the pure-Python parser gives identical events.
+try:
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    _Loader = None  # type: ignore[assignment,misc]
 
 MAX_INPUT_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 40
@@ -109,10 +112,16 @@ def read_yaml(raw: bytes, file: str) -> Document:
             _mark_at_index(raw.decode("latin-1"), exc.start), "file is not UTF-8 text"
         ) from None
 
+    if _Loader is None:  # pragma: no cover - depends on how PyYAML was built
+        raise fail(
+            Mark(1, 1), "kit needs PyYAML with libyaml: pip install --force-reinstall pyyaml"
+        )
     try:
-        _check_events(text, fail)
+        _check_events(text, fail, _Loader)
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
+        if exc.problem and "nesting depth" in exc.problem:
+            raise _too_deep(text, fail, _mark(exc.problem_mark)) from None
         mark = _mark(exc.problem_mark)
         # "but found another document" needs its context to make sense on its own.
         said = f"{exc.context} {exc.problem}" if exc.problem.startswith("but") else exc.problem
@@ -138,16 +147,31 @@ def _reader_message(exc: yaml.reader.ReaderError) -> str:
 
 
 def _reader_index(text: str, position: int) -> int:
-    """libyaml reports a byte offset into the UTF-8 text, the pure-Python reader an index."""
-    if _Loader.__name__ != "CSafeLoader":
-        return position
+    """libyaml reports a byte offset into the UTF-8 text."""
     return len(text.encode("utf-8")[:position].decode("utf-8", errors="ignore"))
 
 
-def _check_events(text: str, fail: Any) -> None:
+def _too_deep(text: str, fail: Any, parser_mark: Mark) -> ContentError:
+    """kit's own nesting error where libyaml's nesting limit stopped first.
+
+    libyaml reads ahead (a ``[`` may open a key) and can reach its limit of 1,000 levels before
+    it hands kit the 41st. The pure-Python parser has no such limit, so it finds where nesting
+    passed kit's; should it refuse the text on other grounds, libyaml's position stands.
+    """
+    try:
+        _check_events(text, fail, yaml.SafeLoader)
+    except ContentError as exc:
+        if exc.problems[0].message.startswith("nesting"):
+            return exc
+    except yaml.YAMLError:
+        pass
+    return fail(parser_mark, f"nesting is deeper than {MAX_DEPTH} levels")
+
+
+def _check_events(text: str, fail: Any, loader: Any) -> None:
     """Reject aliases, anchors, tags, deep nesting and too many values before anything is built."""
     depth = values = 0
-    for event in yaml.parse(text, Loader=_Loader):
+    for event in yaml.parse(text, Loader=loader):
         if isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)):
             values += 1
             if values > MAX_VALUES:  # 8 MiB of '[x,x,...]' would compose into gigabytes

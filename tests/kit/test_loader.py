@@ -160,6 +160,13 @@ def test_yaml_11_words_and_times_stay_text(tmp_path: Path) -> None:
     assert [item.text for item in bullets.items] == ["yes", "off"]
 
 
+def test_a_question_mark_inside_a_flow_list_item_is_text(tmp_path: Path) -> None:
+    # PyYAML's pure-Python parser refuses this; kit reads every file with libyaml.
+    path = write(tmp_path, MINIMAL + "      - bullets: {title: B, items: [Why not?, a?b]}\n")
+    bullets = load(path).workshop.sections[0].blocks[0]
+    assert [item.text for item in bullets.items] == ["Why not?", "a?b"]
+
+
 def test_durations_that_do_not_add_up_are_a_warning(tmp_path: Path) -> None:
     path = write(tmp_path, "duration: 90\n" + VALID)
     (warning,) = load(path).warnings
