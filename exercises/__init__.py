@@ -13,9 +13,9 @@ from pathlib import Path
 from exercises.continuum import continuum_sheets
 from exercises.drill import drill_sheets
 from exercises.sheets import Plan, Sheet
-from kit.build import BuildOptions, Output
 from kit.errors import KitError
 from kit.model import ContinuumBlock, DrillBlock, Theme, Workshop
+from kit.outputs import BuildOptions, Output
 
 __all__ = ["render"]
 

@@ -14,12 +14,11 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table
 
 from exercises.sheets import Plan, Sheet, card_pages, card_style
-from kit import markup
-from kit.fonts import face_name
-from kit.model import ContinuumBlock, Scenario
+from kit.layout.fonts import face_name
+from kit.model import ContinuumBlock, Scenario, markup
 from kit.outputs import continuum_file
 from kit.pdf import para, table_style
-from kit.pdfdraw import ContinuumDrawing, RuledLines, Stack, TickBoxes, note_box
+from kit.pdf.draw import ContinuumDrawing, RuledLines, Stack, TickBoxes, note_box
 
 WHY_LINES = 3
 PROMPT_LINES = 4

@@ -16,7 +16,7 @@ from exercises.sheets import Plan, Sheet, card_pages, card_style
 from kit.model import Challenge, DrillBlock
 from kit.outputs import drill_file
 from kit.pdf import para
-from kit.pdfdraw import RuledLines, note_box
+from kit.pdf.draw import RuledLines, note_box
 
 ANSWER_LINES = 5  # two or three handwritten sentences
 

@@ -15,13 +15,11 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, PageBreak
 
-from kit import markup
-from kit.build import Output
-from kit.fonts import face_name
-from kit.i18n import Words, words
-from kit.model import Theme, Workshop
+from kit.layout.fonts import face_name
+from kit.model import Theme, Workshop, markup
+from kit.outputs import Output
 from kit.pdf import Styles, build_pdf, meta_for, styles
-from kit.pdfdraw import (
+from kit.pdf.draw import (
     CardGrid,
     CardPage,
     clip,
@@ -30,6 +28,7 @@ from kit.pdfdraw import (
     print_theme,
     running_header,
 )
+from kit.words.i18n import Words, words
 
 CARD_MAX_SIZE = 18.0  # card text starts here and shrinks to fit
 CARD_MIN_SIZE = 9.0  # the smallest size still easy to read at arm's length on a table

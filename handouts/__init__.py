@@ -3,7 +3,7 @@ the deck as a PDF and the facilitator guide.
 
 ``render`` is the only public function; it decides which files to write and in what
 order, and one module lays out each kind of document. The deck is planned once
-(``kit.deckplan``) and drawn here with reportlab, so no office suite is needed.
+(``kit.layout.deckplan``) and drawn here with reportlab, so no office suite is needed.
 """
 
 from __future__ import annotations
@@ -16,10 +16,9 @@ from handouts.notes import write_notes_handout
 from handouts.participant import participant_story
 from handouts.story import LARGE_PRINT as LARGE_PRINT_SIZE
 from handouts.story import look_for, write_document
-from kit.build import BuildOptions, Output
-from kit.deckplan import plan_deck
+from kit.layout.deckplan import plan_deck
 from kit.model import Theme, Workshop
-from kit.outputs import DECK_PDF, GUIDE, HANDOUT, LARGE_PRINT, NOTES_HANDOUT
+from kit.outputs import DECK_PDF, GUIDE, HANDOUT, LARGE_PRINT, NOTES_HANDOUT, BuildOptions, Output
 from kit.pdf import meta_for
 
 __all__ = ["render"]

@@ -12,9 +12,9 @@ from pathlib import Path
 from reportlab.pdfgen.canvas import Canvas
 
 from handouts.slidedraw import SlideDrawing
-from kit.fonts import face_name
+from kit.layout.fonts import face_name
+from kit.layout.slidelayout import DeckLayout
 from kit.pdf import PdfMeta, register_fonts
-from kit.slidelayout import DeckLayout
 
 
 def write_deck_pdf(path: Path, deck: DeckLayout, meta: PdfMeta) -> int:

@@ -31,8 +31,8 @@ from handouts.story import (
     stage_list,
     when,
 )
-from kit.deckplan import quoted
-from kit.fonts import face_name
+from kit.layout.deckplan import quoted
+from kit.layout.fonts import face_name
 from kit.model import (
     ContentNoteBlock,
     ContinuumBlock,
@@ -42,9 +42,9 @@ from kit.model import (
     ResourcesBlock,
     TitleBlock,
 )
+from kit.model.schedule import AgendaItem, agenda, total_minutes
 from kit.outputs import DECK_PDF
 from kit.pdf import colour, para
-from kit.schedule import AgendaItem, agenda, total_minutes
 
 
 def guide_story(look: Look, participants: int) -> list[Flowable]:

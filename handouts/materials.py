@@ -10,9 +10,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from kit.i18n import Words
 from kit.model import ContinuumBlock, DrillBlock, Workshop
 from kit.outputs import GUIDE, HANDOUT, LARGE_PRINT, NOTES_HANDOUT, continuum_file, drill_file
+from kit.words.i18n import Words
 
 GROUP_SIZE = 5  # groups of 4 or 5: as few groups as keep each at 5 or fewer
 LARGE_PRINT_SHARE = 0.1  # about one person in ten asks for large print

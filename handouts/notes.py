@@ -13,11 +13,11 @@ from reportlab.platypus import Flowable
 
 from handouts.slidedraw import SlideDrawing
 from handouts.story import look_for, write_document
-from kit.colour import mix
+from kit.layout.slidelayout import DeckLayout, Slide
 from kit.model import Theme, Workshop
+from kit.model.colour import mix
 from kit.pdf import colour
-from kit.pdfdraw import frame_size
-from kit.slidelayout import DeckLayout, Slide
+from kit.pdf.draw import frame_size
 
 SLIDES_PER_PAGE = 3
 THUMB_SHARE = 0.55  # of the text width; the rest is for writing

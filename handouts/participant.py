@@ -33,8 +33,8 @@ from handouts.story import (
     stage_list,
     when,
 )
-from kit.deckplan import quoted
-from kit.fonts import face_name
+from kit.layout.deckplan import quoted
+from kit.layout.fonts import face_name
 from kit.model import (
     BulletsBlock,
     ComparisonBlock,
@@ -48,9 +48,9 @@ from kit.model import (
     ResourcesBlock,
     Section,
 )
+from kit.model.schedule import agenda
 from kit.pdf import colour, para, table_style
-from kit.pdfdraw import GUIDE, LABEL_SIZE, ContinuumDrawing
-from kit.schedule import agenda
+from kit.pdf.draw import GUIDE, LABEL_SIZE, ContinuumDrawing
 
 QR_SIZE = 6.0  # QR code side, as a multiple of the body size (about 23 mm at 11 pt)
 IMAGE_SHARE = 0.45  # the most of a page's height an image may take

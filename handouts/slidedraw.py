@@ -1,6 +1,6 @@
 """Draw one laid-out slide (``kit.slidelayout.Slide``) with reportlab, at any width.
 
-The deck is planned once by ``kit.deckplan``; this module only paints that plan, so the
+The deck is planned once by ``kit.layout.deckplan``; this module only paints that plan, so the
 deck PDF and the notes handout show exactly what the PPTX shows. Slide coordinates are
 points from the top-left corner; reportlab's run from the bottom-left, hence ``_Painter.y``.
 """
@@ -13,11 +13,11 @@ from reportlab.lib import colors
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
-from kit.colour import readable_on
-from kit.fonts import face_name, metrics
+from kit.layout.fonts import face_name, metrics
+from kit.layout.slidelayout import Arrow, Box, Element, Picture, Slide, Table
+from kit.layout.textfit import INDENT, Para, Text
+from kit.model.colour import readable_on
 from kit.pdf import register_fonts
-from kit.slidelayout import Arrow, Box, Element, Picture, Slide, Table
-from kit.textfit import INDENT, Para, Text
 
 # PowerPoint's default corner for a rounded rectangle: a sixth of the shorter side.
 ROUND_CORNER = 0.16667
@@ -176,7 +176,7 @@ class _Painter:
     # --- text ------------------------------------------------------------------------
 
     def text(self, text: Text, left: float, top: float, width: float) -> None:
-        """Paragraphs exactly as ``kit.textfit`` wrapped them, from ``top`` down."""
+        """Paragraphs exactly as ``kit.layout.textfit`` wrapped them, from ``top`` down."""
         for para in text.paragraphs:
             top += para.space_before
             for index, line in enumerate(para.lines):

@@ -15,14 +15,13 @@ from typing import Any
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
 
-from kit import markup
-from kit.colour import WHITE, mix, readable_on
-from kit.fonts import face_name
-from kit.i18n import Words
-from kit.model import BulletItem, ContinuumBlock, Theme, Workshop
+from kit.layout.fonts import face_name
+from kit.model import BulletItem, ContinuumBlock, Theme, Workshop, markup
+from kit.model.colour import WHITE, mix, readable_on
+from kit.model.schedule import agenda
 from kit.pdf import Styles, build_pdf, colour, meta_for, para, styles, table_style
-from kit.pdfdraw import TINT, clip, frame_size, print_theme, running_header
-from kit.schedule import agenda
+from kit.pdf.draw import TINT, clip, frame_size, print_theme, running_header
+from kit.words.i18n import Words
 
 LARGE_PRINT = 16.0  # the smallest text in the large-print edition, in points
 CELL_PADDING = 0.4  # table cell padding, as a multiple of the body size

@@ -167,9 +167,9 @@ _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]<>#|~^$])")
 
 def deck_markdown(workshop: Path) -> str:
     """The planned deck of ``workshop`` as pandoc Markdown: same slides, text and notes."""
-    from kit.deckplan import plan_deck
-    from kit.loader import load
-    from kit.slidelayout import Box, Table
+    from kit.layout.deckplan import plan_deck
+    from kit.layout.slidelayout import Box, Table
+    from kit.source.loader import load
 
     deck = plan_deck(load(workshop).workshop)
     parts = []  # no title block: pandoc would add a title slide that kit's deck does not have
@@ -211,8 +211,8 @@ def build_deck_without_notes(workshop: Path, out_dir: Path) -> None:
     writer is wrapped in this short-lived process alone.
     """
     import slides.pptx_writer as writer
-    from kit.cli import main as kit
-    from kit.slidelayout import DeckLayout
+    from kit.app.cli import main as kit
+    from kit.layout.slidelayout import DeckLayout
 
     write_deck = writer.write_deck
 

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kit.build import BuildOptions, Output
 from kit.model import Theme, Workshop
-from kit.outputs import DECK
+from kit.outputs import DECK, BuildOptions, Output
 
 
 def render(workshop: Workshop, theme: Theme, out_dir: Path, options: BuildOptions) -> list[Output]:
     """Write ``deck.pptx`` into ``out_dir``; returns it with its slide count."""
-    from kit.deckplan import plan_deck
+    from kit.layout.deckplan import plan_deck
     from slides.pptx_writer import write_deck
 
     deck = plan_deck(workshop)

@@ -16,8 +16,8 @@ from pptx.oxml.ns import nsdecls
 from pptx.shapes.autoshape import AutoShapeType
 from pptx.util import Pt
 
-from kit.slidelayout import Arrow, Box, Cell, DeckLayout, Picture, Slide, Table
-from kit.textfit import Para, Text
+from kit.layout.slidelayout import Arrow, Box, Cell, DeckLayout, Picture, Slide, Table
+from kit.layout.textfit import Para, Text
 
 # Stands for the text when a notes page is cloned from the notes master.
 NOTES_MARK = "kit-notes-text"

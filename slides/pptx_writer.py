@@ -1,6 +1,6 @@
 """Write a ``DeckLayout`` as a native, editable ``.pptx``: one shape per laid-out element.
 
-Nothing is decided here about what goes where; ``kit.deckplan`` did that. Text is written
+Nothing is decided here about what goes where; ``kit.layout.deckplan`` did that. Text is written
 as real paragraphs (PowerPoint wraps it the way it was measured), with explicit sizes,
 line spacing and insets so every viewer sets it as it was fitted.
 
@@ -33,7 +33,7 @@ from pptx.parts.image import ImagePart
 from pptx.slide import NotesSlide, SlideLayout
 from pptx.util import Pt
 
-from kit.slidelayout import DeckLayout, Picture, Slide
+from kit.layout.slidelayout import DeckLayout, Picture, Slide
 from slides.drawingml import NOTES_MARK, notes_paragraphs, slide_xml
 
 

@@ -11,10 +11,10 @@ from typing import Any
 
 import pytest
 
-from kit import markup
-from kit.build import BuildOptions, Output, fixed_timestamp
-from kit.loader import LoadedWorkshop, load
-from kit.model import ContinuumBlock, DrillBlock, Workshop
+from kit.app.build import fixed_timestamp
+from kit.model import ContinuumBlock, DrillBlock, Workshop, markup
+from kit.outputs import BuildOptions, Output
+from kit.source.loader import LoadedWorkshop, load
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "examples" / "sex-work-and-trafficking"

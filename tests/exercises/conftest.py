@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from exercises import render
-from kit.build import Output
 from kit.model import Workshop
+from kit.outputs import Output
 
 from ..conftest import FIXTURES, SAMPLE, Built, builder, normal, secrets
 from ..conftest import render_into as shared_render_into

@@ -7,7 +7,7 @@ import pytest
 from pypdf import PdfReader
 
 from exercises.sheets import CARD_COLUMNS, CARD_ROWS
-from kit import markup
+from kit.model import markup
 
 from .conftest import ALL_SHEETS, PARTICIPANT_SHEETS, normal, secrets
 from .layout import Page, word_pages

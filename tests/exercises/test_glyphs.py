@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kit.loader import load
+from kit.source.loader import load
 
 from ..conftest import pdf_text
 from .conftest import normal, render_into

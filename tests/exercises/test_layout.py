@@ -10,8 +10,8 @@ import pytest
 from pypdf import PdfReader
 
 from exercises import render
-from kit.build import BuildOptions
 from kit.errors import KitError
+from kit.outputs import BuildOptions
 
 from ..conftest import pdf_pages, pdf_text
 from .conftest import continuum, drill, normal, render_into, workshop_with

@@ -1,4 +1,4 @@
-"""The shared drawing primitives in ``kit.pdfdraw``, used as the handouts renderer would."""
+"""The shared drawing primitives in ``kit.pdf.draw``, used as the handouts renderer would."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from reportlab.platypus import Paragraph
 
 from kit.model import ContinuumBlock, Theme
 from kit.pdf import build_pdf, meta_for, styles
-from kit.pdfdraw import (
+from kit.pdf.draw import (
     CardGrid,
     ContinuumDrawing,
     RuledLines,

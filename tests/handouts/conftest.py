@@ -9,10 +9,9 @@ from typing import Any
 import pytest
 
 from handouts import render
-from kit.build import Output
-from kit.loader import load
 from kit.model import Workshop
-from kit.outputs import DECK_PDF, GUIDE, HANDOUT, LARGE_PRINT, NOTES_HANDOUT
+from kit.outputs import DECK_PDF, GUIDE, HANDOUT, LARGE_PRINT, NOTES_HANDOUT, Output
+from kit.source.loader import load
 
 from ..conftest import FIXTURES, SAMPLE, Built, builder, normal, raw_pages, secrets
 from ..conftest import render_into as shared_render_into

@@ -15,7 +15,7 @@ from kit.model import (
     GlossaryTerm,
     ResourcesBlock,
 )
-from kit.schedule import agenda, total_minutes
+from kit.model.schedule import agenda, total_minutes
 
 from .conftest import (
     GUIDE,

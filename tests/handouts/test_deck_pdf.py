@@ -10,8 +10,8 @@ import pytest
 from pptx import Presentation
 from pypdf import PdfReader
 
-from kit.deckplan import plan_deck
-from kit.slidelayout import Box, DeckLayout, text_boxes
+from kit.layout.deckplan import plan_deck
+from kit.layout.slidelayout import Box, DeckLayout, text_boxes
 from slides import render as render_slides
 
 from .conftest import DECK, NOTES, Built, raw_pages

@@ -80,7 +80,7 @@ def test_a_long_drill_answer_key_flows(tmp_path: Path) -> None:
 
 
 def test_unbreakable_text_is_a_clear_error_not_a_traceback(tmp_path: Path) -> None:
-    from kit.build import build
+    from kit.app.build import build
     from kit.errors import BuildError, KitError
 
     (tmp_path / "workshop.yaml").write_text(

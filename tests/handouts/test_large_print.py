@@ -20,7 +20,7 @@ def text_sizes(path: Path) -> list[tuple[float, str]]:
     """(size in points as printed, text) of every piece of text inside the text frame.
 
     The running header and footer above and below the frame are page furniture that
-    kit.pdf and kit.pdfdraw set for every PDF, and are left out.
+    kit.pdf and kit.pdf.draw set for every PDF, and are left out.
     """
     found: list[tuple[float, str]] = []
     for page in PdfReader(path).pages:

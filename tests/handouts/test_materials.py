@@ -8,8 +8,8 @@ import pytest
 
 from exercises import render as render_exercises
 from handouts.materials import groups, materials, spares
-from kit.build import BuildOptions
-from kit.loader import load
+from kit.outputs import BuildOptions
+from kit.source.loader import load
 
 from ..conftest import SAMPLE
 from .conftest import DECK, load_yaml, render_into

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kit.fonts import metrics
+from kit.layout.fonts import metrics
 
 from ..conftest import SAMPLE
 from .conftest import (

@@ -12,8 +12,8 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
-from kit.loader import MAX_TEXT_CHARS
-from kit.yamlsource import MAX_INPUT_BYTES, MAX_VALUES
+from kit.source.loader import MAX_TEXT_CHARS
+from kit.source.yamlsource import MAX_INPUT_BYTES, MAX_VALUES
 
 from ..kit.test_loader import VALID
 

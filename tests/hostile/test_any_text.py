@@ -22,12 +22,12 @@ import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from kit import markup
-from kit.build import build
+from kit.app.build import build
 from kit.errors import ContentError
-from kit.fonts import metrics
-from kit.loader import clean_text, load
-from kit.templating import has_template
+from kit.layout.fonts import metrics
+from kit.model import markup
+from kit.source.loader import clean_text, load
+from kit.source.templating import has_template
 
 from ..conftest import raw_pages
 from .outputs import deck_text

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from kit.build import build
+from kit.app.build import build
 from kit.errors import BuildError
 
 from ..conftest import FIXTURES

@@ -14,7 +14,7 @@ from PIL import Image
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 
-from kit.build import build
+from kit.app.build import build
 
 SHAPES = {"strip-tall.png": (1, 8000), "strip-wide.png": (8000, 1), "photo.png": (3000, 2000)}
 

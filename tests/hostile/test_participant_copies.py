@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from kit.build import build
-from kit.loader import load
+from kit.app.build import build
 from kit.model import ContinuumBlock, DrillBlock, Workshop
+from kit.source.loader import load
 
 from ..conftest import FIXTURES, SAMPLE, normal, pdf_pages
 

@@ -13,7 +13,7 @@ from importlib.metadata import version
 
 import pytest
 
-from kit.templating import MAX_SECONDS, TemplateProblem, render_template
+from kit.source.templating import MAX_SECONDS, TemplateProblem, render_template
 
 VARIABLES = {"title": "Knowing the Difference", "organisation": "SWAN"}
 SLOW = "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}"

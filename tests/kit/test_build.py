@@ -13,8 +13,8 @@ import jsonschema
 import pytest
 import yaml
 
-from kit import build as kit_build
-from kit.build import RENDERERS, Output, build
+from kit.app import build as kit_build
+from kit.app.build import RENDERERS, Output, build
 from kit.errors import BuildError
 
 from ..conftest import FIXTURES, ROOT, SAMPLE
@@ -151,7 +151,7 @@ def test_schema_validates_real_workshops(workshop: Path) -> None:
 
 
 def test_schema_rejects_an_unknown_block_kind() -> None:
-    from kit.schema import workshop_schema
+    from kit.source.schema import workshop_schema
 
     data = yaml.safe_load((SAMPLE / "workshop.yaml").read_text(encoding="utf-8"))
     data["sections"][0]["blocks"].append({"bulets": {"title": "x", "items": ["a"]}})
@@ -163,7 +163,7 @@ def test_python_dash_m_kit_and_the_console_script_agree() -> None:
     assert run_kit("--help").returncode == 0
     assert "build" in run_kit("--help").stdout
     assert kit_build.RENDERERS.keys() == {"slides", "handouts", "exercises"}
-    assert (ROOT / "pyproject.toml").read_text().count('kit = "kit.cli:main"') == 1
+    assert (ROOT / "pyproject.toml").read_text().count('kit = "kit.app.cli:main"') == 1
 
 
 def test_build_prints_a_line_per_file_and_a_summary(tmp_path: Path) -> None:

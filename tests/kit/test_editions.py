@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from kit.deckplan import plan_deck
 from kit.errors import ContentError
-from kit.i18n import words
-from kit.loader import load
+from kit.layout.deckplan import plan_deck
+from kit.source.loader import load
+from kit.words.i18n import words
 
 BASE = """\
 title: Listening well
@@ -149,7 +149,7 @@ def test_dates_follow_the_language() -> None:
 
 
 def test_every_language_translates_every_interface_word() -> None:
-    from kit.i18n import _WORDS
+    from kit.words.i18n import _WORDS
 
     english = set(_WORDS["en"])
     for language, table in _WORDS.items():
@@ -164,8 +164,8 @@ def test_every_language_translates_every_interface_word() -> None:
 def test_the_russian_sample_builds_every_output_in_russian(tmp_path: Path) -> None:
     from pptx import Presentation
 
-    from kit.build import build
-    from kit.fonts import metrics
+    from kit.app.build import build
+    from kit.layout.fonts import metrics
 
     from ..conftest import SAMPLE, pdf_pages
 

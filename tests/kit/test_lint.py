@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kit.cli import main
+from kit.app.cli import main
 from kit.errors import ContentError
 from kit.lint import Finding, _Source, lint
-from kit.loader import load
-from kit.yamlsource import Mark
+from kit.source.loader import load
+from kit.source.yamlsource import Mark
 
 from ..conftest import SAMPLE
 
@@ -372,7 +372,7 @@ def test_build_warns_about_findings_and_fails_on_them_with_strict(tmp_path: Path
 
 def test_lint_does_not_import_the_renderers_libraries() -> None:
     code = (
-        "import sys; from click.testing import CliRunner; from kit.cli import main; "
+        "import sys; from click.testing import CliRunner; from kit.app.cli import main; "
         f"CliRunner().invoke(main, ['lint', {str(SAMPLE)!r}]); "
         "print(sorted({m.split('.')[0] for m in sys.modules} & {'pptx', 'reportlab'}))"
     )

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from kit.errors import ContentError
-from kit.loader import load
 from kit.model import BLOCK_KINDS
+from kit.source.loader import load
 
 from ..conftest import FIXTURES, SAMPLE
 

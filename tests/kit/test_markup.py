@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kit.markup import Run, parse, plain, to_reportlab, unparse
+from kit.model.markup import Run, parse, plain, to_reportlab, unparse
 
 
 def test_bold_italic_and_literal_stars() -> None:

@@ -17,7 +17,7 @@ from ..conftest import SAMPLE
 
 _PROBE = """
 import json, sys
-from kit.cli import main
+from kit.app.cli import main
 try:
     main(sys.argv[1:], prog_name="kit")
 except SystemExit as exit:

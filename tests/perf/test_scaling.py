@@ -20,8 +20,8 @@ import pytest
 from pptx import Presentation
 from pptx.opc.package import OpcPackage, _Relationships
 
-from kit.slidelayout import Box, DeckLayout, Picture, Slide
-from kit.textfit import ParaSpec, set_text
+from kit.layout.slidelayout import Box, DeckLayout, Picture, Slide
+from kit.layout.textfit import ParaSpec, set_text
 from slides.pptx_writer import write_deck
 
 from ..conftest import FIXTURES

@@ -12,10 +12,10 @@ import pytest
 from pptx import Presentation
 from pptx.util import Pt
 
-from kit.build import build
-from kit.deckplan import plan_deck
-from kit.loader import LoadedWorkshop, load
-from kit.slidelayout import Box, text_boxes
+from kit.app.build import build
+from kit.layout.deckplan import plan_deck
+from kit.layout.slidelayout import Box, text_boxes
+from kit.source.loader import LoadedWorkshop, load
 
 from ..conftest import FIXTURES, SAMPLE, pdf_pages, require_tool
 

@@ -2,7 +2,7 @@
 
 Nothing here knows about YAML, files or rendering. A workshop is metadata, a theme and
 an agenda of sections; each section holds an ordered list of typed blocks. Text fields
-may carry light inline emphasis (``**bold**``, ``*italic*``), parsed by ``kit.markup``.
+may carry light inline emphasis (``**bold**``, ``*italic*``), parsed by ``kit.model.markup``.
 
 Asset paths (images, logo, template) are resolved by a callable the loader passes in the
 validation context as ``resolve_asset(value, allowed_formats)``, so the model itself never
@@ -24,7 +24,7 @@ from pydantic import (
     ValidationInfo,
 )
 
-from kit.i18n import words
+from kit.words.i18n import words
 
 ENGLISH = words("en")  # default titles; the loader gives them in the workshop's language
 DEFAULT_TITLES = {"content_note": "content_note_title", "resources": "resources_title",

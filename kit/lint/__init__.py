@@ -29,10 +29,10 @@ from typing import Any, Literal
 
 from yaml.scanner import Scanner
 
-from kit.colour import contrast, mix, readable_on
-from kit.loader import LoadedWorkshop
 from kit.model import Colours, DefinitionBlock, Workshop
-from kit.yamlsource import Document, Mark, Path_
+from kit.model.colour import contrast, mix, readable_on
+from kit.source.loader import LoadedWorkshop
+from kit.source.yamlsource import Document, Mark, Path_
 
 try:  # the regular-expression parser, to vet the workshop's own patterns
     from re import _parser as _sre  # type: ignore[attr-defined]

@@ -26,11 +26,12 @@ from typing import Any
 import click
 from pydantic import BaseModel
 
-from kit.build import BuildResult, Output, Paper, render_loaded
-from kit.editions import translation_file
+from kit.app.build import BuildResult, render_loaded
 from kit.errors import BuildError, KitError
-from kit.loader import LoadedWorkshop, find_workshop_file, load
 from kit.model import Workshop
+from kit.outputs import Output, Paper
+from kit.source.editions import translation_file
+from kit.source.loader import LoadedWorkshop, find_workshop_file, load
 
 POLL_SECONDS = 0.1  # a few stat calls a poll; the wait adds half of this on average
 

@@ -19,9 +19,7 @@ from typing import Any
 
 import pydantic
 
-from kit import assets, editions
 from kit.errors import ContentError, KitError, Problem
-from kit.i18n import words
 from kit.model import (
     BLOCK_KINDS,
     BLOCK_TYPES,
@@ -30,8 +28,10 @@ from kit.model import (
     ResourcesBlock,
     Workshop,
 )
-from kit.templating import TemplateBudget, TemplateProblem, has_template, render_template
-from kit.yamlsource import Document, Path_, read_yaml_file
+from kit.source import assets, editions
+from kit.source.templating import TemplateBudget, TemplateProblem, has_template, render_template
+from kit.source.yamlsource import Document, Path_, read_yaml_file
+from kit.words.i18n import words
 
 WORKSHOP_FILE = "workshop.yaml"
 _TEMPLATE_VARIABLES = ("title", "subtitle", "organisation", "date", "venue", "audience")
@@ -80,7 +80,7 @@ def load(path: Path | str, language: str | None = None) -> LoadedWorkshop:
     """Load and validate the workshop at ``path``; raise ContentError listing every problem.
 
     With ``language``, the workshop's translation into that language is laid over it (see
-    ``kit.editions``); fields it does not translate fall back, each with a warning.
+    ``kit.source.editions``); fields it does not translate fall back, each with a warning.
     """
     file = find_workshop_file(Path(path))
     display = str(file)

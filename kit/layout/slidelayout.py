@@ -1,6 +1,6 @@
 """A laid-out deck as plain data: boxes in points with fitted, wrapped text.
 
-The deck is laid out once (``kit.deckplan``) and drawn twice: by ``slides`` into PPTX
+The deck is laid out once (``kit.layout.deckplan``) and drawn twice: by ``slides`` into PPTX
 and by ``handouts`` into PDF, so the deck, its PDF copy and the notes handout can never
 disagree. Coordinates are points from the slide's top-left corner.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from kit.textfit import Text
+from kit.layout.textfit import Text
 
 ShapeKind = Literal["rect", "roundrect", "chevron", "homeplate", "ellipse"]
 Role = Literal["title", "body", "footer", "decoration"]

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from kit.errors import ContentError, Problem
-from kit.yamlsource import Document, Path_, format_path, read_yaml_file
+from kit.source.yamlsource import Document, Path_, format_path, read_yaml_file
 
 TRANSLATIONS_DIR = "translations"
 # Identifiers, paths, numbers and settings: the same in every edition.

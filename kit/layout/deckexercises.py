@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from kit.colour import WHITE, mix, readable_on
-from kit.deckplan import BODY_MIN, BODY_TOP, MARGIN, _BlockContext, _notes, _Planner, quoted
+from kit.layout.deckplan import BODY_MIN, BODY_TOP, MARGIN, _BlockContext, _notes, _Planner, quoted
+from kit.layout.slidelayout import Arrow, Box, Element
+from kit.layout.textfit import ParaSpec, Text, fit_all, fit_text, set_text
 from kit.model import ContinuumBlock, DrillBlock
-from kit.slidelayout import Arrow, Box, Element
-from kit.textfit import ParaSpec, Text, fit_all, fit_text, set_text
+from kit.model.colour import WHITE, mix, readable_on
 
 TRACK_HEIGHT = 104.0
 STAGE_GAP = 6.0

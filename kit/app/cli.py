@@ -67,7 +67,7 @@ def main() -> None:
 @click.argument("path", type=click.Path(path_type=Path))
 def new(path: Path) -> None:
     """Create a starter workshop folder at PATH that builds as it is."""
-    from kit.starter import create
+    from kit.app.starter import create
 
     try:
         file = create(path)
@@ -91,7 +91,7 @@ def check(path: Path, strict: bool, language: str | None) -> None:
 
     With --lang, also lists every field the translation leaves in the default language.
     """
-    from kit.loader import load
+    from kit.source.loader import load
 
     counter = _warnings()
     try:
@@ -149,14 +149,14 @@ def build(
     language: str | None,
 ) -> None:
     """Validate the workshop at PATH, then render every output into --out."""
-    from kit.build import build as run_build
+    from kit.app.build import build as run_build
 
     if out_dir is None:
         out_dir = Path("build") / language if language else Path("build")
     counter = _warnings()
     if watch:
-        from kit.watch import BuildSettings
-        from kit.watch import watch as rebuild_on_change
+        from kit.app.watch import BuildSettings
+        from kit.app.watch import watch as rebuild_on_change
 
         settings = BuildSettings(out_dir, only, paper, participants, language)  # type: ignore[arg-type]
         rebuild_on_change(path, settings, _report)
@@ -213,7 +213,7 @@ def _report_failures(exc: BuildError) -> None:
 def lint(path: Path, output_format: str) -> None:
     """Check the wording and theme colours of the workshop at PATH; exit 1 on any finding."""
     from kit.lint import lint as run_lint
-    from kit.loader import load
+    from kit.source.loader import load
 
     try:
         loaded = load(path)
@@ -234,6 +234,6 @@ def lint(path: Path, output_format: str) -> None:
 @main.command()
 def schema() -> None:
     """Print the JSON Schema of workshop files (for editor completion and checking)."""
-    from kit.schema import workshop_schema
+    from kit.source.schema import workshop_schema
 
     click.echo(json.dumps(workshop_schema(), indent=2, ensure_ascii=False))

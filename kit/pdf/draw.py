@@ -24,9 +24,9 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Paragraph, Table
 
-from kit.colour import WHITE, contrast
-from kit.fonts import face_name
+from kit.layout.fonts import face_name
 from kit.model import ContinuumBlock, Theme
+from kit.model.colour import WHITE, contrast
 from kit.pdf import MARGIN, colour, paper_size, para, table_style
 
 GUIDE = colors.HexColor("#8C8C8C")  # ruled lines and cut guides: visible, but quieter than text

@@ -6,7 +6,7 @@ from importlib import resources
 from pathlib import Path
 
 from kit.errors import KitError
-from kit.loader import WORKSHOP_FILE
+from kit.source.loader import WORKSHOP_FILE
 
 
 def create(folder: Path) -> Path:
@@ -15,7 +15,7 @@ def create(folder: Path) -> Path:
     if target.exists():
         raise KitError(f"{target} already exists; choose another folder")
     folder.mkdir(parents=True, exist_ok=True)
-    text = resources.files("kit").joinpath("starter_files", WORKSHOP_FILE).read_text("utf-8")
+    text = resources.files("kit.app").joinpath("starter_files", WORKSHOP_FILE).read_text("utf-8")
     target.write_text(
         text.replace("__TITLE__", folder.name.replace("-", " ").capitalize()), encoding="utf-8"
     )

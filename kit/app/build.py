@@ -18,11 +18,11 @@ import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
 
 from kit.errors import BuildError
 from kit.lint import lint
-from kit.loader import LoadedWorkshop, load
+from kit.outputs import BuildOptions, Output, Paper
+from kit.source.loader import LoadedWorkshop, load
 
 log = logging.getLogger("kit")
 
@@ -32,31 +32,6 @@ RENDERERS: dict[str, str] = {
     "handouts": "handouts",
     "exercises": "exercises",
 }
-
-Paper = Literal["a4", "letter"]
-
-
-@dataclass(frozen=True)
-class BuildOptions:
-    """What the user asked for, plus the fixed timestamp every output carries."""
-
-    paper: Paper = "a4"
-    participants: int = 20
-    timestamp: dt.datetime = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
-
-
-@dataclass(frozen=True)
-class Output:
-    """A file a renderer wrote, and how long it is (pages or slides)."""
-
-    path: Path
-    count: int
-    unit: str = "pages"
-
-    def describe(self) -> str:
-        unit = self.unit.removesuffix("s") if self.count == 1 else self.unit
-        return f"{self.path} ({self.count} {unit})"
-
 
 @dataclass
 class BuildResult:
@@ -110,7 +85,7 @@ def render_loaded(
     """
     for warning in (*loaded.warnings, *lint(loaded)):  # lint findings warn; --strict fails
         log.warning("%s", warning)
-    from kit.deckplan import plan_deck
+    from kit.layout.deckplan import plan_deck
 
     # The deck and its PDF copies share one layout per build; a new build lays out (and
     # warns) afresh, so a rebuild under --watch repeats the warnings that still hold.

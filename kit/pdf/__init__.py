@@ -30,10 +30,9 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.doctemplate import LayoutError
 
-from kit import markup
 from kit.errors import KitError
-from kit.fonts import face_name, font_file
-from kit.model import Theme, Workshop
+from kit.layout.fonts import face_name, font_file
+from kit.model import Theme, Workshop, markup
 
 PAPER = {"a4": A4, "letter": LETTER}
 MARGIN = 18 * mm  # home and office printers clip up to about 6 mm; 12 mm is the floor

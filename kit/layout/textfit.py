@@ -12,9 +12,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from kit import markup
-from kit.fonts import metrics
-from kit.markup import Run
+from kit.layout.fonts import metrics
+from kit.model import markup
+from kit.model.markup import Run
 
 LINE_SPACING = 1.2  # line height as a multiple of the font size
 PARA_SPACING = 0.4  # space before a paragraph (not the first), as a multiple of the size

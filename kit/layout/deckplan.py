@@ -12,9 +12,8 @@ import logging
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from kit import markup
-from kit.colour import WHITE, mix, readable_on
-from kit.i18n import Words, words
+from kit.layout.slidelayout import Box, Cell, DeckLayout, Element, Picture, Slide, Table
+from kit.layout.textfit import Anchor, ParaSpec, Text, fit_text, paginate, set_text
 from kit.model import (
     BulletsBlock,
     ComparisonBlock,
@@ -26,10 +25,11 @@ from kit.model import (
     Section,
     TitleBlock,
     Workshop,
+    markup,
 )
-from kit.schedule import AgendaItem, agenda
-from kit.slidelayout import Box, Cell, DeckLayout, Element, Picture, Slide, Table
-from kit.textfit import Anchor, ParaSpec, Text, fit_text, paginate, set_text
+from kit.model.colour import WHITE, mix, readable_on
+from kit.model.schedule import AgendaItem, agenda
+from kit.words.i18n import Words, words
 
 log = logging.getLogger("kit")
 
@@ -594,9 +594,9 @@ def plan_deck(workshop: Workshop) -> DeckLayout:
 
     Overflowing text is logged as a warning naming the block. The layout is kept for the
     same workshop (equal content), so the deck and its PDF copies share one layout and
-    its warnings are logged once; ``kit.build`` clears it at the start of every build.
+    its warnings are logged once; ``kit.app.build`` clears it at the start of every build.
     """
-    from kit.deckexercises import continuum_slides, drill_slides
+    from kit.layout.deckexercises import continuum_slides, drill_slides
 
     planner = _Planner(workshop)
     draw = {

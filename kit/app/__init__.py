@@ -1,0 +1,1 @@
+"""The application: the build, atomic placing, --watch, the command line and the starter."""

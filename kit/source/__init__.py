@@ -1,0 +1,2 @@
+"""Untrusted workshop files to a validated model: YAML, loading, templates, assets,
+editions and the schema."""

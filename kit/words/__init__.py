@@ -1,0 +1,1 @@
+"""The words kit adds to every output, and locale conventions, per language."""
