@@ -33,6 +33,8 @@ def sample_pdf(sample_deck: Path) -> Path:
     subprocess.run(
         [
             soffice,
+            # A profile of its own: two LibreOffice runs sharing one hand work to each other.
+            f"-env:UserInstallation={(sample_deck.parent / 'lo-profile').as_uri()}",
             "--headless",
             "--convert-to",
             "pdf",
