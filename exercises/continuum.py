@@ -16,7 +16,7 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spa
 from exercises.sheets import Plan, Sheet, card_pages, card_style
 from kit.layout.fonts import face_name
 from kit.model import ContinuumBlock, Scenario, markup
-from kit.outputs import continuum_file
+from kit.outputs import CONTINUUM_SCENARIO_CARDS, CONTINUUM_SIGNS, CONTINUUM_WORKSHEET
 from kit.pdf import para, table_style
 from kit.pdf.draw import ContinuumDrawing, RuledLines, Stack, TickBoxes, note_box
 
@@ -28,16 +28,32 @@ SIGN_NAME_SIZES = (110.0, 36.0)  # readable across a room, down to readable from
 def continuum_sheets(plan: Plan, continuum: ContinuumBlock, number: int) -> list[Sheet]:
     """The worksheet, wall signs and (with scenarios) scenario cards of a continuum."""
     words = plan.words
-    signs = continuum_file(number, "signs")
+    signs = CONTINUUM_SIGNS.file_name(number)
     sheets = [
-        Sheet(continuum_file(number, "worksheet"), words("continuum_worksheet"),
-              _worksheet_story(plan, continuum)),
-        Sheet(signs, words("continuum_signs"), _sign_story(plan, continuum, signs), turned=True),
+        Sheet(
+            CONTINUUM_WORKSHEET,
+            number,
+            words("continuum_worksheet"),
+            _worksheet_story(plan, continuum),
+        ),
+        Sheet(
+            CONTINUUM_SIGNS,
+            number,
+            words("continuum_signs"),
+            _sign_story(plan, continuum, signs),
+            turned=True,
+        ),
     ]
     if continuum.scenarios:
-        name = continuum_file(number, "scenario-cards")
-        sheets.append(Sheet(name, words("continuum_scenario_cards"),
-                            _scenario_card_story(plan, continuum, name)))
+        name = CONTINUUM_SCENARIO_CARDS.file_name(number)
+        sheets.append(
+            Sheet(
+                CONTINUUM_SCENARIO_CARDS,
+                number,
+                words("continuum_scenario_cards"),
+                _scenario_card_story(plan, continuum, name),
+            )
+        )
     return sheets
 
 
@@ -56,15 +72,18 @@ def _worksheet_story(plan: Plan, continuum: ContinuumBlock) -> list[Flowable]:
         Spacer(0, 4 * mm),
         _stage_table(plan, continuum, width),
         Spacer(0, 4 * mm),
-        note_box(words("fluidity_title"), continuum.fluidity or words("fluidity_default"),
-                 s.body, width),
+        note_box(
+            words("fluidity_title"), continuum.fluidity or words("fluidity_default"), s.body, width
+        ),
     ]
     story += _scenario_flowables(plan, continuum)
     if continuum.prompts:
         story += _section(
             [para(words("reflection"), s.h2), para(words("reflection_intro"), s.body)],
-            [[para(prompt, s.bullet, bullet=f"{number}."), RuledLines(PROMPT_LINES)]
-             for number, prompt in enumerate(continuum.prompts, start=1)],
+            [
+                [para(prompt, s.bullet, bullet=f"{number}."), RuledLines(PROMPT_LINES)]
+                for number, prompt in enumerate(continuum.prompts, start=1)
+            ],
         )
     return story
 
@@ -86,13 +105,18 @@ def _stage_table(plan: Plan, continuum: ContinuumBlock, width: float) -> Table:
         for number, stage in enumerate(continuum.stages, start=1)
     ]
     table = Table(rows, colWidths=[8 * mm, name_width, width - name_width - 8 * mm])
-    table.setStyle(table_style([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LINEBELOW", (0, 0), (-1, -2), 0.4, s.small.textColor),
-        ("LEFTPADDING", (0, 0), (-1, -1), 2),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-    ], text.fontSize))
+    table.setStyle(
+        table_style(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 0), (-1, -2), 0.4, s.small.textColor),
+                ("LEFTPADDING", (0, 0), (-1, -1), 2),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+            ],
+            text.fontSize,
+        )
+    )
     return table
 
 
@@ -104,10 +128,17 @@ def _scenario_flowables(plan: Plan, continuum: ContinuumBlock) -> list[Flowable]
     count = len(continuum.stages)
     return _section(
         [para(words("scenarios_title"), s.h2), para(words("tick_a_stage", count=count), s.body)],
-        [[para(words("scenario_number", number=number), s.h3), para(scenario.text, s.body),
-          TickBoxes(words("stage_boxes"), count, plan.theme), Spacer(0, 3 * mm),
-          para(words("why_there"), s.small), RuledLines(WHY_LINES)]
-         for number, scenario in enumerate(continuum.scenarios, start=1)],
+        [
+            [
+                para(words("scenario_number", number=number), s.h3),
+                para(scenario.text, s.body),
+                TickBoxes(words("stage_boxes"), count, plan.theme),
+                Spacer(0, 3 * mm),
+                para(words("why_there"), s.small),
+                RuledLines(WHY_LINES),
+            ]
+            for number, scenario in enumerate(continuum.scenarios, start=1)
+        ],
     )
 
 
@@ -127,37 +158,59 @@ def _sign_story(plan: Plan, continuum: ContinuumBlock, file_name: str) -> list[F
         words = markup.plain(stage.name).split()
         longest = max((stringWidth(word, face_name(bold=True), 1) for word in words), default=0)
         largest = min(size, width * 0.95 / longest if longest else size)
-        size = plan.fit(partial(_sign, plan, continuum, index, width), box,
-                        (largest, SIGN_NAME_SIZES[1]), f"{file_name}: sign {index + 1}",
-                        stage.name)
+        size = plan.fit(
+            partial(_sign, plan, continuum, index, width),
+            box,
+            (largest, SIGN_NAME_SIZES[1]),
+            f"{file_name}: sign {index + 1}",
+            stage.name,
+        )
     story: list[Flowable] = []
     for index in range(len(continuum.stages)):
-        story += [PageBreak(),
-                  Stack(_sign(plan, continuum, index, width, size), box[1], valign="middle")]
+        story += [
+            PageBreak(),
+            Stack(_sign(plan, continuum, index, width, size), box[1], valign="middle"),
+        ]
     return story[1:]
 
 
-def _sign(plan: Plan, continuum: ContinuumBlock, index: int, width: float,
-          size: float) -> list[Flowable]:
+def _sign(
+    plan: Plan, continuum: ContinuumBlock, index: int, width: float, size: float
+) -> list[Flowable]:
     """Stage ``index``'s sign with its name at ``size`` points, the rest scaled to it."""
     stage = continuum.stages[index]
     count = len(continuum.stages)
 
-    def style(name: str, font_size: float, alignment: int = TA_CENTER, bold: bool = True,
-              space: float = 0, parent: ParagraphStyle = plan.styles.body) -> ParagraphStyle:
-        return ParagraphStyle(name, parent=parent, fontName=face_name(bold=bold),
-                              fontSize=font_size, leading=font_size * 1.15,
-                              alignment=alignment, spaceBefore=space, spaceAfter=space)
+    def style(
+        name: str,
+        font_size: float,
+        alignment: int = TA_CENTER,
+        bold: bool = True,
+        space: float = 0,
+        parent: ParagraphStyle = plan.styles.body,
+    ) -> ParagraphStyle:
+        return ParagraphStyle(
+            name,
+            parent=parent,
+            fontName=face_name(bold=bold),
+            fontSize=font_size,
+            leading=font_size * 1.15,
+            alignment=alignment,
+            spaceBefore=space,
+            spaceAfter=space,
+        )
 
     flowables: list[Flowable] = [
-        para(plan.words("stage_of", number=index + 1, total=count),
-             style("sign-counter", 22, parent=plan.styles.small)),
+        para(
+            plan.words("stage_of", number=index + 1, total=count),
+            style("sign-counter", 22, parent=plan.styles.small),
+        ),
         para(stage.name, style("sign-name", size, space=size * 0.25)),
-        para(stage.description, style("sign-text", min(28.0, max(16.0, size * 0.3)),
-                                      bold=False)),
+        para(stage.description, style("sign-text", min(28.0, max(16.0, size * 0.3)), bold=False)),
         Spacer(0, 8 * mm),
-        ContinuumDrawing(continuum, plan.theme, width, current=index, names=False, axis=False,
-                         marker=26),
+        ContinuumDrawing(
+            continuum, plan.theme, width, current=index, names=False, axis=False, marker=26
+        ),
     ]
     axis = continuum.axis
     if index == 0:
@@ -173,8 +226,11 @@ def _sign(plan: Plan, continuum: ContinuumBlock, index: int, width: float,
 def _scenario_card_story(plan: Plan, continuum: ContinuumBlock, file_name: str) -> list[Flowable]:
     """One scenario per card, numbered as on the worksheet; single-sided."""
     cards = [
-        plan.fit_card(partial(_scenario_card, plan, number, scenario),
-                      f"{file_name}: card {number}", scenario.text)
+        plan.fit_card(
+            partial(_scenario_card, plan, number, scenario),
+            f"{file_name}: card {number}",
+            scenario.text,
+        )
         for number, scenario in enumerate(continuum.scenarios, start=1)
     ]
     return card_pages(plan, cards)
@@ -182,6 +238,10 @@ def _scenario_card_story(plan: Plan, continuum: ContinuumBlock, file_name: str) 
 
 def _scenario_card(plan: Plan, number: int, scenario: Scenario, size: float) -> list[Flowable]:
     """The scenario number in small print, then its text at ``size`` (never its note)."""
-    return [para(plan.words("scenario_number", number=number),
-                 card_style(plan, "card-label", 9, bold=True, muted=True)),
-            para(scenario.text, card_style(plan, "card-text", size))]
+    return [
+        para(
+            plan.words("scenario_number", number=number),
+            card_style(plan, "card-label", 9, bold=True, muted=True),
+        ),
+        para(scenario.text, card_style(plan, "card-text", size)),
+    ]

@@ -14,7 +14,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from exercises.sheets import Plan, Sheet, card_pages, card_style
 from kit.model import Challenge, DrillBlock
-from kit.outputs import drill_file
+from kit.outputs import DRILL_ANSWER_KEY, DRILL_CARDS, DRILL_WORKSHEET
 from kit.pdf import para
 from kit.pdf.draw import RuledLines, note_box
 
@@ -24,21 +24,21 @@ ANSWER_LINES = 5  # two or three handwritten sentences
 def drill_sheets(plan: Plan, drill: DrillBlock, number: int) -> list[Sheet]:
     """The worksheet, the challenge cards and the answer key of the ``number``-th drill."""
     words = plan.words
-    cards = drill_file(number, "cards")
+    cards = DRILL_CARDS.file_name(number)
     return [
-        Sheet(drill_file(number, "worksheet"), words("drill_worksheet"),
-              _worksheet_story(plan, drill)),
-        Sheet(cards, words("drill_cards"), _card_story(plan, drill, cards)),
-        Sheet(drill_file(number, "answer-key"), words("drill_answer_key"),
-              _answer_key_story(plan, drill), facilitator=True),
+        Sheet(DRILL_WORKSHEET, number, words("drill_worksheet"), _worksheet_story(plan, drill)),
+        Sheet(DRILL_CARDS, number, words("drill_cards"), _card_story(plan, drill, cards)),
+        Sheet(DRILL_ANSWER_KEY, number, words("drill_answer_key"), _answer_key_story(plan, drill)),
     ]
 
 
 def _challenge_heading(plan: Plan, drill: DrillBlock, number: int) -> list[Flowable]:
-    """"Challenge 3 of 5" and the statement, as both the worksheet and the key show them."""
+    """ "Challenge 3 of 5" and the statement, as both the worksheet and the key show them."""
     words = plan.words("challenge_of", number=number, total=len(drill.challenges))
-    return [para(words, plan.styles.h3),
-            para(drill.challenges[number - 1].statement, plan.styles.quote)]
+    return [
+        para(words, plan.styles.h3),
+        para(drill.challenges[number - 1].statement, plan.styles.quote),
+    ]
 
 
 def _worksheet_story(plan: Plan, drill: DrillBlock) -> list[Flowable]:
@@ -54,8 +54,7 @@ def _worksheet_story(plan: Plan, drill: DrillBlock) -> list[Flowable]:
         block = _challenge_heading(plan, drill, number)
         if challenge.technique:
             block += [note_box(words("technique_to_try"), challenge.technique, hint, width)]
-        block += [Spacer(0, 2 * mm), para(words("your_answer"), s.small),
-                  RuledLines(ANSWER_LINES)]
+        block += [Spacer(0, 2 * mm), para(words("your_answer"), s.small), RuledLines(ANSWER_LINES)]
         story.append(KeepTogether(block))
     return story
 
@@ -65,30 +64,45 @@ def _card_story(plan: Plan, drill: DrillBlock, file_name: str) -> list[Flowable]
     fronts, backs = [], []
     for number, challenge in enumerate(drill.challenges, start=1):
         where = f"{file_name}: card {number}"
-        fronts.append(plan.fit_card(partial(_card_front, plan, drill.title, number, challenge),
-                                    where, challenge.statement))
-        backs.append(plan.fit_card(partial(_card_back, plan, number, challenge),
-                                   f"{where} (back)", challenge.technique))
+        fronts.append(
+            plan.fit_card(
+                partial(_card_front, plan, drill.title, number, challenge),
+                where,
+                challenge.statement,
+            )
+        )
+        backs.append(
+            plan.fit_card(
+                partial(_card_back, plan, number, challenge), f"{where} (back)", challenge.technique
+            )
+        )
     return card_pages(plan, fronts, backs)
 
 
-def _card_front(plan: Plan, title: str, number: int, challenge: Challenge,
-                size: float) -> list[Flowable]:
+def _card_front(
+    plan: Plan, title: str, number: int, challenge: Challenge, size: float
+) -> list[Flowable]:
     """The card number and drill title in small print, then the statement at ``size``."""
-    return [para(f"**{number}** · {title}", card_style(plan, "card-label", 9, muted=True)),
-            para(challenge.statement, card_style(plan, "card-text", size))]
+    return [
+        para(f"**{number}** · {title}", card_style(plan, "card-label", 9, muted=True)),
+        para(challenge.statement, card_style(plan, "card-text", size)),
+    ]
 
 
 def _card_back(plan: Plan, number: int, challenge: Challenge, size: float) -> list[Flowable]:
     """The card number, then the technique hint at ``size`` (never the answer)."""
     flowables: list[Flowable] = [
-        para(plan.words("card_number", number=number),
-             card_style(plan, "card-number", 22, bold=True, centred=True))
+        para(
+            plan.words("card_number", number=number),
+            card_style(plan, "card-number", 22, bold=True, centred=True),
+        )
     ]
     if challenge.technique:
         flowables += [
-            para(plan.words("technique_to_try"),
-                 card_style(plan, "card-hint-label", size, bold=True, centred=True)),
+            para(
+                plan.words("technique_to_try"),
+                card_style(plan, "card-hint-label", size, bold=True, centred=True),
+            ),
             para(challenge.technique, card_style(plan, "card-hint", size, centred=True)),
         ]
     return flowables

@@ -17,7 +17,7 @@ from reportlab.platypus import Flowable, PageBreak
 
 from kit.layout.fonts import face_name
 from kit.model import Theme, Workshop, markup
-from kit.outputs import Output
+from kit.outputs import Output, OutputKind
 from kit.pdf import Styles, build_pdf, meta_for, styles
 from kit.pdf.draw import (
     CardGrid,
@@ -39,13 +39,21 @@ EXCERPT_WORDS = 8  # of a text that does not fit, quoted so the user can find it
 
 @dataclass(frozen=True)
 class Sheet:
-    """One PDF to write: its file name, what it is (metadata, header, footer), its story."""
+    """One PDF to write: its kind and number, what it is (metadata, header, footer), its story."""
 
-    name: str
+    kind: OutputKind
+    number: int  # of the exercise among its kind: the second drill's files are numbered
     what: str
     story: Sequence[Flowable]
     turned: bool = False
-    facilitator: bool = False
+
+    @property
+    def name(self) -> str:
+        return self.kind.file_name(self.number)
+
+    @property
+    def facilitator(self) -> bool:
+        return self.kind.facilitator
 
 
 @dataclass
@@ -92,8 +100,7 @@ class Plan:
             words = markup.plain(text).split()
             excerpt = " ".join(words[:EXCERPT_WORDS]) + ("…" if len(words) > EXCERPT_WORDS else "")
             self.problems.append(
-                f"{where}: the text does not fit even at {sizes[1]:g} pt; "
-                f"shorten it (\"{excerpt}\")"
+                f'{where}: the text does not fit even at {sizes[1]:g} pt; shorten it ("{excerpt}")'
             )
             return sizes[1]
         return size
@@ -103,8 +110,15 @@ class Plan:
     ) -> Sequence[Flowable]:
         """``make(size)`` fitted to a card of ``card_grid()``; see ``fit``."""
         grid = self.card_grid()
-        return make(self.fit(make, (grid.inner_width, grid.inner_height),
-                             (CARD_MAX_SIZE, CARD_MIN_SIZE), where, text))
+        return make(
+            self.fit(
+                make,
+                (grid.inner_width, grid.inner_height),
+                (CARD_MAX_SIZE, CARD_MIN_SIZE),
+                where,
+                text,
+            )
+        )
 
     def write(self, sheet: Sheet, out_dir: Path) -> Output:
         """Lay ``sheet`` out into ``out_dir``; returns the file and its page count."""
@@ -124,14 +138,22 @@ class Plan:
             theme=self.theme,
             turned=sheet.turned,
             page_label=lambda page, total: words("page_of", page=page, total=total),
-            on_page=running_header(markup.plain(workshop.title), label, self.theme,
-                                   facilitator=sheet.facilitator),
+            on_page=running_header(
+                markup.plain(workshop.title), label, self.theme, facilitator=sheet.facilitator
+            ),
         )
-        return Output(path, pages, "pages")
+        return Output(path, pages, sheet.kind)
 
 
-def card_style(plan: Plan, name: str, size: float, *, bold: bool = False,
-               centred: bool = False, muted: bool = False) -> ParagraphStyle:
+def card_style(
+    plan: Plan,
+    name: str,
+    size: float,
+    *,
+    bold: bool = False,
+    centred: bool = False,
+    muted: bool = False,
+) -> ParagraphStyle:
     """Card text at ``size`` points, from the body style."""
     body = plan.styles.body
     return ParagraphStyle(

@@ -30,24 +30,25 @@ def render(workshop: Workshop, theme: Theme, out_dir: Path, options: BuildOption
     """Write every handout PDF into ``out_dir``; one ``Output`` per file, in pages."""
     deck = plan_deck(workshop)
     outputs = []
-    for name, size, what in (
+    for kind, size, what in (
         (HANDOUT, BODY_SIZE, "handout"),
         (LARGE_PRINT, LARGE_PRINT_SIZE, "handout_large"),
     ):
         look = look_for(workshop, theme, options.paper, size)
-        path = out_dir / name
-        story = participant_story(look)
-        outputs.append(Output(path, write_document(path, story, look, look.words(what))))
+        path = out_dir / kind.file
+        pages = write_document(path, participant_story(look), look, look.words(what), kind)
+        outputs.append(Output(path, pages, kind))
 
     look = look_for(workshop, theme, options.paper, BODY_SIZE)
-    path = out_dir / GUIDE
+    path = out_dir / GUIDE.file
     story = guide_story(look, options.participants)
-    pages = write_document(path, story, look, look.words("guide"), facilitator=True)
-    outputs.append(Output(path, pages))
+    pages = write_document(path, story, look, look.words("guide"), GUIDE)
+    outputs.append(Output(path, pages, GUIDE))
 
-    path = out_dir / NOTES_HANDOUT
-    outputs.append(Output(path, write_notes_handout(path, workshop, theme, deck, options.paper)))
-    path = out_dir / DECK_PDF
+    path = out_dir / NOTES_HANDOUT.file
+    pages = write_notes_handout(path, workshop, theme, deck, options.paper)
+    outputs.append(Output(path, pages, NOTES_HANDOUT))
+    path = out_dir / DECK_PDF.file
     meta = meta_for(workshop, look.words("slide_deck"))
-    outputs.append(Output(path, write_deck_pdf(path, deck, meta)))
+    outputs.append(Output(path, write_deck_pdf(path, deck, meta), DECK_PDF))
     return outputs

@@ -130,7 +130,7 @@ def _materials(look: Look, participants: int) -> list[Flowable]:
     copies_w = look.body_size * 4.5
     rest = look.width - file_w - copies_w
     table = grid(rows, [rest * 0.55, file_w, copies_w, rest * 0.45], look)
-    intro = w("materials_intro", count=participants, file=DECK_PDF)
+    intro = w("materials_intro", count=participants, file=DECK_PDF.file)
     return laid_out([table, para(intro, s.small)], [para(w("materials"), s.h1)])
 
 

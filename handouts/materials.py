@@ -1,8 +1,7 @@
 """What to print for a session, how many copies, and from which output file.
 
-File names follow the renderers: ``handouts`` writes the handouts named here, and
-``exercises`` names the sheets of the first drill ``drill-...`` and of a second
-``drill-2-...`` (likewise for continua). A test builds both and checks the names agree.
+Files and their numbering come from the outputs registry (``kit.outputs``); a test checks
+that every printed kind there is on the list, so a new output cannot be left off it.
 """
 
 from __future__ import annotations
@@ -11,7 +10,19 @@ import math
 from dataclasses import dataclass
 
 from kit.model import ContinuumBlock, DrillBlock, Workshop
-from kit.outputs import GUIDE, HANDOUT, LARGE_PRINT, NOTES_HANDOUT, continuum_file, drill_file
+from kit.outputs import (
+    CONTINUUM_SCENARIO_CARDS,
+    CONTINUUM_SIGNS,
+    CONTINUUM_WORKSHEET,
+    DRILL_ANSWER_KEY,
+    DRILL_CARDS,
+    DRILL_WORKSHEET,
+    GUIDE,
+    HANDOUT,
+    LARGE_PRINT,
+    NOTES_HANDOUT,
+    OutputKind,
+)
 from kit.words.i18n import Words
 
 GROUP_SIZE = 5  # groups of 4 or 5: as few groups as keep each at 5 or fewer
@@ -20,12 +31,17 @@ LARGE_PRINT_SHARE = 0.1  # about one person in ten asks for large print
 
 @dataclass(frozen=True)
 class Material:
-    """One thing to print: ``copies`` of ``file``."""
+    """One thing to print: ``copies`` of ``file``, an output of ``kind``."""
 
     item: str
-    file: str
+    kind: OutputKind
     copies: int
     note: str
+    number: int = 1  # of the exercise among its kind
+
+    @property
+    def file(self) -> str:
+        return self.kind.file_name(self.number)
 
 
 def groups(participants: int) -> int:
@@ -53,23 +69,22 @@ def materials(workshop: Workshop, participants: int) -> list[Material]:
     for number, drill in enumerate(workshop.blocks_of(DrillBlock), start=1):
         worksheet = w("drill_worksheet_of", title=drill.title)
         items += [
-            Material(worksheet, drill_file(number, "worksheet"), participants, w("one_each")),
-            Material(w("challenge_cards"), drill_file(number, "cards"), teams, per_group),
+            Material(worksheet, DRILL_WORKSHEET, participants, w("one_each"), number),
+            Material(w("challenge_cards"), DRILL_CARDS, teams, per_group, number),
             Material(
                 w("drill_answer_key"),
-                drill_file(number, "answer-key"),
+                DRILL_ANSWER_KEY,
                 facilitators,
                 w("facilitators_only"),
+                number,
             ),
         ]
     for number, continuum in enumerate(workshop.blocks_of(ContinuumBlock), start=1):
         worksheet = w("continuum_worksheet_of", title=continuum.title)
-        sheet = continuum_file(number, "worksheet")
-        items.append(Material(worksheet, sheet, participants, w("one_each")))
+        items.append(Material(worksheet, CONTINUUM_WORKSHEET, participants, w("one_each"), number))
         if continuum.scenarios:
-            cards = continuum_file(number, "scenario-cards")
-            items.append(Material(w("scenario_cards"), cards, teams, per_group))
-        signs = continuum_file(number, "signs")
-        items.append(Material(w("wall_signs"), signs, 1, w("one_set_wall")))
+            cards = CONTINUUM_SCENARIO_CARDS
+            items.append(Material(w("scenario_cards"), cards, teams, per_group, number))
+        items.append(Material(w("wall_signs"), CONTINUUM_SIGNS, 1, w("one_set_wall"), number))
     items.append(Material(w("notes_optional"), NOTES_HANDOUT, participants, w("notes_why")))
     return items

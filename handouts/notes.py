@@ -16,6 +16,7 @@ from handouts.story import look_for, write_document
 from kit.layout.slidelayout import DeckLayout, Slide
 from kit.model import Theme, Workshop
 from kit.model.colour import mix
+from kit.outputs import NOTES_HANDOUT
 from kit.pdf import colour
 from kit.pdf.draw import frame_size
 
@@ -76,4 +77,4 @@ def write_notes_handout(
         NotesRow(SlideDrawing(slide, size, thumb_w, outline=muted), width, row_h, rule)
         for slide in participant_slides(deck)
     ]
-    return write_document(path, story, look, look.words("notes_handout"))
+    return write_document(path, story, look, look.words("notes_handout"), NOTES_HANDOUT)

@@ -19,6 +19,7 @@ from kit.layout.fonts import face_name
 from kit.model import BulletItem, ContinuumBlock, Theme, Workshop, markup
 from kit.model.colour import WHITE, mix, readable_on
 from kit.model.schedule import agenda
+from kit.outputs import OutputKind
 from kit.pdf import Styles, build_pdf, colour, meta_for, para, styles, table_style
 from kit.pdf.draw import TINT, clip, frame_size, print_theme, running_header
 from kit.words.i18n import Words
@@ -288,12 +289,13 @@ def footer_text(workshop: Workshop, what: str) -> str:
 
 
 def write_document(
-    path: Path, story: Sequence[Flowable], look: Look, what: str, *, facilitator: bool = False
+    path: Path, story: Sequence[Flowable], look: Look, what: str, kind: OutputKind
 ) -> int:
     """Lay ``story`` out with the running header and footer; returns the page count.
 
-    ``facilitator`` marks every page, in a black header band, as the facilitator's copy.
+    A facilitator's ``kind`` marks every page, in a black header band, as their copy.
     """
+    facilitator = kind.facilitator
     label = look.words("facilitator_copy") if facilitator else what
     footer = clip(footer_text(look.workshop, what), face_name(), 8.5, look.width - 80)
     return build_pdf(

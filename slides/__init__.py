@@ -14,6 +14,6 @@ def render(workshop: Workshop, theme: Theme, out_dir: Path, options: BuildOption
     from slides.pptx_writer import write_deck
 
     deck = plan_deck(workshop)
-    path = out_dir / DECK
+    path = out_dir / DECK.file
     write_deck(deck, path, options.timestamp)
-    return [Output(path, len(deck.slides), "slides")]
+    return [Output(path, len(deck.slides), DECK)]

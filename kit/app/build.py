@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kit import outputs
 from kit.errors import BuildError
 from kit.lint import lint
 from kit.outputs import BuildOptions, Output, Paper
@@ -26,12 +27,9 @@ from kit.source.loader import LoadedWorkshop, load
 
 log = logging.getLogger("kit")
 
-# Name -> module, imported only when that output is built.
-RENDERERS: dict[str, str] = {
-    "slides": "slides",
-    "handouts": "handouts",
-    "exercises": "exercises",
-}
+# Renderer name -> module, imported only when that output is built (kit.outputs lists them).
+RENDERERS: dict[str, str] = {name: name for name in outputs.RENDERERS}
+
 
 @dataclass
 class BuildResult:
@@ -154,7 +152,7 @@ def _place(staged: list[Output], staging: Path, out: Path) -> list[Output]:
             else:
                 os.replace(previous, target)
         raise
-    return [Output(target, o.count, o.unit) for (target, _), o in zip(undo, staged)]
+    return [Output(target, o.count, o.kind) for (target, _), o in zip(undo, staged)]
 
 
 def _flush(path: Path) -> None:

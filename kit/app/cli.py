@@ -15,6 +15,7 @@ from pathlib import Path
 import click
 
 from kit.errors import BuildError, ContentError, KitError
+from kit.outputs import RENDERERS
 
 
 class _WarningCounter(logging.Handler):
@@ -77,7 +78,9 @@ def new(path: Path) -> None:
 
 
 _LANG = click.option(
-    "--lang", "language", metavar="CODE",
+    "--lang",
+    "language",
+    metavar="CODE",
     help="Use the workshop's translation into this language (translations/CODE.yaml).",
 )
 
@@ -120,7 +123,7 @@ def check(path: Path, strict: bool, language: str | None) -> None:
 @click.option(
     "--only",
     multiple=True,
-    type=click.Choice(["slides", "handouts", "exercises"]),
+    type=click.Choice(RENDERERS),
     help="Build only these outputs (repeatable).",
 )
 @click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True)

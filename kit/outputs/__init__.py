@@ -1,38 +1,130 @@
-"""What renderers hand the build: the files kit writes, their names, and the options asked for.
+"""What renderers hand the build: the registry of kit's files, and the options asked for.
 
-Names live in one place so renderers and print lists agree.
+``OUTPUTS`` is the one table of every file kit writes: its name, its file name (or, for
+exercise sheets, the pattern of numbered files), the renderer that writes it, its audience
+and the unit it is counted in. The CLI's ``--only`` choices, the guide's print list, the
+FACILITATOR COPY marks and the tests' scans for facilitator text all read it, so a file
+missing from it cannot be written (``Output`` needs its kind) and is never left unscanned.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-DECK = "deck.pptx"
-DECK_PDF = "deck.pdf"
-HANDOUT = "handout.pdf"
-LARGE_PRINT = "handout-large-print.pdf"
-NOTES_HANDOUT = "notes-handout.pdf"
-GUIDE = "facilitator-guide.pdf"
-
-DrillSheet = Literal["worksheet", "cards", "answer-key"]
-ContinuumSheet = Literal["worksheet", "signs", "scenario-cards"]
+Audience = Literal["participant", "presenter", "facilitator"]
+Renderer = Literal["slides", "handouts", "exercises"]
+Unit = Literal["slides", "pages"]
 
 
-def _exercise_file(kind: str, number: int, sheet: str) -> str:
-    """``drill-worksheet.pdf`` for the first drill, ``drill-2-worksheet.pdf`` for the second."""
-    prefix = kind if number == 1 else f"{kind}-{number}"
-    return f"{prefix}-{sheet}.pdf"
+@dataclass(frozen=True)
+class OutputKind:
+    """One kind of file kit writes, and who may read it.
+
+    ``participant`` files go to everyone in the room and never hold facilitator text;
+    ``facilitator`` files are marked FACILITATOR COPY on every page; ``presenter`` files
+    (the deck) are projected, not printed. ``numbered`` names the exercise whose second and
+    later instances number their files: ``drill-worksheet.pdf``, ``drill-2-worksheet.pdf``.
+    """
+
+    name: str
+    file: str
+    renderer: Renderer
+    audience: Audience
+    unit: Unit = "pages"
+    numbered: str = ""
+
+    def file_name(self, number: int = 1) -> str:
+        """The file of the ``number``-th exercise of its kind (1 for unnumbered outputs)."""
+        if number == 1:
+            return self.file
+        if not self.numbered:
+            raise ValueError(f"{self.name} is written once per workshop")
+        return self.file.replace(f"{self.numbered}-", f"{self.numbered}-{number}-", 1)
+
+    def matches(self, file_name: str) -> bool:
+        """Whether ``file_name`` is a file of this kind (any number, for numbered kinds)."""
+        if not self.numbered:
+            return file_name == self.file
+        rest = re.escape(self.file.removeprefix(f"{self.numbered}-"))
+        pattern = rf"{re.escape(self.numbered)}(-[2-9]|-[1-9]\d+)?-{rest}"
+        return re.fullmatch(pattern, file_name) is not None
+
+    @property
+    def facilitator(self) -> bool:
+        """Marked FACILITATOR COPY on every page."""
+        return self.audience == "facilitator"
+
+    @property
+    def printed(self) -> bool:
+        """On the guide's print list: everything but the projected deck."""
+        return self.audience != "presenter"
 
 
-def drill_file(number: int, sheet: DrillSheet) -> str:
-    return _exercise_file("drill", number, sheet)
+DECK = OutputKind("deck", "deck.pptx", "slides", "presenter", "slides")
+HANDOUT = OutputKind("handout", "handout.pdf", "handouts", "participant")
+LARGE_PRINT = OutputKind("large-print", "handout-large-print.pdf", "handouts", "participant")
+GUIDE = OutputKind("guide", "facilitator-guide.pdf", "handouts", "facilitator")
+NOTES_HANDOUT = OutputKind("notes-handout", "notes-handout.pdf", "handouts", "participant")
+DECK_PDF = OutputKind("deck-pdf", "deck.pdf", "handouts", "presenter")
+DRILL_WORKSHEET = OutputKind(
+    "drill-worksheet", "drill-worksheet.pdf", "exercises", "participant", numbered="drill"
+)
+DRILL_CARDS = OutputKind(
+    "drill-cards", "drill-cards.pdf", "exercises", "participant", numbered="drill"
+)
+DRILL_ANSWER_KEY = OutputKind(
+    "drill-answer-key", "drill-answer-key.pdf", "exercises", "facilitator", numbered="drill"
+)
+CONTINUUM_WORKSHEET = OutputKind(
+    "continuum-worksheet",
+    "continuum-worksheet.pdf",
+    "exercises",
+    "participant",
+    numbered="continuum",
+)
+CONTINUUM_SIGNS = OutputKind(
+    "continuum-signs", "continuum-signs.pdf", "exercises", "participant", numbered="continuum"
+)
+CONTINUUM_SCENARIO_CARDS = OutputKind(
+    "continuum-scenario-cards",
+    "continuum-scenario-cards.pdf",
+    "exercises",
+    "participant",
+    numbered="continuum",
+)
+
+OUTPUTS: tuple[OutputKind, ...] = (
+    DECK,
+    HANDOUT,
+    LARGE_PRINT,
+    GUIDE,
+    NOTES_HANDOUT,
+    DECK_PDF,
+    DRILL_WORKSHEET,
+    DRILL_CARDS,
+    DRILL_ANSWER_KEY,
+    CONTINUUM_WORKSHEET,
+    CONTINUUM_SIGNS,
+    CONTINUUM_SCENARIO_CARDS,
+)
+# The renderers, in the order a build runs them.
+RENDERERS: tuple[Renderer, ...] = tuple(dict.fromkeys(kind.renderer for kind in OUTPUTS))
 
 
-def continuum_file(number: int, sheet: ContinuumSheet) -> str:
-    return _exercise_file("continuum", number, sheet)
+def kind_of(file_name: str) -> OutputKind:
+    """The registered kind of ``file_name``; ValueError for a file kit does not write."""
+    for kind in OUTPUTS:
+        if kind.matches(file_name):
+            return kind
+    raise ValueError(f"'{file_name}' is not in kit's outputs registry (kit/outputs)")
+
+
+def of_audience(audience: Audience) -> tuple[OutputKind, ...]:
+    return tuple(kind for kind in OUTPUTS if kind.audience == audience)
 
 
 Paper = Literal["a4", "letter"]
@@ -49,11 +141,15 @@ class BuildOptions:
 
 @dataclass(frozen=True)
 class Output:
-    """A file a renderer wrote, and how long it is (pages or slides)."""
+    """A file a renderer wrote, its kind, and how long it is (in its kind's unit)."""
 
     path: Path
     count: int
-    unit: str = "pages"
+    kind: OutputKind
+
+    @property
+    def unit(self) -> str:
+        return self.kind.unit
 
     def describe(self) -> str:
         unit = self.unit.removesuffix("s") if self.count == 1 else self.unit

@@ -10,7 +10,7 @@ import pytest
 
 from exercises import render
 from kit.model import Workshop
-from kit.outputs import Output
+from kit.outputs import OUTPUTS, Output, of_audience
 
 from ..conftest import FIXTURES, SAMPLE, Built, builder, normal, secrets
 from ..conftest import render_into as shared_render_into
@@ -19,14 +19,10 @@ __all__ = ["normal", "secrets"]  # the exercise tests import them from here
 
 OTHER = FIXTURES / "other-workshop"
 WORKSHOPS = {"sample": SAMPLE, "other": OTHER}
-PARTICIPANT_SHEETS = (
-    "drill-worksheet.pdf",
-    "drill-cards.pdf",
-    "continuum-worksheet.pdf",
-    "continuum-signs.pdf",
-    "continuum-scenario-cards.pdf",
+ALL_SHEETS = tuple(kind.file for kind in OUTPUTS if kind.renderer == "exercises")
+PARTICIPANT_SHEETS = tuple(
+    kind.file for kind in of_audience("participant") if kind.renderer == "exercises"
 )
-ALL_SHEETS = (*PARTICIPANT_SHEETS, "drill-answer-key.pdf")
 
 
 def render_into(workshop: Workshop, out_dir: Path, paper: str = "a4") -> dict[str, Output]:
@@ -53,28 +49,36 @@ def workshop_with(*blocks: dict[str, Any], title: str = "Test workshop") -> Work
 
 def drill(count: int, *, words: int = 12, title: str = "How would you respond?") -> dict:
     """A drill block with ``count`` challenges of about ``words`` words each."""
-    return {"drill": {
-        "title": title,
-        "guidance": ["Stay calm."],
-        "challenges": [
-            {
-                "statement": f"Statement {n} " + " ".join(f"word{n}x{i}" for i in range(words)),
-                "responses": [f"Secret answer point {n} for the facilitator only."],
-                "technique": f"Technique hint {n}.",
-            }
-            for n in range(1, count + 1)
-        ],
-    }}
+    return {
+        "drill": {
+            "title": title,
+            "guidance": ["Stay calm."],
+            "challenges": [
+                {
+                    "statement": f"Statement {n} " + " ".join(f"word{n}x{i}" for i in range(words)),
+                    "responses": [f"Secret answer point {n} for the facilitator only."],
+                    "technique": f"Technique hint {n}.",
+                }
+                for n in range(1, count + 1)
+            ],
+        }
+    }
 
 
 def continuum(stages: int, scenarios: int = 3, prompts: int = 2) -> dict:
     """A continuum block with the given numbers of stages, scenarios and prompts."""
-    return {"continuum": {
-        "title": "Test continuum",
-        "axis": {"start": "Left pole", "end": "Right pole"},
-        "stages": [{"name": f"Stage name {n}", "description": f"Description of stage {n}."}
-                   for n in range(1, stages + 1)],
-        "scenarios": [{"text": f"Scenario text {n}.", "note": f"Secret scenario note {n}."}
-                      for n in range(1, scenarios + 1)],
-        "prompts": [f"Prompt question {n}?" for n in range(1, prompts + 1)],
-    }}
+    return {
+        "continuum": {
+            "title": "Test continuum",
+            "axis": {"start": "Left pole", "end": "Right pole"},
+            "stages": [
+                {"name": f"Stage name {n}", "description": f"Description of stage {n}."}
+                for n in range(1, stages + 1)
+            ],
+            "scenarios": [
+                {"text": f"Scenario text {n}.", "note": f"Secret scenario note {n}."}
+                for n in range(1, scenarios + 1)
+            ],
+            "prompts": [f"Prompt question {n}?" for n in range(1, prompts + 1)],
+        }
+    }

@@ -9,8 +9,9 @@ from typing import Any
 import pytest
 
 from handouts import render
+from kit import outputs
 from kit.model import Workshop
-from kit.outputs import DECK_PDF, GUIDE, HANDOUT, LARGE_PRINT, NOTES_HANDOUT, Output
+from kit.outputs import Output
 from kit.source.loader import load
 
 from ..conftest import FIXTURES, SAMPLE, Built, builder, normal, raw_pages, secrets
@@ -19,8 +20,14 @@ from ..conftest import render_into as shared_render_into
 __all__ = ["normal", "raw_pages", "secrets"]  # the handout tests import them from here
 
 WORKSHOPS = {"sample": SAMPLE, "all-blocks": FIXTURES / "all-blocks"}
-NOTES = NOTES_HANDOUT
-DECK = DECK_PDF
+HANDOUT = outputs.HANDOUT.file
+LARGE_PRINT = outputs.LARGE_PRINT.file
+GUIDE = outputs.GUIDE.file
+NOTES = outputs.NOTES_HANDOUT.file
+DECK = outputs.DECK_PDF.file
+PARTICIPANT_HANDOUTS = tuple(
+    kind.file for kind in outputs.of_audience("participant") if kind.renderer == "handouts"
+)
 ALL = (HANDOUT, LARGE_PRINT, GUIDE, NOTES, DECK)
 PRINTED = (HANDOUT, LARGE_PRINT, GUIDE, NOTES)  # on A4 or Letter, with page furniture
 

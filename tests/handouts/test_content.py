@@ -21,7 +21,7 @@ from .conftest import (
     GUIDE,
     HANDOUT,
     LARGE_PRINT,
-    NOTES,
+    PARTICIPANT_HANDOUTS,
     Built,
     normal,
     raw_text,
@@ -76,7 +76,7 @@ def test_content_note_comes_first(built: Callable[..., Built]) -> None:
 
 
 @pytest.mark.parametrize("name", WORKSHOPS)
-@pytest.mark.parametrize("handout", [HANDOUT, LARGE_PRINT, NOTES])
+@pytest.mark.parametrize("handout", PARTICIPANT_HANDOUTS)
 def test_participant_material_keeps_facilitator_text_back(
     built: Callable[..., Built], name: str, handout: str
 ) -> None:

@@ -13,21 +13,15 @@ import pytest
 
 from kit.app.build import build
 from kit.model import ContinuumBlock, DrillBlock, Workshop
+from kit.outputs import OUTPUTS, kind_of, of_audience
 from kit.source.loader import load
 
 from ..conftest import FIXTURES, SAMPLE, normal, pdf_pages
 
-PARTICIPANT_FILES = (
-    "handout.pdf",
-    "handout-large-print.pdf",
-    "notes-handout.pdf",
-    "drill-worksheet.pdf",
-    "drill-cards.pdf",
-    "continuum-worksheet.pdf",
-    "continuum-signs.pdf",
-    "continuum-scenario-cards.pdf",
-)
-FACILITATOR_FILES = ("drill-answer-key.pdf", "facilitator-guide.pdf")
+# From the outputs registry: a new output is scanned as soon as it is registered, and it
+# cannot be written without being registered (see test_every_file_written_is_registered).
+PARTICIPANT_FILES = tuple(kind.file for kind in of_audience("participant"))
+FACILITATOR_FILES = tuple(kind.file for kind in of_audience("facilitator"))
 WORKSHOPS = {"sample": SAMPLE, "all-blocks": FIXTURES / "all-blocks"}
 
 
@@ -80,3 +74,10 @@ def test_the_secret_check_can_fail(outputs: tuple[Workshop, Path]) -> None:
     workshop, out = outputs
     guide = " ".join(" ".join(pdf_pages(out / "facilitator-guide.pdf")).split())
     assert [s for s in facilitator_only(workshop) if _opening(s) not in guide] == []
+
+
+def test_every_file_written_is_registered(outputs: tuple[Workshop, Path]) -> None:
+    """Every file has a kind, hence an audience, and every kind is written by these builds."""
+    _, out = outputs
+    kinds = {kind_of(path.name) for path in out.iterdir()}  # ValueError names a stray file
+    assert kinds == set(OUTPUTS)
