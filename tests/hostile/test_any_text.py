@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
 from kit.app.build import build
@@ -116,10 +116,8 @@ TEXT = st.text(
     max_size=60,
 )
 # Small counts keep the suite fast; loading alone takes milliseconds, a build a few tenths.
-LOADS = settings(max_examples=100, deadline=None, database=None)
-BUILDS = settings(
-    max_examples=25, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow]
-)
+LOADS = settings(max_examples=100)
+BUILDS = settings(max_examples=25)
 
 
 def _write(folder: Path, field: Field, text: str) -> Path:

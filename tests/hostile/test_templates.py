@@ -17,7 +17,10 @@ from kit.source.templating import MAX_SECONDS, TemplateProblem, render_template
 
 VARIABLES = {"title": "Knowing the Difference", "organisation": "SWAN"}
 SLOW = "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}"
-STOPPED_WITHIN = 10  # wall seconds: the limit counts processor time, a busy machine is slower
+# Processor seconds, as the limit counts them: a busy machine is slower by the clock, not by
+# this. The join timeout only guards against a hang.
+STOPPED_WITHIN = 10
+HANG_GUARD = 600
 
 
 @pytest.mark.parametrize(
@@ -44,10 +47,10 @@ def test_jinja2_has_the_sandbox_fixes() -> None:
 
 
 def _time(template: str) -> tuple[str, float]:
-    start = time.monotonic()
+    start = time.process_time()
     with pytest.raises(TemplateProblem) as caught:
         render_template(template, VARIABLES)
-    return str(caught.value), time.monotonic() - start
+    return str(caught.value), time.process_time() - start
 
 
 def test_a_slow_template_stops_in_a_thread_too() -> None:
@@ -55,7 +58,7 @@ def test_a_slow_template_stops_in_a_thread_too() -> None:
     result: list[tuple[str, float]] = []
     worker = threading.Thread(target=lambda: result.append(_time(SLOW)))
     worker.start()
-    worker.join(timeout=10)
+    worker.join(timeout=HANG_GUARD)
     ((message, seconds),) = result
     assert message == f"template took longer than {MAX_SECONDS} s"
     assert seconds < STOPPED_WITHIN
