@@ -13,6 +13,7 @@ from pathlib import Path
 from handouts.deckpdf import write_deck_pdf
 from handouts.guide import guide_story
 from handouts.notes import write_notes_handout
+from handouts.organiser import organiser_outputs
 from handouts.participant import participant_story
 from handouts.story import LARGE_PRINT as LARGE_PRINT_SIZE
 from handouts.story import look_for, write_document
@@ -41,7 +42,7 @@ def render(workshop: Workshop, theme: Theme, out_dir: Path, options: BuildOption
 
     look = look_for(workshop, theme, options.paper, BODY_SIZE)
     path = out_dir / GUIDE.file
-    story = guide_story(look, options.participants)
+    story = guide_story(look, options.participants, listed=bool(options.people))
     pages = write_document(path, story, look, look.words("guide"), GUIDE)
     outputs.append(Output(path, pages, GUIDE))
 
@@ -51,4 +52,4 @@ def render(workshop: Workshop, theme: Theme, out_dir: Path, options: BuildOption
     path = out_dir / DECK_PDF.file
     meta = meta_for(workshop, look.words("slide_deck"))
     outputs.append(Output(path, write_deck_pdf(path, deck, meta), DECK_PDF))
-    return outputs
+    return outputs + organiser_outputs(workshop, theme, out_dir, options)

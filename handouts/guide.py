@@ -47,11 +47,11 @@ from kit.outputs import DECK_PDF
 from kit.pdf import colour, para
 
 
-def guide_story(look: Look, participants: int) -> list[Flowable]:
+def guide_story(look: Look, participants: int, *, listed: bool = False) -> list[Flowable]:
     """Everything in the facilitator guide, in the order a facilitator needs it."""
     story = _title_block(look, participants) + _agenda(look)
     story += _support_protocol(look)
-    story += _materials(look, participants)
+    story += _materials(look, participants, listed)
     for number, slot in enumerate(agenda(look.workshop), start=1):
         story += _section(number, slot, look)
     story += sources_section(look)
@@ -117,10 +117,10 @@ def _support_protocol(look: Look) -> list[Flowable]:
     return story
 
 
-def _materials(look: Look, participants: int) -> list[Flowable]:
+def _materials(look: Look, participants: int, listed: bool) -> list[Flowable]:
     """What to print, how many copies, and from which file."""
     s = look.styles
-    needed = materials(look.workshop, participants)
+    needed = materials(look.workshop, participants, listed=listed)
     w = look.words
     rows: list[list[Any]] = [[w("item"), w("file"), w("copies"), w("why_this_many")]]
     rows += [[m.item, m.file, str(m.copies), m.note] for m in needed]

@@ -11,16 +11,20 @@ from dataclasses import dataclass
 
 from kit.model import ContinuumBlock, DrillBlock, Workshop
 from kit.outputs import (
+    CERTIFICATES,
     CONTINUUM_SCENARIO_CARDS,
     CONTINUUM_SIGNS,
     CONTINUUM_WORKSHEET,
     DRILL_ANSWER_KEY,
     DRILL_CARDS,
     DRILL_WORKSHEET,
+    EVALUATION,
     GUIDE,
     HANDOUT,
     LARGE_PRINT,
+    NAME_TENTS,
     NOTES_HANDOUT,
+    SIGN_IN,
     OutputKind,
 )
 from kit.words.i18n import Words
@@ -54,8 +58,12 @@ def spares(participants: int) -> int:
     return max(2, math.ceil(participants * 0.1))
 
 
-def materials(workshop: Workshop, participants: int) -> list[Material]:
-    """Everything to print for ``participants`` people, in the order to prepare it."""
+def materials(workshop: Workshop, participants: int, *, listed: bool = False) -> list[Material]:
+    """Everything to print for ``participants`` people, in the order to prepare it.
+
+    ``listed``: certificates and name tents were made from a participants list, a page
+    per person, so one copy of each file is enough.
+    """
     w = Words(workshop.language)
     facilitators = max(1, len(workshop.presenters))
     teams = groups(participants)
@@ -87,4 +95,14 @@ def materials(workshop: Workshop, participants: int) -> list[Material]:
             items.append(Material(w("scenario_cards"), cards, teams, per_group, number))
         items.append(Material(w("wall_signs"), CONTINUUM_SIGNS, 1, w("one_set_wall"), number))
     items.append(Material(w("notes_optional"), NOTES_HANDOUT, participants, w("notes_why")))
+    items += [
+        Material(w("sign_in"), SIGN_IN, 1, w("rows_for_all")),
+        Material(w("evaluation"), EVALUATION, participants, w("one_each")),
+    ]
+    per_person = 1 if listed else participants
+    why = w("page_per_person") if listed else w("one_each_blank")
+    items += [
+        Material(w("certificates"), CERTIFICATES, per_person, why),
+        Material(w("name_tents"), NAME_TENTS, per_person, why),
+    ]
     return items

@@ -42,6 +42,7 @@ class Look:
     width: float  # of the text frame
     height: float
     paper: str
+    turned: bool = False  # landscape
 
     @property
     def body_size(self) -> float:
@@ -54,8 +55,10 @@ class Look:
         return self.body_size >= LARGE_PRINT
 
 
-def look_for(workshop: Workshop, theme: Theme, paper: str, body_size: float) -> Look:
-    """The look of a document on ``paper`` with body text ``body_size`` points high."""
+def look_for(
+    workshop: Workshop, theme: Theme, paper: str, body_size: float, *, turned: bool = False
+) -> Look:
+    """The look of a document on ``paper`` (``turned`` landscape), body ``body_size`` pt high."""
     printable = print_theme(theme)
     base = styles(printable, body_size)
     small = base.small
@@ -63,7 +66,7 @@ def look_for(workshop: Workshop, theme: Theme, paper: str, body_size: float) -> 
         small = _derived(small, fontSize=body_size, leading=base.body.leading)
     bullet = base.bullet
     tuned = replace(base, small=small)
-    width, height = frame_size(paper)
+    width, height = frame_size(paper, turned=turned)
     return Look(
         workshop=workshop,
         theme=printable,
@@ -84,6 +87,7 @@ def look_for(workshop: Workshop, theme: Theme, paper: str, body_size: float) -> 
         width=width,
         height=height,
         paper=paper,
+        turned=turned,
     )
 
 
@@ -302,6 +306,7 @@ def write_document(
         path,
         story,
         paper=look.paper,
+        turned=look.turned,
         meta=meta_for(look.workshop, what),
         footer=footer,
         theme=look.theme,

@@ -24,11 +24,15 @@ from kit.errors import BuildError
 from kit.lint import lint
 from kit.outputs import BuildOptions, Output, Paper
 from kit.source.loader import LoadedWorkshop, load
+from kit.source.participants import find_participants, read_participants
 
 log = logging.getLogger("kit")
 
 # Renderer name -> module, imported only when that output is built (kit.outputs lists them).
 RENDERERS: dict[str, str] = {name: name for name in outputs.RENDERERS}
+
+
+DEFAULT_PARTICIPANTS = 20
 
 
 @dataclass
@@ -52,18 +56,25 @@ def build(
     *,
     only: Iterable[str] = (),
     paper: Paper = "a4",
-    participants: int = 20,
+    participants: int | None = None,
+    participants_file: Path | None = None,
     language: str | None = None,
     progress: Callable[[Output], None] = lambda output: None,
 ) -> BuildResult:
     """Load the workshop at ``path`` and render the chosen outputs into ``out_dir``.
 
-    Raises ContentError before anything is written if the workshop is invalid, and
-    BuildError after the others have run if any renderer failed.
+    Raises ContentError before anything is written if the workshop (or the participants
+    list) is invalid, and BuildError after the others have run if any renderer failed.
     """
     loaded = load(path, language)
     return render_loaded(
-        loaded, out_dir, only=only, paper=paper, participants=participants, progress=progress
+        loaded,
+        out_dir,
+        only=only,
+        paper=paper,
+        participants=participants,
+        participants_file=participants_file,
+        progress=progress,
     )
 
 
@@ -73,14 +84,20 @@ def render_loaded(
     *,
     only: Iterable[str] = (),
     paper: Paper = "a4",
-    participants: int = 20,
+    participants: int | None = None,
+    participants_file: Path | None = None,
     progress: Callable[[Output], None] = lambda output: None,
 ) -> BuildResult:
     """Render the chosen outputs of a loaded workshop, in ``RENDERERS`` order unless asked.
 
     ``kit build --watch`` loads by itself, to see whether anything changed, then calls
-    this. Raises BuildError after the others have run if any renderer failed.
+    this. The participants list (``participants_file``, else ``participants.csv`` beside
+    the workshop) is read first: a bad row raises ContentError with nothing written. The
+    head count is ``participants``, else the list's length, else 20. Raises BuildError
+    after the others have run if any renderer failed.
     """
+    found = find_participants(loaded.base_dir, participants_file)
+    people = read_participants(found) if found else ()
     for warning in (*loaded.warnings, *lint(loaded)):  # lint findings warn; --strict fails
         log.warning("%s", warning)
     from kit.layout.deckplan import plan_deck
@@ -91,7 +108,8 @@ def render_loaded(
     names = list(only) or list(RENDERERS)
     options = BuildOptions(
         paper=paper,
-        participants=participants,
+        participants=participants or len(people) or DEFAULT_PARTICIPANTS,
+        people=people,
         timestamp=fixed_timestamp(loaded),
     )
     out = Path(out_dir)

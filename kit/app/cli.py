@@ -130,9 +130,16 @@ def check(path: Path, strict: bool, language: str | None) -> None:
 @click.option(
     "--participants",
     type=click.IntRange(1, 1000),
-    default=20,
-    show_default=True,
-    help="Head count for the facilitator guide's print list.",
+    default=None,
+    help="Head count for the print list and sign-in sheet [default: the participants "
+    "list's length, else 20].",
+)
+@click.option(
+    "--participants-file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="CSV of names (columns name, organisation) for certificates and name tents "
+    "[default: participants.csv beside the workshop, if there is one].",
 )
 @click.option("--strict", is_flag=True, help="Fail on warnings (overflow, timing) too.")
 @click.option(
@@ -146,7 +153,8 @@ def build(
     out_dir: Path | None,
     only: tuple[str, ...],
     paper: str,
-    participants: int,
+    participants: int | None,
+    participants_file: Path | None,
     strict: bool,
     watch: bool,
     language: str | None,
@@ -161,7 +169,7 @@ def build(
         from kit.app.watch import BuildSettings
         from kit.app.watch import watch as rebuild_on_change
 
-        settings = BuildSettings(out_dir, only, paper, participants, language)  # type: ignore[arg-type]
+        settings = BuildSettings(out_dir, only, paper, participants, language, participants_file)  # type: ignore[arg-type]
         rebuild_on_change(path, settings, _report)
         return
     try:
@@ -171,6 +179,7 @@ def build(
             only=only,
             paper=paper,  # type: ignore[arg-type]
             participants=participants,
+            participants_file=participants_file,
             language=language,
             progress=lambda output: click.echo(f"wrote {output.describe()}"),
         )

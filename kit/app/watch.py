@@ -27,7 +27,7 @@ import click
 from pydantic import BaseModel
 
 from kit.app.build import BuildResult, render_loaded
-from kit.errors import BuildError, KitError
+from kit.errors import KitError
 from kit.model import Workshop
 from kit.outputs import Output, Paper
 from kit.source.editions import translation_file
@@ -46,8 +46,9 @@ class BuildSettings:
     out_dir: Path
     only: tuple[str, ...] = ()
     paper: Paper = "a4"
-    participants: int = 20
+    participants: int | None = None
     language: str | None = None
+    participants_file: Path | None = None
 
 
 def watch(path: Path, settings: BuildSettings, report: Callable[[KitError], None]) -> None:
@@ -136,9 +137,10 @@ class _Watcher:
                 only=settings.only,
                 paper=settings.paper,
                 participants=settings.participants,
+                participants_file=settings.participants_file,
                 progress=progress,
             )
-        except BuildError as exc:
+        except KitError as exc:  # a failed renderer, or a bad participants list
             self._report(exc)
             return False
         summary = f"built {len(result.written)} file(s) into {settings.out_dir}"

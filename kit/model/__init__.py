@@ -351,6 +351,7 @@ class Workshop(_Model):
     audience: str = ""
     language: Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")] = "en"
     licence: str = ""
+    feedback_url: Url | None = None  # the online evaluation form, as a QR code on paper
     sources: tuple[Source, ...] = ()
     glossary: tuple[GlossaryTerm, ...] = ()
     lint: LintConfig = LintConfig()

@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-Audience = Literal["participant", "presenter", "facilitator"]
+from kit.model.participants import Participant
+
+Audience = Literal["participant", "presenter", "facilitator", "organiser"]
 Renderer = Literal["slides", "handouts", "exercises"]
 Unit = Literal["slides", "pages"]
 
@@ -25,6 +27,7 @@ class OutputKind:
     """One kind of file kit writes, and who may read it.
 
     ``participant`` files go to everyone in the room and never hold facilitator text;
+    ``organiser`` files are for whoever prepares the room (lists to tick off);
     ``facilitator`` files are marked FACILITATOR COPY on every page; ``presenter`` files
     (the deck) are projected, not printed. ``numbered`` names the exercise whose second and
     later instances number their files: ``drill-worksheet.pdf``, ``drill-2-worksheet.pdf``.
@@ -96,6 +99,10 @@ CONTINUUM_SCENARIO_CARDS = OutputKind(
     "participant",
     numbered="continuum",
 )
+SIGN_IN = OutputKind("sign-in", "sign-in-sheet.pdf", "handouts", "participant")
+EVALUATION = OutputKind("evaluation", "evaluation-form.pdf", "handouts", "participant")
+CERTIFICATES = OutputKind("certificates", "certificates.pdf", "handouts", "participant")
+NAME_TENTS = OutputKind("name-tents", "name-tents.pdf", "handouts", "participant")
 
 OUTPUTS: tuple[OutputKind, ...] = (
     DECK,
@@ -110,6 +117,10 @@ OUTPUTS: tuple[OutputKind, ...] = (
     CONTINUUM_WORKSHEET,
     CONTINUUM_SIGNS,
     CONTINUUM_SCENARIO_CARDS,
+    SIGN_IN,
+    EVALUATION,
+    CERTIFICATES,
+    NAME_TENTS,
 )
 # The renderers, in the order a build runs them.
 RENDERERS: tuple[Renderer, ...] = tuple(dict.fromkeys(kind.renderer for kind in OUTPUTS))
@@ -136,6 +147,8 @@ class BuildOptions:
 
     paper: Paper = "a4"
     participants: int = 20
+    # From a participants list: one certificate and name tent each; none gives blank ones.
+    people: tuple[Participant, ...] = ()
     timestamp: dt.datetime = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
 
 

@@ -341,6 +341,7 @@ def _check_references(workshop: Workshop, document: Document) -> Iterator[Proble
 def _check_links(workshop: Workshop, document: Document) -> Iterator[Problem]:
     """Web addresses short enough for the handouts' QR codes and tables (reportlab fails beyond)."""
     links = [(("sources", i, "url"), source.url) for i, source in enumerate(workshop.sources)]
+    links.append((("feedback_url",), workshop.feedback_url))
     for path, block in _each_block(workshop):
         if isinstance(block, ResourcesBlock):
             links += [((*path, "items", i, "url"), item.url) for i, item in enumerate(block.items)]

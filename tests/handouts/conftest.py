@@ -28,8 +28,13 @@ DECK = outputs.DECK_PDF.file
 PARTICIPANT_HANDOUTS = tuple(
     kind.file for kind in outputs.of_audience("participant") if kind.renderer == "handouts"
 )
-ALL = (HANDOUT, LARGE_PRINT, GUIDE, NOTES, DECK)
-PRINTED = (HANDOUT, LARGE_PRINT, GUIDE, NOTES)  # on A4 or Letter, with page furniture
+SIGN_IN = outputs.SIGN_IN.file
+EVALUATION = outputs.EVALUATION.file
+CERTIFICATES = outputs.CERTIFICATES.file
+NAME_TENTS = outputs.NAME_TENTS.file
+LANDSCAPE = (SIGN_IN, CERTIFICATES)  # on A4 or Letter turned
+ALL = (HANDOUT, LARGE_PRINT, GUIDE, NOTES, DECK, EVALUATION, NAME_TENTS, *LANDSCAPE)
+PRINTED = (HANDOUT, LARGE_PRINT, GUIDE, NOTES, EVALUATION, NAME_TENTS)  # on A4 or Letter
 
 
 def raw_text(path: Path) -> str:

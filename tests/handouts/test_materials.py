@@ -56,6 +56,10 @@ def test_counts_for_twenty_people() -> None:
         "continuum-scenario-cards.pdf": 4,
         "continuum-signs.pdf": 1,
         "notes-handout.pdf": 20,
+        "sign-in-sheet.pdf": 1,
+        "evaluation-form.pdf": 20,
+        "certificates.pdf": 20,
+        "name-tents.pdf": 20,
     }
 
 

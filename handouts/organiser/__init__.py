@@ -1,0 +1,44 @@
+"""The organiser's pack: what the room needs besides the talk itself.
+
+A sign-in sheet, an evaluation form, certificates of attendance and name tents. Each
+module lays out one document from the workshop and the build options; ``organiser_outputs``
+decides the files and their order.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from handouts.organiser.certificates import write_certificates
+from handouts.organiser.evaluation import evaluation_story
+from handouts.organiser.signin import sign_in_story
+from handouts.organiser.tents import write_name_tents
+from handouts.story import look_for, write_document
+from kit.model import Theme, Workshop
+from kit.outputs import CERTIFICATES, EVALUATION, NAME_TENTS, SIGN_IN, BuildOptions, Output
+
+BODY_SIZE = 11.0
+
+
+def organiser_outputs(
+    workshop: Workshop, theme: Theme, out_dir: Path, options: BuildOptions
+) -> list[Output]:
+    """Write the organiser's pack into ``out_dir``; one ``Output`` per file, in pages."""
+    outputs = []
+    look = look_for(workshop, theme, options.paper, BODY_SIZE, turned=True)
+    path = out_dir / SIGN_IN.file
+    story = sign_in_story(look, options.participants)
+    pages = write_document(path, story, look, look.words("sign_in"), SIGN_IN)
+    outputs.append(Output(path, pages, SIGN_IN))
+
+    look = look_for(workshop, theme, options.paper, BODY_SIZE)
+    path = out_dir / EVALUATION.file
+    pages = write_document(path, evaluation_story(look), look, look.words("evaluation"), EVALUATION)
+    outputs.append(Output(path, pages, EVALUATION))
+
+    landscape = look_for(workshop, theme, options.paper, BODY_SIZE, turned=True)
+    path = out_dir / CERTIFICATES.file
+    outputs.append(Output(path, write_certificates(path, landscape, options.people), CERTIFICATES))
+    path = out_dir / NAME_TENTS.file
+    outputs.append(Output(path, write_name_tents(path, look, options.people), NAME_TENTS))
+    return outputs

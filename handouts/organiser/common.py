@@ -1,0 +1,57 @@
+"""What the organiser's documents share: a page without running furniture, a tick box."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable
+
+from handouts.story import Look
+from kit.layout.fonts import face_name
+from kit.pdf import build_pdf, colour, meta_for
+
+
+def write_bare(path: Path, story: Sequence[Flowable], look: Look, what: str) -> int:
+    """Lay ``story`` out with no header, footer or page numbers: a certificate, a name tent.
+
+    Returns the page count.
+    """
+    return build_pdf(
+        path,
+        story,
+        paper=look.paper,
+        turned=look.turned,
+        meta=meta_for(look.workshop, what),
+        footer="",
+        theme=look.theme,
+        page_label=lambda page, total: "",
+    )
+
+
+class TickBox(Flowable):
+    """An empty square ``size`` points wide, to tick by hand."""
+
+    def __init__(self, size: float, ink: str) -> None:
+        super().__init__()
+        self._size = size
+        self._ink = ink
+        self.hAlign = "CENTER"
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self._size, self._size
+
+    def draw(self) -> None:
+        self.canv.setStrokeColor(colour(self._ink))
+        self.canv.setLineWidth(1)
+        self.canv.rect(0, 0, self._size, self._size, stroke=1, fill=0)
+
+
+def unbroken_size(text: str, width: float, largest: float, *, bold: bool = True) -> float:
+    """The largest size up to ``largest`` at which every word of ``text`` fits ``width``.
+
+    reportlab breaks a word wider than its line anywhere; a name must never be split.
+    """
+    widest = max(stringWidth(word, face_name(bold=bold), 1) for word in text.split())
+    return min(largest, 0.98 * width / widest)  # a little room: line ends are not exact

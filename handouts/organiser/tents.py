@@ -1,0 +1,97 @@
+"""Name tents: a sheet folded across its middle stands on a table with the name on both faces.
+
+The fold is the ridge of the tent and the paper's edges rest on the table, so on each face
+"up" points to the fold: the lower half is drawn upright and the upper half upside down.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable
+
+from handouts.organiser.common import unbroken_size, write_bare
+from handouts.story import Look
+from kit.layout.fonts import face_name
+from kit.model.participants import Participant
+from kit.pdf import colour, para
+from kit.pdf.draw import GUIDE, draw_stack, fit_size, stack_height
+
+NAME_SIZES = (72.0, 20.0)  # largest and smallest size for the name
+ORGANISATION_SIZE = 18.0
+FOLD_CLEARANCE = 12.0  # points kept clear either side of the fold: folds are never exact
+
+
+def write_name_tents(path: Path, look: Look, people: Sequence[Participant]) -> int:
+    """A tent per person in ``people``, or a single blank one; the page count."""
+    story = [_Tent(look, person) for person in people] or [_Tent(look, None)]
+    return write_bare(path, story, look, look.words("name_tents"))
+
+
+def _style(look: Look, size: float, *, bold: bool) -> ParagraphStyle:
+    colours = look.theme.colours
+    return ParagraphStyle(
+        f"tent-{size}-{bold}",
+        fontName=face_name(bold=bold),
+        fontSize=size,
+        leading=size * 1.15,
+        alignment=TA_CENTER,
+        textColor=colour(colours.text if bold else colours.muted),
+        spaceAfter=size * 0.3,
+    )
+
+
+class _Tent(Flowable):
+    """One sheet: the fold line across the middle, a face on either side of it."""
+
+    def __init__(self, look: Look, person: Participant | None) -> None:
+        super().__init__()
+        self._look = look
+        self._person = person
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width, self.height = self._look.width, self._look.height - 1
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas, look = self.canv, self._look
+        # The frame places this 1 pt short of its top: move down half of that, so the
+        # fold falls on the paper's middle and both faces are the same distance from it.
+        canvas.translate(0, -0.5)
+        half = self.height / 2
+        canvas.setStrokeColor(GUIDE)
+        canvas.setLineWidth(0.6)
+        canvas.setDash(4, 4)
+        canvas.line(0, half, self.width, half)
+        canvas.setDash()
+        canvas.setFont(face_name(), 8)
+        canvas.setFillColor(GUIDE)
+        canvas.drawRightString(self.width, half + 3, look.words("fold_here"))
+        face = self._face(half - FOLD_CLEARANCE)
+        self._draw_face(face, half - FOLD_CLEARANCE)
+        canvas.saveState()
+        canvas.translate(self.width, self.height)  # the upper face, turned half a circle
+        canvas.rotate(180)
+        self._draw_face(face, half - FOLD_CLEARANCE)
+        canvas.restoreState()
+
+    def _draw_face(self, face: list[Flowable], height: float) -> None:
+        used = stack_height(face, self.width)
+        draw_stack(self.canv, face, 0, (height + used) / 2, self.width)
+
+    def _face(self, height: float) -> list[Flowable]:
+        if self._person is None:
+            return []
+        look, person = self._look, self._person
+        rest = []
+        if person.organisation:
+            rest = [para(person.organisation, _style(look, ORGANISATION_SIZE, bold=False))]
+
+        def make(size: float) -> list[Flowable]:
+            return [para(person.name, _style(look, size, bold=True)), *rest]
+
+        largest = unbroken_size(person.name, self.width, NAME_SIZES[0])
+        return make(fit_size(make, self.width, height, largest, NAME_SIZES[1]) or largest)

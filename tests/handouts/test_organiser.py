@@ -1,0 +1,176 @@
+"""The organiser's pack: sign-in sheet, evaluation form, certificates and name tents,
+read back from the PDFs as a reader sees them."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from PIL import Image, ImageChops, ImageFilter
+
+from handouts.organiser.signin import sign_in_rows
+from kit.app.build import build
+from kit.app.cli import main
+from kit.errors import ContentError
+
+from ..conftest import FIXTURES, SAMPLE, pdf_pages, require_tool
+from .conftest import CERTIFICATES, EVALUATION, NAME_TENTS, SIGN_IN
+from .test_qr import decoded
+
+LONG = "Ana María Pérez-Villaseñor de la Cruz y Ñúñez"
+CYRILLIC = "Олександра Ковальчук"
+
+
+def people_csv(folder: Path, count: int = 30) -> Path:
+    """``count`` people, one with a long name with diacritics and one in Cyrillic."""
+    rows = ["name,organisation", f'"{LONG}",Asociación Vecinal', f"{CYRILLIC},Спілка орендарів"]
+    rows += [f"Person {n},Group {n % 4}" for n in range(3, count + 1)]
+    path = folder / "people.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+def words_of(pages: list[str]) -> list[set[str]]:
+    return [set(page.split()) for page in pages]
+
+
+@pytest.fixture(scope="module")
+def thirty(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample's handouts on A4, for a list of 30 people."""
+    folder = tmp_path_factory.mktemp("thirty")
+    build(SAMPLE, folder / "out", only=["handouts"], participants_file=people_csv(folder))
+    return folder / "out"
+
+
+@pytest.mark.parametrize("name", [CERTIFICATES, NAME_TENTS])
+def test_one_page_per_person_with_the_name_whole(thirty: Path, name: str) -> None:
+    pages = words_of(pdf_pages(thirty / name))
+    assert len(pages) == 30
+    # Each word of a name is found whole on its page: never broken across lines.
+    assert set(LONG.split()) <= pages[0]
+    assert set(CYRILLIC.split()) <= pages[1]
+    assert {"Person", "30"} <= pages[29]
+
+
+def test_sign_in_sheet_has_a_row_per_person_and_spares(thirty: Path) -> None:
+    pages = pdf_pages(thirty / SIGN_IN)
+    numbers = {word for page in pages for word in page.split() if word.isdigit()}
+    rows = sign_in_rows(30)
+    assert rows == 35
+    assert str(rows) in numbers and str(rows + 1) not in numbers
+
+
+def test_sign_in_sheet_names_the_session_on_every_page(tmp_path: Path) -> None:
+    build(FIXTURES / "other-workshop", tmp_path, only=["handouts"], participants=60, paper="letter")
+    pages = pdf_pages(tmp_path / SIGN_IN)
+    assert len(pages) >= 2
+    for page in pages:
+        text = " ".join(page.split())
+        assert "Standing Together: Answering Your Landlord" in text
+        assert "14 March 2026" in text and "Eastside Library, Community Room" in text
+        assert "May we contact you?" in text
+
+
+def test_evaluation_form_asks_about_every_objective(thirty: Path) -> None:
+    from kit.source.loader import load
+
+    workshop = load(SAMPLE).workshop
+    text = " ".join(" ".join(pdf_pages(thirty / EVALUATION)).split())
+    for section in workshop.sections:
+        for objective in section.objectives:
+            assert objective.replace('"', "") in text.replace('"', "").replace("“", "").replace(
+                "”", ""
+            )
+    assert "What was most useful?" in text and "What would you change?" in text
+
+
+def test_the_feedback_qr_code_reads_as_the_address(thirty: Path, tmp_path: Path) -> None:
+    from kit.source.loader import load
+
+    url = load(SAMPLE).workshop.feedback_url
+    assert url
+    pages = pdf_pages(thirty / EVALUATION)
+    last = len(pages)
+    assert decoded(thirty / EVALUATION, [last], tmp_path / "qr") == [url]
+    assert url in " ".join(pages[-1].split())
+
+
+def test_without_a_list_there_is_one_blank_certificate_and_tent(tmp_path: Path) -> None:
+    build(FIXTURES / "other-workshop", tmp_path, only=["handouts"])
+    assert len(pdf_pages(tmp_path / CERTIFICATES)) == 1
+    assert len(pdf_pages(tmp_path / NAME_TENTS)) == 1
+    assert "Certificate of attendance" in pdf_pages(tmp_path / CERTIFICATES)[0]
+
+
+def test_the_upper_face_of_a_tent_is_the_lower_turned_over(thirty: Path, tmp_path: Path) -> None:
+    """Folded, each face stands the right way up: the upper half is the lower half rotated."""
+    pdftoppm = require_tool("pdftoppm")
+    subprocess.run(
+        [
+            pdftoppm,
+            "-r",
+            "40",
+            "-png",
+            "-f",
+            "2",
+            "-l",
+            "2",
+            str(thirty / NAME_TENTS),
+            str(tmp_path / "tent"),
+        ],
+        check=True,
+    )
+    (image,) = tmp_path.glob("tent-*.png")
+    page = Image.open(image).convert("L")
+    width, height = page.size
+    lower = page.crop((0, height - height // 2, width, height))
+    upper = page.crop((0, 0, width, height // 2)).rotate(180)
+    assert lower.point(lambda v: 255 if v < 128 else 0).getbbox() is not None  # a name is there
+
+    def blurred(half: Image.Image) -> Image.Image:  # forgives half-pixel edges
+        return half.filter(ImageFilter.GaussianBlur(2))
+
+    counts = ImageChops.difference(blurred(lower), blurred(upper)).histogram()
+    # Upright on both halves, a tenth of the pixels differ; turned over, about 1 in 100.
+    assert sum(counts[64:]) / sum(counts) < 0.02
+
+
+BAD = 'name,organisation\nAna,Group\n,Group\nBo,"A, B",extra\n'
+
+
+def test_a_bad_row_is_a_located_error_and_nothing_is_written(tmp_path: Path) -> None:
+    csv = tmp_path / "people.csv"
+    csv.write_text(BAD, encoding="utf-8")
+    out = tmp_path / "out"
+    with pytest.raises(ContentError) as caught:
+        build(SAMPLE, out, participants_file=csv)
+    assert [str(p) for p in caught.value.problems] == [
+        f"{csv}:3:1: name: a participant needs a name",
+        f"{csv}:4:11: 3 values but 2 columns; quote a value holding a comma",
+    ]
+    assert not out.exists()
+
+
+def test_the_command_line_reports_the_bad_row(tmp_path: Path) -> None:
+    folder = tmp_path / "workshop"
+    folder.mkdir()
+    (folder / "workshop.yaml").write_bytes((FIXTURES / "other-workshop/workshop.yaml").read_bytes())
+    (folder / "participants.csv").write_text("name\nAna\nBo\x07b\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", str(folder), "--out", str(out)])
+    assert result.exit_code == 1
+    csv = folder / "participants.csv"
+    assert f"{csv}:3:1: name: holds a control character" in result.output
+    assert not out.exists()
+
+
+def test_an_unknown_column_is_located(tmp_path: Path) -> None:
+    csv = tmp_path / "people.csv"
+    csv.write_text("name,email\nAna,a@example.org\n", encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        build(SAMPLE, tmp_path / "out", participants_file=csv)
+    assert str(caught.value) == (
+        f"{csv}:1:6: unknown column 'email'; the columns are name, organisation"
+    )
