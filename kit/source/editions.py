@@ -25,6 +25,7 @@ _NEVER_TRANSLATED = frozenset(
         "logo",
         "template",
         "url",
+        "feedback_url",
         "language",
         "date",
         "start_time",

@@ -171,7 +171,7 @@ def test_the_russian_sample_builds_every_output_in_russian(tmp_path: Path) -> No
 
     result = build(SAMPLE, tmp_path, language="ru")
     names = {output.path.name for output in result.written}
-    assert len(names) == 12
+    assert len(names) == 16
     deck = Presentation(str(tmp_path / "deck.pptx"))
     titles = [slide.shapes.title.text_frame.text for slide in deck.slides]
     assert "Программа" in titles and "Вызов 1 из 5" in titles
@@ -183,6 +183,9 @@ def test_the_russian_sample_builds_every_output_in_russian(tmp_path: Path) -> No
         "drill-answer-key.pdf": "КОПИЯ ВЕДУЩЕГО",
         "drill-worksheet.pdf": "Попробуйте приём",
         "continuum-signs.pdf": "Этап 1 из 6",
+        "sign-in-sheet.pdf": "Лист регистрации",
+        "evaluation-form.pdf": "Анкета обратной связи",
+        "certificates.pdf": "Сертификат участника",
     }
     for name in sorted(names - {"deck.pptx"}):
         pages = pdf_pages(tmp_path / name)
