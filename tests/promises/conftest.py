@@ -1,0 +1,35 @@
+"""One long workshop of another organisation, built whole once, and its deck as rendered."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from kit.app.build import build
+from kit.source.loader import LoadedWorkshop, load
+
+from ..conftest import FIXTURES
+from .viewer import libreoffice_pdf
+
+LONG = FIXTURES / "tenants-union"
+
+
+@dataclass(frozen=True)
+class LongBuild:
+    loaded: LoadedWorkshop
+    out: Path
+    rendered: Path  # LibreOffice's PDF of deck.pptx
+
+    @property
+    def deck(self) -> Path:
+        return self.out / "deck.pptx"
+
+
+@pytest.fixture(scope="session")
+def long_build(tmp_path_factory: pytest.TempPathFactory) -> LongBuild:
+    out = tmp_path_factory.mktemp("tenants-union")
+    build(LONG, out)
+    rendered = libreoffice_pdf(out / "deck.pptx", tmp_path_factory.mktemp("rendered"))
+    return LongBuild(load(LONG), out, rendered)

@@ -1,0 +1,81 @@
+"""Long content as a reader sees it: a 30-row table and a drill that runs over many slides.
+
+Judged on kit's deck.pdf and on LibreOffice's render of deck.pptx: every row is there,
+every word lies on its slide and inside the shape that holds it. The one check against
+the planner is that the sizes written into the .pptx are the sizes it planned; the
+renders show whether those sizes fit.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+
+from kit.layout.deckplan import plan_deck
+from kit.layout.slidelayout import text_boxes
+from kit.model import ComparisonBlock
+
+from ..conftest import normal, raw_pages
+from .conftest import LongBuild
+from .viewer import words_off_page, words_outside_their_shapes
+
+RENDERS = ("kit", "libreoffice")
+
+
+def _render(build: LongBuild, which: str) -> Path:
+    return build.out / "deck.pdf" if which == "kit" else build.rendered
+
+
+@pytest.mark.parametrize("which", RENDERS)
+def test_every_row_of_a_30_row_table_is_on_a_slide(long_build: LongBuild, which: str) -> None:
+    (table,) = long_build.loaded.workshop.blocks_of(ComparisonBlock)
+    assert len(table.rows) == 30
+    text = " ".join(" ".join(raw_pages(_render(long_build, which))).split())
+    missing = [cell for row in table.rows for cell in row if normal(cell) not in text]
+    assert missing == []
+
+
+@pytest.mark.parametrize("which", RENDERS)
+def test_every_word_lies_on_its_slide(long_build: LongBuild, which: str) -> None:
+    assert words_off_page(_render(long_build, which)) == []
+
+
+@pytest.mark.parametrize("which", RENDERS)
+def test_every_word_lies_inside_the_shape_that_holds_it(long_build: LongBuild, which: str) -> None:
+    assert words_outside_their_shapes(_render(long_build, which), long_build.deck) == []
+
+
+def _written_sizes(deck: Path) -> list[Counter[tuple[str, float]]]:
+    """Per slide, each paragraph's text with the sizes of its runs, as the .pptx says."""
+    slides = []
+    for slide in Presentation(str(deck)).slides:
+        found: Counter[tuple[str, float]] = Counter()
+        for shape in slide.shapes:
+            frames = (
+                [cell.text_frame for row in shape.table.rows for cell in row.cells]
+                if shape.has_table
+                else [shape.text_frame]
+                if shape.has_text_frame
+                else []
+            )
+            for frame in frames:
+                for para in frame.paragraphs:
+                    for run in para.runs:
+                        found[" ".join(para.text.split()), run.font.size.pt] += 1
+        slides.append(found)
+    return slides
+
+
+def test_the_sizes_written_are_the_sizes_planned(long_build: LongBuild) -> None:
+    planned = []
+    for slide in plan_deck(long_build.loaded.workshop).slides:
+        sizes: Counter[tuple[str, float]] = Counter()
+        for box in text_boxes(slide):
+            for para in box.text.paragraphs:
+                for line in para.lines:
+                    sizes[" ".join(para.text.split()), para.size] += len(line.runs)
+        planned.append(sizes)
+    assert _written_sizes(long_build.deck) == planned

@@ -1,0 +1,62 @@
+"""A build that fails while placing its files leaves the folder as it found it, however full.
+
+tests/hostile/test_atomic.py starts from a folder holding every file; here the folder is
+empty, or holds only some of the renderer's files and a file of the user's.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from kit.app.build import build
+from kit.errors import BuildError
+
+from ..conftest import FIXTURES
+from ..hostile.runner import snapshot
+
+WORKSHOP = FIXTURES / "all-blocks"
+FAILING_AT = 3  # the third file placed; two are in place by then
+
+
+def _fail_placing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``os.replace`` fails on the third staged file moved into place."""
+    replace = os.replace
+    placed: list[str] = []
+
+    def failing(source: str | Path, target: str | Path) -> None:
+        if not Path(source).name.startswith(".previous"):
+            placed.append(Path(target).name)
+            if len(placed) == FAILING_AT:
+                raise OSError(28, "No space left on device")
+        replace(source, target)
+
+    monkeypatch.setattr(os, "replace", failing)
+
+
+def test_a_failed_build_into_an_empty_folder_leaves_it_empty(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    _fail_placing(monkeypatch)
+    with pytest.raises(BuildError):
+        build(WORKSHOP, out, only=["handouts"])
+    assert sorted(path.name for path in out.iterdir()) == []
+
+
+def test_a_failed_build_into_a_partly_filled_folder_leaves_exactly_what_was_there(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    written = [output.path for output in build(WORKSHOP, out, only=["handouts"]).written]
+    for path in written[::2]:  # the first, third and fifth go; the others stay
+        path.unlink()
+    (out / "my-notes.txt").write_text("the user's own file\n", encoding="utf-8")
+    before = snapshot(out)
+    _fail_placing(monkeypatch)
+    with pytest.raises(BuildError):
+        build(WORKSHOP, out, only=["handouts"], paper="letter")
+    assert snapshot(out) == before
