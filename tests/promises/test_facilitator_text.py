@@ -12,23 +12,21 @@ from pathlib import Path
 
 import pytest
 
-from kit.model import ContinuumBlock, DrillBlock, Workshop
+from kit.model import Workshop
 
 from ..conftest import normal, pdf_text, raw_pages
-from ..hostile.test_participant_copies import FACILITATOR_FILES, PARTICIPANT_FILES
+from ..hostile.test_participant_copies import (
+    FACILITATOR_FILES,
+    PARTICIPANT_FILES,
+    facilitator_only,
+)
 from .conftest import LongBuild
 
 
 def facilitator_sentences(workshop: Workshop) -> list[str]:
     """Every sentence of the responses, facilitator notes and scenario notes."""
-    texts = []
-    for _, block in workshop.blocks():
-        texts.append(block.facilitator_notes)
-        if isinstance(block, DrillBlock):
-            texts += [text for challenge in block.challenges for text in challenge.responses]
-        if isinstance(block, ContinuumBlock):
-            texts += [scenario.note for scenario in block.scenarios]
-    sentences = (s for text in texts if text for s in re.split(r"(?<=[.!?])\s+", normal(text)))
+    texts = facilitator_only(workshop)
+    sentences = (s for text in texts for s in re.split(r"(?<=[.!?])\s+", normal(text)))
     return [s for s in sentences if len(s.split()) >= 4]  # shorter ones may be anyone's words
 
 
