@@ -42,7 +42,7 @@ def render(workshop: Workshop, theme: Theme, out_dir: Path, options: BuildOption
 
     look = look_for(workshop, theme, options.paper, BODY_SIZE)
     path = out_dir / GUIDE.file
-    story = guide_story(look, options.participants, listed=bool(options.people))
+    story = guide_story(look, options.participants, deck)
     pages = write_document(path, story, look, look.words("guide"), GUIDE)
     outputs.append(Output(path, pages, GUIDE))
 

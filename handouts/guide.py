@@ -11,12 +11,10 @@ from collections.abc import Callable
 from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
-from handouts.materials import materials
+from handouts.runsheet import run_sheet, slides_label
 from handouts.story import (
-    CELL_PADDING,
     Item,
     Look,
     bold,
@@ -25,6 +23,7 @@ from handouts.story import (
     cite_line,
     grid,
     headed,
+    item_cell,
     labelled,
     laid_out,
     sources_section,
@@ -33,6 +32,7 @@ from handouts.story import (
 )
 from kit.layout.deckplan import quoted
 from kit.layout.fonts import face_name
+from kit.layout.slidelayout import DeckLayout
 from kit.model import (
     ContentNoteBlock,
     ContinuumBlock,
@@ -42,18 +42,30 @@ from kit.model import (
     ResourcesBlock,
     TitleBlock,
 )
-from kit.model.schedule import AgendaItem, agenda, total_minutes
-from kit.outputs import DECK_PDF
+from kit.model.schedule import (
+    AgendaItem,
+    BreakItem,
+    item_minutes,
+    item_title,
+    timetable,
+    total_minutes,
+)
+from kit.outputs import DECK_PDF, PRINT_LIST, ROOM_LIST
 from kit.pdf import colour, para
 
 
-def guide_story(look: Look, participants: int, *, listed: bool = False) -> list[Flowable]:
+def guide_story(look: Look, participants: int, deck: DeckLayout) -> list[Flowable]:
     """Everything in the facilitator guide, in the order a facilitator needs it."""
-    story = _title_block(look, participants) + _agenda(look)
+    story = _title_block(look, participants) + _agenda(look) + run_sheet(look, deck, _label)
     story += _support_protocol(look)
-    story += _materials(look, participants, listed)
-    for number, slot in enumerate(agenda(look.workshop), start=1):
-        story += _section(number, slot, look)
+    story += _materials(look, participants)
+    number = 0
+    for item in timetable(look.workshop):
+        if isinstance(item, BreakItem):
+            story += _break(item, look)
+        else:
+            number += 1
+            story += _section(number, item, look, deck)
     story += sources_section(look)
     return story
 
@@ -77,9 +89,10 @@ def _title_block(look: Look, participants: int) -> list[Flowable]:
 def _agenda(look: Look) -> list[Flowable]:
     """Clock times from the start time and durations, and a warning if they do not add up."""
     workshop, s, w = look.workshop, look.styles, look.words
-    slots = agenda(workshop)
     rows: list[list[Any]] = [[w("time"), w("section"), w("minutes_column")]]
-    rows += [[slot.span, slot.section.title, str(slot.section.duration)] for slot in slots]
+    rows += [
+        [item.span, item_cell(item, look), str(item_minutes(item))] for item in timetable(workshop)
+    ]
     planned = total_minutes(workshop)
     rows.append(["", bold(w("total"), look.cell), bold(str(planned), look.cell)])
     times, minutes = look.body_size * 8, look.body_size * 5.5
@@ -117,37 +130,42 @@ def _support_protocol(look: Look) -> list[Flowable]:
     return story
 
 
-def _materials(look: Look, participants: int, listed: bool) -> list[Flowable]:
-    """What to print, how many copies, and from which file."""
-    s = look.styles
-    needed = materials(look.workshop, participants, listed=listed)
-    w = look.words
-    rows: list[list[Any]] = [[w("item"), w("file"), w("copies"), w("why_this_many")]]
-    rows += [[m.item, m.file, str(m.copies), m.note] for m in needed]
-    # File names never wrap, so they can be searched for and typed as they are.
-    longest = max(stringWidth(m.file, face_name(), look.body_size) for m in needed)
-    file_w = longest + 2 * look.body_size * CELL_PADDING + 1
-    copies_w = look.body_size * 4.5
-    rest = look.width - file_w - copies_w
-    table = grid(rows, [rest * 0.55, file_w, copies_w, rest * 0.45], look)
-    intro = w("materials_intro", count=participants, file=DECK_PDF.file)
-    return laid_out([table, para(intro, s.small)], [para(w("materials"), s.h1)])
+def _materials(look: Look, participants: int) -> list[Flowable]:
+    """Where to find what to print and what to bring: the print list and the room list."""
+    s, w = look.styles, look.words
+    text = w(
+        "materials_pointer",
+        count=participants,
+        prints=PRINT_LIST.file,
+        room=ROOM_LIST.file,
+        file=DECK_PDF.file,
+    )
+    return [para(w("materials"), s.h1), para(text, s.body)]
 
 
-def _section(number: int, slot: AgendaItem, look: Look) -> list[Flowable]:
-    """One section: timing, objectives, then each block's notes."""
+def _section(number: int, slot: AgendaItem, look: Look, deck: DeckLayout) -> list[Flowable]:
+    """One section: timing and slides, objectives, then each block's notes and slides."""
     section, s, w = slot.section, look.styles, look.words
-    timing = f"{slot.span} · {w('minutes', count=section.duration)}"
+    slides = slides_label(deck.slide_range(number - 1), look)
+    timing = " · ".join(p for p in (slot.span, w("minutes", count=section.duration), slides) if p)
     headings = [para(f"{number}. {section.title}", s.h1), para(timing, s.h3)]
     items = headed(para(w("objectives"), s.h3), bullet_list(section.objectives, look))
     story = laid_out(items, headings)
-    for block in section.blocks:
-        story += _block(block, look)
+    for index, block in enumerate(section.blocks):
+        story += _block(block, look, slides_label(deck.slide_range(number - 1, index), look))
     return story
 
 
-def _block(block: Any, look: Look) -> list[Flowable]:
-    """A block's heading and notes, with the answer key or run sheet for the exercises."""
+def _break(item: BreakItem, look: Look) -> list[Flowable]:
+    """A break between sections, with its clock times, so nobody runs into it."""
+    w = look.words
+    timing = f"{item.span} · {w('minutes', count=item.pause.duration)}"
+    return [para(f"{item_title(item, w)} · {timing}", look.styles.h2)]
+
+
+def _block(block: Any, look: Look, slides: str) -> list[Flowable]:
+    """A block's heading, its slides and notes, and the answer key or run sheet for the
+    exercises."""
     s, w = look.styles, look.words
     items: list[Item] = []
     if block.notes:
@@ -159,7 +177,10 @@ def _block(block: Any, look: Look) -> list[Flowable]:
         items += extra(block, look)
     if not items:
         return []
-    return laid_out(items, [para(_label(block, look), s.h2)], cite_line(block.cite, look))
+    headings = [para(_label(block, look), s.h2)]
+    if slides:
+        headings.append(para(slides.capitalize(), s.small))
+    return laid_out(items, headings, cite_line(block.cite, look))
 
 
 def _label(block: Any, look: Look) -> str:

@@ -24,6 +24,7 @@ from kit.outputs import (
     LARGE_PRINT,
     NAME_TENTS,
     NOTES_HANDOUT,
+    ROOM_LIST,
     SIGN_IN,
     OutputKind,
 )
@@ -104,5 +105,6 @@ def materials(workshop: Workshop, participants: int, *, listed: bool = False) ->
     items += [
         Material(w("certificates"), CERTIFICATES, per_person, why),
         Material(w("name_tents"), NAME_TENTS, per_person, why),
+        Material(w("room_list"), ROOM_LIST, 1, w("for_packing")),
     ]
     return items

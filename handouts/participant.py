@@ -27,6 +27,7 @@ from handouts.story import (
     cite_line,
     grid,
     headed,
+    item_cell,
     labelled,
     laid_out,
     sources_section,
@@ -48,7 +49,7 @@ from kit.model import (
     ResourcesBlock,
     Section,
 )
-from kit.model.schedule import agenda
+from kit.model.schedule import timetable
 from kit.pdf import colour, para, table_style
 from kit.pdf.draw import GUIDE, LABEL_SIZE, ContinuumDrawing
 
@@ -95,9 +96,9 @@ def _content_notes(look: Look) -> list[Flowable]:
 
 def _programme(look: Look) -> list[Flowable]:
     """The agenda with clock times, so participants know what comes when."""
-    slots = agenda(look.workshop)
+    items = timetable(look.workshop)
     header = (look.words("time"), look.words("section"))
-    rows = [header, *((item.span, item.section.title) for item in slots)]
+    rows = [header, *((item.span, item_cell(item, look)) for item in items)]
     time_width = look.body_size * 8
     table = grid(rows, [time_width, look.width - time_width], look)
     return laid_out([table], headings=[para(look.words("programme"), look.styles.h2)])

@@ -18,7 +18,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
 from kit.layout.fonts import face_name
 from kit.model import BulletItem, ContinuumBlock, Theme, Workshop, markup
 from kit.model.colour import WHITE, mix, readable_on
-from kit.model.schedule import agenda
+from kit.model.schedule import AgendaItem, BreakItem, agenda, item_title
 from kit.outputs import OutputKind
 from kit.pdf import Styles, build_pdf, colour, meta_for, para, styles, table_style
 from kit.pdf.draw import TINT, clip, frame_size, print_theme, running_header
@@ -205,6 +205,14 @@ def when(look: Look) -> str:
     times = f"{slots[0].start:%H:%M}–{slots[-1].end:%H:%M}"
     day = look.workshop.date
     return f"{look.words.date(day)}, {times}" if day else times
+
+
+def item_cell(item: AgendaItem | BreakItem, look: Look) -> Flowable | str:
+    """An agenda item's title for a table: a section's as it is, a break's in italics."""
+    title = item_title(item, look.words)
+    if isinstance(item, BreakItem):
+        return Paragraph(f"<i>{markup.to_reportlab(title)}</i>", look.cell)
+    return title
 
 
 # --- tables ---------------------------------------------------------------------------

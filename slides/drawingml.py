@@ -16,8 +16,9 @@ from pptx.oxml.ns import nsdecls
 from pptx.shapes.autoshape import AutoShapeType
 from pptx.util import Pt
 
-from kit.layout.slidelayout import Arrow, Box, Cell, DeckLayout, Picture, Slide, Table
+from kit.layout.slidelayout import Arrow, Box, Cell, DeckLayout, Element, Picture, Slide, Table
 from kit.layout.textfit import Para, Text
+from slides.builds import timing_xml
 
 # Stands for the text when a notes page is cloned from the notes master.
 NOTES_MARK = "kit-notes-text"
@@ -102,31 +103,49 @@ def slide_xml(
     background = ""
     if not deck.template:  # a template's masters bring its own backgrounds
         background = f"<p:bg><p:bgPr>{_solid(slide.background)}<a:effectLst/></p:bgPr></p:bg>"
-    shapes = "".join(_shapes(deck, title_placeholder, slide, pictures))
+    placed = _placed(slide, title_placeholder)
+    shapes = "".join(_shapes(deck, title_placeholder, placed, pictures))
+    built = [
+        (shape_id, element.text)
+        for element, shape_id in placed
+        if isinstance(element, Box) and element.build and element.text is not None
+    ]
     return (
         f"{_DECLARATION}<p:sld {nsdecls('a', 'p', 'r')}><p:cSld>{background}<p:spTree>"
         '<p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr>'
         f"<p:grpSpPr/>{shapes}</p:spTree></p:cSld>"
-        "<p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sld>"
+        f"<p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr>{timing_xml(built)}</p:sld>"
     )
+
+
+def _placed(
+    slide: Slide, title_placeholder: Mapping[str, str] | None
+) -> list[tuple[Element | None, int]]:
+    """Each shape's element and id in z-order; the layout's title placeholder comes first,
+    as a new slide has it (its element None when the slide has no title box)."""
+    title = next((e for e in slide.elements if isinstance(e, Box) and e.role == "title"), None)
+    placed: list[tuple[Element | None, int]] = []
+    if title_placeholder is not None:
+        placed.append((title, 2))
+    for element in slide.elements:
+        if element is title and title_placeholder is not None:
+            continue
+        placed.append((element, len(placed) + 2))
+    return placed
 
 
 def _shapes(
     deck: DeckLayout,
     title_placeholder: Mapping[str, str] | None,
-    slide: Slide,
+    placed: list[tuple[Element | None, int]],
     pictures: Mapping[str, str],
 ) -> Iterator[str]:
-    """Each shape in z-order: the layout's title placeholder first, as a new slide has it."""
-    title = next((e for e in slide.elements if isinstance(e, Box) and e.role == "title"), None)
-    shape_id = 2
-    if title_placeholder is not None:
-        yield _placeholder(shape_id, title_placeholder, title, deck.heading_font)
-        shape_id += 1
-    for element in slide.elements:
-        if element is title and title_placeholder is not None:
-            continue
-        if isinstance(element, Box):
+    """Each shape's XML, in the order and with the ids ``_placed`` gave."""
+    for index, (element, shape_id) in enumerate(placed):
+        if index == 0 and title_placeholder is not None:
+            assert element is None or isinstance(element, Box)
+            yield _placeholder(shape_id, title_placeholder, element, deck.heading_font)
+        elif isinstance(element, Box):
             font = deck.heading_font if element.role == "title" else deck.body_font
             yield _box(shape_id, element, font)
         elif isinstance(element, Table):
@@ -135,7 +154,6 @@ def _shapes(
             yield _arrow(shape_id, element)
         elif isinstance(element, Picture):
             yield _picture(shape_id, element, pictures[element.path])
-        shape_id += 1
 
 
 def _placeholder(shape_id: int, ph: Mapping[str, str], box: Box | None, font: str) -> str:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import uuid
 import zipfile
 from pathlib import Path
 
@@ -46,6 +47,7 @@ def write_deck(deck: DeckLayout, path: Path, timestamp: dt.datetime) -> None:
     package = _DeckPackage(prs, _title_only_layout(prs), deck)
     for number, slide in enumerate(deck.slides, start=1):
         package.add_slide(number, slide)
+    _add_sections(prs, deck)
     _set_core_properties(prs, deck, timestamp)
     _set_app_properties(prs, deck)
     path.write_bytes(_zipped(prs, timestamp))
@@ -120,6 +122,36 @@ class _DeckPackage:
         if path not in self._images:
             self._images[path] = self._package.get_or_add_image_part(path)
         return self._images[path]
+
+
+_SECTIONS_EXT = "{521415D9-36F7-43E2-AB2F-B90AF26B5E84}"  # PowerPoint 2010's sections
+_P14 = "http://schemas.microsoft.com/office/powerpoint/2010/main"
+
+
+def _add_sections(prs: Presentation, deck: DeckLayout) -> None:
+    """One PowerPoint section per workshop section, named after it, holding its slides.
+
+    The presenter can collapse them and jump between them. Every slide is in a section,
+    as PowerPoint requires once there are any; a template's own sections are replaced.
+    Section ids are derived from the deck, so the same deck gives the same bytes.
+    """
+    root = prs.part._element
+    for old in root.findall(f"{qn('p:extLst')}/{qn('p:ext')}[@uri='{_SECTIONS_EXT}']"):
+        old.getparent().remove(old)
+    ext_list = root.find(qn("p:extLst"))
+    if ext_list is None:
+        ext_list = etree.SubElement(root, qn("p:extLst"))
+    ext = etree.SubElement(ext_list, qn("p:ext"), uri=_SECTIONS_EXT)
+    sections = etree.SubElement(ext, f"{{{_P14}}}sectionLst", nsmap={"p14": _P14})
+    for index, title in enumerate(deck.section_titles):
+        numbers = [n for n, s in enumerate(deck.slides, start=1) if s.section == index]
+        guid = uuid.uuid5(uuid.NAMESPACE_URL, f"kit-section:{index}:{title}")
+        section = etree.SubElement(
+            sections, f"{{{_P14}}}section", name=title, id=f"{{{str(guid).upper()}}}"
+        )
+        slide_ids = etree.SubElement(section, f"{{{_P14}}}sldIdLst")
+        for number in numbers:
+            etree.SubElement(slide_ids, f"{{{_P14}}}sldId", id=str(255 + number))
 
 
 def _remove_existing_slides(prs: Presentation) -> None:

@@ -1,8 +1,8 @@
 """The organiser's pack: what the room needs besides the talk itself.
 
-A sign-in sheet, an evaluation form, certificates of attendance and name tents. Each
-module lays out one document from the workshop and the build options; ``organiser_outputs``
-decides the files and their order.
+A sign-in sheet, a room and materials list, an evaluation form, certificates of attendance
+and name tents. Each module lays out one document from the workshop and the build options;
+``organiser_outputs`` decides the files and their order.
 """
 
 from __future__ import annotations
@@ -11,11 +11,20 @@ from pathlib import Path
 
 from handouts.organiser.certificates import write_certificates
 from handouts.organiser.evaluation import evaluation_story
+from handouts.organiser.roomlist import room_list_story
 from handouts.organiser.signin import sign_in_story
 from handouts.organiser.tents import write_name_tents
 from handouts.story import look_for, write_document
 from kit.model import Theme, Workshop
-from kit.outputs import CERTIFICATES, EVALUATION, NAME_TENTS, SIGN_IN, BuildOptions, Output
+from kit.outputs import (
+    CERTIFICATES,
+    EVALUATION,
+    NAME_TENTS,
+    ROOM_LIST,
+    SIGN_IN,
+    BuildOptions,
+    Output,
+)
 
 BODY_SIZE = 11.0
 
@@ -32,6 +41,11 @@ def organiser_outputs(
     outputs.append(Output(path, pages, SIGN_IN))
 
     look = look_for(workshop, theme, options.paper, BODY_SIZE)
+    path = out_dir / ROOM_LIST.file
+    story = room_list_story(look, options.participants, listed=bool(options.people))
+    pages = write_document(path, story, look, look.words("room_list"), ROOM_LIST)
+    outputs.append(Output(path, pages, ROOM_LIST))
+
     path = out_dir / EVALUATION.file
     pages = write_document(path, evaluation_story(look), look, look.words("evaluation"), EVALUATION)
     outputs.append(Output(path, pages, EVALUATION))

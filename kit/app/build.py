@@ -16,7 +16,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from kit import outputs
@@ -29,7 +29,10 @@ from kit.source.participants import find_participants, read_participants
 log = logging.getLogger("kit")
 
 # Renderer name -> module, imported only when that output is built (kit.outputs lists them).
-RENDERERS: dict[str, str] = {name: name for name in outputs.RENDERERS}
+# The print list is drawn with the handouts' toolkit, after every other renderer has run.
+RENDERERS: dict[str, str] = {
+    name: "handouts.printlist" if name == "printlist" else name for name in outputs.RENDERERS
+}
 
 
 DEFAULT_PARTICIPANTS = 20
@@ -117,7 +120,8 @@ def render_loaded(
     result = BuildResult()
     for name in names:
         try:
-            outputs = _run_renderer(name, loaded, out, options)
+            written = replace(options, written=tuple(result.written))
+            outputs = _run_renderer(name, loaded, out, written)
         except Exception as exc:  # one renderer failing must not stop the others
             result.failed[name] = exc
             continue

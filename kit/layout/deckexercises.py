@@ -205,6 +205,7 @@ def drill_slides(p: _Planner, block: DrillBlock, ctx: _BlockContext) -> None:
             sizes=(26, BODY_MIN),
             for_participants=False,
             reserve=reserve,
+            build=True,  # the room answers first; then each response, one click at a time
         )
     techniques: list[str] = []
     for number, challenge in enumerate(block.challenges, start=1):

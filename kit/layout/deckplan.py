@@ -28,7 +28,7 @@ from kit.model import (
     markup,
 )
 from kit.model.colour import WHITE, mix, readable_on
-from kit.model.schedule import AgendaItem, agenda
+from kit.model.schedule import AgendaItem, agenda, item_title, timetable, total_minutes
 from kit.words.i18n import Words, words
 
 log = logging.getLogger("kit")
@@ -65,6 +65,8 @@ class _Draft:
     notes: str
     background: str
     for_participants: bool = True
+    section: int = 0
+    block: int | None = None
 
 
 @dataclass
@@ -180,10 +182,12 @@ class _Planner:
         anchor: Anchor = "top",
         for_participants: bool = True,
         reserve: float = 0.0,
+        build: bool = False,
     ) -> None:
         """Slides for a run of paragraphs, continued on further slides if they must be.
 
-        ``above`` elements go on the first slide only; ``reserve`` keeps room at the bottom.
+        ``above`` elements go on the first slide only; ``reserve`` keeps room at the bottom;
+        ``build`` shows the paragraphs one click at a time in the slideshow.
         """
         height = self.body_height(bool(cite)) - (top - BODY_TOP) - reserve
         pages = paginate(specs, self.content_width, height, *sizes, anchor=anchor)
@@ -192,7 +196,7 @@ class _Planner:
                 "%s: text does not fit one slide; continued over %d slides", ctx.label, len(pages)
             )
         for index, text in enumerate(pages):
-            box = Box(MARGIN, top, self.content_width, height, text=text, name="Body")
+            box = Box(MARGIN, top, self.content_width, height, text=text, name="Body", build=build)
             self.add(
                 self.continued(title, index),
                 kind,
@@ -243,9 +247,8 @@ class _Planner:
         self.drafts.append(_Draft(title, "title", elements, notes, background))
 
     def agenda_slide(self) -> None:
-        items = agenda(self.workshop)
-        rows = [(item.span, item.section.title) for item in items]
-        total = sum(item.section.duration for item in items)
+        rows = [(item.span, item_title(item, self.words)) for item in timetable(self.workshop)]
+        total = total_minutes(self.workshop)
         start = self.words.time(self.workshop.start_time)
         notes = self.words("runs_for", minutes=total, start=start)
         time_width = 150.0
@@ -326,6 +329,11 @@ class _Planner:
 
     # --- finishing -----------------------------------------------------------------
 
+    def belong(self, start: int, section: int, block: int | None) -> None:
+        """Mark the slides drawn since ``start`` as the section's (and block's), for cues."""
+        for draft in self.drafts[start:]:
+            draft.section, draft.block = section, block
+
     def layout(self) -> DeckLayout:
         total = len(self.drafts)
         slides = []
@@ -338,6 +346,8 @@ class _Planner:
                     notes=draft.notes,
                     background=draft.background,
                     for_participants=draft.for_participants,
+                    section=draft.section,
+                    block=draft.block,
                 )
             )
         workshop = self.workshop
@@ -352,6 +362,7 @@ class _Planner:
             subject=markup.plain(workshop.subtitle) or markup.plain(workshop.title),
             language=workshop.language,
             template=workshop.theme.template,
+            section_titles=tuple(markup.plain(s.title) for s in workshop.sections),
         )
 
     def footer(self, number: int, total: int, background: str) -> list[Element]:
@@ -489,7 +500,9 @@ def _bullets(p: _Planner, block: BulletsBlock, ctx: _BlockContext) -> None:
     for item in block.items:
         specs.append(p.spec(item.text, bullet="•"))
         specs += [p.spec(sub, bullet="–", level=1, scale=0.9) for sub in item.sub]
-    p.paged_text(block.title, "bullets", specs, _notes(ctx, block), ctx, cite=block.cite)
+    p.paged_text(
+        block.title, "bullets", specs, _notes(ctx, block), ctx, cite=block.cite, build=block.build
+    )
 
 
 def _definition(p: _Planner, block: DefinitionBlock, ctx: _BlockContext) -> None:
@@ -620,12 +633,20 @@ def plan_deck(workshop: Workshop) -> DeckLayout:
         if number == 1:
             # The deck opens with the first title slide, if any, then the agenda.
             if blocks and blocks[0][1].kind == "title":
+                start = len(planner.drafts)
                 _draw_block(planner, draw, ctx, *blocks.pop(0))
+                planner.belong(start, number - 1, 0)
+            start = len(planner.drafts)
             planner.agenda_slide()
+            planner.belong(start, number - 1, None)
         if section.divider:
+            start = len(planner.drafts)
             planner.divider(ctx)
+            planner.belong(start, number - 1, None)
         for index, block in blocks:
+            start = len(planner.drafts)
             _draw_block(planner, draw, ctx, index, block)
+            planner.belong(start, number - 1, index)
     return planner.layout()
 
 

@@ -32,6 +32,7 @@ class Box:
     inset: float = 0.0
     role: Role = "body"
     name: str = ""
+    build: bool = False  # in the slideshow, its bullets appear one click at a time
 
     @property
     def text_top(self) -> float:
@@ -113,6 +114,8 @@ class Slide:
     notes: str
     background: str
     for_participants: bool = True
+    section: int = 0  # index of the workshop section it belongs to
+    block: int | None = None  # index of the block in that section; None: agenda, divider
 
 
 @dataclass(frozen=True)
@@ -127,6 +130,19 @@ class DeckLayout:
     subject: str
     language: str
     template: str | None = None
+    section_titles: tuple[str, ...] = ()  # the workshop's sections, for PowerPoint sections
+
+    def slide_range(self, section: int, block: int | None = None) -> tuple[int, int] | None:
+        """First and last slide number (1-based) of a section, or of one of its blocks.
+
+        None for a block that made no slide.
+        """
+        numbers = [
+            number
+            for number, slide in enumerate(self.slides, start=1)
+            if slide.section == section and (block is None or slide.block == block)
+        ]
+        return (numbers[0], numbers[-1]) if numbers else None
 
 
 def text_boxes(slide: Slide) -> list[Box | Cell]:

@@ -27,8 +27,11 @@ from pydantic import (
 from kit.words.i18n import words
 
 ENGLISH = words("en")  # default titles; the loader gives them in the workshop's language
-DEFAULT_TITLES = {"content_note": "content_note_title", "resources": "resources_title",
-                  "drill": "drill_title"}
+DEFAULT_TITLES = {
+    "content_note": "content_note_title",
+    "resources": "resources_title",
+    "drill": "drill_title",
+}
 
 _HEX_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 _CLOCK = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
@@ -179,6 +182,7 @@ class BulletsBlock(_Block):
     kind: Literal["bullets"] = "bullets"
     title: Text
     items: tuple[Annotated[BulletItem, BeforeValidator(_text_to_item)], ...] = Field(min_length=1)
+    build: bool = False  # in the slideshow, each bullet appears on a click
 
 
 class DefinitionBlock(_Block):
@@ -329,12 +333,36 @@ Block = Annotated[
 ]
 
 
+class Break(_Model):
+    """A pause after a section: how long, and what to call it ("Lunch"; "Break" if empty)."""
+
+    duration: Minutes
+    label: str = ""
+
+
+class Material(_Model):
+    """Something the room needs: ``count`` of it per room, per participant or per group."""
+
+    item: Text
+    count: Annotated[int, Field(gt=0, le=10_000)] = 1
+    per: Literal["room", "participant", "group"] = "room"
+
+
+def _text_to_material(value: Any) -> Any:
+    return {"item": value} if isinstance(value, str) else value
+
+
+Materials = tuple[Annotated[Material, BeforeValidator(_text_to_material)], ...]
+
+
 class Section(_Model):
     title: Text
     duration: Minutes
     objectives: tuple[Text, ...] = ()
     divider: bool = True
+    materials: Materials = ()
     blocks: tuple[Block, ...] = ()
+    break_after: Break | None = None
 
 
 class Workshop(_Model):

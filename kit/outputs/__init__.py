@@ -18,8 +18,26 @@ from typing import Literal
 from kit.model.participants import Participant
 
 Audience = Literal["participant", "presenter", "facilitator", "organiser"]
-Renderer = Literal["slides", "handouts", "exercises"]
+Renderer = Literal["slides", "handouts", "exercises", "printlist"]
 Unit = Literal["slides", "pages"]
+Sides = Literal["single", "long-edge", "short-edge"]
+
+
+@dataclass(frozen=True)
+class Printing:
+    """How a print shop should print a file: sides (and the edge to flip on), colour,
+    paper or card, orientation, and what to do with the copies afterwards."""
+
+    sides: Sides = "long-edge"
+    colour: bool = False
+    stock: Literal["paper", "card"] = "paper"
+    landscape: bool = False
+    finish: Literal["", "staple", "cut", "fold"] = ""
+
+
+STAPLED = Printing(finish="staple")  # stapled when a copy is more than one sheet
+CARDS = Printing(stock="card", finish="cut")
+ONE_SIDED = Printing(sides="single")
 
 
 @dataclass(frozen=True)
@@ -39,6 +57,7 @@ class OutputKind:
     audience: Audience
     unit: Unit = "pages"
     numbered: str = ""
+    printing: Printing | None = Printing()  # None: not printed (projected, or for the shop)
 
     def file_name(self, number: int = 1) -> str:
         """The file of the ``number``-th exercise of its kind (1 for unnumbered outputs)."""
@@ -63,24 +82,39 @@ class OutputKind:
 
     @property
     def printed(self) -> bool:
-        """On the guide's print list: everything but the projected deck."""
-        return self.audience != "presenter"
+        """On the print list: everything with printing instructions."""
+        return self.printing is not None
 
 
-DECK = OutputKind("deck", "deck.pptx", "slides", "presenter", "slides")
-HANDOUT = OutputKind("handout", "handout.pdf", "handouts", "participant")
-LARGE_PRINT = OutputKind("large-print", "handout-large-print.pdf", "handouts", "participant")
-GUIDE = OutputKind("guide", "facilitator-guide.pdf", "handouts", "facilitator")
-NOTES_HANDOUT = OutputKind("notes-handout", "notes-handout.pdf", "handouts", "participant")
-DECK_PDF = OutputKind("deck-pdf", "deck.pdf", "handouts", "presenter")
+DECK = OutputKind("deck", "deck.pptx", "slides", "presenter", "slides", printing=None)
+HANDOUT = OutputKind("handout", "handout.pdf", "handouts", "participant", printing=STAPLED)
+LARGE_PRINT = OutputKind(
+    "large-print", "handout-large-print.pdf", "handouts", "participant", printing=STAPLED
+)
+GUIDE = OutputKind("guide", "facilitator-guide.pdf", "handouts", "facilitator", printing=STAPLED)
+NOTES_HANDOUT = OutputKind(
+    "notes-handout", "notes-handout.pdf", "handouts", "participant", printing=STAPLED
+)
+DECK_PDF = OutputKind("deck-pdf", "deck.pdf", "handouts", "presenter", printing=None)
 DRILL_WORKSHEET = OutputKind(
     "drill-worksheet", "drill-worksheet.pdf", "exercises", "participant", numbered="drill"
 )
 DRILL_CARDS = OutputKind(
-    "drill-cards", "drill-cards.pdf", "exercises", "participant", numbered="drill"
+    # Each back page is mirrored to line up with its front when flipped on the long edge.
+    "drill-cards",
+    "drill-cards.pdf",
+    "exercises",
+    "participant",
+    numbered="drill",
+    printing=CARDS,
 )
 DRILL_ANSWER_KEY = OutputKind(
-    "drill-answer-key", "drill-answer-key.pdf", "exercises", "facilitator", numbered="drill"
+    "drill-answer-key",
+    "drill-answer-key.pdf",
+    "exercises",
+    "facilitator",
+    numbered="drill",
+    printing=ONE_SIDED,
 )
 CONTINUUM_WORKSHEET = OutputKind(
     "continuum-worksheet",
@@ -90,7 +124,12 @@ CONTINUUM_WORKSHEET = OutputKind(
     numbered="continuum",
 )
 CONTINUUM_SIGNS = OutputKind(
-    "continuum-signs", "continuum-signs.pdf", "exercises", "participant", numbered="continuum"
+    "continuum-signs",
+    "continuum-signs.pdf",
+    "exercises",
+    "participant",
+    numbered="continuum",
+    printing=Printing(sides="single", colour=True, stock="card", landscape=True),
 )
 CONTINUUM_SCENARIO_CARDS = OutputKind(
     "continuum-scenario-cards",
@@ -98,11 +137,34 @@ CONTINUUM_SCENARIO_CARDS = OutputKind(
     "exercises",
     "participant",
     numbered="continuum",
+    printing=Printing(sides="single", stock="card", finish="cut"),
 )
-SIGN_IN = OutputKind("sign-in", "sign-in-sheet.pdf", "handouts", "participant")
+SIGN_IN = OutputKind(
+    "sign-in",
+    "sign-in-sheet.pdf",
+    "handouts",
+    "participant",
+    printing=Printing(sides="single", landscape=True),
+)
 EVALUATION = OutputKind("evaluation", "evaluation-form.pdf", "handouts", "participant")
-CERTIFICATES = OutputKind("certificates", "certificates.pdf", "handouts", "participant")
-NAME_TENTS = OutputKind("name-tents", "name-tents.pdf", "handouts", "participant")
+CERTIFICATES = OutputKind(
+    "certificates",
+    "certificates.pdf",
+    "handouts",
+    "participant",
+    printing=Printing(sides="single", colour=True, stock="card", landscape=True),
+)
+NAME_TENTS = OutputKind(
+    "name-tents",
+    "name-tents.pdf",
+    "handouts",
+    "participant",
+    printing=Printing(sides="single", stock="card", finish="fold"),
+)
+ROOM_LIST = OutputKind(
+    "room-list", "room-and-materials.pdf", "handouts", "organiser", printing=ONE_SIDED
+)
+PRINT_LIST = OutputKind("print-list", "print-list.pdf", "printlist", "organiser", printing=None)
 
 OUTPUTS: tuple[OutputKind, ...] = (
     DECK,
@@ -121,6 +183,8 @@ OUTPUTS: tuple[OutputKind, ...] = (
     EVALUATION,
     CERTIFICATES,
     NAME_TENTS,
+    ROOM_LIST,
+    PRINT_LIST,
 )
 # The renderers, in the order a build runs them.
 RENDERERS: tuple[Renderer, ...] = tuple(dict.fromkeys(kind.renderer for kind in OUTPUTS))
@@ -149,6 +213,8 @@ class BuildOptions:
     participants: int = 20
     # From a participants list: one certificate and name tent each; none gives blank ones.
     people: tuple[Participant, ...] = ()
+    # What the renderers before this one wrote in the same build (for the print list).
+    written: tuple[Output, ...] = ()
     timestamp: dt.datetime = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
 
 

@@ -28,6 +28,7 @@ from kit.model import (
     ResourcesBlock,
     Workshop,
 )
+from kit.model.schedule import total_minutes
 from kit.source import assets, editions
 from kit.source.templating import TemplateBudget, TemplateProblem, has_template, render_template
 from kit.source.yamlsource import Document, Path_, read_yaml_file
@@ -323,6 +324,10 @@ def _each_block(workshop: Workshop) -> Iterator[tuple[Path_, Any]]:
 
 
 def _check_references(workshop: Workshop, document: Document) -> Iterator[Problem]:
+    last = len(workshop.sections) - 1
+    if workshop.sections[last].break_after is not None:
+        message = "the last section cannot have a break after it: the workshop ends there"
+        yield document.problem(("sections", last, "break_after"), message, at_key=True)
     seen: set[str] = set()
     for index, source in enumerate(workshop.sources):
         if source.id in seen:
@@ -360,9 +365,11 @@ def _names_a_file(alt: str, path: str) -> bool:
 
 
 def _warnings(workshop: Workshop, document: Document) -> Iterator[Problem]:
-    planned = sum(section.duration for section in workshop.sections)
+    planned = total_minutes(workshop)
+    breaks = " and breaks" if any(s.break_after for s in workshop.sections) else ""
     if workshop.duration is not None and planned != workshop.duration:
         yield document.problem(
             ("duration",),
-            f"sections add up to {planned} minutes, but the workshop lasts {workshop.duration}",
+            f"sections{breaks} add up to {planned} minutes, "
+            f"but the workshop lasts {workshop.duration}",
         )

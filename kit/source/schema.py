@@ -2,7 +2,7 @@
 
 pydantic describes the validated model; the file format differs in three places that
 this module rewrites: a block is written ``{kind: {fields}}``, list items that accept
-plain text (bullets, scenarios) accept a string too, and times are ``HH:MM`` text.
+plain text (bullets, scenarios, materials) accept a string too, and times are ``HH:MM`` text.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from kit.model import BLOCK_TYPES, Workshop
 _TEXT_OR_OBJECT = (
     ("BulletsBlock", "items", "BulletItem"),
     ("ContinuumBlock", "scenarios", "Scenario"),
+    ("Section", "materials", "Material"),
 )
 
 

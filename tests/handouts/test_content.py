@@ -22,6 +22,7 @@ from .conftest import (
     HANDOUT,
     LARGE_PRINT,
     PARTICIPANT_HANDOUTS,
+    ROOM_LIST,
     Built,
     normal,
     raw_text,
@@ -137,20 +138,24 @@ def test_guide_warns_when_sections_do_not_add_up(
 
 
 @pytest.mark.parametrize("participants", [20, 7, 33])
-def test_guide_print_list_counts_for_the_participants(
+def test_room_list_counts_for_the_participants(
     built: Callable[..., Built], tmp_path_factory: pytest.TempPathFactory, participants: int
 ) -> None:
-    """Handouts for everyone plus spares, ~10% large print, a card set per 4-5 people."""
+    """Handouts for everyone plus spares, ~10% large print, a card set per 4-5 people,
+    a pen each; the guide points to the print list and the room list."""
     workshop = built("sample").workshop
     outputs = render_into(workshop, tmp_path_factory.mktemp("count"), participants=participants)
-    text = raw_text(outputs[GUIDE].path)
+    text = raw_text(outputs[ROOM_LIST].path)
     groups = math.ceil(participants / 5)
     spare = max(2, math.ceil(participants / 10))
-    assert f"Participant handout {HANDOUT} {participants + spare} " in text
-    assert f"Large-print handout {LARGE_PRINT} {math.ceil(participants / 10)} " in text
-    assert f"drill-worksheet.pdf {participants} " in text
-    assert f"Challenge card set drill-cards.pdf {groups} " in text
-    assert f"continuum-worksheet.pdf {participants} " in text
-    assert f"Scenario card set continuum-scenario-cards.pdf {groups} " in text
-    assert "Continuum wall signs continuum-signs.pdf 1 " in text
+    assert f"Participant handout {participants + spare} {HANDOUT}: one each, plus spares" in text
+    assert f"Large-print handout {math.ceil(participants / 10)} {LARGE_PRINT}:" in text
+    assert f"{participants} drill-worksheet.pdf: one each" in text
+    assert f"Challenge card set {groups} drill-cards.pdf:" in text
+    assert f"{participants} continuum-worksheet.pdf:" in text
+    assert f"Scenario card set {groups} continuum-scenario-cards.pdf:" in text
+    assert "Continuum wall signs 1 continuum-signs.pdf:" in text
+    assert f"Pen {participants} Welcome and content note" in text
     assert f"For {participants} participants." in text
+    guide = raw_text(outputs[GUIDE].path)
+    assert "print-list.pdf tells the print shop what to print" in guide

@@ -60,6 +60,7 @@ def test_counts_for_twenty_people() -> None:
         "evaluation-form.pdf": 20,
         "certificates.pdf": 20,
         "name-tents.pdf": 20,
+        "room-and-materials.pdf": 1,
     }
 
 

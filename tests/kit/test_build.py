@@ -162,7 +162,7 @@ def test_schema_rejects_an_unknown_block_kind() -> None:
 def test_python_dash_m_kit_and_the_console_script_agree() -> None:
     assert run_kit("--help").returncode == 0
     assert "build" in run_kit("--help").stdout
-    assert kit_build.RENDERERS.keys() == {"slides", "handouts", "exercises"}
+    assert kit_build.RENDERERS.keys() == {"slides", "handouts", "exercises", "printlist"}
     assert (ROOT / "pyproject.toml").read_text().count('kit = "kit.app.cli:main"') == 1
 
 

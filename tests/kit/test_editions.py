@@ -171,7 +171,7 @@ def test_the_russian_sample_builds_every_output_in_russian(tmp_path: Path) -> No
 
     result = build(SAMPLE, tmp_path, language="ru")
     names = {output.path.name for output in result.written}
-    assert len(names) == 16
+    assert len(names) == 18
     deck = Presentation(str(tmp_path / "deck.pptx"))
     titles = [slide.shapes.title.text_frame.text for slide in deck.slides]
     assert "Программа" in titles and "Вызов 1 из 5" in titles
@@ -186,6 +186,8 @@ def test_the_russian_sample_builds_every_output_in_russian(tmp_path: Path) -> No
         "sign-in-sheet.pdf": "Лист регистрации",
         "evaluation-form.pdf": "Анкета обратной связи",
         "certificates.pdf": "Сертификат участника",
+        "room-and-materials.pdf": "Помещение и материалы",
+        "print-list.pdf": "Что напечатать",
     }
     for name in sorted(names - {"deck.pptx"}):
         pages = pdf_pages(tmp_path / name)

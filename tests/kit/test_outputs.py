@@ -29,4 +29,13 @@ def test_names_and_files_are_unique_and_each_file_has_one_kind() -> None:
 
 def test_the_cli_offers_every_renderer_of_the_registry() -> None:
     only = next(p for p in build_command.params if p.name == "only")
-    assert tuple(only.type.choices) == RENDERERS == ("slides", "handouts", "exercises")
+    assert (
+        tuple(only.type.choices)
+        == RENDERERS
+        == (
+            "slides",
+            "handouts",
+            "exercises",
+            "printlist",
+        )
+    )
