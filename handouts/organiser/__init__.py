@@ -11,6 +11,7 @@ from pathlib import Path
 
 from handouts.organiser.certificates import write_certificates
 from handouts.organiser.evaluation import evaluation_story
+from handouts.organiser.roomlist import BODY_SIZE as ROOM_LIST_SIZE
 from handouts.organiser.roomlist import room_list_story
 from handouts.organiser.signin import sign_in_story
 from handouts.organiser.tents import write_name_tents
@@ -40,11 +41,13 @@ def organiser_outputs(
     pages = write_document(path, story, look, look.words("sign_in"), SIGN_IN)
     outputs.append(Output(path, pages, SIGN_IN))
 
-    look = look_for(workshop, theme, options.paper, BODY_SIZE)
+    compact = look_for(workshop, theme, options.paper, ROOM_LIST_SIZE)
     path = out_dir / ROOM_LIST.file
-    story = room_list_story(look, options.participants, listed=bool(options.people))
-    pages = write_document(path, story, look, look.words("room_list"), ROOM_LIST)
+    story = room_list_story(compact, options.participants, listed=bool(options.people))
+    pages = write_document(path, story, compact, compact.words("room_list"), ROOM_LIST)
     outputs.append(Output(path, pages, ROOM_LIST))
+
+    look = look_for(workshop, theme, options.paper, BODY_SIZE)
 
     path = out_dir / EVALUATION.file
     pages = write_document(path, evaluation_story(look), look, look.words("evaluation"), EVALUATION)

@@ -51,10 +51,13 @@ def room_needs(look: Look, participants: int, *, listed: bool = False) -> list[N
     lines = [Needed(w("projector"), 1, w("projector_for", deck=DECK.file, pdf=DECK_PDF.file))]
     lines += wanted.values()
     lines += [
-        Needed(m.item, m.copies, f"{m.file}: {m.note}")
+        Needed(m.item, m.copies, m.file)
         for m in materials(look.workshop, participants, listed=listed)
     ]
     return lines
+
+
+BODY_SIZE = 9.5  # small enough for one page with a dozen printed files
 
 
 def room_list_story(look: Look, participants: int, *, listed: bool = False) -> list[Flowable]:

@@ -16,7 +16,7 @@ from kit.app.cli import main
 from kit.errors import ContentError
 
 from ..conftest import FIXTURES, SAMPLE, pdf_pages, require_tool
-from .conftest import CERTIFICATES, EVALUATION, NAME_TENTS, SIGN_IN
+from .conftest import CERTIFICATES, EVALUATION, NAME_TENTS, ROOM_LIST, SIGN_IN
 from .test_qr import decoded
 
 LONG = "Ana María Pérez-Villaseñor de la Cruz y Ñúñez"
@@ -174,3 +174,36 @@ def test_an_unknown_column_is_located(tmp_path: Path) -> None:
     assert str(caught.value) == (
         f"{csv}:1:6: unknown column 'email'; the columns are name, organisation"
     )
+
+
+def test_the_tenants_union_pack_in_russian_on_letter(tmp_path: Path) -> None:
+    """Another organisation, another language, another paper: every new file, in Russian."""
+    from pypdf import PdfReader
+
+    csv = people_csv(tmp_path)
+    out = tmp_path / "out"
+    build(
+        FIXTURES / "other-workshop",
+        out,
+        only=["handouts"],
+        language="ru",
+        paper="letter",
+        participants_file=csv,
+    )
+    expected = {
+        SIGN_IN: "Лист регистрации",
+        EVALUATION: "Насколько семинар достиг своих целей?",
+        CERTIFICATES: "Сертификат участника",
+        NAME_TENTS: CYRILLIC.split()[0],
+        ROOM_LIST: "Помещение и материалы",
+    }
+    for name, words in expected.items():
+        text = " ".join(" ".join(pdf_pages(out / name)).split())
+        assert words in text, name
+        assert "Вместе: как отвечать арендодателю" in text or name == NAME_TENTS, name
+        width, height = (float(v) for v in PdfReader(out / name).pages[0].mediabox[2:])
+        assert {round(width), round(height)} == {612, 792}, name
+    assert len(pdf_pages(out / CERTIFICATES)) == 30
+    room = " ".join(" ".join(pdf_pages(out / ROOM_LIST)).split())
+    assert "Чай и печенье" not in room and "Ручка 30" in room
+    assert "19:10–19:20 Чай и печенье" in " ".join(pdf_pages(out / "handout.pdf")[0].split())
