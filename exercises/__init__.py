@@ -15,23 +15,34 @@ from exercises.drill import drill_sheets
 from exercises.sheets import Plan, Sheet
 from kit.errors import KitError
 from kit.model import ContinuumBlock, DrillBlock, Theme, Workshop
-from kit.outputs import BuildOptions, Output
+from kit.outputs import BuildOptions, Output, Paper, Unfit
 
-__all__ = ["render"]
+__all__ = ["render", "unfit"]
 
 
 def render(workshop: Workshop, theme: Theme, out_dir: Path, options: BuildOptions) -> list[Output]:
     """Write every exercise sheet of ``workshop`` into ``out_dir`` on ``options.paper``.
 
     Every sheet is planned before any is written: if any card or sign cannot fit its
-    text, a KitError lists each one and nothing is written.
+    text, a KitError lists each one and nothing is written (the build's plan phase,
+    ``unfit``, finds them first and locates them in the file).
     """
-    plan = Plan.for_workshop(workshop, theme, options.paper)
+    plan, sheets = _planned(workshop, theme, options.paper)
+    if plan.problems:
+        raise KitError("\n".join(problem.message for problem in plan.problems))
+    return [plan.write(sheet, out_dir) for sheet in sheets]
+
+
+def unfit(workshop: Workshop, theme: Theme, paper: Paper) -> list[Unfit]:
+    """Every card and sign of ``workshop`` on ``paper`` whose text cannot fit; writes nothing."""
+    return _planned(workshop, theme, paper)[0].problems
+
+
+def _planned(workshop: Workshop, theme: Theme, paper: Paper) -> tuple[Plan, list[Sheet]]:
+    plan = Plan.for_workshop(workshop, theme, paper)
     sheets: list[Sheet] = []
     for number, drill in enumerate(workshop.blocks_of(DrillBlock), start=1):
         sheets += drill_sheets(plan, drill, number)
     for number, continuum in enumerate(workshop.blocks_of(ContinuumBlock), start=1):
         sheets += continuum_sheets(plan, continuum, number)
-    if plan.problems:
-        raise KitError("\n".join(plan.problems))
-    return [plan.write(sheet, out_dir) for sheet in sheets]
+    return plan, sheets

@@ -164,6 +164,7 @@ def _sign_story(plan: Plan, continuum: ContinuumBlock, file_name: str) -> list[F
             (largest, SIGN_NAME_SIZES[1]),
             f"{file_name}: sign {index + 1}",
             stage.name,
+            plan.field_of(continuum, "stages", index, "name"),
         )
     story: list[Flowable] = []
     for index in range(len(continuum.stages)):
@@ -230,6 +231,7 @@ def _scenario_card_story(plan: Plan, continuum: ContinuumBlock, file_name: str) 
             partial(_scenario_card, plan, number, scenario),
             f"{file_name}: card {number}",
             scenario.text,
+            plan.field_of(continuum, "scenarios", number - 1),
         )
         for number, scenario in enumerate(continuum.scenarios, start=1)
     ]

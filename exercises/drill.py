@@ -69,11 +69,15 @@ def _card_story(plan: Plan, drill: DrillBlock, file_name: str) -> list[Flowable]
                 partial(_card_front, plan, drill.title, number, challenge),
                 where,
                 challenge.statement,
+                plan.field_of(drill, "challenges", number - 1, "statement"),
             )
         )
         backs.append(
             plan.fit_card(
-                partial(_card_back, plan, number, challenge), f"{where} (back)", challenge.technique
+                partial(_card_back, plan, number, challenge),
+                f"{where} (back)",
+                challenge.technique,
+                plan.field_of(drill, "challenges", number - 1, "technique"),
             )
         )
     return card_pages(plan, fronts, backs)

@@ -17,7 +17,7 @@ from reportlab.platypus import Flowable, PageBreak
 
 from kit.layout.fonts import face_name
 from kit.model import Theme, Workshop, markup
-from kit.outputs import Output, OutputKind
+from kit.outputs import Output, OutputKind, Unfit
 from kit.pdf import Styles, build_pdf, meta_for, styles
 from kit.pdf.draw import (
     CardGrid,
@@ -56,6 +56,9 @@ class Sheet:
         return self.kind.facilitator
 
 
+FieldPath = tuple[str | int, ...]
+
+
 @dataclass
 class Plan:
     """What the sheets of one workshop are drawn with, and the problems found planning them."""
@@ -65,13 +68,21 @@ class Plan:
     paper: str
     styles: Styles
     words: Words
-    problems: list[str] = field(default_factory=list)
+    problems: list[Unfit] = field(default_factory=list)
 
     @classmethod
     def for_workshop(cls, workshop: Workshop, theme: Theme, paper: str) -> Plan:
         """A plan in ``theme``'s colours, made safe for printing on white paper."""
         printable = print_theme(theme)
         return cls(workshop, printable, paper, styles(printable), words(workshop.language))
+
+    def field_of(self, block: object, *inside: str | int) -> FieldPath:
+        """Where ``block``'s field ``inside`` is in the workshop file, to locate a problem."""
+        for s, section in enumerate(self.workshop.sections):
+            for b, candidate in enumerate(section.blocks):
+                if candidate is block:
+                    return ("sections", s, "blocks", b, candidate.kind, *inside)
+        raise ValueError("the block is not in this plan's workshop")
 
     def frame(self, *, turned: bool = False) -> tuple[float, float]:
         """Width and height of the writing area of a page (``turned``: landscape)."""
@@ -89,24 +100,34 @@ class Plan:
         sizes: tuple[float, float],
         where: str,
         text: str,
+        source: FieldPath,
     ) -> float:
         """The largest of ``sizes`` (largest, smallest) at which ``make(size)`` fits ``box``.
 
-        Text that cannot fit even at the smallest size is noted as a problem naming
-        ``where`` (e.g. "drill-cards.pdf: card 3") and quoting the start of ``text``.
+        Text that cannot fit even at the smallest size is noted as a problem at ``source``
+        (the field it comes from) naming ``where`` (e.g. "drill-cards.pdf: card 3") and
+        quoting the start of ``text``.
         """
         size = fit_size(make, *box, *sizes)
         if size is None:
             words = markup.plain(text).split()
             excerpt = " ".join(words[:EXCERPT_WORDS]) + ("…" if len(words) > EXCERPT_WORDS else "")
             self.problems.append(
-                f'{where}: the text does not fit even at {sizes[1]:g} pt; shorten it ("{excerpt}")'
+                Unfit(
+                    source,
+                    f"{where}: the text does not fit even at {sizes[1]:g} pt; "
+                    f'shorten it ("{excerpt}")',
+                )
             )
             return sizes[1]
         return size
 
     def fit_card(
-        self, make: Callable[[float], Sequence[Flowable]], where: str, text: str
+        self,
+        make: Callable[[float], Sequence[Flowable]],
+        where: str,
+        text: str,
+        source: FieldPath,
     ) -> Sequence[Flowable]:
         """``make(size)`` fitted to a card of ``card_grid()``; see ``fit``."""
         grid = self.card_grid()
@@ -117,6 +138,7 @@ class Plan:
                 (CARD_MAX_SIZE, CARD_MIN_SIZE),
                 where,
                 text,
+                source,
             )
         )
 

@@ -14,17 +14,40 @@ from handouts.deckpdf import write_deck_pdf
 from handouts.guide import guide_story
 from handouts.notes import write_notes_handout
 from handouts.organiser import organiser_outputs
-from handouts.participant import participant_story
+from handouts.participant import participant_story, unfit_resources
 from handouts.story import LARGE_PRINT as LARGE_PRINT_SIZE
 from handouts.story import look_for, write_document
 from kit.layout.deckplan import plan_deck
 from kit.model import Theme, Workshop
-from kit.outputs import DECK_PDF, GUIDE, HANDOUT, LARGE_PRINT, NOTES_HANDOUT, BuildOptions, Output
+from kit.outputs import (
+    DECK_PDF,
+    GUIDE,
+    HANDOUT,
+    LARGE_PRINT,
+    NOTES_HANDOUT,
+    BuildOptions,
+    Output,
+    Paper,
+    Unfit,
+)
 from kit.pdf import meta_for
 
-__all__ = ["render"]
+__all__ = ["render", "unfit"]
 
 BODY_SIZE = 11.0
+
+
+def unfit(workshop: Workshop, theme: Theme, paper: Paper) -> list[Unfit]:
+    """Text the handouts could not hold on ``paper``; writes nothing.
+
+    Everything flows onto as many pages as it needs but a resource, which stays beside
+    its QR code: one too long for a page of either edition is refused.
+    """
+    found: dict[tuple[str | int, ...], Unfit] = {}
+    for kind, size in ((LARGE_PRINT, LARGE_PRINT_SIZE), (HANDOUT, BODY_SIZE)):
+        for problem in unfit_resources(look_for(workshop, theme, paper, size), kind.file):
+            found.setdefault(problem.field, problem)
+    return list(found.values())
 
 
 def render(workshop: Workshop, theme: Theme, out_dir: Path, options: BuildOptions) -> list[Output]:

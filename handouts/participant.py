@@ -50,6 +50,7 @@ from kit.model import (
     Section,
 )
 from kit.model.schedule import timetable
+from kit.outputs import Unfit
 from kit.pdf import colour, para, table_style
 from kit.pdf.draw import GUIDE, LABEL_SIZE, ContinuumDrawing
 
@@ -202,6 +203,25 @@ def _continuum_drawing(block: ContinuumBlock, look: Look) -> Flowable:
 def _resources_flowables(block: ResourcesBlock, look: Look) -> list[Item]:
     """Each resource beside a QR code of its web address, so paper leads to the page."""
     return [_resource_row(item, look) for item in block.items]
+
+
+def unfit_resources(look: Look, file_name: str) -> list[Unfit]:
+    """Resources whose row, which never splits, is taller than a page of ``look``."""
+    found = []
+    for s, section in enumerate(look.workshop.sections):
+        for b, block in enumerate(section.blocks):
+            if not isinstance(block, ResourcesBlock):
+                continue
+            for i, item in enumerate(block.items):
+                if _resource_row(item, look).wrap(look.width, look.height)[1] > look.height:
+                    found.append(
+                        Unfit(
+                            ("sections", s, "blocks", b, "resources", "items", i),
+                            f"{file_name}: resource {i + 1} is too long for one page; "
+                            "shorten its description",
+                        )
+                    )
+    return found
 
 
 def _resource_row(item: Resource, look: Look) -> Flowable:

@@ -20,7 +20,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from kit import outputs
-from kit.errors import BuildError
+from kit.app.plan import plan
+from kit.errors import BuildError, ContentError
 from kit.lint import lint
 from kit.outputs import BuildOptions, Output, Paper
 from kit.source.loader import LoadedWorkshop, load
@@ -96,8 +97,9 @@ def render_loaded(
     ``kit build --watch`` loads by itself, to see whether anything changed, then calls
     this. The participants list (``participants_file``, else ``participants.csv`` beside
     the workshop) is read first: a bad row raises ContentError with nothing written. The
-    head count is ``participants``, else the list's length, else 20. Raises BuildError
-    after the others have run if any renderer failed.
+    head count is ``participants``, else the list's length, else 20. Raises ContentError
+    before anything is written if the plan phase finds text a renderer could not hold, and
+    BuildError after the others have run if any renderer failed.
     """
     found = find_participants(loaded.base_dir, participants_file)
     people = read_participants(found) if found else ()
@@ -109,6 +111,9 @@ def render_loaded(
     # warns) afresh, so a rebuild under --watch repeats the warnings that still hold.
     plan_deck.cache_clear()
     names = list(only) or list(RENDERERS)
+    problems = plan(loaded, paper, names).problems
+    if problems:  # what a renderer would refuse, located, before anything is written
+        raise ContentError(problems)
     options = BuildOptions(
         paper=paper,
         participants=participants or len(people) or DEFAULT_PARTICIPANTS,

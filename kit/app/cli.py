@@ -85,15 +85,24 @@ _LANG = click.option(
 )
 
 
+_PAPER = click.option(
+    "--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True
+)
+
+
 @main.command()
 @click.argument("path", type=click.Path(path_type=Path), default=".")
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
+@_PAPER
 @_LANG
-def check(path: Path, strict: bool, language: str | None) -> None:
+def check(path: Path, strict: bool, paper: str, language: str | None) -> None:
     """Validate the workshop at PATH (a file, or a folder holding workshop.yaml).
 
+    Runs the build's plan phase too, so it accepts exactly what ``kit build`` can build.
     With --lang, also lists every field the translation leaves in the default language.
     """
+    from kit.app.build import RENDERERS
+    from kit.app.plan import plan
     from kit.source.loader import load
 
     counter = _warnings()
@@ -103,6 +112,9 @@ def check(path: Path, strict: bool, language: str | None) -> None:
         _fail(exc)
     for warning in loaded.warnings:
         logging.getLogger("kit").warning("%s", warning)
+    problems = plan(loaded, paper, RENDERERS).problems  # type: ignore[arg-type]
+    if problems:
+        _fail(ContentError(problems))
     workshop = loaded.workshop
     blocks = sum(len(section.blocks) for section in workshop.sections)
     click.echo(f"{loaded.file}: ok ({len(workshop.sections)} sections, {blocks} blocks)")
@@ -126,7 +138,7 @@ def check(path: Path, strict: bool, language: str | None) -> None:
     type=click.Choice(RENDERERS),
     help="Build only these outputs (repeatable).",
 )
-@click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True)
+@_PAPER
 @click.option(
     "--participants",
     type=click.IntRange(1, 1000),

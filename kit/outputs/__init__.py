@@ -206,6 +206,18 @@ Paper = Literal["a4", "letter"]
 
 
 @dataclass(frozen=True)
+class Unfit:
+    """Text a renderer could not hold, found while planning, before anything is written.
+
+    ``field`` is where the text is in the workshop file (``("sections", 1, "blocks", 0,
+    "drill", "challenges", 2, "statement")``); the build's plan phase locates it.
+    """
+
+    field: tuple[str | int, ...]
+    message: str
+
+
+@dataclass(frozen=True)
 class BuildOptions:
     """What the user asked for, plus the fixed timestamp every output carries."""
 

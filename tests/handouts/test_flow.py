@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 import yaml
 
 from .conftest import GUIDE, HANDOUT, LARGE_PRINT, load_yaml, normal, raw_pages, render_into
@@ -77,21 +76,3 @@ def test_a_long_drill_answer_key_flows(tmp_path: Path) -> None:
         assert any(f"Statement {n} " in page and f"Technique {n}." in page for page in pages), (
             f"challenge {n} is split"
         )
-
-
-def test_unbreakable_text_is_a_clear_error_not_a_traceback(tmp_path: Path) -> None:
-    from kit.app.build import build
-    from kit.errors import BuildError, KitError
-
-    (tmp_path / "workshop.yaml").write_text(
-        "title: T\norganisation: O\nsections:\n  - title: S\n    duration: 5\n    blocks:\n"
-        "      - resources:\n          items:\n            - name: N\n"
-        f"              description: {'x' * 15000}\n",
-        encoding="utf-8",
-    )
-    with pytest.raises(BuildError) as caught:
-        build(tmp_path, tmp_path / "out", only=["handouts"])
-    error = caught.value.result.failed["handouts"]
-    assert isinstance(error, KitError)
-    assert "too long to fit on one page" in str(error)
-    assert not (tmp_path / "out" / "handout.pdf").exists()

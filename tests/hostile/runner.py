@@ -75,8 +75,8 @@ def _digest(path: Path) -> str:
     return digest.hexdigest()
 
 
-def run_case(case: Path, scratch: Path, *kit_args: str) -> Run:
-    """Copy ``case`` into ``scratch``, complete it, and run ``kit build`` on it."""
+def run_case(case: Path, scratch: Path, *kit_args: str, command: str = "build") -> Run:
+    """Copy ``case`` into ``scratch``, complete it, and run ``kit build`` (or ``command``)."""
     folder = scratch / case.name
     shutil.copytree(case, folder, symlinks=True, ignore=shutil.ignore_patterns(*_EXPECTED))
     if case.name in PREPARE:
@@ -84,9 +84,9 @@ def run_case(case: Path, scratch: Path, *kit_args: str) -> Run:
     out, cwd = scratch / "out", scratch / "cwd"
     cwd.mkdir()
     before = snapshot(folder)
-    command = [sys.executable, "-m", "kit", "build", str(folder), "--out", str(out), *kit_args]
+    where = ["--out", str(out)] if command == "build" else []
     result = subprocess.run(
-        command,
+        [sys.executable, "-m", "kit", command, str(folder), *where, *kit_args],
         capture_output=True,
         text=True,
         cwd=cwd,
@@ -97,13 +97,17 @@ def run_case(case: Path, scratch: Path, *kit_args: str) -> Run:
     return Run(folder, out, cwd, before, result.returncode, result.stdout, result.stderr)
 
 
-def run_all(cases: Iterable[Path], scratch: Path, *kit_args: str) -> dict[str, Run]:
+def run_all(
+    cases: Iterable[Path], scratch: Path, *kit_args: str, command: str = "build"
+) -> dict[str, Run]:
     """Every case, one child process per core at a time, by case name."""
     cases = list(cases)
     for case in cases:
         (scratch / case.name).mkdir(parents=True)
     with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as pool:
-        runs = pool.map(lambda case: run_case(case, scratch / case.name, *kit_args), cases)
+        runs = pool.map(
+            lambda case: run_case(case, scratch / case.name, *kit_args, command=command), cases
+        )
         return {case.name: run for case, run in zip(cases, runs)}
 
 
