@@ -14,7 +14,8 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
 from kit.layout.fonts import face_name, metrics
-from kit.layout.slidelayout import Arrow, Box, Element, Picture, Slide, Table
+from kit.layout.qr import dark_runs
+from kit.layout.slidelayout import Arrow, Box, Element, Picture, QrCode, Slide, Table
 from kit.layout.textfit import INDENT, Para, Text
 from kit.model.colour import readable_on
 from kit.pdf import register_fonts
@@ -141,6 +142,18 @@ class _Painter:
             mask="auto",
         )
 
+    def qr_code(self, code: QrCode) -> None:
+        """The dark modules, a row's runs at a time, in one black path."""
+        cell = code.size / len(code.modules)
+        path = self.canvas.beginPath()
+        for row, column, length in dark_runs(code.modules):
+            top = code.y + row * cell
+            path.rect(code.x + column * cell, self.y(top + cell), length * cell, cell)
+        self.canvas.saveState()
+        self.canvas.setFillColor(_colour("#000000"))
+        self.canvas.drawPath(path, stroke=0, fill=1)
+        self.canvas.restoreState()
+
     def table(self, table: Table) -> None:
         """Cell fills and texts, row by row, then the grid over them."""
         c = self.canvas
@@ -248,6 +261,8 @@ def _paint(painter: _Painter, element: Element) -> None:
         painter.arrow(element)
     elif isinstance(element, Picture):
         painter.picture(element)
+    elif isinstance(element, QrCode):
+        painter.qr_code(element)
     else:
         painter.table(element)
 

@@ -16,7 +16,18 @@ from pptx.oxml.ns import nsdecls
 from pptx.shapes.autoshape import AutoShapeType
 from pptx.util import Pt
 
-from kit.layout.slidelayout import Arrow, Box, Cell, DeckLayout, Element, Picture, Slide, Table
+from kit.layout.qr import dark_runs
+from kit.layout.slidelayout import (
+    Arrow,
+    Box,
+    Cell,
+    DeckLayout,
+    Element,
+    Picture,
+    QrCode,
+    Slide,
+    Table,
+)
 from kit.layout.textfit import Para, Text
 from slides.builds import timing_xml
 
@@ -154,6 +165,29 @@ def _shapes(
             yield _arrow(shape_id, element)
         elif isinstance(element, Picture):
             yield _picture(shape_id, element, pictures[element.path])
+        elif isinstance(element, QrCode):
+            yield _qr_code(shape_id, element)
+
+
+def _qr_code(shape_id: int, code: QrCode) -> str:
+    """One freeform shape: the dark modules as a rectangle per run, filled black."""
+    count = len(code.modules)
+    rects = "".join(
+        f'<a:moveTo><a:pt x="{column}" y="{row}"/></a:moveTo>'
+        f'<a:lnTo><a:pt x="{column + length}" y="{row}"/></a:lnTo>'
+        f'<a:lnTo><a:pt x="{column + length}" y="{row + 1}"/></a:lnTo>'
+        f'<a:lnTo><a:pt x="{column}" y="{row + 1}"/></a:lnTo><a:close/>'
+        for row, column, length in dark_runs(code.modules)
+    )
+    name = code.name or f"Freeform {shape_id - 1}"
+    return (
+        f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name="{_attr(name)}" '
+        f'descr="{_attr(code.data)}"/><p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr>'
+        f"{_xfrm(code.x, code.y, code.size, code.size)}<a:custGeom><a:avLst/><a:gdLst/>"
+        '<a:ahLst/><a:cxnLst/><a:rect l="0" t="0" r="r" b="b"/><a:pathLst>'
+        f'<a:path w="{count}" h="{count}">{rects}</a:path></a:pathLst></a:custGeom>'
+        f"{_solid('#000000')}<a:ln><a:noFill/></a:ln></p:spPr></p:sp>"
+    )
 
 
 def _placeholder(shape_id: int, ph: Mapping[str, str], box: Box | None, font: str) -> str:

@@ -12,7 +12,16 @@ import logging
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from kit.layout.slidelayout import Box, Cell, DeckLayout, Element, Picture, Slide, Table
+from kit.layout.slidelayout import (
+    Box,
+    Cell,
+    DeckLayout,
+    Element,
+    Picture,
+    QrCode,
+    Slide,
+    Table,
+)
 from kit.layout.textfit import Anchor, ParaSpec, Text, fit_text, paginate, set_text
 from kit.model import (
     BulletsBlock,
@@ -261,6 +270,24 @@ class _Planner:
             notes,
             "agenda",
         )
+
+    def feedback_slide(self, url: str) -> None:
+        """The closing slide: a QR code to the online evaluation, and its address."""
+        from kit.layout.qr import qr_modules
+
+        modules = qr_modules(url)
+        quiet = 4 / (len(modules) + 8)  # of the whole square: four modules each side
+        size = min(self.height - BODY_TOP - FOOTER_BAND - 60, 320.0)
+        x = (self.width - size) / 2
+        inner = size * (1 - 2 * quiet)
+        address = set_text([self.spec(url, align="center")], self.content_width, 20)
+        body: list[Element] = [
+            Box(x, BODY_TOP, size, size, fill="#FFFFFF", role="decoration", name="Quiet zone"),
+            QrCode(x + size * quiet, BODY_TOP + size * quiet, inner, modules, url, "QR code"),
+            Box(MARGIN, BODY_TOP + size + 8, self.content_width, 40, text=address, name="Address"),
+        ]
+        notes = self.words("feedback_notes", url=url)
+        self.add(self.words("feedback_title"), "feedback", body, notes)
 
     def divider(self, ctx: _BlockContext) -> None:
         section, slot = ctx.section, ctx.slot
@@ -647,6 +674,10 @@ def plan_deck(workshop: Workshop) -> DeckLayout:
             start = len(planner.drafts)
             _draw_block(planner, draw, ctx, index, block)
             planner.belong(start, number - 1, index)
+    if workshop.feedback_url:
+        start = len(planner.drafts)
+        planner.feedback_slide(workshop.feedback_url)
+        planner.belong(start, len(workshop.sections) - 1, None)
     return planner.layout()
 
 

@@ -69,6 +69,18 @@ class Picture:
 
 
 @dataclass(frozen=True)
+class QrCode:
+    """A QR code ``size`` points square, drawn in black; the quiet zone is the caller's."""
+
+    x: float
+    y: float
+    size: float
+    modules: tuple[tuple[bool, ...], ...]
+    data: str
+    name: str = ""
+
+
+@dataclass(frozen=True)
 class Cell:
     text: Text
     fill: str | None = None
@@ -97,7 +109,7 @@ class Table:
         return sum(self.row_heights)
 
 
-Element = Box | Arrow | Picture | Table
+Element = Box | Arrow | Picture | Table | QrCode
 
 
 @dataclass(frozen=True)

@@ -176,6 +176,9 @@ _WORDS: dict[str, dict[str, str]] = {
         "projector_for": "{deck} (or {pdf})",
         "for_packing": "to tick off while packing",
         "slide_one": "slide {number}",
+        "feedback_title": "Tell us how it went",
+        "feedback_notes": "Ask everyone to fill in the evaluation form, or to scan the code "
+        "and answer online at {url}. Thank them for coming.",
         "slides_range": "slides {first}–{last}",
         "slides_column": "Slides",
         "run_sheet": "Run sheet",
@@ -374,6 +377,9 @@ _WORDS: dict[str, dict[str, str]] = {
         "projector_for": "{deck} (или {pdf})",
         "for_packing": "чтобы отмечать при сборах",
         "slide_one": "слайд {number}",
+        "feedback_title": "Расскажите, как всё прошло",
+        "feedback_notes": "Попросите всех заполнить анкету обратной связи или отсканировать "
+        "код и ответить онлайн: {url}. Поблагодарите участников.",
         "slides_range": "слайды {first}–{last}",
         "slides_column": "Слайды",
         "run_sheet": "Поминутный план",

@@ -97,6 +97,14 @@ def test_the_feedback_qr_code_reads_as_the_address(thirty: Path, tmp_path: Path)
     assert url in " ".join(pages[-1].split())
 
 
+def test_the_deck_pdf_ends_on_the_same_qr_code(thirty: Path, tmp_path: Path) -> None:
+    from kit.source.loader import load
+
+    url = load(SAMPLE).workshop.feedback_url
+    last = len(pdf_pages(thirty / "deck.pdf"))
+    assert decoded(thirty / "deck.pdf", [last], tmp_path / "qr") == [url]
+
+
 def test_without_a_list_there_is_one_blank_certificate_and_tent(tmp_path: Path) -> None:
     build(FIXTURES / "other-workshop", tmp_path, only=["handouts"])
     assert len(pdf_pages(tmp_path / CERTIFICATES)) == 1

@@ -251,3 +251,16 @@ def test_document_properties_describe_this_deck(sample_deck: Path, sample: Loade
     assert "Steve Canny" not in core + app and "2013" not in core
     assert "<dc:creator>Community Rights Workshop Collective</dc:creator>" in core
     assert "2026-12-05T00:00:00Z" in core  # the workshop's date, no SOURCE_DATE_EPOCH
+
+
+def test_the_closing_slide_is_a_qr_code_to_the_feedback_form(
+    sample_pdf: Path, sample: LoadedWorkshop, tmp_path: Path
+) -> None:
+    """As LibreOffice shows the deck, a phone reads the address off the last slide."""
+    from ..handouts.test_qr import decoded
+
+    url = sample.workshop.feedback_url
+    assert url
+    pages = pdf_pages(sample_pdf)
+    assert url in pages[-1] and "Tell us how it went" in pages[-1]
+    assert decoded(sample_pdf, [len(pages)], tmp_path / "qr") == [url]
