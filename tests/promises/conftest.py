@@ -20,7 +20,6 @@ LONG = FIXTURES / "tenants-union"
 class LongBuild:
     loaded: LoadedWorkshop
     out: Path
-    rendered: Path  # LibreOffice's PDF of deck.pptx
 
     @property
     def deck(self) -> Path:
@@ -31,5 +30,10 @@ class LongBuild:
 def long_build(tmp_path_factory: pytest.TempPathFactory) -> LongBuild:
     out = tmp_path_factory.mktemp("tenants-union")
     build(LONG, out)
-    rendered = libreoffice_pdf(out / "deck.pptx", tmp_path_factory.mktemp("rendered"))
-    return LongBuild(load(LONG), out, rendered)
+    return LongBuild(load(LONG), out)
+
+
+@pytest.fixture(scope="session")
+def long_rendered(long_build: LongBuild, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """LibreOffice's PDF of the long workshop's deck.pptx."""
+    return libreoffice_pdf(long_build.deck, tmp_path_factory.mktemp("rendered"))

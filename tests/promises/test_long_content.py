@@ -25,27 +25,30 @@ from .viewer import words_off_page, words_outside_their_shapes
 RENDERS = ("kit", "libreoffice")
 
 
-def _render(build: LongBuild, which: str) -> Path:
-    return build.out / "deck.pdf" if which == "kit" else build.rendered
+@pytest.fixture(params=RENDERS)
+def render(request: pytest.FixtureRequest, long_build: LongBuild) -> Path:
+    """kit's own deck.pdf, or LibreOffice's render of deck.pptx."""
+    if request.param == "kit":
+        return long_build.out / "deck.pdf"
+    return request.getfixturevalue("long_rendered")
 
 
-@pytest.mark.parametrize("which", RENDERS)
-def test_every_row_of_a_30_row_table_is_on_a_slide(long_build: LongBuild, which: str) -> None:
+def test_every_row_of_a_30_row_table_is_on_a_slide(long_build: LongBuild, render: Path) -> None:
     (table,) = long_build.loaded.workshop.blocks_of(ComparisonBlock)
     assert len(table.rows) == 30
-    text = " ".join(" ".join(raw_pages(_render(long_build, which))).split())
+    text = " ".join(" ".join(raw_pages(render)).split())
     missing = [cell for row in table.rows for cell in row if normal(cell) not in text]
     assert missing == []
 
 
-@pytest.mark.parametrize("which", RENDERS)
-def test_every_word_lies_on_its_slide(long_build: LongBuild, which: str) -> None:
-    assert words_off_page(_render(long_build, which)) == []
+def test_every_word_lies_on_its_slide(render: Path) -> None:
+    assert words_off_page(render) == []
 
 
-@pytest.mark.parametrize("which", RENDERS)
-def test_every_word_lies_inside_the_shape_that_holds_it(long_build: LongBuild, which: str) -> None:
-    assert words_outside_their_shapes(_render(long_build, which), long_build.deck) == []
+def test_every_word_lies_inside_the_shape_that_holds_it(
+    long_build: LongBuild, render: Path
+) -> None:
+    assert words_outside_their_shapes(render, long_build.deck) == []
 
 
 def _written_sizes(deck: Path) -> list[Counter[tuple[str, float]]]:
