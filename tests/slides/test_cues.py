@@ -99,3 +99,15 @@ def test_the_deck_passes_openxml_audit(deck: Path) -> None:
     result = subprocess.run([str(audit), str(deck)], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Errors: 0" in result.stdout
+
+
+@pytest.mark.parametrize("name", ["branded", "first-aid"])
+def test_decks_on_a_template_and_in_four_by_three_pass_too(name: str, tmp_path: Path) -> None:
+    """On a designed 4:3 template and on a plain 4:3 deck: the sections, and a clean audit."""
+    build(FIXTURES / name, tmp_path, only=["slides"])
+    deck = tmp_path / "deck.pptx"
+    workshop = load(FIXTURES / name).workshop
+    assert [title for title, _ in sections(deck)] == [s.title for s in workshop.sections]
+    audit = Path(sys.executable).parent / "openxml-audit"
+    result = subprocess.run([str(audit), str(deck)], capture_output=True, text=True)
+    assert result.returncode == 0 and "Errors: 0" in result.stdout, result.stdout
