@@ -48,3 +48,10 @@ class BuildError(KitError):
         self.result = result
         failed = getattr(result, "failed", {})
         super().__init__("failed: " + ", ".join(failed))
+
+
+class EnvironmentFault(KitError):
+    """The machine stopped the build (a full disk, a read-only folder, a bad setting).
+
+    Its message is one line naming the path or setting and what to do about it.
+    """

@@ -13,15 +13,16 @@ import datetime as dt
 import importlib
 import logging
 import os
-import shutil
-import tempfile
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from kit import outputs
+from kit.app import outlock, staging
+from kit.app.faults import environment_fault
 from kit.app.plan import plan
-from kit.errors import BuildError, ContentError
+from kit.errors import BuildError, ContentError, EnvironmentFault
 from kit.lint import lint
 from kit.outputs import BuildOptions, Output, Paper
 from kit.source.loader import LoadedWorkshop, load
@@ -45,10 +46,29 @@ class BuildResult:
     failed: dict[str, Exception] = field(default_factory=dict)
 
 
+# The last second a zip entry (so a .pptx) can date a file: 2107-12-31 23:59:59 UTC.
+LAST_EPOCH = 4354819199
+
+
 def fixed_timestamp(loaded: LoadedWorkshop) -> dt.datetime:
-    """SOURCE_DATE_EPOCH if set, else the workshop's date, else 2000-01-01 (all UTC)."""
+    """SOURCE_DATE_EPOCH if set, else the workshop's date, else 2000-01-01 (all UTC).
+
+    An epoch that is not a plain count of seconds, or lies past what a zip file can store,
+    is an EnvironmentFault: silently ignoring it would make "reproducible" builds differ.
+    """
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
+    if epoch:
+        shown = epoch if len(epoch) <= 24 else epoch[:24] + "..."
+        if not re.fullmatch(r"[0-9]+", epoch):
+            raise EnvironmentFault(
+                f"SOURCE_DATE_EPOCH={shown!r} is not a count of seconds since 1970 (digits "
+                "only); unset it or set it to one, e.g. $(git log -1 --format=%ct)"
+            )
+        if len(epoch) > len(str(LAST_EPOCH)) or int(epoch) > LAST_EPOCH:
+            raise EnvironmentFault(
+                f"SOURCE_DATE_EPOCH={shown} is after 2107-12-31, the last date a .pptx (a zip "
+                "file) can hold; unset it or set an earlier time"
+            )
         return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc)
     day = loaded.workshop.date or dt.date(2000, 1, 1)
     return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
@@ -64,6 +84,7 @@ def build(
     participants_file: Path | None = None,
     language: str | None = None,
     progress: Callable[[Output], None] = lambda output: None,
+    waiting: Callable[[str], None] = lambda message: None,
 ) -> BuildResult:
     """Load the workshop at ``path`` and render the chosen outputs into ``out_dir``.
 
@@ -79,6 +100,7 @@ def build(
         participants=participants,
         participants_file=participants_file,
         progress=progress,
+        waiting=waiting,
     )
 
 
@@ -91,6 +113,8 @@ def render_loaded(
     participants: int | None = None,
     participants_file: Path | None = None,
     progress: Callable[[Output], None] = lambda output: None,
+    waiting: Callable[[str], None] = lambda message: None,
+    lock_wait: float = outlock.WAIT_SECONDS,
 ) -> BuildResult:
     """Render the chosen outputs of a loaded workshop, in ``RENDERERS`` order unless asked.
 
@@ -98,8 +122,10 @@ def render_loaded(
     this. The participants list (``participants_file``, else ``participants.csv`` beside
     the workshop) is read first: a bad row raises ContentError with nothing written. The
     head count is ``participants``, else the list's length, else 20. Raises ContentError
-    before anything is written if the plan phase finds text a renderer could not hold, and
-    BuildError after the others have run if any renderer failed.
+    before anything is written if the plan phase finds text a renderer could not hold. The
+    output folder is locked while it runs (``waiting`` hears why a build waits) and swept of
+    what killed builds left. Raises BuildError after the others have run if any renderer
+    failed, and EnvironmentFault at once if the machine stopped the build.
     """
     found = find_participants(loaded.base_dir, participants_file)
     people = read_participants(found) if found else ()
@@ -121,12 +147,30 @@ def render_loaded(
         timestamp=fixed_timestamp(loaded),
     )
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        with outlock.locked(out, wait=lock_wait, waiting=waiting):
+            staging.sweep(out)
+            return _render_all(names, loaded, out, options, progress)
+    except OSError as exc:
+        raise environment_fault(exc, out) from None
+
+
+def _render_all(
+    names: list[str],
+    loaded: LoadedWorkshop,
+    out: Path,
+    options: BuildOptions,
+    progress: Callable[[Output], None],
+) -> BuildResult:
+    """Run each renderer; a machine fault stops the build, any other failure only its own."""
     result = BuildResult()
     for name in names:
         try:
             written = replace(options, written=tuple(result.written))
             outputs = _run_renderer(name, loaded, out, written)
+        except EnvironmentFault:
+            raise
         except Exception as exc:  # one renderer failing must not stop the others
             result.failed[name] = exc
             continue
@@ -142,44 +186,17 @@ def _run_renderer(
     name: str, loaded: LoadedWorkshop, out: Path, options: BuildOptions
 ) -> list[Output]:
     render = importlib.import_module(RENDERERS[name]).render
-    staging = Path(tempfile.mkdtemp(prefix=f".kit-{name}-", dir=out))
     try:
-        staged = render(loaded.workshop, loaded.workshop.theme, staging, options)
-        for output in staged:
-            _flush(output.path)
-        return _place(staged, staging, out)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-
-
-def _place(staged: list[Output], staging: Path, out: Path) -> list[Output]:
-    """Move each staged file into place; if a move fails, put back what was there before.
-
-    Without the undo, a renderer's outputs could be left half old, half new (a target that
-    is a folder, a Ctrl-C between two moves). Old files are kept as hard links in staging.
-    """
-    undo: list[tuple[Path, Path | None]] = []
-    try:
-        for output in staged:
-            target = out / output.path.relative_to(staging)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            previous = None
-            if target.is_file():
-                previous = staging / f".previous-{len(undo)}"
-                try:
-                    os.link(target, previous)
-                except OSError:  # a file system without hard links
-                    shutil.copyfile(target, previous)
-            os.replace(output.path, target)
-            undo.append((target, previous))
-    except BaseException:
-        for target, previous in reversed(undo):
-            if previous is None:
-                target.unlink(missing_ok=True)
-            else:
-                os.replace(previous, target)
-        raise
-    return [Output(target, o.count, o.kind) for (target, _), o in zip(undo, staged)]
+        folder = staging.create(out, name)
+        try:
+            staged = render(loaded.workshop, loaded.workshop.theme, folder, options)
+            for output in staged:
+                _flush(output.path)
+            return staging.place(staged, folder, out)
+        finally:
+            staging.remove(folder)
+    except OSError as exc:
+        raise environment_fault(exc, out) from None
 
 
 def _flush(path: Path) -> None:

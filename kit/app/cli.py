@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import signal
 import sys
 import traceback
 from pathlib import Path
@@ -173,7 +174,9 @@ def build(
 ) -> None:
     """Validate the workshop at PATH, then render every output into --out."""
     from kit.app.build import build as run_build
+    from kit.app.interrupts import stop_like_ctrl_c
 
+    stop_like_ctrl_c()
     if out_dir is None:
         out_dir = Path("build") / language if language else Path("build")
     counter = _warnings()
@@ -194,7 +197,10 @@ def build(
             participants_file=participants_file,
             language=language,
             progress=lambda output: click.echo(f"wrote {output.describe()}"),
+            waiting=lambda message: click.echo(message, err=True),
         )
+    except KeyboardInterrupt as exc:  # Ctrl-C, SIGTERM, SIGHUP
+        _interrupted(exc)
     except BuildError as exc:
         _report_failures(exc)
         sys.exit(1)
@@ -204,6 +210,16 @@ def build(
     if strict and counter.count:
         click.echo(f"{counter.count} warning(s) with --strict", err=True)
         sys.exit(1)
+
+
+def _interrupted(exc: KeyboardInterrupt) -> None:
+    """One line, and the exit status a shell expects of a program its signal stopped."""
+    from kit.app.interrupts import signal_number
+
+    signum = signal_number(exc)
+    name = signal.Signals(signum).name
+    click.echo(f"stopped by {name}: each output is either complete or as it was before", err=True)
+    sys.exit(128 + signum)
 
 
 def _report_failures(exc: BuildError) -> None:

@@ -139,8 +139,9 @@ class _Watcher:
                 participants=settings.participants,
                 participants_file=settings.participants_file,
                 progress=progress,
+                waiting=click.echo,
             )
-        except KitError as exc:  # a failed renderer, or a bad participants list
+        except KitError as exc:  # a failed renderer, a bad participants list, a machine fault
             self._report(exc)
             return False
         summary = f"built {len(result.written)} file(s) into {settings.out_dir}"

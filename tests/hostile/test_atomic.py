@@ -1,23 +1,47 @@
 """All or nothing per renderer, even when moving its finished files into place fails.
 
 tests/kit/test_build.py covers a renderer that fails while rendering; these fail later,
-between one ``os.replace`` and the next.
+between one ``os.replace`` and the next, or while the earlier moves are undone.
+tests/hostile/test_killed.py kills real builds in child processes.
 """
 
 from __future__ import annotations
 
+import errno
+import hashlib
 import os
+import signal
+import stat
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+from kit.app import interrupts, staging
 from kit.app.build import build
-from kit.errors import BuildError
+from kit.errors import EnvironmentFault
 
 from ..conftest import FIXTURES
-from .runner import snapshot
 
 WORKSHOP = FIXTURES / "all-blocks"
+
+
+def state(folder: Path) -> dict[str, tuple[object, ...]]:
+    """Every entry under ``folder`` exactly: kind, mode, owner, and content or link text."""
+    entries: dict[str, tuple[object, ...]] = {}
+    for root, dirs, files in os.walk(folder):
+        for name in (*dirs, *files):
+            path = Path(root, name)
+            status = path.lstat()
+            if stat.S_ISLNK(status.st_mode):
+                what: object = os.readlink(path)
+            elif stat.S_ISREG(status.st_mode):
+                what = hashlib.sha256(path.read_bytes()).hexdigest()
+            else:
+                what = None
+            owner = (status.st_uid, status.st_gid)
+            entries[str(path.relative_to(folder))] = (status.st_mode, owner, what)
+    return entries
 
 
 @pytest.fixture
@@ -28,12 +52,24 @@ def built(tmp_path: Path) -> tuple[Path, Path]:
     return out, build(WORKSHOP, out, only=["handouts"]).written[2].path
 
 
-def _no_links(source: str | Path, target: str | Path) -> None:
-    raise OSError(1, "Operation not permitted")
+def _no_links(source: str | Path, target: str | Path, **options: object) -> None:
+    raise OSError(errno.EPERM, "Operation not permitted")
+
+
+def _patch_replace(
+    monkeypatch: pytest.MonkeyPatch, act: Callable[[Path, Path, Callable[..., None]], None]
+) -> None:
+    """Route every ``os.replace`` through ``act(source, target, real_replace)``."""
+    replace = os.replace
+    monkeypatch.setattr(os, "replace", lambda s, t: act(Path(s), Path(t), replace))
+
+
+def _no_staging_left(out: Path) -> bool:
+    return [p.name for p in out.iterdir() if p.name.startswith(".kit-")] == [".kit-lock"]
 
 
 @pytest.mark.parametrize("hard_links", [True, False], ids=["hard-links", "no-hard-links"])
-def test_a_target_that_is_a_folder_leaves_every_earlier_file_as_it_was(
+def test_a_target_that_is_a_folder_is_one_line_and_changes_nothing(
     built: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch, hard_links: bool
 ) -> None:
     out, third = built
@@ -41,29 +77,168 @@ def test_a_target_that_is_a_folder_leaves_every_earlier_file_as_it_was(
         monkeypatch.setattr(os, "link", _no_links)
     third.unlink()
     third.mkdir()  # os.replace cannot put a file over a folder
-    before = snapshot(out)
-    with pytest.raises(BuildError) as caught:
+    before = state(out)
+    with pytest.raises(EnvironmentFault) as caught:
         build(WORKSHOP, out, only=["handouts"], paper="letter")
-    assert isinstance(caught.value.result.failed["handouts"], IsADirectoryError)
-    assert snapshot(out) == before  # the two files moved before it were put back
+    assert str(caught.value) == (
+        f"{third}: a folder is where kit writes this file; move it away or choose another --out"
+    )
+    assert state(out) == before
 
 
-@pytest.mark.parametrize("exception", [OSError(28, "No space left on device"), KeyboardInterrupt()])
-def test_a_move_failing_midway_puts_back_the_earlier_files(
-    built: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch, exception: BaseException
+@pytest.mark.parametrize("hard_links", [True, False], ids=["hard-links", "no-hard-links"])
+@pytest.mark.parametrize(
+    "exception", [OSError(errno.ENOSPC, "No space left on device"), KeyboardInterrupt()]
+)
+def test_a_failure_right_after_a_real_move_puts_back_every_file(
+    built: tuple[Path, Path],
+    monkeypatch: pytest.MonkeyPatch,
+    exception: BaseException,
+    hard_links: bool,
 ) -> None:
+    """The failure comes after ``os.replace`` has moved the third file, before kit hears."""
     out, third = built
-    before = snapshot(out)
-    replace = os.replace
+    if not hard_links:
+        monkeypatch.setattr(os, "link", _no_links)
+    before = state(out)
 
-    def failing_replace(source: str | Path, target: str | Path) -> None:
-        if Path(target) == third and not Path(source).name.startswith(".previous"):
-            raise exception
+    def act(source: Path, target: Path, replace: Callable[..., None]) -> None:
         replace(source, target)
+        if target == third and not source.name.startswith(".previous"):
+            raise exception
 
-    monkeypatch.setattr(os, "replace", failing_replace)
-    expected = BuildError if isinstance(exception, Exception) else KeyboardInterrupt
+    _patch_replace(monkeypatch, act)
+    expected = EnvironmentFault if isinstance(exception, Exception) else KeyboardInterrupt
     with pytest.raises(expected):
         build(WORKSHOP, out, only=["handouts"], paper="letter")
-    assert snapshot(out) == before
-    assert not [p for p in out.iterdir() if p.name.startswith(".kit-")]  # no staging left
+    assert state(out) == before
+    assert _no_staging_left(out)
+
+
+def test_ctrl_c_right_after_a_move_waits_until_every_file_is_new(
+    built: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A real SIGINT, not a raised exception: it is held back until the moves are over."""
+    out, third = built
+    old = state(out)
+
+    def act(source: Path, target: Path, replace: Callable[..., None]) -> None:
+        replace(source, target)
+        if target == third:
+            os.kill(os.getpid(), signal.SIGINT)
+
+    _patch_replace(monkeypatch, act)
+    with pytest.raises(KeyboardInterrupt):
+        build(WORKSHOP, out, only=["handouts"], paper="letter")
+    monkeypatch.undo()
+    clean = out.parent / "clean"
+    build(WORKSHOP, clean, only=["handouts"], paper="letter")
+    new, letter = state(out), state(clean)
+    pdfs = [name for name in new if name.endswith(".pdf")]
+    assert len(pdfs) == 5 and all(new[name] == letter[name] for name in pdfs)
+    assert new != old
+    assert _no_staging_left(out)
+
+
+@pytest.fixture
+def term_and_hup_like_ctrl_c() -> Iterator[None]:
+    """SIGTERM and SIGHUP handled as the ``kit`` command handles them."""
+    interrupts.stop_like_ctrl_c()
+    yield
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, signal.SIG_DFL)
+
+
+@pytest.mark.usefixtures("term_and_hup_like_ctrl_c")
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM, signal.SIGHUP])
+def test_a_signal_during_the_undo_waits_until_every_file_is_old(
+    built: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch, signum: int
+) -> None:
+    """A second Ctrl-C (or SIGTERM, SIGHUP) while the earlier moves are being undone."""
+    out, third = built
+    before = state(out)
+
+    def act(source: Path, target: Path, replace: Callable[..., None]) -> None:
+        if target == third and not source.name.startswith(".previous"):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        if source.name.startswith(".previous"):
+            os.kill(os.getpid(), signum)
+        replace(source, target)
+
+    _patch_replace(monkeypatch, act)
+    with pytest.raises(KeyboardInterrupt) as caught:
+        build(WORKSHOP, out, only=["handouts"], paper="letter")
+    assert interrupts.signal_number(caught.value) == signum
+    assert state(out) == before
+    assert _no_staging_left(out)
+
+
+def test_an_undo_cut_short_is_finished_by_the_next_build(
+    built: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An exception no handler can hold back, in the middle of the undo: the journal stays
+    and the next build's sweep puts back what the undo had not."""
+    out, third = built
+    before = state(out)
+    restores: list[Path] = []
+
+    def act(source: Path, target: Path, replace: Callable[..., None]) -> None:
+        if target == third and not source.name.startswith(".previous"):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        if source.name.startswith(".previous"):
+            restores.append(target)
+            if len(restores) == 1:
+                raise KeyboardInterrupt
+        replace(source, target)
+
+    _patch_replace(monkeypatch, act)
+    with pytest.raises(KeyboardInterrupt):
+        build(WORKSHOP, out, only=["handouts"], paper="letter")
+    monkeypatch.undo()
+    left = [p for p in out.iterdir() if p.name.startswith(".kit-handouts-")]
+    assert len(left) == 1 and (left[0] / staging.JOURNAL).exists()
+    assert state(out) != before  # two files new, the third old
+    assert staging.sweep(out) == 1
+    assert state(out) == before
+    assert _no_staging_left(out)
+
+
+def _symlinks(out: Path, third: Path) -> dict[str, str]:
+    """Targets that are a dangling symlink and a symlink to a folder."""
+    outputs = sorted(p for p in out.iterdir() if p.suffix == ".pdf")
+    (out / "elsewhere").mkdir()
+    links = {outputs[0].name: "missing.pdf", outputs[1].name: "elsewhere"}
+    for name, target in links.items():
+        (out / name).unlink()
+        (out / name).symlink_to(target)
+    return links
+
+
+def test_a_failed_build_puts_back_symlinks_exactly(
+    built: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out, third = built
+    _symlinks(out, third)
+    os.chmod(third, 0o600)
+    os.chown(third, 65534, 65534)
+    before = state(out)
+
+    def act(source: Path, target: Path, replace: Callable[..., None]) -> None:
+        replace(source, target)
+        if target == third and not source.name.startswith(".previous"):
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    _patch_replace(monkeypatch, act)
+    with pytest.raises(EnvironmentFault):
+        build(WORKSHOP, out, only=["handouts"], paper="letter")
+    assert state(out) == before
+
+
+def test_a_rebuild_keeps_each_file_s_mode_and_owner(built: tuple[Path, Path]) -> None:
+    out, third = built
+    os.chmod(third, 0o600)  # a facilitator guide made private
+    os.chown(third, 65534, 65534)
+    build(WORKSHOP, out, only=["handouts"], paper="letter")
+    status = third.lstat()
+    assert (stat.S_IMODE(status.st_mode), status.st_uid, status.st_gid) == (0o600, 65534, 65534)
+    assert stat.S_IMODE((out / "handout.pdf").stat().st_mode) == 0o644
