@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from kit.app.build import build
-from kit.errors import BuildError
+from kit.app.outlock import LOCK_FILE
+from kit.errors import EnvironmentFault
 
 from ..conftest import FIXTURES
 from ..hostile.runner import snapshot
@@ -27,7 +28,7 @@ def _fail_placing(monkeypatch: pytest.MonkeyPatch) -> None:
     placed: list[str] = []
 
     def failing(source: str | Path, target: str | Path) -> None:
-        if not Path(source).name.startswith(".previous"):
+        if not Path(source).name.startswith("."):  # not kit's own (.previous-N, journal)
             placed.append(Path(target).name)
             if len(placed) == FAILING_AT:
                 raise OSError(28, "No space left on device")
@@ -42,9 +43,9 @@ def test_a_failed_build_into_an_empty_folder_leaves_it_empty(
     out = tmp_path / "out"
     out.mkdir()
     _fail_placing(monkeypatch)
-    with pytest.raises(BuildError):
+    with pytest.raises(EnvironmentFault):  # a full disk stops the build
         build(WORKSHOP, out, only=["handouts"])
-    assert sorted(path.name for path in out.iterdir()) == []
+    assert sorted(path.name for path in out.iterdir()) == [LOCK_FILE]
 
 
 def test_a_failed_build_into_a_partly_filled_folder_leaves_exactly_what_was_there(
@@ -57,6 +58,6 @@ def test_a_failed_build_into_a_partly_filled_folder_leaves_exactly_what_was_ther
     (out / "my-notes.txt").write_text("the user's own file\n", encoding="utf-8")
     before = snapshot(out)
     _fail_placing(monkeypatch)
-    with pytest.raises(BuildError):
+    with pytest.raises(EnvironmentFault):  # a full disk stops the build
         build(WORKSHOP, out, only=["handouts"], paper="letter")
     assert snapshot(out) == before
