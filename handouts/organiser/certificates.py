@@ -8,14 +8,14 @@ from pathlib import Path
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Image
+from reportlab.platypus import Flowable, Image, Table
 
 from handouts.organiser.common import unbroken_size, write_bare
 from handouts.story import Look
 from kit.layout.fonts import face_name
 from kit.model.participants import Participant
 from kit.model.schedule import total_minutes
-from kit.pdf import colour, para
+from kit.pdf import colour, para, table_style
 from kit.pdf.draw import GUIDE, draw_stack, fit_size, stack_height
 
 NAME_SIZES = (40.0, 16.0)  # largest and smallest size for the name
@@ -52,6 +52,7 @@ class _NameLine(Flowable):
     def __init__(self, height: float) -> None:
         super().__init__()
         self._line_height = height
+        self.spaceAfter = height / 3  # the next line of text stays clear of the rule
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = avail_width
@@ -97,8 +98,14 @@ class _Certificate(Flowable):
             logo = Image(
                 workshop.theme.logo, width=width / 3, height=LOGO_HEIGHT, kind="proportional"
             )
-            logo.spaceAfter = 4 * mm
-            top.append(logo)
+            # A stack draws each flowable at its left edge: a one-cell table centres it.
+            centred = Table(
+                [[logo]],
+                colWidths=[width],
+                style=table_style([("ALIGN", (0, 0), (-1, -1), "CENTER")]),
+            )
+            centred.spaceAfter = 4 * mm
+            top.append(centred)
         top += [
             para(w("certificate"), _centred(look, 30, bold=True, heading=True)),
             para(w("certifies"), _centred(look, 14, muted=True)),

@@ -3,7 +3,9 @@ read back from the PDFs as a reader sees them."""
 
 from __future__ import annotations
 
+import re
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -16,7 +18,7 @@ from kit.app.cli import main
 from kit.errors import ContentError
 
 from ..conftest import FIXTURES, SAMPLE, pdf_pages, require_tool
-from .conftest import CERTIFICATES, EVALUATION, NAME_TENTS, ROOM_LIST, SIGN_IN
+from .conftest import CERTIFICATES, EVALUATION, NAME_TENTS, ROOM_LIST, SIGN_IN, Built
 from .test_qr import decoded
 
 LONG = "Ana María Pérez-Villaseñor de la Cruz y Ñúñez"
@@ -215,3 +217,20 @@ def test_the_tenants_union_pack_in_russian_on_letter(tmp_path: Path) -> None:
     room = " ".join(" ".join(pdf_pages(out / ROOM_LIST)).split())
     assert "Чай и печенье" not in room and "Ручка 30" in room
     assert "19:10–19:20 Чай и печенье" in " ".join(pdf_pages(out / "handout.pdf")[0].split())
+
+
+def test_the_certificate_logo_is_centred(built: Callable[..., Built], tmp_path: Path) -> None:
+    """The logo sits over the middle of the page, like every line of the certificate."""
+    copy = tmp_path / CERTIFICATES  # pdftohtml writes the images it finds beside the file
+    copy.write_bytes(built("all-blocks").path(CERTIFICATES).read_bytes())
+    listing = subprocess.run(
+        [require_tool("pdftohtml"), "-xml", "-stdout", str(copy)],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    page = re.search(r'<page [^>]*width="(\d+)"', listing)
+    image = re.search(r'<image [^>]*left="(\d+)" width="(\d+)"', listing)
+    assert page and image
+    middle = int(image[1]) + int(image[2]) / 2
+    assert abs(middle - int(page[1]) / 2) < 2
