@@ -58,6 +58,8 @@ def _check_colour(value: str) -> str:
 
 def _check_url(value: str) -> str:
     if not _URL.match(value):
+        if re.match(r"^[\w-]+(\.[\w-]+)+(/\S*)?$", value):  # a bare domain: www.example.org
+            raise ValueError(f"'{value}' needs https:// in front: https://{value}")
         raise ValueError(f"'{value}' is not a web address (https://...), mailto: or tel: link")
     return value
 
@@ -66,7 +68,7 @@ def _parse_clock(value: Any) -> Any:
     if isinstance(value, str):
         match = _CLOCK.match(value.strip())
         if not match:
-            raise ValueError(f"'{value}' is not a time like '09:30'")
+            raise ValueError(f"'{value}' is not a time: write hours:minutes in quotes (\"09:30\")")
         return dt.time(int(match[1]), int(match[2]))
     return value
 

@@ -6,10 +6,7 @@ field path. Nothing is rendered here and nothing is written.
 
 from __future__ import annotations
 
-import difflib
 import re
-import types
-import typing
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -21,15 +18,12 @@ import pydantic
 
 from kit.errors import ContentError, KitError, Problem
 from kit.model import (
-    BLOCK_KINDS,
-    BLOCK_TYPES,
     DEFAULT_TITLES,
-    ImageBlock,
-    ResourcesBlock,
     Workshop,
 )
 from kit.model.schedule import total_minutes
 from kit.source import assets, editions
+from kit.source.messages import cite_message, problems_from_errors
 from kit.source.templating import TemplateBudget, TemplateProblem, has_template, render_template
 from kit.source.yamlsource import Document, Path_, read_yaml_file
 from kit.words.i18n import words
@@ -85,11 +79,13 @@ def load(path: Path | str, language: str | None = None) -> LoadedWorkshop:
     """
     file = find_workshop_file(Path(path))
     display = str(file)
-    document = read_yaml_file(file, display)
+    problems: list[Problem] = []  # a duplicate key is reported with everything else
+    document = read_yaml_file(file, display, problems)
     if not isinstance(document.data, dict):
-        raise ContentError([document.problem((), "a workshop file is a mapping of fields")])
+        raise ContentError(
+            [*problems, document.problem((), "a workshop file is a mapping of fields")]
+        )
 
-    problems: list[Problem] = []
     data = _clean(document.data, (), document, problems)
     fallbacks: list[Problem] = []
     if language and language != data.get("language", "en") and not problems:
@@ -106,10 +102,12 @@ def load(path: Path | str, language: str | None = None) -> LoadedWorkshop:
     try:
         workshop = Workshop.model_validate(data, context=context)
     except pydantic.ValidationError as exc:
-        problems.extend(_problems_from_errors(exc.errors(), document))
+        problems.extend(problems_from_errors(exc.errors(), document))
+    if isinstance(data, dict):
+        problems.extend(_check_references(data, document))
+        problems.extend(_check_links(data, document))
     if workshop is not None:
-        problems.extend(_check_references(workshop, document))
-        problems.extend(_check_links(workshop, document))
+        problems.extend(_check_breaks(workshop, document))
     if problems:
         raise ContentError(problems)
     assert workshop is not None
@@ -201,157 +199,68 @@ def _fill_templates(
     return value
 
 
-# --- validation errors --------------------------------------------------------------------
-
-_MESSAGES = {
-    "int_parsing": "expected a whole number, got {input!r}",
-    "int_from_float": "expected a whole number, got {input!r}",
-    "bool_parsing": "expected true or false, got {input!r}",
-    "date_from_datetime_parsing": "expected a date like 2026-12-05, got {input!r}",
-    "date_parsing": "expected a date like 2026-12-05, got {input!r}",
-    "string_type": "expected text, got {kind}",
-    "tuple_type": "expected a list, got {kind}",
-    "list_type": "expected a list, got {kind}",
-    "model_type": "expected a mapping of fields, got {kind}",
-    "model_attributes_type": "expected a mapping of fields, got {kind}",
-    "dict_type": "expected a mapping of fields, got {kind}",
-}
-
-
-def _kind_of(value: Any) -> str:
-    if value is None:
-        return "nothing"
-    return {str: "text", list: "a list", dict: "a mapping"}.get(type(value), type(value).__name__)
-
-
-def _problems_from_errors(errors: list[Any], document: Document) -> Iterator[Problem]:
-    # A list whose items fail also reports itself too short; the item errors say it better.
-    failing = {tuple(e["loc"][:n]) for e in errors for n in range(len(e["loc"]))}
-    for error in errors:
-        if error["type"] == "too_short" and tuple(error["loc"]) in failing:
-            continue
-        yield _problem_from_error(error, document)
-
-
-def _problem_from_error(error: Any, document: Document) -> Problem:
-    loc: Path_ = tuple(error["loc"])
-    kind = error["type"]
-    ctx = error.get("ctx") or {}
-    if kind == "missing":
-        return document.problem(loc[:-1], f"field '{loc[-1]}' is required")
-    if kind == "extra_forbidden":
-        message = _unknown_field_message(str(loc[-1]), _fields_at(loc[:-1]))
-        return document.problem(loc, message, at_key=True)
-    if kind == "union_tag_invalid":
-        tag = str(ctx.get("tag"))
-        return document.problem(loc, _suggest(f"unknown block kind '{tag}'", tag, BLOCK_KINDS))
-    if kind in _MESSAGES:
-        text = _MESSAGES[kind].format(input=error.get("input"), kind=_kind_of(error.get("input")))
-        return document.problem(loc, text)
-    if kind == "value_error":
-        return document.problem(loc, str(ctx.get("error", error["msg"])))
-    if kind in ("too_short", "too_long") and "min_length" in ctx:
-        return document.problem(loc, f"needs at least {ctx['min_length']} item(s)")
-    return document.problem(loc, error["msg"][0].lower() + error["msg"][1:])
-
-
-def _suggest(message: str, word: str, choices: typing.Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"{message}; did you mean '{close[0]}'?" if close else message
-
-
-def _unknown_field_message(name: str, allowed: list[str]) -> str:
-    message = _suggest(f"unknown field '{name}'", name, allowed)
-    if "did you mean" not in message and allowed:
-        message += " (allowed: " + ", ".join(allowed) + ")"
-    return message
-
-
-def _fields_at(loc: Path_) -> list[str]:
-    """The field names the model accepts at ``loc``, for 'did you mean' suggestions."""
-    current: Any = Workshop
-    for part in loc:
-        current = _item_type(current) if isinstance(part, int) else _field_type(current, part)
-        if current is None:
-            return []
-    model = next((o for o in _options(current) if _is_model(o)), None)
-    return [name for name in model.model_fields if name != "kind"] if model else []
-
-
-def _options(annotation: Any) -> Iterator[Any]:
-    """The alternatives of an annotation, with Annotated and unions taken apart."""
-    origin = typing.get_origin(annotation)
-    if origin is typing.Annotated:
-        yield from _options(typing.get_args(annotation)[0])
-    elif origin in (typing.Union, types.UnionType):
-        for arg in typing.get_args(annotation):
-            yield from _options(arg)
-    else:
-        yield annotation
-
-
-def _is_model(candidate: Any) -> bool:
-    return isinstance(candidate, type) and issubclass(candidate, pydantic.BaseModel)
-
-
-def _item_type(annotation: Any) -> Any:
-    for option in _options(annotation):
-        if typing.get_origin(option) in (tuple, list):
-            return typing.get_args(option)[0]
-    return None
-
-
-def _field_type(annotation: Any, name: str) -> Any:
-    for option in _options(annotation):
-        if option in BLOCK_TYPES and option.model_fields["kind"].default == name:
-            return option  # the YAML key naming a block's kind
-        if _is_model(option) and name in option.model_fields:
-            return option.model_fields[name].annotation
-    return None
-
-
 # --- cross-references and warnings ---------------------------------------------------------
 
 
-def _block_path(section_index: int, block_index: int, kind: str) -> Path_:
-    return ("sections", section_index, "blocks", block_index, kind)
+def _raw_blocks(data: dict[str, Any]) -> Iterator[tuple[Path_, str, dict[str, Any]]]:
+    """Every well-formed block of the unvalidated data, so checks run beside validation."""
+    for s, section in _items(data.get("sections")):
+        for b, block in _items(section.get("blocks") if isinstance(section, dict) else None):
+            if isinstance(block, dict) and len(block) == 1:
+                ((kind, body),) = block.items()
+                if isinstance(body, dict):
+                    yield ("sections", s, "blocks", b, kind), kind, body
 
 
-def _each_block(workshop: Workshop) -> Iterator[tuple[Path_, Any]]:
-    for s, section in enumerate(workshop.sections):
-        for b, block in enumerate(section.blocks):
-            yield _block_path(s, b, block.kind), block
+def _items(value: Any) -> Iterator[tuple[int, Any]]:
+    return enumerate(value) if isinstance(value, list) else iter(())
 
 
-def _check_references(workshop: Workshop, document: Document) -> Iterator[Problem]:
+def _check_breaks(workshop: Workshop, document: Document) -> Iterator[Problem]:
     last = len(workshop.sections) - 1
     if workshop.sections[last].break_after is not None:
         message = "the last section cannot have a break after it: the workshop ends there"
         yield document.problem(("sections", last, "break_after"), message, at_key=True)
+
+
+def _check_references(data: dict[str, Any], document: Document) -> Iterator[Problem]:
+    """Source ids, citations and alt text, on the raw data: reported with validation errors."""
     seen: set[str] = set()
-    for index, source in enumerate(workshop.sources):
-        if source.id in seen:
-            yield document.problem(("sources", index, "id"), f"duplicate source id '{source.id}'")
-        seen.add(source.id)
-    for path, block in _each_block(workshop):
-        for index, source_id in enumerate(block.cite):
-            if source_id not in seen:
-                message = _suggest(f"no source with id '{source_id}'", source_id, seen)
+    for index, source in _items(data.get("sources")):
+        source_id = source.get("id") if isinstance(source, dict) else None
+        if not isinstance(source_id, str):
+            continue
+        if source_id in seen:
+            yield document.problem(("sources", index, "id"), f"duplicate source id '{source_id}'")
+        seen.add(source_id)
+    for path, kind, body in _raw_blocks(data):
+        for index, source_id in _items(body.get("cite")):
+            if isinstance(source_id, str) and source_id not in seen:
+                message = cite_message(source_id, seen, kind)
                 yield document.problem((*path, "cite", index), message)
-        if isinstance(block, ImageBlock) and _names_a_file(block.alt, block.path):
+        alt, picture = body.get("alt"), body.get("path")
+        if kind == "image" and isinstance(alt, str) and _names_a_file(alt, str(picture or "")):
             message = "alt text looks like a file name or path; say what the picture shows"
             yield document.problem((*path, "alt"), message)
 
 
-def _check_links(workshop: Workshop, document: Document) -> Iterator[Problem]:
+def _check_links(data: dict[str, Any], document: Document) -> Iterator[Problem]:
     """Web addresses short enough for the handouts' QR codes and tables (reportlab fails beyond)."""
-    links = [(("sources", i, "url"), source.url) for i, source in enumerate(workshop.sources)]
-    links.append((("feedback_url",), workshop.feedback_url))
-    for path, block in _each_block(workshop):
-        if isinstance(block, ResourcesBlock):
-            links += [((*path, "items", i, "url"), item.url) for i, item in enumerate(block.items)]
+    links = [
+        (("sources", i, "url"), source.get("url"))
+        for i, source in _items(data.get("sources"))
+        if isinstance(source, dict)
+    ]
+    links.append((("feedback_url",), data.get("feedback_url")))
+    for path, kind, body in _raw_blocks(data):
+        if kind == "resources":
+            links += [
+                ((*path, "items", i, "url"), item.get("url"))
+                for i, item in _items(body.get("items"))
+                if isinstance(item, dict)
+            ]
     for path, url in links:
-        if url and len(url.encode("utf-8")) > MAX_URL_BYTES:
+        if isinstance(url, str) and len(url.encode("utf-8")) > MAX_URL_BYTES:
             message = f"web address is longer than {MAX_URL_BYTES:,} bytes, too long to print"
             yield document.problem(path, message)
 

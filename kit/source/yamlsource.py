@@ -23,6 +23,7 @@ from typing import Any
 import yaml
 
 from kit.errors import ContentError, Problem
+from kit.source.syntax import explain
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -53,6 +54,11 @@ class Document:
     positions: dict[Path_, Mark]
     key_positions: dict[Path_, Mark]
     file: str
+    # Collections written in brackets (``[a, b]``, ``{k: v}``), where a comma ends an item.
+    flow: frozenset[Path_] = frozenset()
+    # Keys of a ``{...}`` mapping that have no value: text cut off the value before by a comma.
+    cut_keys: frozenset[Path_] = frozenset()
+    text: str = ""
 
     def locate(self, path: Path_) -> Mark:
         """The position of ``path``, or of its nearest ancestor that has one."""
@@ -86,18 +92,22 @@ def _mark_at_index(text: str, index: int) -> Mark:
     return Mark(line, index - (text.rfind("\n", 0, index) + 1) + 1)
 
 
-def read_yaml_file(path: Path, file: str) -> Document:
+def read_yaml_file(path: Path, file: str, problems: list[Problem] | None = None) -> Document:
     """``read_yaml`` on the file at ``path``, never reading more than the size cap allows."""
     try:
         with path.open("rb") as handle:
             raw = handle.read(MAX_INPUT_BYTES + 1)  # enough to tell that it is too large
     except OSError as exc:
         raise ContentError([Problem(file, 1, 1, "", f"cannot be read: {exc.strerror}")]) from None
-    return read_yaml(raw, file)
+    return read_yaml(raw, file, problems)
 
 
-def read_yaml(raw: bytes, file: str) -> Document:
-    """Parse ``raw`` as one YAML document; raise ContentError with every structural problem."""
+def read_yaml(raw: bytes, file: str, problems: list[Problem] | None = None) -> Document:
+    """Parse ``raw`` as one YAML document; raise ContentError with every structural problem.
+
+    With a ``problems`` list, problems that leave the data usable (a duplicate key, whose
+    first value is kept) go there instead, so the caller can report them with its own.
+    """
 
     def fail(mark: Mark, message: str) -> ContentError:
         return ContentError([Problem(file, mark.line, mark.column, "", message)])
@@ -122,22 +132,30 @@ def read_yaml(raw: bytes, file: str) -> Document:
     except yaml.MarkedYAMLError as exc:
         if exc.problem and "nesting depth" in exc.problem:
             raise _too_deep(text, fail, _mark(exc.problem_mark)) from None
-        mark = _mark(exc.problem_mark)
-        # "but found another document" needs its context to make sense on its own.
-        said = f"{exc.context} {exc.problem}" if exc.problem.startswith("but") else exc.problem
-        raise fail(mark, f"YAML syntax: {said}") from None
+        explained = explain(text, exc)
+        raise fail(Mark(explained.line, explained.column), explained.message) from None
     except yaml.reader.ReaderError as exc:
         index = _reader_index(text, exc.position)
         raise fail(_mark_at_index(text, index), _reader_message(exc)) from None
     except yaml.YAMLError as exc:
         raise fail(Mark(1, 1), f"YAML syntax: {exc}") from None
 
-    document = Document(None, {}, {}, file)
-    problems: list[Problem] = []
-    data = None if root is None else _construct(root, (), document, problems)
-    if problems:
-        raise ContentError(problems)
-    return Document(data, document.positions, document.key_positions, file)
+    document = Document(None, {}, {}, file, set(), set(), text)  # type: ignore[arg-type]
+    found: list[Problem] = []
+    data = None if root is None else _construct(root, (), document, found)
+    if problems is None and found:
+        raise ContentError(found)
+    problems = [] if problems is None else problems
+    problems.extend(found)
+    return Document(
+        data,
+        document.positions,
+        document.key_positions,
+        file,
+        frozenset(document.flow),
+        frozenset(document.cut_keys),
+        text,
+    )
 
 
 def _reader_message(exc: yaml.reader.ReaderError) -> str:
@@ -177,9 +195,15 @@ def _check_events(text: str, fail: Any, loader: Any) -> None:
             if values > MAX_VALUES:  # 8 MiB of '[x,x,...]' would compose into gigabytes
                 raise fail(_mark(event.start_mark), f"more than {MAX_VALUES:,} values")
         if isinstance(event, yaml.AliasEvent):
-            raise fail(_mark(event.start_mark), "YAML aliases (*name) are not allowed")
+            message = (
+                "YAML aliases (*name) are not allowed; put text that starts with '*' in quotes"
+            )
+            raise fail(_mark(event.start_mark), message)
         if getattr(event, "anchor", None):
-            raise fail(_mark(event.start_mark), "YAML anchors (&name) are not allowed")
+            message = (
+                "YAML anchors (&name) are not allowed; put text that starts with '&' in quotes"
+            )
+            raise fail(_mark(event.start_mark), message)
         tag = getattr(event, "tag", None)
         if tag not in (None, "!"):
             raise fail(_mark(event.start_mark), f"YAML tags ({tag}) are not allowed")
@@ -191,17 +215,36 @@ def _check_events(text: str, fail: Any, loader: Any) -> None:
             depth -= 1
 
 
+def _no_value(key: yaml.Node, value: yaml.Node) -> bool:
+    """A ``{...}`` entry with no ':' at all (``{alt: A, B}`` gives ``B`` an empty value)."""
+    return (
+        isinstance(value, yaml.ScalarNode)
+        and value.value == ""
+        and not value.style
+        and value.start_mark.index <= key.end_mark.index
+    )
+
+
 def _construct(node: yaml.Node, path: Path_, document: Document, problems: list[Problem]) -> Any:
     if isinstance(node, yaml.ScalarNode):
         if not node.style and _NULL.match(node.value):  # plain (libyaml says "", PyYAML None)
             return None
         return node.value
+    if isinstance(node, yaml.CollectionNode) and node.flow_style:
+        document.flow.add(path)  # type: ignore[attr-defined]
     if isinstance(node, yaml.SequenceNode):
         items = []
         for index, item in enumerate(node.value):
             document.positions[(*path, index)] = _mark(item.start_mark)
             items.append(_construct(item, (*path, index), document, problems))
         return items
+    if node.flow_style and node.value and isinstance(node.value[0][0], yaml.MappingNode):
+        # ``title: {{ title }}``: a template, read by YAML as a mapping inside a mapping.
+        written = document.text[node.start_mark.index : node.end_mark.index]
+        key = path[-1] if path else ""
+        message = f"text that starts with '{{' must be in quotes ({key}: \"{written}\")"
+        problems.append(document.problem(path, message))
+        return written
     mapping: dict[str, Any] = {}
     first_line: dict[str, int] = {}
     for key_node, value_node in node.value:
@@ -216,11 +259,17 @@ def _construct(node: yaml.Node, path: Path_, document: Document, problems: list[
         document.key_positions.setdefault((*path, key), key_mark)
         if key in first_line:
             document.key_positions[(*path, key)] = key_mark
-            message = f"duplicate key '{key}' (first defined on line {first_line[key]})"
+            message = f"duplicate key '{key}' (first defined on line {first_line[key]}): " + (
+                f"put everything under the first '{key}:'"
+                if isinstance(value_node, yaml.CollectionNode)
+                else "keep one of the two"
+            )
             problems.append(document.problem((*path, key), message, at_key=True))
             continue
         first_line[key] = key_mark.line
         scalar = isinstance(value_node, yaml.ScalarNode) and value_node.value != ""
+        if node.flow_style and _no_value(key_node, value_node):
+            document.cut_keys.add((*path, key))  # type: ignore[attr-defined]
         document.positions[(*path, key)] = _mark(value_node.start_mark) if scalar else key_mark
         mapping[key] = _construct(value_node, (*path, key), document, problems)
     return mapping

@@ -64,8 +64,11 @@ def test_sample_workshop_loads_without_warnings() -> None:
 def test_yaml_syntax_error_names_line_and_column(tmp_path: Path) -> None:
     path = write(tmp_path, "title: T\norganisation: [unclosed\nsections: []\n")
     (problem,) = problems_of(path)
-    assert problem.startswith(f"{path}:3:")
-    assert "YAML syntax" in problem
+    # Located where the bracket opened, naming where the parser gave up.
+    assert problem == (
+        f"{path}:2:15: the '[' opened here is never closed (YAML gave up at line 3, column 9): "
+        "add ']' at the end of line 2, or write one item per line"
+    )
 
 
 def test_missing_field_points_at_the_parent_item(tmp_path: Path) -> None:
@@ -123,7 +126,7 @@ def test_all_problems_are_reported_in_one_run(tmp_path: Path) -> None:
 def test_duplicate_keys_name_both_lines(tmp_path: Path) -> None:
     path = write(tmp_path, VALID + "title: again\n")
     assert problems_of(path) == [
-        f"{path}:8:1: title: duplicate key 'title' (first defined on line 1)"
+        f"{path}:8:1: title: duplicate key 'title' (first defined on line 1): keep one of the two"
     ]
 
 

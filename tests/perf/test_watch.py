@@ -143,7 +143,7 @@ def test_rebuilds_after_an_edit_survives_a_broken_file_and_stops_on_ctrl_c(
 
     _save(file, source + "sections: [\n")
     lines = watch.next_build()
-    assert any(line.startswith(f"{file}:") and "YAML syntax" in line for line in lines), lines
+    assert any(line.startswith(f"{file}:") and "never closed" in line for line in lines), lines
     assert "1 problem(s) found; nothing was written." in lines
     assert "Room 12" in _deck_text(watch.out)  # the last good deck stays
 
