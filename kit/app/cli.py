@@ -59,16 +59,23 @@ def _report(exc: KitError) -> None:
         click.echo(f"error: {exc}", err=True)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="kit")
+@click.group(
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+    epilog="Run 'kit COMMAND --help' for a command's options. "
+    "PATH is a workshop file or a folder holding workshop.yaml; it defaults to the current folder.",
+)
+@click.version_option(package_name="kit", message="kit %(version)s")
 def main() -> None:
     """Build a workshop's slide deck, handouts and exercise sheets from one YAML file."""
 
 
-@main.command()
+@main.command(short_help="Create a starter workshop folder that builds as it is.")
 @click.argument("path", type=click.Path(path_type=Path))
 def new(path: Path) -> None:
-    """Create a starter workshop folder at PATH that builds as it is."""
+    """Create a starter workshop folder at PATH (which must not exist yet).
+
+    Its workshop.yaml builds as it is and teaches the format in its comments.
+    """
     from kit.app.starter import create
 
     try:
@@ -82,25 +89,36 @@ _LANG = click.option(
     "--lang",
     "language",
     metavar="CODE",
-    help="Use the workshop's translation into this language (translations/CODE.yaml).",
+    help="Use the workshop's translation into this language (translations/CODE.yaml), "
+    "e.g. ru.  [default: the workshop's own language]",
 )
+_PATH = click.argument("path", type=click.Path(path_type=Path), default=".")
 
 
 _PAPER = click.option(
-    "--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True
+    "--paper",
+    type=click.Choice(["a4", "letter"]),
+    default="a4",
+    show_default=True,
+    help="Paper size of every printed output: A4 or US Letter.",
 )
 
 
-@main.command()
-@click.argument("path", type=click.Path(path_type=Path), default=".")
-@click.option("--strict", is_flag=True, help="Fail on warnings too.")
+@main.command(short_help="Validate a workshop; every problem on its own line.")
+@_PATH
+@click.option("--strict", is_flag=True, help="Exit 1 on warnings too, not only on problems.")
 @_PAPER
 @_LANG
 def check(path: Path, strict: bool, paper: str, language: str | None) -> None:
-    """Validate the workshop at PATH (a file, or a folder holding workshop.yaml).
+    """Validate the workshop at PATH without writing anything.
 
-    Runs the build's plan phase too, so it accepts exactly what ``kit build`` can build.
-    With --lang, also lists every field the translation leaves in the default language.
+    Every problem prints on its own line as file:line:col: field: message, and the exit
+    status is 1. Runs the build's plan phase too, so it accepts exactly what kit build can
+    build. With --lang, also lists every field the translation leaves in the default
+    language.
+
+    \b
+    PATH is a workshop file or a folder holding workshop.yaml (default: the current folder).
     """
     from kit.app.build import RENDERERS
     from kit.app.plan import plan
@@ -123,8 +141,8 @@ def check(path: Path, strict: bool, paper: str, language: str | None) -> None:
         sys.exit(1)
 
 
-@main.command()
-@click.argument("path", type=click.Path(path_type=Path), default=".")
+@main.command(short_help="Validate a workshop, then write the deck, handouts and sheets.")
+@_PATH
 @click.option(
     "--out",
     "out_dir",
@@ -137,7 +155,8 @@ def check(path: Path, strict: bool, paper: str, language: str | None) -> None:
     "--only",
     multiple=True,
     type=click.Choice(RENDERERS),
-    help="Build only these outputs (repeatable).",
+    help="Build only this output; repeat for more (--only slides --only handouts).  "
+    "[default: all three]",
 )
 @_PAPER
 @click.option(
@@ -154,7 +173,11 @@ def check(path: Path, strict: bool, paper: str, language: str | None) -> None:
     help="CSV of names (columns name, organisation) for certificates and name tents "
     "[default: participants.csv beside the workshop, if there is one].",
 )
-@click.option("--strict", is_flag=True, help="Fail on warnings (overflow, timing) too.")
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Exit 1 on warnings too (text continued on another slide, timings, wording).",
+)
 @click.option(
     "--watch",
     is_flag=True,
@@ -172,7 +195,14 @@ def build(
     watch: bool,
     language: str | None,
 ) -> None:
-    """Validate the workshop at PATH, then render every output into --out."""
+    """Validate the workshop at PATH, then write every output into --out.
+
+    Nothing is written if the workshop has a problem; a failed output leaves its previous
+    files as they were.
+
+    \b
+    PATH is a workshop file or a folder holding workshop.yaml (default: the current folder).
+    """
     from kit.app.build import build as run_build
     from kit.app.interrupts import stop_like_ctrl_c
 
@@ -234,8 +264,8 @@ def _report_failures(exc: BuildError) -> None:
     click.echo(f"{written} file(s) written; failed outputs were left as they were.", err=True)
 
 
-@main.command()
-@click.argument("path", type=click.Path(path_type=Path), default=".")
+@main.command(short_help="Check the wording and theme colours; exit 1 on any finding.")
+@_PATH
 @click.option(
     "--format",
     "output_format",
@@ -251,7 +281,13 @@ def _report_failures(exc: BuildError) -> None:
     help="Accepted for symmetry with build; lint always exits 1 on a finding.",
 )
 def lint(path: Path, output_format: str) -> None:
-    """Check the wording and theme colours of the workshop at PATH; exit 1 on any finding."""
+    """Check the wording and theme colours of the workshop at PATH; exit 1 on any finding.
+
+    Each finding prints as file:line:col: rule: message (suggestion: ...).
+
+    \b
+    PATH is a workshop file or a folder holding workshop.yaml (default: the current folder).
+    """
     from kit.lint import lint as run_lint
     from kit.source.loader import load
 
@@ -271,9 +307,13 @@ def lint(path: Path, output_format: str) -> None:
         sys.exit(1)
 
 
-@main.command()
+@main.command(short_help="Print the JSON Schema of workshop files, for editors.")
 def schema() -> None:
-    """Print the JSON Schema of workshop files (for editor completion and checking)."""
+    """Print the JSON Schema of workshop files, for editor completion and checking.
+
+    Save it (kit schema > workshop.schema.json) and point your editor at it, or keep the
+    yaml-language-server line the starter workshop carries.
+    """
     from kit.source.schema import workshop_schema
 
     click.echo(json.dumps(workshop_schema(), indent=2, ensure_ascii=False))
