@@ -202,7 +202,7 @@ def sources_section(look: Look) -> list[Flowable]:
 def when(look: Look) -> str:
     """The workshop's date (in its language) and clock times: ``5 December 2026, 10:00–11:55``."""
     slots = agenda(look.workshop)
-    times = f"{slots[0].start:%H:%M}–{slots[-1].end:%H:%M}"
+    times = AgendaItem(slots[0].section, slots[0].start, slots[-1].end, slots[0].time_format).span
     day = look.workshop.date
     return f"{look.words.date(day)}, {times}" if day else times
 

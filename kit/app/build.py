@@ -44,6 +44,8 @@ DEFAULT_PARTICIPANTS = 20
 class BuildResult:
     written: list[Output] = field(default_factory=list)
     failed: dict[str, Exception] = field(default_factory=dict)
+    # The editions the workshop's ``build: languages`` asks for besides its own language.
+    editions: tuple[str, ...] = ()
 
 
 # The last second a zip entry (so a .pptx) can date a file: 2107-12-31 23:59:59 UTC.
@@ -79,7 +81,7 @@ def build(
     out_dir: Path | str,
     *,
     only: Iterable[str] = (),
-    paper: Paper = "a4",
+    paper: Paper | None = None,
     participants: int | None = None,
     participants_file: Path | None = None,
     language: str | None = None,
@@ -87,6 +89,8 @@ def build(
     waiting: Callable[[str], None] = lambda message: None,
 ) -> BuildResult:
     """Load the workshop at ``path`` and render the chosen outputs into ``out_dir``.
+
+    ``paper`` and ``participants`` left as None come from the workshop's ``build:`` section.
 
     Raises ContentError before anything is written if the workshop (or the participants
     list) is invalid, and BuildError after the others have run if any renderer failed.
@@ -109,7 +113,7 @@ def render_loaded(
     out_dir: Path | str,
     *,
     only: Iterable[str] = (),
-    paper: Paper = "a4",
+    paper: Paper | None = None,
     participants: int | None = None,
     participants_file: Path | None = None,
     progress: Callable[[Output], None] = lambda output: None,
@@ -121,7 +125,8 @@ def render_loaded(
     ``kit build --watch`` loads by itself, to see whether anything changed, then calls
     this. The participants list (``participants_file``, else ``participants.csv`` beside
     the workshop) is read first: a bad row raises ContentError with nothing written. The
-    head count is ``participants``, else the list's length, else 20. Raises ContentError
+    head count is ``participants``, else the workshop's ``build: participants``, else the
+    list's length, else 20. Raises ContentError
     before anything is written if the plan phase finds text a renderer could not hold. The
     output folder is locked while it runs (``waiting`` hears why a build waits) and swept of
     what killed builds left. Raises BuildError after the others have run if any renderer
@@ -137,12 +142,14 @@ def render_loaded(
     # warns) afresh, so a rebuild under --watch repeats the warnings that still hold.
     plan_deck.cache_clear()
     names = list(only) or list(RENDERERS)
+    settings = loaded.workshop.build
+    paper = paper or settings.paper
     problems = plan(loaded, paper, names).problems
     if problems:  # what a renderer would refuse, located, before anything is written
         raise ContentError(problems)
     options = BuildOptions(
-        paper=paper,
-        participants=participants or len(people) or DEFAULT_PARTICIPANTS,
+        paper=paper or settings.paper,
+        participants=participants or settings.participants or len(people) or DEFAULT_PARTICIPANTS,
         people=people,
         timestamp=fixed_timestamp(loaded),
     )
@@ -164,7 +171,9 @@ def _render_all(
     progress: Callable[[Output], None],
 ) -> BuildResult:
     """Run each renderer; a machine fault stops the build, any other failure only its own."""
-    result = BuildResult()
+    settings = loaded.workshop.build
+    editions = tuple(code for code in settings.languages if code != loaded.workshop.language)
+    result = BuildResult(editions=editions)
     for name in names:
         try:
             written = replace(options, written=tuple(result.written))

@@ -98,9 +98,8 @@ _PATH = click.argument("path", type=click.Path(path_type=Path), default=".")
 _PAPER = click.option(
     "--paper",
     type=click.Choice(["a4", "letter"]),
-    default="a4",
-    show_default=True,
-    help="Paper size of every printed output: A4 or US Letter.",
+    help="Paper size of every printed output: A4 or US Letter.  "
+    "[default: the workshop's build: paper, else a4]",
 )
 
 
@@ -109,7 +108,7 @@ _PAPER = click.option(
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too, not only on problems.")
 @_PAPER
 @_LANG
-def check(path: Path, strict: bool, paper: str, language: str | None) -> None:
+def check(path: Path, strict: bool, paper: str | None, language: str | None) -> None:
     """Validate the workshop at PATH without writing anything.
 
     Every problem prints on its own line as file:line:col: field: message, and the exit
@@ -131,6 +130,7 @@ def check(path: Path, strict: bool, paper: str, language: str | None) -> None:
         _fail(exc)
     for warning in loaded.warnings:
         logging.getLogger("kit").warning("%s", warning)
+    paper = paper or loaded.workshop.build.paper
     problems = plan(loaded, paper, RENDERERS).problems  # type: ignore[arg-type]
     if problems:
         _fail(ContentError(problems))
@@ -147,9 +147,8 @@ def check(path: Path, strict: bool, paper: str, language: str | None) -> None:
     "--out",
     "out_dir",
     type=click.Path(path_type=Path),
-    default=Path("build"),
-    show_default=True,
-    help="Folder to write the outputs into.",
+    help="Folder to write the outputs into; each other edition goes into a folder inside it "
+    "named by its language.  [default: build, or build/CODE with --lang CODE]",
 )
 @click.option(
     "--only",
@@ -163,8 +162,8 @@ def check(path: Path, strict: bool, paper: str, language: str | None) -> None:
     "--participants",
     type=click.IntRange(1, 1000),
     default=None,
-    help="Head count for the print list and sign-in sheet [default: the participants "
-    "list's length, else 20].",
+    help="Head count for the print list and sign-in sheet  [default: the workshop's "
+    "build: participants, else the participants list's length, else 20]",
 )
 @click.option(
     "--participants-file",
@@ -188,7 +187,7 @@ def build(
     path: Path,
     out_dir: Path | None,
     only: tuple[str, ...],
-    paper: str,
+    paper: str | None,
     participants: int | None,
     participants_file: Path | None,
     strict: bool,
@@ -198,7 +197,8 @@ def build(
     """Validate the workshop at PATH, then write every output into --out.
 
     Nothing is written if the workshop has a problem; a failed output leaves its previous
-    files as they were.
+    files as they were. Options left out come from the workshop's build: section; without
+    --lang, every edition it lists in build: languages is built too, into --out/CODE.
 
     \b
     PATH is a workshop file or a folder holding workshop.yaml (default: the current folder).
@@ -217,26 +217,32 @@ def build(
         settings = BuildSettings(out_dir, only, paper, participants, language, participants_file)  # type: ignore[arg-type]
         rebuild_on_change(path, settings, _report)
         return
-    try:
-        result = run_build(
-            path,
-            out_dir,
-            only=only,
-            paper=paper,  # type: ignore[arg-type]
-            participants=participants,
-            participants_file=participants_file,
-            language=language,
-            progress=lambda output: click.echo(f"wrote {output.describe()}"),
-            waiting=lambda message: click.echo(message, err=True),
-        )
-    except KeyboardInterrupt as exc:  # Ctrl-C, SIGTERM, SIGHUP
-        _interrupted(exc)
-    except BuildError as exc:
-        _report_failures(exc)
-        sys.exit(1)
-    except KitError as exc:
-        _fail(exc)
-    click.echo(f"built {len(result.written)} file(s) into {out_dir}")
+    editions: list[str | None] = [language]
+    while editions:
+        edition = editions.pop(0)
+        folder = out_dir / edition if edition and not language else out_dir
+        try:
+            result = run_build(
+                path,
+                folder,
+                only=only,
+                paper=paper,  # type: ignore[arg-type]
+                participants=participants,
+                participants_file=participants_file,
+                language=edition,
+                progress=lambda output: click.echo(f"wrote {output.describe()}"),
+                waiting=lambda message: click.echo(message, err=True),
+            )
+        except KeyboardInterrupt as exc:  # Ctrl-C, SIGTERM, SIGHUP
+            _interrupted(exc)
+        except BuildError as exc:
+            _report_failures(exc)
+            sys.exit(1)
+        except KitError as exc:
+            _fail(exc)
+        click.echo(f"built {len(result.written)} file(s) into {folder}")
+        if not language and edition is None:
+            editions.extend(result.editions)  # build: languages, after the workshop's own
     if strict and counter.count:
         click.echo(f"{counter.count} warning(s) with --strict", err=True)
         sys.exit(1)

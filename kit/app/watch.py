@@ -45,7 +45,7 @@ class BuildSettings:
 
     out_dir: Path
     only: tuple[str, ...] = ()
-    paper: Paper = "a4"
+    paper: Paper | None = None  # None: the workshop's build: section decides
     participants: int | None = None
     language: str | None = None
     participants_file: Path | None = None

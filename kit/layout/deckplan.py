@@ -37,7 +37,7 @@ from kit.model import (
     markup,
 )
 from kit.model.colour import WHITE, mix, readable_on
-from kit.model.schedule import AgendaItem, agenda, item_title, timetable, total_minutes
+from kit.model.schedule import AgendaItem, agenda, clock, item_title, timetable, total_minutes
 from kit.words.i18n import Words, words
 
 log = logging.getLogger("kit")
@@ -258,7 +258,7 @@ class _Planner:
     def agenda_slide(self) -> None:
         rows = [(item.span, item_title(item, self.words)) for item in timetable(self.workshop)]
         total = total_minutes(self.workshop)
-        start = self.words.time(self.workshop.start_time)
+        start = clock(self.workshop.start_time, self.workshop.build.time_format)
         notes = self.words("runs_for", minutes=total, start=start)
         time_width = 150.0
         self.table_slides(

@@ -357,6 +357,18 @@ def _text_to_material(value: Any) -> Any:
 Materials = tuple[Annotated[Material, BeforeValidator(_text_to_material)], ...]
 
 
+LanguageCode = Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
+
+
+class BuildSettings(_Model):
+    """How ``kit build`` builds this workshop; an option on the command line wins."""
+
+    paper: Literal["a4", "letter"] = "a4"
+    participants: Annotated[int, Field(ge=1, le=1000)] | None = None
+    languages: tuple[LanguageCode, ...] = ()
+    time_format: Literal["24h", "12h"] = "24h"
+
+
 class Section(_Model):
     title: Text
     duration: Minutes
@@ -379,13 +391,14 @@ class Workshop(_Model):
     venue: str = ""
     duration: Minutes | None = None
     audience: str = ""
-    language: Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")] = "en"
+    language: LanguageCode = "en"
     licence: str = ""
     feedback_url: Url | None = None  # the online evaluation form, as a QR code on paper
     sources: tuple[Source, ...] = ()
     glossary: tuple[GlossaryTerm, ...] = ()
     lint: LintConfig = LintConfig()
     theme: Theme = Theme()
+    build: BuildSettings = BuildSettings()
     sections: tuple[Section, ...] = Field(min_length=1)
 
     def blocks(self) -> list[tuple[Section, Block]]:

@@ -6,6 +6,7 @@ field path. Nothing is rendered here and nothing is written.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -29,7 +30,8 @@ from kit.source.yamlsource import Document, Path_, read_yaml_file
 from kit.words.i18n import words
 
 WORKSHOP_FILE = "workshop.yaml"
-_TEMPLATE_VARIABLES = ("title", "subtitle", "organisation", "date", "venue", "audience")
+# Every metadata field is a template variable; these hold structure, not words.
+_NOT_VARIABLES = frozenset({"sources", "glossary", "lint", "theme", "build", "sections"})
 # C0 controls but tab and newline; they print as boxes or as literal "_x0000_". DEL and
 # C1 too: U+009B is a terminal's escape (CSI), and error messages echo text.
 _STRIP_CONTROLS = {c: None for c in (*range(0x20), *range(0x7F, 0xA0)) if c not in (0x09, 0x0A)}
@@ -165,11 +167,20 @@ def _default_titles(data: dict[str, Any]) -> None:
 
 
 def _template_variables(data: dict[str, Any]) -> dict[str, str]:
+    """``{{ presenters }}`` and the rest, as written (a list joined with commas)."""
     return {
-        name: value if isinstance(value, str) else ""
-        for name in _TEMPLATE_VARIABLES
-        for value in [data.get(name)]
+        name: _as_text(data.get(name, field.default))
+        for name, field in Workshop.model_fields.items()
+        if name not in _NOT_VARIABLES
     }
+
+
+def _as_text(value: Any) -> str:
+    if isinstance(value, (list, tuple)):
+        return ", ".join(item for item in value if isinstance(item, str))
+    if isinstance(value, dt.time):
+        return f"{value:%H:%M}"
+    return "" if value is None or isinstance(value, dict) else str(value)
 
 
 def _fill_templates(

@@ -101,9 +101,11 @@ def _problem_from_error(error: Any, document: Document) -> Problem:
         return document.problem(loc, f"{message} (duration: {minutes})")
     if kind in _MESSAGES:
         return document.problem(loc, _MESSAGES[kind].format(input=value, kind=_kind_of(value)))
-    if kind == "string_pattern_mismatch" and loc[-1] in _PATTERNS:
+    field = next((part for part in reversed(loc) if isinstance(part, str)), "")
+    field = "language" if field == "languages" else field
+    if kind == "string_pattern_mismatch" and field in _PATTERNS:
         example = re.sub(r"[^a-z0-9_-]+", "-", str(value).lower()).strip("-") or "handbook"
-        return document.problem(loc, _PATTERNS[str(loc[-1])].format(input=value, example=example))
+        return document.problem(loc, _PATTERNS[field].format(input=value, example=example))
     if kind == "value_error":
         return document.problem(loc, str(ctx.get("error", error["msg"])))
     if kind in ("too_short", "too_long") and isinstance(value, (list, tuple)):
