@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import json
 from importlib import resources
 from pathlib import Path
 
 from kit.errors import KitError
 from kit.source.loader import WORKSHOP_FILE
+from kit.source.schema import workshop_schema
+
+SCHEMA_FILE = "workshop.schema.json"  # named in the starter's yaml-language-server line
 
 
 def create(folder: Path) -> Path:
-    """Write a starter ``workshop.yaml`` into ``folder``; never overwrite an existing one."""
+    """Write a starter ``workshop.yaml`` and its schema into ``folder``; never overwrite one."""
     target = folder / WORKSHOP_FILE
     if target.exists():
         raise KitError(f"{target} already exists; choose another folder")
@@ -19,4 +23,6 @@ def create(folder: Path) -> Path:
     target.write_text(
         text.replace("__TITLE__", folder.name.replace("-", " ").capitalize()), encoding="utf-8"
     )
+    schema = json.dumps(workshop_schema(), indent=2, ensure_ascii=False)
+    (folder / SCHEMA_FILE).write_text(schema + "\n", encoding="utf-8")
     return target

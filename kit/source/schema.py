@@ -3,6 +3,8 @@
 pydantic describes the validated model; the file format differs in three places that
 this module rewrites: a block is written ``{kind: {fields}}``, list items that accept
 plain text (bullets, scenarios, materials) accept a string too, and times are ``HH:MM`` text.
+Every property carries its description from ``kit.model.descriptions``, and an example
+where the description ends with one.
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ from __future__ import annotations
 from typing import Any
 
 from kit.model import BLOCK_TYPES, Workshop
+from kit.model.descriptions import DESCRIPTIONS
+from kit.source.yamlsource import read_yaml
 
 _TEXT_OR_OBJECT = (
     ("BulletsBlock", "items", "BulletItem"),
@@ -46,9 +50,34 @@ def workshop_schema() -> dict[str, Any]:
         "type": "string",
         "pattern": r"^([01]?\d|2[0-3]):[0-5]\d$",
         "default": "09:00",
-        "description": "Start time as HH:MM (quote it in YAML).",
     }
+    _describe(schema, "Workshop")
+    for name, definition in defs.items():
+        _describe(definition, name)
+    for option in defs["Section"]["properties"]["blocks"]["items"]["oneOf"]:
+        ((kind, ref),) = option["properties"].items()
+        block = defs[ref["$ref"].rsplit("/", 1)[1]]
+        ref["description"] = block.get("description", f"A {kind} block.")
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         **schema,
     }
+
+
+def _describe(definition: dict[str, Any], name: str) -> None:
+    """Give each property of the model class ``name`` its description and example."""
+    described = {**DESCRIPTIONS.get("_Block", {}), **DESCRIPTIONS.get(name, {})}
+    for field, prop in definition.get("properties", {}).items():
+        if field not in described:
+            continue
+        text, _, example = described[field].partition(" Example: ")
+        prop["description"] = text
+        if example:
+            prop["examples"] = [_example(example, prop)]
+
+
+def _example(written: str, prop: dict[str, Any]) -> Any:
+    """An example as written in YAML, read the way kit reads it, typed for the schema."""
+    value = read_yaml(f"example: {written}".encode(), "example").data["example"]
+    types = {prop.get("type"), *(option.get("type") for option in prop.get("anyOf", []))}
+    return int(value) if "integer" in types else value
