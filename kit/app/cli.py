@@ -313,6 +313,35 @@ def lint(path: Path, output_format: str) -> None:
         sys.exit(1)
 
 
+@main.command(name="import", short_help="Turn a PowerPoint or Markdown deck into a workshop.")
+@click.argument("deck", type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "-o",
+    "--out",
+    "folder",
+    type=click.Path(path_type=Path, file_okay=False),
+    required=True,
+    help="Folder to write workshop.yaml, its schema and the deck's pictures into; "
+    "an existing workshop.yaml there is never overwritten.",
+)
+def import_command(deck: Path, folder: Path) -> None:
+    """Write a starting workshop.yaml from DECK, one block per slide.
+
+    DECK is a PowerPoint deck (.pptx: titles, bullets, tables, notes, pictures with their
+    alt text) or a Markdown deck (.md, pandoc or Marp style). Durations are a guess and
+    pictures without alt text get a placeholder: the import lists what to check.
+    """
+    from kit.app.importing import import_deck
+
+    try:
+        file, notices = import_deck(deck, folder)
+    except KitError as exc:
+        _fail(exc)
+    for notice in notices:
+        click.echo(f"check: {notice}", err=True)
+    click.echo(f"wrote {file}; next: kit check {folder}")
+
+
 @main.command(short_help="Print the JSON Schema of workshop files, for editors.")
 def schema() -> None:
     """Print the JSON Schema of workshop files, for editor completion and checking.

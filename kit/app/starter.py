@@ -23,6 +23,13 @@ def create(folder: Path) -> Path:
     target.write_text(
         text.replace("__TITLE__", folder.name.replace("-", " ").capitalize()), encoding="utf-8"
     )
+    write_schema(folder)
+    return target
+
+
+def write_schema(folder: Path) -> Path:
+    """``workshop.schema.json`` in ``folder``, for the workshop's yaml-language-server line."""
     schema = json.dumps(workshop_schema(), indent=2, ensure_ascii=False)
-    (folder / SCHEMA_FILE).write_text(schema + "\n", encoding="utf-8")
+    target = folder / SCHEMA_FILE
+    target.write_text(schema + "\n", encoding="utf-8")
     return target

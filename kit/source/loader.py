@@ -250,7 +250,7 @@ def _check_references(data: dict[str, Any], document: Document) -> Iterator[Prob
                 message = cite_message(source_id, seen, kind)
                 yield document.problem((*path, "cite", index), message)
         alt, picture = body.get("alt"), body.get("path")
-        if kind == "image" and isinstance(alt, str) and _names_a_file(alt, str(picture or "")):
+        if kind == "image" and isinstance(alt, str) and names_a_file(alt, str(picture or "")):
             message = "alt text looks like a file name or path; say what the picture shows"
             yield document.problem((*path, "alt"), message)
 
@@ -276,7 +276,8 @@ def _check_links(data: dict[str, Any], document: Document) -> Iterator[Problem]:
             yield document.problem(path, message)
 
 
-def _names_a_file(alt: str, path: str) -> bool:
+def names_a_file(alt: str, path: str) -> bool:
+    """Whether ``alt`` is a file name or path (the picture's own, or any) and not a description."""
     name = PurePath(path)
     return bool(_FILE_LIKE.search(alt)) or alt.strip().casefold() in {
         name.name.casefold(),

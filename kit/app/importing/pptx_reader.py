@@ -1,0 +1,229 @@
+"""Read a PowerPoint deck into plain ``Deck`` data.
+
+Titles, paragraphs (with their level, bold and italic), tables, speaker notes and pictures
+with their alt text. Footers, slide numbers and dates are left out. A deck kit wrote is
+recognised by its application name: its section slides become sections again (with their
+minutes and objectives), its agenda is left to kit to make, and "(cont.)" slides join the
+slide they continue.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from xml.etree import ElementTree
+
+from kit.app.importing import Deck, Picture, Section, Slide
+from kit.errors import KitError
+from kit.model import markup
+
+_SKIPPED_PLACEHOLDERS = {"FOOTER", "SLIDE_NUMBER", "DATE"}
+_FURNITURE = re.compile(r"^(Footer|Slide number|Section number|Accent .*)$")
+_PICTURE_FORMATS = {"png": "png", "jpg": "jpeg", "jpeg": "jpeg", "gif": "gif"}
+_TIMING = re.compile(r"^(\d+)\D.*?·\s*(\d{1,2}:\d{2})")
+_SPAN = re.compile(r"^\d{1,2}:\d{2}")
+_CONTINUED = " (cont.)"
+_STAGE = re.compile(r"^Stage \d+: ")
+_APP_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/extended-properties}"
+
+
+def read_pptx(path: Path) -> Deck:
+    from pptx import Presentation
+
+    try:
+        presentation = Presentation(str(path))
+    except Exception as exc:  # python-pptx raises many kinds for a damaged file
+        raise KitError(f"{path}: not a PowerPoint deck kit can read ({exc})") from None
+    application, company = _app_properties(path)
+    by_kit = application == "kit"
+    deck = Deck(title="", sections=[], organisation=company, made_by_kit=by_kit)
+    core = presentation.core_properties
+    deck.title = (core.title or "").strip()
+    if not deck.organisation and core.author:
+        deck.organisation = core.author.strip()
+    section: Section | None = None
+    for number, pptx_slide in enumerate(presentation.slides, start=1):
+        slide, divider = _read_slide(pptx_slide, number, deck)
+        if divider is not None:
+            section = divider
+            deck.sections.append(section)
+            continue
+        if slide is None:
+            continue
+        if by_kit and _is_agenda(slide):
+            deck.start_time = deck.start_time or _SPAN.match(slide.table[0][0])[0]  # type: ignore[index]
+            continue
+        if section is None:
+            section = Section(title=slide.title)
+            deck.sections.append(section)
+        previous = section.slides[-1] if section.slides else None
+        if previous and slide.title.endswith(_CONTINUED) and not slide.pictures:
+            previous.paragraphs += slide.paragraphs
+            previous.table += slide.table[1:] if previous.table else slide.table
+            continue
+        section.slides.append(slide)
+    sections = deck.sections
+    if by_kit and len(sections) > 1 and not sections[0].divider and sections[1].divider:
+        opening = deck.sections.pop(0).slides  # kit draws it before the first section
+        deck.sections[0].slides[:0] = opening
+    slides = [slide for section in deck.sections for slide in section.slides]
+    opening = next((slide.title for slide in slides if slide.subtitle is not None), "")
+    # Core titles are often the application's default ("PowerPoint Presentation").
+    if opening and (not deck.title or deck.title.endswith("Presentation")):
+        deck.title = opening
+    deck.title = deck.title or next((slide.title for slide in slides), path.stem)
+    return deck
+
+
+def _app_properties(path: Path) -> tuple[str, str]:
+    """The deck's application and company from docProps/app.xml (python-pptx skips them)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            root = ElementTree.fromstring(archive.read("docProps/app.xml"))
+    except (KeyError, zipfile.BadZipFile, ElementTree.ParseError):
+        return "", ""
+    return (
+        (root.findtext(f"{_APP_NS}Application") or "").strip(),
+        (root.findtext(f"{_APP_NS}Company") or "").strip(),
+    )
+
+
+def _is_agenda(slide: Slide) -> bool:
+    cells = [row[0] for row in slide.table[1:] if row]
+    return bool(cells) and not slide.paragraphs and all(_SPAN.match(c) for c in cells)
+
+
+def _read_slide(pptx_slide: Any, number: int, deck: Deck) -> tuple[Slide | None, Section | None]:
+    title_shape = pptx_slide.shapes.title
+    title = _plain(title_shape.text_frame.text) if title_shape is not None else ""
+    slide = Slide(title=title or f"Slide {number}")
+    title_id = title_shape.shape_id if title_shape is not None else None
+    timing: list[str] = []
+    for shape in _shapes(pptx_slide.shapes):
+        if shape.shape_id == title_id or _FURNITURE.match(shape.name) or _skipped(shape):
+            continue
+        if shape.name == "Timing and objectives":
+            timing = [_plain(p.text) for p in shape.text_frame.paragraphs if p.text.strip()]
+        elif shape.has_text_frame and _is_subtitle(shape):
+            slide.subtitle = _subtitle([text for _, text in _paragraphs(shape)], deck)
+        elif shape.name == "Term" and shape.has_text_frame:
+            slide.term = _plain(shape.text_frame.text)
+        elif _STAGE.match(shape.name) and shape.has_text_frame:
+            name = _plain(shape.name.split(":", 1)[1])
+            slide.stages.append([name, ""])
+        elif shape.name.endswith(" description") and slide.stages and shape.has_text_frame:
+            slide.stages[-1][1] = _plain(shape.text_frame.text)
+        elif shape.name.startswith("Axis: "):
+            slide.axis.append(shape.name.removeprefix("Axis: "))
+        elif shape.name == "Introduction" and shape.has_text_frame:
+            slide.intro = _plain(shape.text_frame.text)
+        elif shape.name == "Source" and shape.has_text_frame:
+            slide.sources = _source_names(shape.text_frame.text)
+        elif getattr(shape, "has_table", False) and shape.has_table:
+            slide.table = [[_plain(cell.text) for cell in row.cells] for row in shape.table.rows]
+        elif shape.shape_type == 13:  # MSO_SHAPE_TYPE.PICTURE
+            _add_picture(shape, slide, number, deck)
+        elif shape.has_text_frame:
+            slide.paragraphs += _paragraphs(shape)
+    empty = not (slide.paragraphs or slide.table or slide.pictures or slide.subtitle)
+    if empty and title and "Section" in pptx_slide.slide_layout.name:
+        return None, Section(title, [], divider=True)  # a "Section Header" slide
+    if timing:
+        match = _TIMING.match(timing[0])
+        if match and deck.start_time is None:
+            deck.start_time = match[2]
+        minutes = int(match[1]) if match else None
+        return None, Section(title, [], minutes, timing[1:], divider=True)
+    if pptx_slide.has_notes_slide:
+        slide.notes = pptx_slide.notes_slide.notes_text_frame.text.strip()
+    if not (slide.paragraphs or slide.table or slide.pictures or title or slide.subtitle):
+        return None, None
+    return slide, None
+
+
+def _shapes(shapes: Any) -> Iterator[Any]:
+    """Every shape, groups opened, in the order they were drawn."""
+    for shape in shapes:
+        if shape.shape_type == 6:  # MSO_SHAPE_TYPE.GROUP
+            yield from _shapes(shape.shapes)
+        else:
+            yield shape
+
+
+def _placeholder_type(shape: Any) -> str:
+    if not shape.is_placeholder:
+        return ""
+    return str(getattr(shape.placeholder_format.type, "name", ""))
+
+
+def _skipped(shape: Any) -> bool:
+    return _placeholder_type(shape) in _SKIPPED_PLACEHOLDERS
+
+
+def _is_subtitle(shape: Any) -> bool:
+    return shape.name == "Subtitle" or _placeholder_type(shape) == "SUBTITLE"
+
+
+def _subtitle(lines: list[str], deck: Deck) -> str:
+    """A title slide's lines; in kit's decks the last is kit's own (organisation, date, venue)."""
+    if not deck.made_by_kit or not lines:
+        return "\n".join(lines)
+    *subtitle, meta = lines
+    for part in markup.plain(meta).split(" · "):
+        try:
+            day = dt.datetime.strptime(part, "%d %B %Y").date().isoformat()
+        except ValueError:
+            if part != deck.organisation:
+                deck.venue = deck.venue or part
+            continue
+        deck.date = deck.date or day
+    return "\n".join(subtitle)
+
+
+def _source_names(text: str) -> list[str]:
+    _, _, names = text.partition(":")
+    return [name.strip() for name in names.split(";") if name.strip()]
+
+
+def _paragraphs(shape: Any) -> list[tuple[int, str]]:
+    out = []
+    for paragraph in shape.text_frame.paragraphs:
+        text = "".join(_run_markup(run) for run in paragraph.runs).strip()
+        if text:
+            out.append((paragraph.level, text))
+    return out
+
+
+def _run_markup(run: Any) -> str:
+    text = run.text.replace("\x0b", " ")
+    if not text.strip():
+        return text
+    core = text.strip()
+    lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]
+    if run.font.bold:
+        core = f"**{core}**"
+    elif run.font.italic:
+        core = f"*{core}*"
+    return lead + core + trail
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.replace("\x0b", " ").split())
+
+
+def _add_picture(shape: Any, slide: Slide, number: int, deck: Deck) -> None:
+    try:
+        image = shape.image
+    except (ValueError, KeyError):  # a linked picture: no bytes in the deck
+        deck.notices.append(f"slide {number}: a linked picture was left out")
+        return
+    kind = _PICTURE_FORMATS.get(image.ext.lower())
+    if kind is None:
+        deck.notices.append(f"slide {number}: a {image.ext.upper()} picture was left out")
+        return
+    alt = (shape._element.nvPicPr.cNvPr.get("descr") or "").strip()
+    slide.pictures.append(Picture(image.blob, kind, alt))
