@@ -24,7 +24,9 @@ def test_every_option_of_every_command_has_help() -> None:
 def test_options_with_a_value_show_their_default() -> None:
     for name, command in _commands().items():
         for param in command.params:
-            if isinstance(param, click.Option) and not param.is_flag and not param.multiple:
+            if not isinstance(param, click.Option):
+                continue
+            if not (param.is_flag or param.multiple or param.required):
                 shown = param.show_default or "[default:" in (param.help or "")
                 assert shown, f"kit {name} {param.opts[0]} does not show its default"
 
