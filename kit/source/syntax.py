@@ -23,7 +23,7 @@ class Explained:
     message: str
 
 
-_OPENERS = {"flow sequence": ("[", "]"), "flow mapping": ("{", "}")}
+_OPENERS = {"sequence": ("[", "]"), "mapping": ("{", "}")}
 _MISALIGNED = ("expected <block end>", "did not find expected key", "expected '-' indicator")
 _TAB_FIX = "YAML indents with spaces only: replace the tab with spaces"
 _KEY = re.compile(r"^(\s*)(?:-\s+)*([^\s#][^:#]*?):(?:\s|$)")
@@ -50,8 +50,10 @@ def explain(text: str, exc: yaml.MarkedYAMLError) -> Explained:
     if "cannot start any token" in said and _char_is(lines, problem, "@`"):
         sign = lines[problem.line][problem.column]
         return _must_quote(at, sign, _rest(lines, problem), "is reserved in YAML")
-    for construct, (sign, closer) in _OPENERS.items():
-        if construct in context and opened and opened.line != problem.line:
+    if "flow" in context and (not opened or opened.line == problem.line):
+        start = _unclosed(text, problem.index) or start  # libyaml lost the opening
+    for sign, closer in _OPENERS.values():
+        if "flow" in context and _char_at(lines, start) == sign and start[0] != at[0]:
             fix = f"add '{closer}' at the end of line {start[0]}, or write one item per line"
             return Explained(*start, f"the '{sign}' opened here is never closed ({gave_up}): {fix}")
     if "quoted scalar" in context and "end of stream" in said:
@@ -69,6 +71,39 @@ def explain(text: str, exc: yaml.MarkedYAMLError) -> Explained:
         where = f"{context} that opened at line {start[0]}, column {start[1]}"
         return Explained(*at, f"YAML syntax: {said} ({where})")
     return Explained(*at, f"YAML syntax: {said}")
+
+
+def _char_at(lines: list[str], at: tuple[int, int]) -> str:
+    line = lines[at[0] - 1] if at[0] <= len(lines) else ""
+    return line[at[1] - 1] if at[1] <= len(line) else ""
+
+
+def _unclosed(text: str, end: int) -> tuple[int, int] | None:
+    """Where the last '[' or '{' still open at ``end`` was opened (quotes and comments skipped)."""
+    stack: list[int] = []
+    index, quote = 0, ""
+    while index < min(end, len(text)):
+        char = text[index]
+        if quote:
+            if char == "\\" and quote == '"':
+                index += 1
+            elif char == quote:
+                quote = ""
+        elif char in "'\"" and (index == 0 or text[index - 1] in " \t\n[{,:-"):
+            quote = char
+        elif char == "#" and (index == 0 or text[index - 1] in " \t\n"):
+            index = text.find("\n", index)
+            index = len(text) if index < 0 else index
+            continue
+        elif char in "[{":
+            stack.append(index)
+        elif char in "]}" and stack:
+            stack.pop()
+        index += 1
+    if not stack:
+        return None
+    line = text.count("\n", 0, stack[-1])
+    return line + 1, stack[-1] - (text.rfind("\n", 0, stack[-1]) + 1) + 1
 
 
 def _must_quote(at: tuple[int, int], sign: str, rest: str, why: str) -> Explained:
