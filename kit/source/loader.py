@@ -24,7 +24,7 @@ from kit.model import (
 )
 from kit.model.schedule import total_minutes
 from kit.source import assets, editions
-from kit.source.messages import cite_message, problems_from_errors
+from kit.source.messages import cite_message, problems_from_errors, split_items
 from kit.source.templating import TemplateBudget, TemplateProblem, has_template, render_template
 from kit.source.yamlsource import Document, Path_, read_yaml_file
 from kit.words.i18n import words
@@ -113,7 +113,7 @@ def load(path: Path | str, language: str | None = None) -> LoadedWorkshop:
     if problems:
         raise ContentError(problems)
     assert workshop is not None
-    warnings = (*fallbacks, *_warnings(workshop, document))
+    warnings = (*fallbacks, *_warnings(workshop, document), *split_items(document))
     return LoadedWorkshop(workshop, file, document, warnings)
 
 

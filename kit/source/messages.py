@@ -172,6 +172,28 @@ def _length_message(
     )
 
 
+def split_items(document: Document) -> Iterator[Problem]:
+    """Warnings for ``[...]`` lists that a comma probably split without an error.
+
+    ``objectives: [Shout their name, rub the breastbone]`` is two valid items; a piece that
+    starts in lower case after one that starts in capitals is most likely the rest of it.
+    """
+    for path in sorted(document.flow, key=str):
+        items = document.data
+        for part in path:
+            items = items[part]
+        if not isinstance(items, list):
+            continue
+        texts = [item if isinstance(item, str) else "" for item in items]
+        for index, (first, second) in enumerate(itertools.pairwise(texts), start=1):
+            if first[:1].isupper() and second[:1].islower():
+                message = (
+                    f"'{second}' starts in lower case after a comma inside [ ]: if it belongs "
+                    f'to the item before, put the whole item in quotes ("{first}, {second}")'
+                )
+                yield document.problem((*path, index), message)
+
+
 def _split_item(items: Any) -> str | None:
     """The likeliest item a comma split: one followed by a piece starting in lower case."""
     texts = [item for item in items if isinstance(item, str)]

@@ -52,3 +52,18 @@ def test_an_unclosed_bracket_is_named_where_it_opened(tmp_path: Path) -> None:
     assert line.startswith(
         f"{file}:6:17: the '[' opened here is never closed (YAML gave up at line 8"
     )
+
+
+def test_a_list_item_split_by_a_comma_without_an_error_is_a_warning(tmp_path: Path) -> None:
+    from kit.source.loader import load
+
+    text = MINIMAL.replace(
+        "    blocks:\n",
+        "    objectives: [Shout their name, rub the breastbone, Call 999]\n    blocks:\n",
+    )
+    file = write(tmp_path, text + "      - title: {title: Hi}\n")
+    assert [str(w) for w in load(file).warnings] == [
+        f"{file}:6:36: sections[0].objectives[1]: 'rub the breastbone' starts in lower case "
+        "after a comma inside [ ]: if it belongs to the item before, put the whole item in "
+        'quotes ("Shout their name, rub the breastbone")'
+    ]
