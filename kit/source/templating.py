@@ -17,6 +17,8 @@ variables are errors, and both the output length and the render time are capped.
 
 from __future__ import annotations
 
+import difflib
+import re
 import signal
 import threading
 import time
@@ -199,7 +201,11 @@ class _Renderer:
             raise TemplateProblem(f"template syntax: {exc.message}") from None
         except jinja2.UndefinedError as exc:
             names = ", ".join(sorted(variables))
-            raise TemplateProblem(f"template: {exc.message} (variables: {names})") from None
+            said = f"template: {exc.message}"
+            unknown = re.match(r"'(\w+)' is undefined", exc.message or "")
+            close = difflib.get_close_matches(unknown[1], list(variables), 1) if unknown else []
+            said += f"; did you mean '{close[0]}'?" if close else ""
+            raise TemplateProblem(f"{said} (variables: {names})") from None
         except jinja2.exceptions.SecurityError as exc:
             raise TemplateProblem(f"template: not allowed: {exc}") from None
         except RecursionError:  # '((((...))))' nested thousands deep
