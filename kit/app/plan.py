@@ -13,6 +13,8 @@ import importlib
 from collections.abc import Collection
 from dataclasses import dataclass
 
+import logging
+
 from kit.errors import Problem
 from kit.layout.deckplan import plan_deck
 from kit.layout.slidelayout import DeckLayout
@@ -47,4 +49,34 @@ def plan(loaded: LoadedWorkshop, paper: Paper, renderers: Collection[str]) -> Bu
             ]
     problems.sort(key=lambda p: (p.line, p.column))
     drawn = {"slides", "handouts"} & set(renderers)
-    return BuildPlan(plan_deck(workshop) if drawn else None, tuple(problems))
+    return BuildPlan(_deck(loaded) if drawn else None, tuple(problems))
+
+
+def _deck(loaded: LoadedWorkshop) -> DeckLayout:
+    """The deck's layout, its warnings given the file, line and column of their block.
+
+    The planner warns in words ("section 3, block 1, comparison: ...") with the block's
+    path as ``kit_place``; the document knows where that path is in the file.
+    """
+    log = logging.getLogger("kit")
+    locator = _Locator(loaded)
+    log.addFilter(locator)
+    try:
+        return plan_deck(loaded.workshop)
+    finally:
+        log.removeFilter(locator)
+
+
+class _Locator(logging.Filter):
+    def __init__(self, loaded: LoadedWorkshop) -> None:
+        super().__init__()
+        self.document = loaded.document
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        place = getattr(record, "kit_place", None)
+        if place is not None:
+            mark = self.document.locate(place)
+            record.msg = f"{self.document.file}:{mark.line}:{mark.column}: {record.getMessage()}"
+            record.args = ()
+            record.kit_place = None  # located once
+        return True

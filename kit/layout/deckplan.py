@@ -37,6 +37,7 @@ from kit.model import (
     markup,
 )
 from kit.model.colour import WHITE, mix, readable_on
+from kit.model.places import Place, describe
 from kit.model.schedule import AgendaItem, agenda, clock, item_title, timetable, total_minutes
 from kit.words.i18n import Words, words
 
@@ -61,7 +62,7 @@ class _BlockContext:
     section: Section
     number: int
     slot: AgendaItem
-    label: str
+    place: Place  # where the block is, for located warnings
     total_sections: int
     words: Words
 
@@ -201,9 +202,7 @@ class _Planner:
         height = self.body_height(bool(cite)) - (top - BODY_TOP) - reserve
         pages = paginate(specs, self.content_width, height, *sizes, anchor=anchor)
         if len(pages) > 1:
-            log.warning(
-                "%s: text does not fit one slide; continued over %d slides", ctx.label, len(pages)
-            )
+            _warn(ctx.place, "text does not fit one slide; continued over %d slides", len(pages))
         for index, text in enumerate(pages):
             box = Box(MARGIN, top, self.content_width, height, text=text, name="Body", build=build)
             self.add(
@@ -268,7 +267,7 @@ class _Planner:
             rows,
             (time_width, self.content_width - time_width),
             notes,
-            "agenda",
+            ("sections",),  # the agenda lists the sections
         )
 
     def feedback_slide(self, url: str) -> None:
@@ -326,7 +325,7 @@ class _Planner:
         rows: list[tuple[str, str]],
         widths: tuple[float, float],
         notes: str,
-        label: str,
+        place: Place,
         cite: tuple[str, ...] = (),
     ) -> None:
         """A two-column table, its rows spread over as many slides as they need."""
@@ -341,9 +340,7 @@ class _Planner:
             size -= 1
             pages = pages_at(size)
         if len(pages) > 1:
-            log.warning(
-                "%s: table does not fit one slide; continued over %d slides", label, len(pages)
-            )
+            _warn(place, "table does not fit one slide; continued over %d slides", len(pages))
             # It needs that many slides anyway: use the largest size that needs no more.
             size = next(
                 s
@@ -582,7 +579,7 @@ def _comparison(p: _Planner, block: ComparisonBlock, ctx: _BlockContext) -> None
         list(block.rows),
         (half, half),
         _notes(ctx, block),
-        ctx.label,
+        ctx.place,
         cite=block.cite,
     )
 
@@ -654,7 +651,7 @@ def plan_deck(workshop: Workshop) -> DeckLayout:
     slots = agenda(workshop)
     for number, (section, slot) in enumerate(zip(workshop.sections, slots), start=1):
         ctx = _BlockContext(
-            section, number, slot, f"sections[{number - 1}]", len(slots), planner.words
+            section, number, slot, ("sections", number - 1), len(slots), planner.words
         )
         blocks = list(enumerate(section.blocks))
         if number == 1:
@@ -684,5 +681,11 @@ def plan_deck(workshop: Workshop) -> DeckLayout:
 def _draw_block(
     planner: _Planner, draw: dict[str, Any], ctx: _BlockContext, index: int, block: Any
 ) -> None:
-    label = f"{ctx.label}.blocks[{index}] ({block.kind})"
-    draw[block.kind](planner, block, replace(ctx, label=label))
+    place = (*ctx.place, "blocks", index, block.kind)
+    draw[block.kind](planner, block, replace(ctx, place=place))
+
+
+def _warn(place: Place, message: str, *args: object) -> None:
+    """A layout warning in words ("section 3, block 1, comparison: ..."); ``kit_place``
+    lets the build add the file, line and column."""
+    log.warning("%s: " + message, describe(place), *args, extra={"kit_place": place})

@@ -192,8 +192,8 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
     "BuildSettings": {
         "paper": "Paper size of the printed material: a4 or letter. `kit build --paper` wins.",
         "participants": (
-            "Head count for the facilitator guide's print list, 1 to 1000. `kit build "
-            "--participants` wins. Example: 20"
+            "Head count for the print list and sign-in sheet, 1 to 1000; without it, the rows "
+            "of participants.csv, else 20. `kit build --participants` wins. Example: 20"
         ),
         "languages": (
             "Editions `kit build` writes too, each from translations/CODE.yaml into "
@@ -228,6 +228,10 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "audience": "Who it is for. Example: Volunteers and staff",
         "language": "Language code of the text, for dates and kit's own words. Example: en",
         "licence": "The licence of the material. Example: CC BY 4.0",
+        "feedback_url": (
+            "The online evaluation form, printed as a QR code on the paper one. "
+            "Example: https://example.org/feedback"
+        ),
         "sources": "Documents the workshop draws on; blocks cite them by id.",
         "glossary": (
             "Preferred terms, the words they replace and why; printed in the handout and "

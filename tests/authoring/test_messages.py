@@ -67,3 +67,29 @@ def test_a_list_item_split_by_a_comma_without_an_error_is_a_warning(tmp_path: Pa
         "after a comma inside [ ]: if it belongs to the item before, put the whole item in "
         'quotes ("Shout their name, rub the breastbone")'
     ]
+
+
+def test_a_table_that_needs_two_slides_is_located(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from kit.app.cli import main
+
+    rows = "".join(
+        f"            - [Row {i} on the left, Row {i} on the right]\n" for i in range(40)
+    )
+    file = write(
+        tmp_path,
+        MINIMAL
+        + "      - bullets: {title: Warm-up, items: [Stretch]}\n"
+        + "      - comparison:\n          title: Big table\n          columns: [A, B]\n"
+        + "          rows:\n"
+        + rows,
+    )
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", str(file), "--out", str(out), "--only", "slides"])
+    assert result.exit_code == 0, result.output
+    (warning,) = [line for line in result.stderr.splitlines() if "table" in line]
+    assert warning.startswith(
+        f"warning: {file}:8:9: section 1, block 2, comparison: table does not fit one slide; "
+        "continued over "
+    )

@@ -186,7 +186,9 @@ def test_a_layout_warning_is_given_once_per_build_and_again_on_the_next(
         "      - bullets:\n          title: Long\n          items:\n" + items,
         encoding="utf-8",
     )
-    warning = "sections[0].blocks[0] (bullets): text does not fit one slide"
+    # Located like a check error, with 1-based names.
+    file = tmp_path / "workshop.yaml"
+    warning = f"{file}:7:9: section 1, block 1, bullets: text does not fit one slide"
     result = run_kit("build", str(tmp_path), "--out", str(tmp_path / "cli"), "--only", "slides",
                      "--only", "handouts")
     assert result.returncode == 0, result.stderr

@@ -128,7 +128,7 @@ def test_too_much_text_continues_on_more_slides_and_never_overflows(
     assert len(long_slides) >= 3
     assert [s.title for s in long_slides[1:]] == ["Long (cont.)"] * (len(long_slides) - 1)
     assert caplog.messages == [
-        f"sections[0].blocks[0] (bullets): text does not fit one slide; "
+        f"section 1, block 1, bullets: text does not fit one slide; "
         f"continued over {len(long_slides)} slides"
     ]
     for slide in layout.slides:
