@@ -204,8 +204,8 @@ class _Renderer:
             said = f"template: {exc.message}"
             unknown = re.match(r"'(\w+)' is undefined", exc.message or "")
             close = difflib.get_close_matches(unknown[1], list(variables), 1) if unknown else []
-            said += f"; did you mean '{close[0]}'?" if close else ""
-            raise TemplateProblem(f"{said} (variables: {names})") from None
+            said += f"; did you mean '{close[0]}'?" if close else f" (variables: {names})"
+            raise TemplateProblem(said) from None
         except jinja2.exceptions.SecurityError as exc:
             raise TemplateProblem(f"template: not allowed: {exc}") from None
         except RecursionError:  # '((((...))))' nested thousands deep
