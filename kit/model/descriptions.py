@@ -101,6 +101,7 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "items": (
             "The points, in order: text, or a mapping with `text` and `sub` for nested points."
         ),
+        "build": "Whether the bullets appear one click at a time in the slideshow.",
     },
     "DefinitionBlock": {
         "term": "The word or phrase defined. Example: Sex work",
@@ -201,6 +202,15 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         ),
         "time_format": "Clock times as 24h (13:30) or 12h (1:30 pm).",
     },
+    "Break": {
+        "duration": "Minutes the break lasts; the agenda's clock times count it. Example: 15",
+        "label": "What the agenda calls it; empty for the word for Break. Example: Lunch",
+    },
+    "Material": {
+        "item": "What the room needs. Example: Flipchart paper",
+        "count": "How many, per room, participant or group. Example: 2",
+        "per": "What the count is for: room, participant or group.",
+    },
     "Section": {
         "title": "The section's title, on its divider slide and in the agenda.",
         "duration": "Minutes the section takes; the agenda's clock times add them up. Example: 15",
@@ -212,6 +222,11 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "blocks": (
             "The section's content in order; each block is a mapping with one key naming its kind."
         ),
+        "materials": (
+            "What the section needs, for the facilitator guide's materials list: text, or a "
+            "mapping with item, count and per. Example: [Sticky notes, Markers]"
+        ),
+        "break_after": "A break after this section, e.g. {duration: 15, label: Tea break}.",
     },
     "Workshop": {
         "title": "The workshop's title. Example: Knowing the Difference",
