@@ -50,6 +50,7 @@ class Section:
     minutes: int | None = None
     objectives: list[str] = field(default_factory=list)
     divider: bool = False
+    break_after: tuple[int, str] | None = None  # minutes and label, from kit's agenda
 
 
 @dataclass

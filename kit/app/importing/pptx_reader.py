@@ -46,6 +46,7 @@ def read_pptx(path: Path) -> Deck:
     if not deck.organisation and core.author:
         deck.organisation = core.author.strip()
     section: Section | None = None
+    agenda: list[list[str]] = []
     for number, pptx_slide in enumerate(presentation.slides, start=1):
         slide, divider = _read_slide(pptx_slide, number, deck)
         if divider is not None:
@@ -56,6 +57,7 @@ def read_pptx(path: Path) -> Deck:
             continue
         if by_kit and _is_agenda(slide):
             deck.start_time = deck.start_time or _SPAN.match(slide.table[0][0])[0]  # type: ignore[index]
+            agenda += slide.table
             continue
         if section is None:
             section = Section(title=slide.title)
@@ -66,6 +68,7 @@ def read_pptx(path: Path) -> Deck:
             previous.table += slide.table[1:] if previous.table else slide.table
             continue
         section.slides.append(slide)
+    _breaks(agenda, [section for section in deck.sections if section.divider])
     sections = deck.sections
     if by_kit and len(sections) > 1 and not sections[0].divider and sections[1].divider:
         opening = deck.sections.pop(0).slides  # kit draws it before the first section
@@ -90,6 +93,27 @@ def _app_properties(path: Path) -> tuple[str, str]:
         (root.findtext(f"{_APP_NS}Application") or "").strip(),
         (root.findtext(f"{_APP_NS}Company") or "").strip(),
     )
+
+
+def _breaks(agenda: list[list[str]], sections: list[Section]) -> None:
+    """Rows of kit's agenda that are no section are breaks after the section before them."""
+    index = 0
+    for row in agenda:
+        if len(row) < 2:
+            continue
+        if index < len(sections) and row[1] == sections[index].title:
+            index += 1
+        elif index > 0 and (minutes := _minutes(row[0])):
+            sections[index - 1].break_after = (minutes, row[1])
+
+
+def _minutes(span: str) -> int | None:
+    """``11:05–11:20`` -> 15 (a span past midnight wraps)."""
+    times = re.findall(r"(\d{1,2}):(\d{2})", span)
+    if len(times) != 2:
+        return None
+    (h1, m1), (h2, m2) = times
+    return (int(h2) * 60 + int(m2) - int(h1) * 60 - int(m1)) % (24 * 60) or None
 
 
 def _is_agenda(slide: Slide) -> bool:

@@ -75,6 +75,9 @@ def _section(section: Section, folder: Path, sources: dict[str, str], deck: Deck
     if section.objectives:
         out["objectives"] = section.objectives
     out["divider"] = section.divider
+    if section.break_after:
+        minutes, label = section.break_after
+        out["break_after"] = {"duration": minutes, "label": label}
     blocks = []
     for slide in section.slides:
         blocks += _blocks(slide, folder, sources, deck)
