@@ -15,6 +15,7 @@ from reportlab.platypus import Flowable
 from handouts.story import Look, bold, grid, item_cell, laid_out
 from kit.layout.slidelayout import DeckLayout
 from kit.model.schedule import AgendaItem, BreakItem, item_minutes, timetable
+from kit.model.schedule import clock as clock_text  # the local 'clock' is the running time
 from kit.pdf import para
 
 
@@ -87,7 +88,12 @@ def _section_rows(
     ):
         cue = slides_label(deck.slide_range(index, number), look)
         rows.append(
-            [f"{clock:%H:%M}", para(f"– {label(block, look)}", look.cell), cue, f"≈{minutes}"]
+            [
+                clock_text(clock.time(), item.time_format),
+                para(f"– {label(block, look)}", look.cell),
+                cue,
+                f"≈{minutes}",
+            ]
         )
         clock += dt.timedelta(minutes=minutes)
     return rows
