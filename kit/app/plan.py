@@ -10,10 +10,9 @@ problem in the file.
 from __future__ import annotations
 
 import importlib
+import logging
 from collections.abc import Collection
 from dataclasses import dataclass
-
-import logging
 
 from kit.errors import Problem
 from kit.layout.deckplan import plan_deck
