@@ -56,7 +56,7 @@ def test_kits_own_sample_deck_round_trips(tmp_path: Path) -> None:
     _import(first, tmp_path / "imported")
     _kit("build", str(tmp_path / "imported"), "--out", str(tmp_path / "again"), "--only", "slides")
     before, after = _slides(first), _slides(tmp_path / "again" / "deck.pptx")
-    assert len(before) == 45
+    assert len(before) > 40
     assert [title for title, _ in after] == [title for title, _ in before]
     assert after == before
 
