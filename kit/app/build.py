@@ -11,23 +11,21 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
-import logging
 import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from kit import outputs
-from kit.app.plan import plan
+from kit.app.plan import DRAW_THE_DECK, plan
 from kit.errors import BuildError, ContentError
 from kit.lint import lint
 from kit.outputs import BuildOptions, Output, Paper
 from kit.source.loader import LoadedWorkshop, load
 from kit.source.participants import find_participants, read_participants
-
-log = logging.getLogger("kit")
 
 # Renderer name -> module, imported only when that output is built (kit.outputs lists them).
 # The print list is drawn with the handouts' toolkit, after every other renderer has run.
@@ -41,8 +39,11 @@ DEFAULT_PARTICIPANTS = 20
 
 @dataclass
 class BuildResult:
+    """What was written, what failed, and every warning (as ``kit build`` prints them)."""
+
     written: list[Output] = field(default_factory=list)
     failed: dict[str, Exception] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
 
 
 def fixed_timestamp(loaded: LoadedWorkshop) -> dt.datetime:
@@ -64,6 +65,7 @@ def build(
     participants_file: Path | None = None,
     language: str | None = None,
     progress: Callable[[Output], None] = lambda output: None,
+    warn: Callable[[str], None] = lambda warning: None,
 ) -> BuildResult:
     """Load the workshop at ``path`` and render the chosen outputs into ``out_dir``.
 
@@ -79,6 +81,7 @@ def build(
         participants=participants,
         participants_file=participants_file,
         progress=progress,
+        warn=warn,
     )
 
 
@@ -91,29 +94,34 @@ def render_loaded(
     participants: int | None = None,
     participants_file: Path | None = None,
     progress: Callable[[Output], None] = lambda output: None,
+    warn: Callable[[str], None] = lambda warning: None,
 ) -> BuildResult:
     """Render the chosen outputs of a loaded workshop, in ``RENDERERS`` order unless asked.
 
     ``kit build --watch`` loads by itself, to see whether anything changed, then calls
     this. The participants list (``participants_file``, else ``participants.csv`` beside
     the workshop) is read first: a bad row raises ContentError with nothing written. The
-    head count is ``participants``, else the list's length, else 20. Raises ContentError
-    before anything is written if the plan phase finds text a renderer could not hold, and
+    head count is ``participants``, else the list's length, else 20. Each warning is
+    passed to ``warn`` as it is found and kept in the result. Raises ContentError before
+    anything is written if the plan phase finds text a renderer could not hold, and
     BuildError after the others have run if any renderer failed.
     """
     found = find_participants(loaded.base_dir, participants_file)
     people = read_participants(found) if found else ()
-    for warning in (*loaded.warnings, *lint(loaded)):  # lint findings warn; --strict fails
-        log.warning("%s", warning)
-    from kit.layout.deckplan import plan_deck
+    result = BuildResult()
 
-    # The deck and its PDF copies share one layout per build; a new build lays out (and
-    # warns) afresh, so a rebuild under --watch repeats the warnings that still hold.
-    plan_deck.cache_clear()
+    def warning(text: str) -> None:
+        result.warnings.append(text)
+        warn(text)
+
+    for finding in (*loaded.warnings, *lint(loaded)):  # lint findings warn; --strict fails
+        warning(str(finding))
     names = list(only) or list(RENDERERS)
-    problems = plan(loaded, paper, names).problems
-    if problems:  # what a renderer would refuse, located, before anything is written
-        raise ContentError(problems)
+    built = plan(loaded, paper, names)  # the deck laid out once, for the deck and its PDFs
+    for text in built.deck.warnings if built.deck else ():
+        warning(text)
+    if built.problems:  # what a renderer would refuse, located, before anything is written
+        raise ContentError(list(built.problems))
     options = BuildOptions(
         paper=paper,
         participants=participants or len(people) or DEFAULT_PARTICIPANTS,
@@ -122,11 +130,11 @@ def render_loaded(
     )
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    result = BuildResult()
     for name in names:
+        plans = {"deck": built.deck} if name in DRAW_THE_DECK else {}
         try:
             written = replace(options, written=tuple(result.written))
-            outputs = _run_renderer(name, loaded, out, written)
+            outputs = _run_renderer(name, loaded, out, written, plans)
         except Exception as exc:  # one renderer failing must not stop the others
             result.failed[name] = exc
             continue
@@ -139,12 +147,12 @@ def render_loaded(
 
 
 def _run_renderer(
-    name: str, loaded: LoadedWorkshop, out: Path, options: BuildOptions
+    name: str, loaded: LoadedWorkshop, out: Path, options: BuildOptions, plans: dict[str, Any]
 ) -> list[Output]:
     render = importlib.import_module(RENDERERS[name]).render
     staging = Path(tempfile.mkdtemp(prefix=f".kit-{name}-", dir=out))
     try:
-        staged = render(loaded.workshop, loaded.workshop.theme, staging, options)
+        staged = render(loaded.workshop, loaded.workshop.theme, staging, options, **plans)
         for output in staged:
             _flush(output.path)
         return _place(staged, staging, out)

@@ -29,6 +29,9 @@ class BuildPlan:
     problems: tuple[Problem, ...]
 
 
+# Renderers that draw the deck's layout: the plan lays it out once and the build hands
+# it to each.
+DRAW_THE_DECK = frozenset({"slides", "handouts"})
 # Renderers whose drawing can refuse text, each with ``unfit(workshop, theme, paper)``,
 # which measures the way it draws. The deck never refuses: it shrinks, then continues.
 CAN_REFUSE = ("handouts", "exercises")
@@ -46,5 +49,5 @@ def plan(loaded: LoadedWorkshop, paper: Paper, renderers: Collection[str]) -> Bu
                 for problem in unfit(workshop, workshop.theme, paper)
             ]
     problems.sort(key=lambda p: (p.line, p.column))
-    drawn = {"slides", "handouts"} & set(renderers)
+    drawn = DRAW_THE_DECK & set(renderers)
     return BuildPlan(plan_deck(workshop) if drawn else None, tuple(problems))

@@ -142,6 +142,7 @@ class DeckLayout:
     subject: str
     language: str
     template: str | None = None
+    warnings: tuple[str, ...] = ()  # text continued on further slides, naming the block
     section_titles: tuple[str, ...] = ()  # the workshop's sections, for PowerPoint sections
 
     def slide_range(self, section: int, block: int | None = None) -> tuple[int, int] | None:

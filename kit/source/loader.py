@@ -25,12 +25,12 @@ from kit.model import (
     BLOCK_TYPES,
     DEFAULT_TITLES,
     ImageBlock,
-    ResourcesBlock,
     Workshop,
 )
+from kit.model.fields import WEB_ADDRESS, marked_texts
 from kit.model.schedule import total_minutes
 from kit.source import assets, editions
-from kit.source.templating import TemplateBudget, TemplateProblem, has_template, render_template
+from kit.source.templating import TemplateProblem, Templates, has_template
 from kit.source.yamlsource import Document, Path_, read_yaml_file
 from kit.words.i18n import words
 
@@ -97,7 +97,7 @@ def load(path: Path | str, language: str | None = None) -> LoadedWorkshop:
         data["language"] = language
     _default_titles(data)
     # One time budget for the whole file: many slow fields must not add up to hours.
-    render = partial(render_template, variables=_template_variables(data), budget=TemplateBudget())
+    render = partial(Templates().render, variables=_template_variables(data))
     data = _fill_templates(data, (), render, document, problems)
 
     base_dir = file.parent.resolve()
@@ -221,7 +221,8 @@ _MESSAGES = {
 def _kind_of(value: Any) -> str:
     if value is None:
         return "nothing"
-    return {str: "text", list: "a list", dict: "a mapping"}.get(type(value), type(value).__name__)
+    names: dict[type, str] = {str: "text", list: "a list", dict: "a mapping"}
+    return names.get(type(value), type(value).__name__)
 
 
 def _problems_from_errors(errors: list[Any], document: Document) -> Iterator[Problem]:
@@ -345,13 +346,8 @@ def _check_references(workshop: Workshop, document: Document) -> Iterator[Proble
 
 def _check_links(workshop: Workshop, document: Document) -> Iterator[Problem]:
     """Web addresses short enough for the handouts' QR codes and tables (reportlab fails beyond)."""
-    links = [(("sources", i, "url"), source.url) for i, source in enumerate(workshop.sources)]
-    links.append((("feedback_url",), workshop.feedback_url))
-    for path, block in _each_block(workshop):
-        if isinstance(block, ResourcesBlock):
-            links += [((*path, "items", i, "url"), item.url) for i, item in enumerate(block.items)]
-    for path, url in links:
-        if url and len(url.encode("utf-8")) > MAX_URL_BYTES:
+    for path, url in marked_texts(workshop, WEB_ADDRESS):
+        if len(url.encode("utf-8")) > MAX_URL_BYTES:
             message = f"web address is longer than {MAX_URL_BYTES:,} bytes, too long to print"
             yield document.problem(path, message)
 

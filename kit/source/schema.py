@@ -10,12 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from kit.model import BLOCK_TYPES, Workshop
-
-_TEXT_OR_OBJECT = (
-    ("BulletsBlock", "items", "BulletItem"),
-    ("ContinuumBlock", "scenarios", "Scenario"),
-    ("Section", "materials", "Material"),
-)
+from kit.model.fields import TEXT_OR_OBJECT, fields_marked
 
 
 def workshop_schema() -> dict[str, Any]:
@@ -38,9 +33,9 @@ def workshop_schema() -> dict[str, Any]:
             for kind in [block.model_fields["kind"].default]
         ]
     }
-    for owner, field, item in _TEXT_OR_OBJECT:
-        defs[owner]["properties"][field]["items"] = {
-            "anyOf": [{"type": "string", "minLength": 1}, {"$ref": f"#/$defs/{item}"}]
+    for owner, field, (item,) in fields_marked(Workshop, TEXT_OR_OBJECT):
+        defs[owner.__name__]["properties"][field]["items"] = {
+            "anyOf": [{"type": "string", "minLength": 1}, {"$ref": f"#/$defs/{item.__name__}"}]
         }
     schema["properties"]["start_time"] = {
         "type": "string",

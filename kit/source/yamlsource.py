@@ -27,7 +27,7 @@ from kit.errors import ContentError, Problem
 try:
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    _Loader = None  # type: ignore[assignment,misc]
+    _Loader = None
 
 MAX_INPUT_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 40
@@ -199,8 +199,9 @@ def _construct(node: yaml.Node, path: Path_, document: Document, problems: list[
     if isinstance(node, yaml.SequenceNode):
         items = []
         for index, item in enumerate(node.value):
-            document.positions[(*path, index)] = _mark(item.start_mark)
-            items.append(_construct(item, (*path, index), document, problems))
+            inside = (*path, index)  # a named key: mypy reads d[(*a, b)] as 3.11's d[*a, b]
+            document.positions[inside] = _mark(item.start_mark)
+            items.append(_construct(item, inside, document, problems))
         return items
     mapping: dict[str, Any] = {}
     first_line: dict[str, int] = {}
@@ -208,19 +209,21 @@ def _construct(node: yaml.Node, path: Path_, document: Document, problems: list[
         key_mark = _mark(key_node.start_mark)
         # Keys are echoed in messages; a control character there could drive the terminal.
         if not isinstance(key_node, yaml.ScalarNode) or not key_node.value.isprintable():
-            document.key_positions[(*path, "?")] = key_mark
+            unprintable = (*path, "?")
+            document.key_positions[unprintable] = key_mark
             message = "keys must be printable text"
-            problems.append(document.problem((*path, "?"), message, at_key=True))
+            problems.append(document.problem(unprintable, message, at_key=True))
             continue
         key = key_node.value
-        document.key_positions.setdefault((*path, key), key_mark)
+        inside = (*path, key)
+        document.key_positions.setdefault(inside, key_mark)
         if key in first_line:
-            document.key_positions[(*path, key)] = key_mark
+            document.key_positions[inside] = key_mark
             message = f"duplicate key '{key}' (first defined on line {first_line[key]})"
-            problems.append(document.problem((*path, key), message, at_key=True))
+            problems.append(document.problem(inside, message, at_key=True))
             continue
         first_line[key] = key_mark.line
         scalar = isinstance(value_node, yaml.ScalarNode) and value_node.value != ""
-        document.positions[(*path, key)] = _mark(value_node.start_mark) if scalar else key_mark
-        mapping[key] = _construct(value_node, (*path, key), document, problems)
+        document.positions[inside] = _mark(value_node.start_mark) if scalar else key_mark
+        mapping[key] = _construct(value_node, inside, document, problems)
     return mapping
