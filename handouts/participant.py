@@ -7,6 +7,7 @@ drill's suggested responses and the scenario notes.
 
 from __future__ import annotations
 
+import io
 import itertools
 from collections.abc import Callable
 from typing import Any
@@ -14,7 +15,6 @@ from typing import Any
 from reportlab.graphics.barcode import qrencoder
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, Image, Spacer, Table
 
 from handouts.story import (
@@ -36,6 +36,7 @@ from handouts.story import (
 )
 from kit.layout.deckplan import quoted
 from kit.layout.fonts import face_name
+from kit.layout.pictures import prepare
 from kit.model import (
     BulletsBlock,
     ComparisonBlock,
@@ -162,9 +163,11 @@ def _comparison_flowables(block: ComparisonBlock, look: Look) -> list[Item]:
 
 def _image_flowables(block: ImageBlock, look: Look) -> list[Item]:
     """The picture, at most about half a page high, kept with its caption."""
-    pixel_w, pixel_h = ImageReader(block.path).getSize()
-    scale = min(look.width / pixel_w, look.height * IMAGE_SHARE / pixel_h)
-    parts: list[Flowable] = [Image(block.path, pixel_w * scale, pixel_h * scale, hAlign="LEFT")]
+    picture = prepare(block.path)  # upright, and no larger than it can be seen
+    scale = min(look.width / picture.width, look.height * IMAGE_SHARE / picture.height)
+    image = block.path if picture.data is None else io.BytesIO(picture.data)
+    w, h = picture.width * scale, picture.height * scale
+    parts: list[Flowable] = [Image(image, w, h, hAlign="LEFT")]
     if block.caption:
         caption = ParagraphStyle(
             "caption", parent=look.styles.small, fontName=face_name(italic=True)

@@ -12,6 +12,7 @@ import logging
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from kit.layout.pictures import Prepared, prepare
 from kit.layout.slidelayout import (
     Box,
     Cell,
@@ -44,6 +45,8 @@ log = logging.getLogger("kit")
 
 SLIDE_SIZES = {"16:9": (960.0, 540.0), "4:3": (720.0, 540.0)}
 MARGIN = 40.0
+MM = 72 / 25.4  # points
+MIN_DRAWN = 3 * MM  # a picture thinner than this on a slide is a line, not a picture
 TITLE_TOP, TITLE_HEIGHT = 22.0, 68.0
 RULE_TOP = 94.0
 BODY_TOP = 112.0
@@ -84,6 +87,9 @@ class _Planner:
     width: float = 0.0
     height: float = 0.0
     drafts: list[_Draft] = field(default_factory=list)
+    # Each picture is prepared (turned, reduced) once per deck; the logo is laid out once.
+    pictures: dict[str, Prepared] = field(default_factory=dict)
+    logo_elements: list[Element] | None = None
 
     def __post_init__(self) -> None:
         self.width, self.height = SLIDE_SIZES[self.workshop.theme.slide_size]
@@ -132,8 +138,34 @@ class _Planner:
         path = self.workshop.theme.logo
         if path is None:
             return []
-        box = (self.width - MARGIN - self.logo_width(), TITLE_TOP + 10, self.logo_width(), 48.0)
-        return [_fit_picture(path, f"{self.workshop.organisation} logo", box)]
+        if self.logo_elements is None:
+            box = (self.width - MARGIN - self.logo_width(), TITLE_TOP + 10, self.logo_width(), 48.0)
+            alt = f"{self.workshop.organisation} logo"
+            self.logo_elements = [self.picture(path, alt, box, "theme.logo")]
+        return self.logo_elements
+
+    def picture(
+        self, path: str, alt: str, box: tuple[float, float, float, float], label: str
+    ) -> Picture:
+        """The picture, upright, scaled to fit ``box`` with its aspect ratio kept, centred.
+
+        A picture drawn thinner than ``MIN_DRAWN`` cannot be seen: a warning names ``label``.
+        """
+        if path not in self.pictures:
+            self.pictures[path] = prepare(path)
+        picture = self.pictures[path]
+        x, y, w, h = box
+        scale = min(w / picture.width, h / picture.height)
+        pw, ph = picture.width * scale, picture.height * scale
+        if min(pw, ph) < MIN_DRAWN:
+            log.warning(
+                "%s: the picture is %d × %d pixels, so it is drawn %.2f × %.2f mm; "
+                "crop it closer to a rectangle or it will not be seen",
+                label, picture.width, picture.height, pw / MM, ph / MM,
+            )  # fmt: skip
+        return Picture(
+            x + (w - pw) / 2, y + (h - ph) / 2, pw, ph, path, alt, alt[:60], picture.data
+        )
 
     def citation(self, cite: tuple[str, ...]) -> list[Element]:
         if not cite:
@@ -424,18 +456,6 @@ def _join(*parts: str) -> str:
     return "\n\n".join(part for part in parts if part)
 
 
-def _fit_picture(path: str, alt: str, box: tuple[float, float, float, float]) -> Picture:
-    """The picture scaled to fit ``box`` with its aspect ratio kept, centred."""
-    from PIL import Image
-
-    x, y, w, h = box
-    with Image.open(path) as image:  # the header only: the loader already checked it
-        pixel_w, pixel_h = image.size
-    scale = min(w / pixel_w, h / pixel_h)
-    pw, ph = pixel_w * scale, pixel_h * scale
-    return Picture(x + (w - pw) / 2, y + (h - ph) / 2, pw, ph, path, alt, name=alt[:60])
-
-
 def _table_pages(
     planner: _Planner,
     header: tuple[str, str] | None,
@@ -599,7 +619,8 @@ def _image(p: _Planner, block: ImageBlock, ctx: _BlockContext) -> None:
             Box(MARGIN, BODY_TOP + height - 40, p.content_width, 40, text=text, name="Caption")
         ]
         height -= 46
-    picture = _fit_picture(block.path, block.alt, (MARGIN, BODY_TOP, p.content_width, height))
+    box = (MARGIN, BODY_TOP, p.content_width, height)
+    picture = p.picture(block.path, block.alt, box, ctx.label)
     p.add(block.title, "image", [picture, *caption], _notes(ctx, block), cite=block.cite)
 
 

@@ -66,6 +66,7 @@ class Picture:
     path: str
     alt: str
     name: str = ""
+    data: bytes | None = None  # an upright, smaller copy to draw instead of the file
 
 
 @dataclass(frozen=True)

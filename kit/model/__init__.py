@@ -35,7 +35,8 @@ DEFAULT_TITLES = {
 
 _HEX_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 _CLOCK = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
-_URL = re.compile(r"^(https?://|mailto:|tel:)\S+$")
+_URL = re.compile(r"(https?://|mailto:|tel:)\S+")
+LANGUAGE_CODE = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
 
 
 class _Model(BaseModel):
@@ -57,7 +58,9 @@ def _check_colour(value: str) -> str:
 
 
 def _check_url(value: str) -> str:
-    if not _URL.match(value):
+    if value != value.strip():  # a QR code would carry the space or line break too
+        raise ValueError(f"{value!r} has spaces or line breaks around the web address")
+    if not _URL.fullmatch(value):
         raise ValueError(f"'{value}' is not a web address (https://...), mailto: or tel: link")
     return value
 
@@ -377,7 +380,7 @@ class Workshop(_Model):
     venue: str = ""
     duration: Minutes | None = None
     audience: str = ""
-    language: Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")] = "en"
+    language: Annotated[str, Field(pattern=LANGUAGE_CODE)] = "en"
     licence: str = ""
     feedback_url: Url | None = None  # the online evaluation form, as a QR code on paper
     sources: tuple[Source, ...] = ()
