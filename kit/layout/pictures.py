@@ -12,6 +12,7 @@ reduced before it is turned, so that only one full-size copy is ever in memory.
 from __future__ import annotations
 
 import io
+import math
 from dataclasses import dataclass
 
 from kit.source.assets import MAX_SIDE  # 200 pixels per inch across a 12-inch-wide slide
@@ -42,11 +43,14 @@ def prepare(path: str) -> Prepared:
         width, height = image.size
         if orientation in _TURNED:
             width, height = height, width
-        if orientation == 1 and max(width, height) <= MAX_SIDE:
+        # A thin picture keeps up to 100 pixels across, so its proportions hold to 1 %.
+        short, long = sorted((width, height))
+        side = max(MAX_SIDE, math.ceil(long * min(short, 100) / short))
+        if orientation == 1 and long <= side:
             return Prepared(width, height)
         kind = "JPEG" if image.format == "JPEG" else "PNG"
-        image.draft(image.mode, (MAX_SIDE, MAX_SIDE))  # JPEG decodes at 1/2, 1/4 or 1/8
-        image.thumbnail((MAX_SIDE, MAX_SIDE), reducing_gap=1.0)  # in place, reduced first
+        image.draft(image.mode, (side, side))  # JPEG decodes at 1/2, 1/4 or 1/8
+        image.thumbnail((side, side), reducing_gap=1.0)  # in place, reduced first
         turn = _turns().get(orientation)
         upright = image.transpose(turn) if turn is not None else image
         buffer = io.BytesIO()
