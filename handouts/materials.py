@@ -28,7 +28,6 @@ from kit.outputs import (
     SIGN_IN,
     OutputKind,
 )
-from kit.words.i18n import Words
 
 GROUP_SIZE = 5  # groups of 4 or 5: as few groups as keep each at 5 or fewer
 LARGE_PRINT_SHARE = 0.1  # about one person in ten asks for large print
@@ -65,7 +64,7 @@ def materials(workshop: Workshop, participants: int, *, listed: bool = False) ->
     ``listed``: certificates and name tents were made from a participants list, a page
     per person, so one copy of each file is enough.
     """
-    w = Words(workshop.language)
+    w = workshop.interface_words()
     facilitators = max(1, len(workshop.presenters))
     teams = groups(participants)
     per_group = w("per_group", count=teams)

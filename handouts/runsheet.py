@@ -56,7 +56,14 @@ def run_sheet(look: Look, deck: DeckLayout, label: Any) -> list[Flowable]:
     section = 0
     for item in timetable(look.workshop):
         if isinstance(item, BreakItem):
-            rows.append([item.span, item_cell(item, look), "", str(item_minutes(item))])
+            rows.append(
+                [
+                    look.words.span(item.start, item.end),
+                    item_cell(item, look),
+                    "",
+                    str(item_minutes(item)),
+                ]
+            )
             continue
         rows += _section_rows(item, section, deck, look, label)
         section += 1
@@ -74,7 +81,7 @@ def _section_rows(
     span = deck.slide_range(index)
     rows: list[list[Any]] = [
         [
-            bold(item.span, look.cell),
+            bold(look.words.span(item.start, item.end), look.cell),
             bold(section.title, look.cell),
             slides_label(span, look),
             str(section.duration),

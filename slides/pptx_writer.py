@@ -200,7 +200,7 @@ def _set_core_properties(prs: Presentation, deck: DeckLayout, timestamp: dt.date
     props.language = deck.language
     props.keywords = ""
     props.comments = ""
-    props.category = "Workshop"
+    props.category = deck.category
     props.created = naive
     props.modified = naive
     props.last_printed = naive

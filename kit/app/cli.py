@@ -129,9 +129,8 @@ def check(path: Path, strict: bool, paper: str, language: str | None) -> None:
     "--out",
     "out_dir",
     type=click.Path(path_type=Path),
-    default=Path("build"),
-    show_default=True,
-    help="Folder to write the outputs into.",
+    default=None,
+    help="Folder to write the outputs into [default: build/, or build/CODE/ with --lang].",
 )
 @click.option(
     "--only",

@@ -115,7 +115,11 @@ def continuum_slides(p: _Planner, block: ContinuumBlock, ctx: _BlockContext) -> 
 
     if block.scenarios:
         specs = [p.spec(f"{i}. {s.text}") for i, s in enumerate(block.scenarios, start=1)]
-        notes = [f"Scenario {i}: {s.note}" for i, s in enumerate(block.scenarios, 1) if s.note]
+        notes = [
+            f"{w.colon(w('scenario_number', number=i))} {s.note}"
+            for i, s in enumerate(block.scenarios, 1)
+            if s.note
+        ]
         p.paged_text(
             w("scenarios_title"),
             "continuum-scenarios",
@@ -178,7 +182,11 @@ def drill_slides(p: _Planner, block: DrillBlock, ctx: _BlockContext) -> None:
             bottom = p.height - 36 - 52
             tint = mix(c.accent, WHITE, 0.88)
             technique = _fitted(
-                [p.spec(f"**{w('technique')}:** {challenge.technique}")], width - 24, 40, 20, 12
+                [p.spec(f"**{w.colon(w('technique'))}** {challenge.technique}")],
+                width - 24,
+                40,
+                20,
+                12,
             )
             above.append(
                 Box(

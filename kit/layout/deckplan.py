@@ -38,7 +38,7 @@ from kit.model import (
 )
 from kit.model.colour import WHITE, mix, readable_on
 from kit.model.schedule import AgendaItem, agenda, item_title, timetable, total_minutes
-from kit.words.i18n import Words, words
+from kit.words.i18n import Words
 
 log = logging.getLogger("kit")
 
@@ -88,7 +88,7 @@ class _Planner:
     def __post_init__(self) -> None:
         self.width, self.height = SLIDE_SIZES[self.workshop.theme.slide_size]
         self.colours = self.workshop.theme.colours
-        self.words = words(self.workshop.language)
+        self.words = self.workshop.interface_words()
 
     # --- geometry and shared pieces --------------------------------------------------
 
@@ -133,7 +133,9 @@ class _Planner:
         if path is None:
             return []
         box = (self.width - MARGIN - self.logo_width(), TITLE_TOP + 10, self.logo_width(), 48.0)
-        return [_fit_picture(path, f"{self.workshop.organisation} logo", box)]
+        return [
+            _fit_picture(path, self.words("logo_alt", organisation=self.workshop.organisation), box)
+        ]
 
     def citation(self, cite: tuple[str, ...]) -> list[Element]:
         if not cite:
@@ -144,7 +146,7 @@ class _Planner:
         for source_id in cite:
             source = self.workshop.source(source_id)
             names.append(source.organisation + (f" ({source.year})" if source.year else ""))
-        label = f"{self.words('source')}: " + "; ".join(names)
+        label = f"{self.words.colon(self.words('source'))} " + "; ".join(names)
         spec = self.spec(label, italic=True, color=self.colours.muted)
         top = self.height - FOOTER_BAND - CITE_BAND
         text = fit_text([spec], self.content_width, CITE_BAND, 14, 10, anchor="bottom")
@@ -256,10 +258,13 @@ class _Planner:
         self.drafts.append(_Draft(title, "title", elements, notes, background))
 
     def agenda_slide(self) -> None:
-        rows = [(item.span, item_title(item, self.words)) for item in timetable(self.workshop)]
+        rows = [
+            (self.words.span(item.start, item.end), item_title(item, self.words))
+            for item in timetable(self.workshop)
+        ]
         total = total_minutes(self.workshop)
         start = self.words.time(self.workshop.start_time)
-        notes = self.words("runs_for", minutes=total, start=start)
+        notes = self.words("runs_for", minutes=self.words("minutes", count=total), start=start)
         time_width = 150.0
         self.table_slides(
             self.words("agenda"),
@@ -297,7 +302,8 @@ class _Planner:
         kicker = set_text([ParaSpec(self.section_number(ctx), color=ink)], w, 22)
         head = [ParaSpec(section.title, bold=True, color=ink)]
         head_text = fit_text(head, w, 120, 44, 26, anchor="bottom") or set_text(head, w, 26)
-        timing = f"{self.words('minutes', count=section.duration)} · {slot.span}"
+        span = self.words.span(slot.start, slot.end)
+        timing = f"{self.words('minutes', count=section.duration)} · {span}"
         specs = [ParaSpec(timing, color=ink, bold=True)]
         specs += [ParaSpec(o, bullet="•", color=ink) for o in section.objectives]
         lower_h = self.height - 250 - FOOTER_BAND
@@ -312,7 +318,7 @@ class _Planner:
         ]
         notes = _join(
             f"{self.section_number(ctx)}: {section.title} ({timing}).",
-            f"{self.words('objectives')}: " + "; ".join(section.objectives)
+            f"{self.words.colon(self.words('objectives'))} " + "; ".join(section.objectives)
             if section.objectives
             else "",
         )
@@ -388,6 +394,7 @@ class _Planner:
             author=workshop.organisation,
             subject=markup.plain(workshop.subtitle) or markup.plain(workshop.title),
             language=workshop.language,
+            category=self.words("workshop"),
             template=workshop.theme.template,
             section_titles=tuple(markup.plain(s.title) for s in workshop.sections),
         )
@@ -511,9 +518,12 @@ def _notes(ctx: _BlockContext, block: Any, *extra: str) -> str:
     slot = ctx.slot
     section_number = ctx.words("section_of", number=ctx.number, total=ctx.total_sections)
     minutes = ctx.words("minutes", count=ctx.section.duration)
-    timing = f"{section_number}: {ctx.section.title} · {slot.span} ({minutes})"
+    span = ctx.words.span(slot.start, slot.end)
+    timing = f"{ctx.words.colon(section_number)} {ctx.section.title} · {span} ({minutes})"
     facilitator = (
-        f"{ctx.words('facilitator')}: {block.facilitator_notes}" if block.facilitator_notes else ""
+        f"{ctx.words.colon(ctx.words('facilitator'))} {block.facilitator_notes}"
+        if block.facilitator_notes
+        else ""
     )
     return _join(timing, block.notes, *extra, facilitator)
 

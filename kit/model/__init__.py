@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -21,10 +22,11 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    PrivateAttr,
     ValidationInfo,
 )
 
-from kit.words.i18n import words
+from kit.words.i18n import Words, words
 
 ENGLISH = words("en")  # default titles; the loader gives them in the workshop's language
 DEFAULT_TITLES = {
@@ -385,6 +387,17 @@ class Workshop(_Model):
     lint: LintConfig = LintConfig()
     theme: Theme = Theme()
     sections: tuple[Section, ...] = Field(min_length=1)
+    # The folder whose locale/<lang>.po may add to kit's words; set by the loader, not the file.
+    _folder: Path | None = PrivateAttr(default=None)
+
+    def with_folder(self, folder: Path) -> Workshop:
+        """This workshop, its own catalog of kit's words looked for in ``folder``."""
+        self._folder = folder
+        return self
+
+    def interface_words(self) -> Words:
+        """The words kit adds around the content, in the workshop's language."""
+        return Words(self.language, self._folder)
 
     def blocks(self) -> list[tuple[Section, Block]]:
         """Every block in reading order, with its section."""

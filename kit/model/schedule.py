@@ -15,11 +15,6 @@ class AgendaItem:
     start: dt.time
     end: dt.time
 
-    @property
-    def span(self) -> str:
-        """``10:00–10:15``."""
-        return f"{self.start:%H:%M}–{self.end:%H:%M}"
-
 
 @dataclass(frozen=True)
 class BreakItem:
@@ -28,10 +23,6 @@ class BreakItem:
     pause: Break
     start: dt.time
     end: dt.time
-
-    @property
-    def span(self) -> str:
-        return f"{self.start:%H:%M}–{self.end:%H:%M}"
 
 
 def timetable(workshop: Workshop) -> tuple[AgendaItem | BreakItem, ...]:

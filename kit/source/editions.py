@@ -53,12 +53,12 @@ def available(workshop_file: Path) -> list[str]:
     return sorted(p.stem for p in folder.glob("*.yaml")) if folder.is_dir() else []
 
 
-def _translatable(path: Path_) -> bool:
+def translatable(path: Path_) -> bool:
     return not any(part in _NEVER_TRANSLATED for part in path if isinstance(part, str))
 
 
 def _expected(path: Path_) -> bool:
-    return _translatable(path) and not any(
+    return translatable(path) and not any(
         part in _OPTIONAL for part in path if isinstance(part, str)
     )
 
@@ -135,7 +135,7 @@ def _merge(base: Any, over: Any, path: Path_, doc: Document, problems: list[Prob
             )
             return base
         return [_merge(b, o, (*path, i), doc, problems) for i, (b, o) in enumerate(zip(base, over))]
-    if not _translatable(path):
+    if not translatable(path):
         problems.append(
             doc.problem(
                 path,
