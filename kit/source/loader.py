@@ -36,6 +36,8 @@ from kit.words.i18n import missing_catalog, words
 from kit.words.typography import spaced
 
 WORKSHOP_FILE = "workshop.yaml"
+# Where a problem is: the workshop file, or the edition that gave the text.
+Locator = Document | editions.Located
 _TEMPLATE_VARIABLES = ("title", "subtitle", "organisation", "date", "venue", "audience")
 # C0 controls but tab and newline; they print as boxes or as literal "_x0000_". DEL and
 # C1 too: U+009B is a terminal's escape (CSI), and error messages echo text.
@@ -63,6 +65,7 @@ class LoadedWorkshop:
     file: Path
     document: Document
     warnings: tuple[Problem, ...]
+    edition: editions.Edition | None = None  # the translation laid over it, with --lang
 
     @property
     def base_dir(self) -> Path:
@@ -84,22 +87,17 @@ def load(path: Path | str, language: str | None = None) -> LoadedWorkshop:
     With ``language``, the workshop's translation into that language is laid over it (see
     ``kit.source.editions``); fields it does not translate fall back, each with a warning.
     """
-    file = find_workshop_file(Path(path))
-    display = str(file)
-    document = read_yaml_file(file, display)
-    if not isinstance(document.data, dict):
-        raise ContentError([document.problem((), "a workshop file is a mapping of fields")])
-
-    problems: list[Problem] = []
-    data = _clean(document.data, (), document, problems)
+    file, document, data, problems = read_source(Path(path))
     fallbacks: list[Problem] = []
+    edition = None
     if language and language != data.get("language", "en") and not problems:
-        data, fallbacks = editions.overlay(data, document, file, language, _clean)
+        data, fallbacks, edition = editions.overlay(data, document, file, language, _clean)
         data["language"] = language
+    located = editions.Located(document, edition)
     _default_titles(data, file.parent)
     # One time budget for the whole file: many slow fields must not add up to hours.
     render = partial(render_template, variables=_template_variables(data), budget=TemplateBudget())
-    data = _fill_templates(data, (), render, document, problems)
+    data = _fill_templates(data, (), render, located, problems)
     language = data.get("language")
     if isinstance(language, str):
         data = _typeset(data, (), language)
@@ -110,17 +108,27 @@ def load(path: Path | str, language: str | None = None) -> LoadedWorkshop:
     try:
         workshop = Workshop.model_validate(data, context=context)
     except pydantic.ValidationError as exc:
-        problems.extend(_problems_from_errors(exc.errors(), document))
+        problems.extend(_problems_from_errors(exc.errors(), located))
     if workshop is not None:
-        problems.extend(_check_references(workshop, document))
-        problems.extend(_check_links(workshop, document))
+        problems.extend(_check_references(workshop, located))
+        problems.extend(_check_links(workshop, located))
     if problems:
         raise ContentError(problems)
     assert workshop is not None
     workshop = workshop.with_folder(base_dir)
     language_warnings = _language_warnings(workshop, document, base_dir)
     warnings = (*fallbacks, *language_warnings, *_warnings(workshop, document))
-    return LoadedWorkshop(workshop, file, document, warnings)
+    return LoadedWorkshop(workshop, file, document, warnings, edition)
+
+
+def read_source(path: Path) -> tuple[Path, Document, Any, list[Problem]]:
+    """The workshop file at ``path``, read and its text cleaned; problems with the text."""
+    file = find_workshop_file(path)
+    document = read_yaml_file(file, str(file))
+    if not isinstance(document.data, dict):
+        raise ContentError([document.problem((), "a workshop file is a mapping of fields")])
+    problems: list[Problem] = []
+    return file, document, _clean(document.data, (), document, problems), problems
 
 
 # --- text cleaning and templates ---------------------------------------------------------
@@ -195,7 +203,7 @@ def _fill_templates(
     value: Any,
     path: Path_,
     render: Callable[[str], str],
-    document: Document,
+    document: Locator,
     problems: list[Problem],
 ) -> Any:
     if isinstance(value, str):
@@ -241,7 +249,7 @@ def _kind_of(value: Any) -> str:
     return {str: "text", list: "a list", dict: "a mapping"}.get(type(value), type(value).__name__)
 
 
-def _problems_from_errors(errors: list[Any], document: Document) -> Iterator[Problem]:
+def _problems_from_errors(errors: list[Any], document: Locator) -> Iterator[Problem]:
     # A list whose items fail also reports itself too short; the item errors say it better.
     failing = {tuple(e["loc"][:n]) for e in errors for n in range(len(e["loc"]))}
     for error in errors:
@@ -250,7 +258,7 @@ def _problems_from_errors(errors: list[Any], document: Document) -> Iterator[Pro
         yield _problem_from_error(error, document)
 
 
-def _problem_from_error(error: Any, document: Document) -> Problem:
+def _problem_from_error(error: Any, document: Locator) -> Problem:
     loc: Path_ = tuple(error["loc"])
     kind = error["type"]
     ctx = error.get("ctx") or {}
@@ -340,7 +348,7 @@ def _each_block(workshop: Workshop) -> Iterator[tuple[Path_, Any]]:
             yield _block_path(s, b, block.kind), block
 
 
-def _check_references(workshop: Workshop, document: Document) -> Iterator[Problem]:
+def _check_references(workshop: Workshop, document: Locator) -> Iterator[Problem]:
     last = len(workshop.sections) - 1
     if workshop.sections[last].break_after is not None:
         message = "the last section cannot have a break after it: the workshop ends there"
@@ -360,7 +368,7 @@ def _check_references(workshop: Workshop, document: Document) -> Iterator[Proble
             yield document.problem((*path, "alt"), message)
 
 
-def _check_links(workshop: Workshop, document: Document) -> Iterator[Problem]:
+def _check_links(workshop: Workshop, document: Locator) -> Iterator[Problem]:
     """Web addresses short enough for the handouts' QR codes and tables (reportlab fails beyond)."""
     links = [(("sources", i, "url"), source.url) for i, source in enumerate(workshop.sources)]
     links.append((("feedback_url",), workshop.feedback_url))
