@@ -94,7 +94,12 @@ def _section_rows(
     ):
         cue = slides_label(deck.slide_range(index, number), look)
         rows.append(
-            [f"{clock:%H:%M}", para(f"– {label(block, look)}", look.cell), cue, f"≈{minutes}"]
+            [
+                look.words.time(clock.time()),
+                para(f"– {label(block, look)}", look.cell),
+                cue,
+                f"≈{minutes}",
+            ]
         )
         clock += dt.timedelta(minutes=minutes)
     return rows
