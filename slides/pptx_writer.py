@@ -35,6 +35,7 @@ from pptx.slide import NotesSlide, SlideLayout
 from pptx.util import Pt
 
 from kit.layout.slidelayout import DeckLayout, Picture, Slide
+from kit.words.langtag import language_tag
 from slides.drawingml import NOTES_MARK, notes_paragraphs, slide_xml
 
 
@@ -97,7 +98,7 @@ class _DeckPackage:
     def _add_notes(self, number: int, slide_part: Part, notes: str) -> None:
         head, tail = self._notes_template()
         partname = PackURI(f"/ppt/notesSlides/notesSlide{number}.xml")
-        xml = head + notes_paragraphs(notes) + tail
+        xml = head + notes_paragraphs(notes, language_tag(self._deck.language)) + tail
         part = Part(partname, CT.PML_NOTES_SLIDE, self._package, xml.encode("utf-8"))
         part.relate_to(self._prs.notes_master.part, RT.NOTES_MASTER)
         part.relate_to(slide_part, RT.SLIDE)

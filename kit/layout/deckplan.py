@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from kit.layout.slidelayout import (
+    Arrow,
     Box,
     Cell,
     DeckLayout,
@@ -36,7 +37,7 @@ from kit.model import (
     Workshop,
     markup,
 )
-from kit.model.colour import WHITE, mix, readable_on
+from kit.model.colour import WHITE, mix, readable_on, softened
 from kit.model.schedule import AgendaItem, agenda, item_title, timetable, total_minutes
 from kit.words.i18n import Words, words
 
@@ -84,6 +85,7 @@ class _Planner:
     width: float = 0.0
     height: float = 0.0
     drafts: list[_Draft] = field(default_factory=list)
+    titles: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         self.width, self.height = SLIDE_SIZES[self.workshop.theme.slide_size]
@@ -118,9 +120,21 @@ class _Planner:
                 return text or set_text([spec], width, 22, anchor="bottom")
             words = words[:-1]
 
+    def unique(self, title: str) -> str:
+        """``title``, or ``title (2)`` when an earlier slide has it: a screen reader's list
+        of slides names each by its title."""
+        candidate, number = title, 2
+        while candidate in self.titles:
+            candidate, number = f"{title} ({number})", number + 1
+        self.titles.add(candidate)
+        return candidate
+
     def continued(self, title: str, index: int) -> str:
-        """The title of the ``index``-th slide of a run: "Title (cont.)" after the first."""
-        return f"{title} {self.words('continued')}" if index else title
+        """The title of the ``index``-th slide of a run: "Title (cont.)" after the first,
+        then "Title (cont. 2)": every slide's title is its own."""
+        if index < 2:
+            return f"{title} {self.words('continued')}" if index else title
+        return f"{title} {self.words('continued_again', number=index)}"
 
     def section_number(self, ctx: _BlockContext) -> str:
         return self.words("section_of", number=ctx.number, total=ctx.total_sections)
@@ -162,6 +176,7 @@ class _Planner:
         for_participants: bool = True,
     ) -> None:
         """A standard content slide: title, accent rule, body, source line."""
+        title = self.unique(title)
         rule = Box(
             MARGIN, RULE_TOP, 72, 4, fill=self.colours.accent, role="decoration", name="Accent rule"
         )
@@ -218,6 +233,7 @@ class _Planner:
     # --- whole-deck slides ------------------------------------------------------------
 
     def title_slide(self, title: str, subtitle: str, ctx: _BlockContext | None, notes: str) -> None:
+        title = self.unique(title)
         background = self.colours.primary
         ink = readable_on(background)
         w = self.content_width
@@ -264,7 +280,7 @@ class _Planner:
         self.table_slides(
             self.words("agenda"),
             "agenda",
-            None,
+            (self.words("time"), self.words("section")),
             rows,
             (time_width, self.content_width - time_width),
             notes,
@@ -294,17 +310,20 @@ class _Planner:
         background = self.colours.secondary
         ink = readable_on(background)
         w = self.content_width
-        kicker = set_text([ParaSpec(self.section_number(ctx), color=ink)], w, 22)
-        head = [ParaSpec(section.title, bold=True, color=ink)]
-        head_text = fit_text(head, w, 120, 44, 26, anchor="bottom") or set_text(head, w, 26)
+        # The section number opens the title, so the divider's title differs from its next
+        # slide's and is read before it, as it is seen.
+        head = [
+            ParaSpec(self.section_number(ctx), color=ink, scale=0.5),
+            ParaSpec(section.title, bold=True, color=ink),
+        ]
+        head_text = fit_text(head, w, 150, 44, 26, anchor="bottom") or set_text(head, w, 26)
         timing = f"{self.words('minutes', count=section.duration)} · {slot.span}"
         specs = [ParaSpec(timing, color=ink, bold=True)]
         specs += [ParaSpec(o, bullet="•", color=ink) for o in section.objectives]
         lower_h = self.height - 250 - FOOTER_BAND
         lower = fit_text(specs, w, lower_h, 24, 16) or set_text(specs, w, 16)
         elements: list[Element] = [
-            Box(MARGIN, 100, w, 120, text=head_text, role="title", name="Title"),
-            Box(MARGIN, 70, w, 30, text=kicker, name="Section number"),
+            Box(MARGIN, 70, w, 150, text=head_text, role="title", name="Title"),
             Box(
                 MARGIN, 232, 72, 4, fill=self.colours.accent, role="decoration", name="Accent rule"
             ),
@@ -316,7 +335,8 @@ class _Planner:
             if section.objectives
             else "",
         )
-        self.drafts.append(_Draft(section.title, "divider", elements, notes, background))
+        title = self.unique(f"{self.section_number(ctx)}\n{section.title}")
+        self.drafts.append(_Draft(title, "divider", elements, notes, background))
 
     def table_slides(
         self,
@@ -369,7 +389,9 @@ class _Planner:
                 Slide(
                     title=markup.plain(draft.title),
                     kind=draft.kind,
-                    elements=(*draft.elements, *self.footer(number, total, draft.background)),
+                    elements=reading_order(
+                        [*draft.elements, *self.footer(number, total, draft.background)]
+                    ),
                     notes=draft.notes,
                     background=draft.background,
                     for_participants=draft.for_participants,
@@ -393,7 +415,7 @@ class _Planner:
         )
 
     def footer(self, number: int, total: int, background: str) -> list[Element]:
-        ink = mix(readable_on(background), background, 0.25)
+        ink = softened(readable_on(background), background, 0.25)
         top = self.height - FOOTER_BAND + 8
         label = f"{self.workshop.organisation} · {markup.plain(self.workshop.title)}"
         number_width = 60.0
@@ -413,6 +435,25 @@ class _Planner:
                 name="Slide number",
             ),
         ]
+
+
+def reading_order(elements: list[Element]) -> tuple[Element, ...]:
+    """The title first, then every other element top to bottom, left to right.
+
+    Screen readers follow the order shapes are drawn in, so the order is the reading order
+    as well as the stacking order (no two shapes of a slide overlap).
+    """
+
+    def top_left(element: Element) -> tuple[float, float]:
+        if isinstance(element, Arrow):
+            return min(element.y1, element.y2), min(element.x1, element.x2)
+        return element.y, element.x
+
+    def is_title(element: Element) -> bool:
+        return isinstance(element, Box) and element.role == "title"
+
+    titles = [e for e in elements if is_title(e)]
+    return (*titles, *sorted((e for e in elements if not is_title(e)), key=top_left))
 
 
 def quoted(text: str, language_words: Words) -> str:

@@ -126,7 +126,9 @@ def test_too_much_text_continues_on_more_slides_and_never_overflows(
         layout = plan_deck(load(tmp_path).workshop)
     long_slides = [s for s in layout.slides if s.title.startswith("Long")]
     assert len(long_slides) >= 3
-    assert [s.title for s in long_slides[1:]] == ["Long (cont.)"] * (len(long_slides) - 1)
+    assert [s.title for s in long_slides[1:]] == ["Long (cont.)"] + [
+        f"Long (cont. {n})" for n in range(2, len(long_slides))
+    ]
     assert caplog.messages == [
         f"sections[0].blocks[0] (bullets): text does not fit one slide; "
         f"continued over {len(long_slides)} slides"
