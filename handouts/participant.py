@@ -53,6 +53,7 @@ from kit.model.schedule import timetable
 from kit.outputs import Unfit
 from kit.pdf import colour, para, table_style
 from kit.pdf.draw import GUIDE, LABEL_SIZE, ContinuumDrawing
+from kit.pdf.tagging import Figure
 
 QR_SIZE = 6.0  # QR code side, as a multiple of the body size (about 23 mm at 11 pt)
 IMAGE_SHARE = 0.45  # the most of a page's height an image may take
@@ -164,7 +165,8 @@ def _image_flowables(block: ImageBlock, look: Look) -> list[Item]:
     """The picture, at most about half a page high, kept with its caption."""
     pixel_w, pixel_h = ImageReader(block.path).getSize()
     scale = min(look.width / pixel_w, look.height * IMAGE_SHARE / pixel_h)
-    parts: list[Flowable] = [Image(block.path, pixel_w * scale, pixel_h * scale, hAlign="LEFT")]
+    picture = Image(block.path, pixel_w * scale, pixel_h * scale, hAlign="LEFT")
+    parts: list[Flowable] = [Figure(picture, block.alt)]
     if block.caption:
         caption = ParagraphStyle(
             "caption", parent=look.styles.small, fontName=face_name(italic=True)

@@ -25,9 +25,10 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Paragraph, Table
 
 from kit.layout.fonts import face_name
-from kit.model import ContinuumBlock, Theme
+from kit.model import ContinuumBlock, Theme, markup
 from kit.model.colour import WHITE, contrast
 from kit.pdf import MARGIN, colour, paper_size, para, table_style
+from kit.pdf.tagging import tagged
 
 GUIDE = colors.HexColor("#8C8C8C")  # ruled lines and cut guides: visible, but quieter than text
 TINT = colors.HexColor("#EDEDED")  # box backgrounds: light enough for black text on any printer
@@ -88,8 +89,9 @@ def running_header(
         canvas.saveState()
         if facilitator:
             canvas.setFillColor(colors.black)
-            canvas.rect(left - 2 * mm, top + 1.6 * mm, right - left + 4 * mm, 4.4 * mm,
-                        stroke=0, fill=1)
+            canvas.rect(
+                left - 2 * mm, top + 1.6 * mm, right - left + 4 * mm, 4.4 * mm, stroke=0, fill=1
+            )
             canvas.setFillColor(colors.white)
         else:
             canvas.setStrokeColor(GUIDE)
@@ -97,8 +99,11 @@ def running_header(
             canvas.line(left, top + 2 * mm, right, top + 2 * mm)
             canvas.setFillColor(colour(print_theme(theme).colours.muted))
         canvas.setFont(face_name(), size)
-        canvas.drawString(left + label_width + 8 * mm if facilitator else left, baseline,
-                          clip(title, face_name(), size, title_width))
+        canvas.drawString(
+            left + label_width + 8 * mm if facilitator else left,
+            baseline,
+            clip(title, face_name(), size, title_width),
+        )
         canvas.setFont(label_font, size)
         if facilitator:
             canvas.drawString(left, baseline, label)
@@ -240,19 +245,22 @@ class TickBoxes(Flowable):
         canvas.setLineWidth(0.9)
         baseline = 1 + (box - size * 0.7) / 2
         canvas.setFont(face_name(bold=True), size)
-        canvas.drawString(0, baseline, self._label)
+        with tagged(canvas, "P"):  # the label and the numbers; the boxes are for ink
+            canvas.drawString(0, baseline, self._label)
         x = stringWidth(self._label, face_name(bold=True), size) + size
         canvas.setFont(face_name(), size)
         for number in range(1, self._count + 1):
-            canvas.drawRightString(x + size * 1.2, baseline, str(number))
+            with tagged(canvas, "P"):
+                canvas.drawRightString(x + size * 1.2, baseline, str(number))
             canvas.rect(x + size * 1.5, 1, box, box, stroke=1, fill=0)
             x += size * 1.5 + box + size * 1.2
 
 
 def note_box(label: str, text: str, style: ParagraphStyle, width: float) -> Table:
     """A tinted, framed box: a bold ``label`` line, then ``text`` (user text)."""
-    label_style = ParagraphStyle("note-label", parent=style, fontName=face_name(bold=True),
-                                 spaceAfter=2)
+    label_style = ParagraphStyle(
+        "note-label", parent=style, fontName=face_name(bold=True), spaceAfter=2
+    )
     box = Table([[[para(label, label_style), para(text, style)]]], colWidths=[width])
     box.setStyle(
         table_style(
@@ -311,9 +319,14 @@ class ContinuumDrawing(Flowable):
         self._gap = self._marker * 0.3
 
     def _style(self, name: str, size: float, alignment: int) -> ParagraphStyle:
-        return ParagraphStyle(name, fontName=face_name(bold=True), fontSize=size,
-                              leading=size * 1.2, alignment=alignment,
-                              textColor=colour(self._theme.colours.text))
+        return ParagraphStyle(
+            name,
+            fontName=face_name(bold=True),
+            fontSize=size,
+            leading=size * 1.2,
+            alignment=alignment,
+            textColor=colour(self._theme.colours.text),
+        )
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = min(self._full_width, avail_width)
@@ -327,9 +340,11 @@ class ContinuumDrawing(Flowable):
                 para(axis.end + " →", self._style("axis-end", self._text_size, TA_RIGHT)),
             ]
         name_size = self._text_size * (1 if len(stages) <= 6 else 0.9)
-        self._labels = [
-            para(stage.name, self._style("stage", name_size, TA_CENTER)) for stage in stages
-        ] if self._names else []
+        self._labels = (
+            [para(stage.name, self._style("stage", name_size, TA_CENTER)) for stage in stages]
+            if self._names
+            else []
+        )
         self._axis_height = max(
             (p.wrap(self.width * 0.48, avail_height)[1] for p in self._axis_labels), default=0.0
         )
@@ -341,7 +356,22 @@ class ContinuumDrawing(Flowable):
         )
         return self.width, self.height
 
+    @property
+    def alt(self) -> str:
+        """What the drawing shows, for a screen reader: the poles and the numbered stages."""
+        axis = self._continuum.axis
+        stages = "; ".join(
+            f"{number}. {markup.plain(stage.name)}"
+            for number, stage in enumerate(self._continuum.stages, start=1)
+        )
+        current = "" if self._current is None else f" [{self._current + 1}]"
+        return f"{markup.plain(axis.start)} ← {stages} → {markup.plain(axis.end)}{current}"
+
     def draw(self) -> None:
+        with tagged(self.canv, "Figure", alt=self.alt):
+            self._draw()
+
+    def _draw(self) -> None:
         canvas, theme = self.canv, self._theme
         ink = colour(theme.colours.text)
         fill = colour(theme.colours.primary)
@@ -475,8 +505,13 @@ class CardPage(Flowable):
                 canvas.setDash()
             used = stack_height(card, grid.inner_width)
             drop = (grid.inner_height - used) / 2 if self._valign == "middle" else 0
-            draw_stack(canvas, card, x + grid.padding, y + grid.card_height - grid.padding - drop,
-                       grid.inner_width)
+            draw_stack(
+                canvas,
+                card,
+                x + grid.padding,
+                y + grid.card_height - grid.padding - drop,
+                grid.inner_width,
+            )
         if not self._mirrored:
             self._draw_cut_marks()
 
