@@ -1,5 +1,5 @@
-"""Printed handouts: the participant handout (normal and large print), the notes handout,
-the deck as a PDF and the facilitator guide.
+"""Handouts: the participant handout (normal and large print, and its web edition), the
+notes handout, the deck as a PDF and the facilitator guide.
 
 ``render`` is the only public function; it decides which files to write and in what
 order, and one module lays out each kind of document. The deck is planned once
@@ -17,6 +17,7 @@ from handouts.organiser import organiser_outputs
 from handouts.participant import participant_story, unfit_resources
 from handouts.story import LARGE_PRINT as LARGE_PRINT_SIZE
 from handouts.story import look_for, write_document
+from handouts.web import write_web_edition
 from kit.layout.deckplan import plan_deck
 from kit.model import Theme, Workshop
 from kit.outputs import (
@@ -25,6 +26,7 @@ from kit.outputs import (
     HANDOUT,
     LARGE_PRINT,
     NOTES_HANDOUT,
+    WEB,
     BuildOptions,
     Output,
     Paper,
@@ -75,4 +77,6 @@ def render(workshop: Workshop, theme: Theme, out_dir: Path, options: BuildOption
     path = out_dir / DECK_PDF.file
     meta = meta_for(workshop, look.words("slide_deck"))
     outputs.append(Output(path, write_deck_pdf(path, deck, meta), DECK_PDF))
+    path = out_dir / WEB.file
+    outputs.append(Output(path, write_web_edition(path, workshop, theme), WEB))
     return outputs + organiser_outputs(workshop, theme, out_dir, options)

@@ -96,6 +96,8 @@ NOTES_HANDOUT = OutputKind(
     "notes-handout", "notes-handout.pdf", "handouts", "participant", printing=STAPLED
 )
 DECK_PDF = OutputKind("deck-pdf", "deck.pdf", "handouts", "presenter", printing=None)
+# Read on a phone or a computer, never printed (the handout is its printed form).
+WEB = OutputKind("web", "handout.html", "handouts", "participant", printing=None)
 DRILL_WORKSHEET = OutputKind(
     "drill-worksheet", "drill-worksheet.pdf", "exercises", "participant", numbered="drill"
 )
@@ -173,6 +175,7 @@ OUTPUTS: tuple[OutputKind, ...] = (
     GUIDE,
     NOTES_HANDOUT,
     DECK_PDF,
+    WEB,
     DRILL_WORKSHEET,
     DRILL_CARDS,
     DRILL_ANSWER_KEY,

@@ -170,7 +170,7 @@ def test_the_russian_sample_builds_every_output_in_russian(tmp_path: Path) -> No
 
     result = build(SAMPLE, tmp_path, language="ru")
     names = {output.path.name for output in result.written}
-    assert len(names) == 18
+    assert len(names) == 19
     deck = Presentation(str(tmp_path / "deck.pptx"))
     titles = [slide.shapes.title.text_frame.text for slide in deck.slides]
     assert "Программа" in titles and "Вызов 1 из 5" in titles
