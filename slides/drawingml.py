@@ -128,7 +128,9 @@ def slide_xml(
     path to the relationship id of its image.
     """
     background = ""
-    if not deck.template:  # a template's masters bring its own backgrounds
+    # A template's masters bring its own backgrounds, except where the layout colours the
+    # whole slide (title slides and section dividers), whose text is set for that colour.
+    if not deck.template or slide.kind in ("title", "divider"):
         background = f"<p:bg><p:bgPr>{_solid(slide.background)}<a:effectLst/></p:bgPr></p:bg>"
     placed = _placed(slide, title_placeholder)
     lang = language_tag(deck.language)

@@ -37,7 +37,7 @@ from kit.model import (
     Workshop,
     markup,
 )
-from kit.model.colour import WHITE, mix, readable_on, softened
+from kit.model.colour import WHITE, contrast, mix, readable_on, softened
 from kit.model.schedule import AgendaItem, agenda, item_title, timetable, total_minutes
 from kit.words.i18n import Words, words
 
@@ -575,8 +575,10 @@ def _bullets(p: _Planner, block: BulletsBlock, ctx: _BlockContext) -> None:
 
 def _definition(p: _Planner, block: DefinitionBlock, ctx: _BlockContext) -> None:
     c = p.colours
-    term = fit_text([p.spec(block.term, bold=True, color=c.accent)], p.content_width, 56, 36, 24)
-    term = term or set_text([p.spec(block.term, bold=True, color=c.accent)], p.content_width, 24)
+    # The accent, where it reads as large text (3:1) on the slide; else the primary.
+    ink = c.accent if contrast(c.accent, c.background) >= 3.0 else c.primary
+    term = fit_text([p.spec(block.term, bold=True, color=ink)], p.content_width, 56, 36, 24)
+    term = term or set_text([p.spec(block.term, bold=True, color=ink)], p.content_width, 24)
     specs = [p.spec(block.meaning)]
     if block.source:
         specs.append(
