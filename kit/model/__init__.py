@@ -365,6 +365,12 @@ class Section(_Model):
     break_after: Break | None = None
 
 
+class WebEdition(_Model):
+    """Where the organiser publishes the web edition (``handout.html``)."""
+
+    url: Url
+
+
 class Workshop(_Model):
     """One workshop: metadata, theme and an agenda of sections."""
 
@@ -380,6 +386,7 @@ class Workshop(_Model):
     language: Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")] = "en"
     licence: str = ""
     feedback_url: Url | None = None  # the online evaluation form, as a QR code on paper
+    web: WebEdition | None = None  # where the organiser publishes the web edition (handout.html)
     sources: tuple[Source, ...] = ()
     glossary: tuple[GlossaryTerm, ...] = ()
     lint: LintConfig = LintConfig()

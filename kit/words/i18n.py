@@ -77,6 +77,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "web_edition": "Web edition",
         "contents": "Contents",
         "skip_to_content": "Skip to the content",
+        "read_online": "Read this handout online, on a phone or with a screen reader:",
         # title blocks
         "organisation": "Organisation:",
         "date": "Date:",
@@ -286,6 +287,8 @@ _WORDS: dict[str, dict[str, str]] = {
         "web_edition": "Веб-версия",
         "contents": "Содержание",
         "skip_to_content": "Перейти к содержанию",
+        "read_online": "Этот раздаточный материал онлайн, для телефона и программ экранного "
+        "доступа:",
         "organisation": "Организация:",
         "date": "Дата:",
         "when": "Когда:",
