@@ -19,6 +19,7 @@ from kit.layout.fonts import face_name
 from kit.model.participants import Participant
 from kit.pdf import colour, para
 from kit.pdf.draw import GUIDE, draw_stack, fit_size, stack_height
+from kit.pdf.tagging import tagged
 
 NAME_SIZES = (72.0, 20.0)  # largest and smallest size for the name
 ORGANISATION_SIZE = 18.0
@@ -69,7 +70,8 @@ class _Tent(Flowable):
         canvas.setDash()
         canvas.setFont(face_name(), 8)
         canvas.setFillColor(GUIDE)
-        canvas.drawRightString(self.width, half + 3, look.words("fold_here"))
+        with tagged(canvas, "P"):  # the one instruction on the sheet: read out, not skipped
+            canvas.drawRightString(self.width, half + 3, look.words("fold_here"))
         face = self._face(half - FOLD_CLEARANCE)
         self._draw_face(face, half - FOLD_CLEARANCE)
         canvas.saveState()
