@@ -8,16 +8,37 @@ second and later ones (``drill-2-worksheet.pdf``); one without gets no such shee
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from exercises.continuum import continuum_sheets
 from exercises.drill import drill_sheets
 from exercises.sheets import Plan, Sheet
 from kit.errors import KitError
-from kit.model import ContinuumBlock, DrillBlock, Theme, Workshop
+from kit.model import Theme, Workshop
+from kit.model.kinds import BlockTable
 from kit.outputs import BuildOptions, Output, Paper, Unfit
 
 __all__ = ["render", "unfit"]
+
+# The sheets of the n-th block of a kind; None: the kind has no sheets of its own.
+_SHEETS: BlockTable[Callable[[Plan, Any, int], list[Sheet]] | None] = BlockTable(
+    "exercise sheets",
+    {
+        "drill": drill_sheets,
+        "continuum": continuum_sheets,
+        "title": None,
+        "bullets": None,
+        "definition": None,
+        "quote": None,
+        "comparison": None,
+        "image": None,
+        "content_note": None,
+        "resources": None,
+        "activity": None,
+    },
+)
 
 
 def render(workshop: Workshop, theme: Theme, out_dir: Path, options: BuildOptions) -> list[Output]:
@@ -41,8 +62,8 @@ def unfit(workshop: Workshop, theme: Theme, paper: Paper) -> list[Unfit]:
 def _planned(workshop: Workshop, theme: Theme, paper: Paper) -> tuple[Plan, list[Sheet]]:
     plan = Plan.for_workshop(workshop, theme, paper)
     sheets: list[Sheet] = []
-    for number, drill in enumerate(workshop.blocks_of(DrillBlock), start=1):
-        sheets += drill_sheets(plan, drill, number)
-    for number, continuum in enumerate(workshop.blocks_of(ContinuumBlock), start=1):
-        sheets += continuum_sheets(plan, continuum, number)
+    for kind, make in _SHEETS.entries.items():  # all drills' sheets, then all continua's
+        blocks = [block for _, block in workshop.blocks() if block.kind == kind]
+        for number, block in enumerate(blocks, start=1):
+            sheets += make(plan, block, number) if make else []
     return plan, sheets

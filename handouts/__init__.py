@@ -18,6 +18,7 @@ from handouts.participant import participant_story, unfit_resources
 from handouts.story import LARGE_PRINT as LARGE_PRINT_SIZE
 from handouts.story import look_for, write_document
 from kit.layout.deckplan import plan_deck
+from kit.layout.slidelayout import DeckLayout
 from kit.model import Theme, Workshop
 from kit.outputs import (
     DECK_PDF,
@@ -50,9 +51,18 @@ def unfit(workshop: Workshop, theme: Theme, paper: Paper) -> list[Unfit]:
     return list(found.values())
 
 
-def render(workshop: Workshop, theme: Theme, out_dir: Path, options: BuildOptions) -> list[Output]:
-    """Write every handout PDF into ``out_dir``; one ``Output`` per file, in pages."""
-    deck = plan_deck(workshop)
+def render(
+    workshop: Workshop,
+    theme: Theme,
+    out_dir: Path,
+    options: BuildOptions,
+    deck: DeckLayout | None = None,
+) -> list[Output]:
+    """Write every handout PDF into ``out_dir``; one ``Output`` per file, in pages.
+
+    ``deck`` is the build's layout of the deck; without it the deck is laid out here.
+    """
+    deck = deck or plan_deck(workshop)
     outputs = []
     for kind, size, what in (
         (HANDOUT, BODY_SIZE, "handout"),

@@ -8,6 +8,7 @@ the drill's answer key and how to run the continuum reflection.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
@@ -30,18 +31,18 @@ from handouts.story import (
     stage_list,
     when,
 )
-from kit.layout.deckplan import quoted
+from kit.layout.blocks.activity import timing
 from kit.layout.fonts import face_name
+from kit.layout.planner import quoted
 from kit.layout.slidelayout import DeckLayout
 from kit.model import (
+    ActivityBlock,
     ContentNoteBlock,
     ContinuumBlock,
-    DefinitionBlock,
     DrillBlock,
-    QuoteBlock,
     ResourcesBlock,
-    TitleBlock,
 )
+from kit.model.kinds import BlockTable
 from kit.model.schedule import (
     AgendaItem,
     BreakItem,
@@ -52,6 +53,7 @@ from kit.model.schedule import (
 )
 from kit.outputs import DECK_PDF, PRINT_LIST, ROOM_LIST
 from kit.pdf import colour, para
+from kit.words.i18n import Words
 
 
 def guide_story(look: Look, participants: int, deck: DeckLayout) -> list[Flowable]:
@@ -172,31 +174,15 @@ def _block(block: Any, look: Look, slides: str) -> list[Flowable]:
         items.append(labelled(w("speaker_notes"), block.notes, s.body))
     if block.facilitator_notes:
         items.append(labelled(w("facilitator_notes"), block.facilitator_notes, s.body))
-    extra = _EXERCISES.get(block.kind)
-    if extra is not None:
-        items += extra(block, look)
+    kind = _KINDS[block.kind]
+    if kind.extra is not None:
+        items += kind.extra(block, look)
     if not items:
         return []
     headings = [para(_label(block, look), s.h2)]
     if slides:
         headings.append(para(slides.capitalize(), s.small))
     return laid_out(items, headings, cite_line(block.cite, look))
-
-
-def _label(block: Any, look: Look) -> str:
-    """How the guide names a block: its title, or what it is."""
-    w = look.words
-    if isinstance(block, TitleBlock):
-        return w("title_slide", title=block.title)
-    if isinstance(block, DefinitionBlock):
-        return w("definition_of", term=block.term)
-    if isinstance(block, QuoteBlock):
-        return block.title or w("quote")
-    if isinstance(block, ContinuumBlock):
-        return w("continuum_of", title=block.title)
-    if isinstance(block, DrillBlock):
-        return w("drill_of", title=block.title)
-    return block.title
 
 
 # --- the exercises --------------------------------------------------------------------
@@ -236,7 +222,53 @@ def _continuum_run_sheet(block: ContinuumBlock, look: Look) -> list[Item]:
     return items
 
 
-_EXERCISES: dict[str, Callable[[Any, Look], list[Item]]] = {
-    "drill": _drill_answer_key,
-    "continuum": _continuum_run_sheet,
-}
+def _activity_run_sheet(block: ActivityBlock, look: Look) -> list[Item]:
+    """Time and groups, how to run it, what participants are told, and what to have ready."""
+    s, w = look.styles, look.words
+    items: list[Item] = [para(timing(block, w), s.h3)]
+    items += headed(
+        para(w("running_the_activity"), s.h3), bullet_list(block.facilitator_instructions, look)
+    )
+    items += headed(para(w("what_participants_do"), s.h3), bullet_list(block.instructions, look))
+    if block.materials:
+        items.append(labelled(f"{w('you_need')}:", ", ".join(block.materials), s.body))
+    return items
+
+
+def _label(block: Any, look: Look) -> str:
+    """How the guide names a block: its title, or what it is (see ``_KINDS``)."""
+    return _KINDS[block.kind].label(block, look.words)
+
+
+def _own_title(block: Any, words: Words) -> str:
+    return block.title
+
+
+@dataclass(frozen=True)
+class _Kind:
+    """How the guide names a block of a kind, and what it adds to the block's notes."""
+
+    label: Callable[[Any, Words], str] = _own_title
+    extra: Callable[[Any, Look], list[Item]] | None = None
+
+
+_KINDS: BlockTable[_Kind] = BlockTable(
+    "facilitator guide",
+    {
+        "title": _Kind(lambda block, w: w("title_slide", title=block.title)),
+        "bullets": _Kind(),
+        "definition": _Kind(lambda block, w: w("definition_of", term=block.term)),
+        "quote": _Kind(lambda block, w: block.title or w("quote")),
+        "comparison": _Kind(),
+        "image": _Kind(),
+        "content_note": _Kind(),
+        "resources": _Kind(),
+        "continuum": _Kind(
+            lambda block, w: w("continuum_of", title=block.title), _continuum_run_sheet
+        ),
+        "drill": _Kind(lambda block, w: w("drill_of", title=block.title), _drill_answer_key),
+        "activity": _Kind(
+            lambda block, w: w("activity_of", title=block.title), _activity_run_sheet
+        ),
+    },
+)

@@ -34,9 +34,11 @@ from handouts.story import (
     stage_list,
     when,
 )
-from kit.layout.deckplan import quoted
+from kit.layout.blocks.activity import timing
 from kit.layout.fonts import face_name
+from kit.layout.planner import quoted
 from kit.model import (
+    ActivityBlock,
     BulletsBlock,
     ComparisonBlock,
     ContentNoteBlock,
@@ -49,6 +51,7 @@ from kit.model import (
     ResourcesBlock,
     Section,
 )
+from kit.model.kinds import BlockTable
 from kit.model.schedule import timetable
 from kit.outputs import Unfit
 from kit.pdf import colour, para, table_style
@@ -110,7 +113,7 @@ def _section(section: Section, look: Look) -> list[Flowable]:
     story: list[Flowable] = []
     headings = [para(section.title, look.styles.h1)]
     for block in section.blocks:
-        draw = _BLOCKS.get(block.kind)
+        draw = _BLOCKS[block.kind]
         if draw is None:
             continue
         heading = _heading(block, look)
@@ -295,6 +298,18 @@ def _drill_flowables(block: DrillBlock, look: Look) -> list[Item]:
     return items + headed(para(look.words("techniques_title"), look.styles.h3), techniques)
 
 
+def _activity_flowables(block: ActivityBlock, look: Look) -> list[Item]:
+    """Time and groups, the participants' steps and what to bring: not the facilitator's notes."""
+    s = look.styles
+    items: list[Item] = [
+        para(timing(block, look.words), s.h3),
+        *bullet_list(block.instructions, look),
+    ]
+    if block.materials:
+        items.append(labelled(f"{look.words('you_need')}:", ", ".join(block.materials), s.body))
+    return items
+
+
 def _right(style: ParagraphStyle) -> ParagraphStyle:
     """``style`` aligned right, for attributions."""
     return ParagraphStyle(f"{style.name}-right", parent=style, alignment=TA_RIGHT)
@@ -312,14 +327,20 @@ def _glossary(look: Look) -> list[Flowable]:
     return laid_out([grid(rows, [width * 0.27, width * 0.25, width * 0.48], look)], headings)
 
 
-_BLOCKS: dict[str, Callable[[Any, Look], list[Item]]] = {
-    "bullets": _bullets_flowables,
-    "definition": _definition_flowables,
-    "quote": _quote_flowables,
-    "comparison": _comparison_flowables,
-    "image": _image_flowables,
-    "resources": _resources_flowables,
-    "continuum": _continuum_flowables,
-    "drill": _drill_flowables,
-}
-# Not here: "title" (the title block covers it) and "content_note" (shown first).
+# None: not among the section's content (the handout shows it elsewhere).
+_BLOCKS: BlockTable[Callable[[Any, Look], list[Item]] | None] = BlockTable(
+    "participant handout",
+    {
+        "title": None,  # the handout's title block
+        "bullets": _bullets_flowables,
+        "definition": _definition_flowables,
+        "quote": _quote_flowables,
+        "comparison": _comparison_flowables,
+        "image": _image_flowables,
+        "content_note": None,  # content notes open the handout
+        "resources": _resources_flowables,
+        "continuum": _continuum_flowables,
+        "drill": _drill_flowables,
+        "activity": _activity_flowables,
+    },
+)

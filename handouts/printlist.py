@@ -60,7 +60,8 @@ def jobs(workshop: Workshop, options: BuildOptions) -> tuple[list[Job], list[str
     listed = bool(options.people)
     todo, missing = [], []
     for material in materials(workshop, options.participants, listed=listed):
-        output, printing = written.get(material.file), material.kind.printing
+        output = written.get(material.file)
+        printing = material.kind.printing if material.kind else None  # None: not a file
         if printing is None:
             continue
         if output is None:

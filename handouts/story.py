@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeAlias, Union
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
@@ -100,7 +100,7 @@ def _derived(style: ParagraphStyle, **changes: Any) -> ParagraphStyle:
 
 
 # A story item: one flowable, or a list of flowables kept on one page if they fit one.
-Item = Flowable | list[Flowable]
+Item: TypeAlias = Union[Flowable, list[Flowable]]  # noqa: UP007 (reportlab is untyped)
 
 
 def laid_out(
@@ -111,7 +111,9 @@ def laid_out(
     Never nests KeepTogether: reportlab breaks the page before a KeepTogether inside
     another even where both would fit.
     """
-    groups = [(list(i), True) if isinstance(i, list) else ([i], False) for i in items]
+    groups: list[tuple[list[Flowable], bool]] = [
+        (list(i), True) if isinstance(i, list) else ([i], False) for i in items
+    ]
     if not groups:
         return [*headings, *tail]
     first, keep = groups[0]

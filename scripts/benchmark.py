@@ -13,7 +13,6 @@ on a slow result.
 from __future__ import annotations
 
 import argparse
-import logging
 import os
 import platform
 import re
@@ -426,7 +425,6 @@ def main() -> None:
     if args.deck_without_notes:
         build_deck_without_notes(*args.deck_without_notes)
         return
-    logging.getLogger("kit").setLevel(logging.ERROR)  # planning's layout warnings are noise here
     pandoc = shutil.which("pandoc")
     if pandoc is None:
         print("pandoc not installed: its rows are left empty", file=sys.stderr)

@@ -64,7 +64,9 @@ _SHAPE_BODY = '<a:bodyPr rtlCol="0" anchor="ctr"/><a:lstStyle/><a:p><a:pPr algn=
 _SHAPE_BODY_ATTRS = ' rtlCol="0"'  # kept when the text sets the rest
 _DECLARATION = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
 # Control characters cannot stand in XML; python-pptx writes them as _xHHHH_, and so do we.
-_CONTROLS = {code: f"_x{code:04X}_" for code in range(0x20) if code not in (0x09, 0x0A)}
+_CONTROLS: dict[int | str, str] = {
+    code: f"_x{code:04X}_" for code in range(0x20) if code not in (0x09, 0x0A)
+}
 _TEXT_ESCAPES = str.maketrans({**_CONTROLS, "&": "&amp;", "<": "&lt;", ">": "&gt;"})
 _ATTR_ESCAPES = str.maketrans(
     {

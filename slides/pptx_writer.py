@@ -19,6 +19,7 @@ import io
 import uuid
 import zipfile
 from pathlib import Path
+from typing import Any, cast
 
 from lxml import etree
 from pptx import Presentation
@@ -31,6 +32,7 @@ from pptx.opc.serialized import PackageWriter
 from pptx.oxml.ns import qn
 from pptx.oxml.slide import CT_NotesSlide
 from pptx.parts.image import ImagePart
+from pptx.presentation import Presentation as PresentationDoc
 from pptx.slide import NotesSlide, SlideLayout
 from pptx.util import Pt
 
@@ -65,7 +67,7 @@ class _DeckPackage:
     looked up once per deck.
     """
 
-    def __init__(self, prs: Presentation, layout: SlideLayout, deck: DeckLayout) -> None:
+    def __init__(self, prs: PresentationDoc, layout: SlideLayout, deck: DeckLayout) -> None:
         self._prs = prs
         self._package = prs.part.package
         self._layout_part = layout.part
@@ -110,9 +112,12 @@ class _DeckPackage:
         notes gets no notes master.
         """
         if self._notes_page is None:
-            page = NotesSlide(CT_NotesSlide.new(), None)
+            # A page of no part: only its XML is wanted, and cloning needs no part.
+            page = NotesSlide(CT_NotesSlide.new(), cast(Any, None))
             page.clone_master_placeholders(self._prs.notes_master)
-            page.notes_placeholder.text_frame.text = NOTES_MARK
+            placeholder = page.notes_placeholder
+            assert placeholder is not None  # the notes master always has a body
+            placeholder.text_frame.text = NOTES_MARK
             xml = serialize_part_xml(page.element).decode("utf-8")
             head, tail = xml.split(notes_paragraphs(NOTES_MARK))
             self._notes_page = head, tail
@@ -128,7 +133,7 @@ _SECTIONS_EXT = "{521415D9-36F7-43E2-AB2F-B90AF26B5E84}"  # PowerPoint 2010's se
 _P14 = "http://schemas.microsoft.com/office/powerpoint/2010/main"
 
 
-def _add_sections(prs: Presentation, deck: DeckLayout) -> None:
+def _add_sections(prs: PresentationDoc, deck: DeckLayout) -> None:
     """One PowerPoint section per workshop section, named after it, holding its slides.
 
     The presenter can collapse them and jump between them. Every slide is in a section,
@@ -154,7 +159,7 @@ def _add_sections(prs: Presentation, deck: DeckLayout) -> None:
             etree.SubElement(slide_ids, f"{{{_P14}}}sldId", id=str(255 + number))
 
 
-def _remove_existing_slides(prs: Presentation) -> None:
+def _remove_existing_slides(prs: PresentationDoc) -> None:
     """An organisation's template may carry example slides; the deck starts empty."""
     slide_ids = prs.slides._sldIdLst
     for slide_id in list(slide_ids):
@@ -162,12 +167,13 @@ def _remove_existing_slides(prs: Presentation) -> None:
         slide_ids.remove(slide_id)
 
 
-def _title_only_layout(prs: Presentation) -> SlideLayout:
+def _title_only_layout(prs: PresentationDoc) -> SlideLayout:
     """The layout with a title placeholder and the fewest other placeholders."""
     layouts = [layout for master in prs.slide_masters for layout in master.slide_layouts]
 
     def has_title(layout: SlideLayout) -> bool:
-        return any(ph.placeholder_format.type in (1, 3) for ph in layout.placeholders)
+        placeholders = layout.iter_cloneable_placeholders()  # titles are always cloneable
+        return any(ph.placeholder_format.type in (1, 3) for ph in placeholders)
 
     titled = [layout for layout in layouts if has_title(layout)]
     named = [layout for layout in titled if layout.name.lower() == "title only"]
@@ -186,11 +192,12 @@ def _title_placeholder(layout: SlideLayout) -> dict[str, str] | None:
     for placeholder in layout.iter_cloneable_placeholders():
         if placeholder.placeholder_format.idx == 0:
             ph = placeholder.element.ph
+            assert ph is not None  # a placeholder's shape always has its p:ph
             return {key: ph.get(key) for key in ("type", "orient", "sz", "idx") if ph.get(key)}
     return None
 
 
-def _set_core_properties(prs: Presentation, deck: DeckLayout, timestamp: dt.datetime) -> None:
+def _set_core_properties(prs: PresentationDoc, deck: DeckLayout, timestamp: dt.datetime) -> None:
     props = prs.core_properties
     naive = timestamp.astimezone(dt.timezone.utc).replace(tzinfo=None)
     props.title = deck.title
@@ -217,7 +224,7 @@ _APP_PROPERTIES = (
 )
 
 
-def _set_app_properties(prs: Presentation, deck: DeckLayout) -> None:
+def _set_app_properties(prs: PresentationDoc, deck: DeckLayout) -> None:
     """Say what made the deck and what it holds; the template's copy describes an empty
     4:3 deck saved by "Microsoft Macintosh PowerPoint"."""
     app = next(
@@ -233,7 +240,7 @@ def _set_app_properties(prs: Presentation, deck: DeckLayout) -> None:
     app._blob = xml.encode("utf-8")
 
 
-def _zipped(prs: Presentation, timestamp: dt.datetime) -> bytes:
+def _zipped(prs: PresentationDoc, timestamp: dt.datetime) -> bytes:
     """The package as python-pptx would save it, but with one fixed date on every entry.
 
     python-pptx stamps each entry with the time of saving; rewriting its zip afterwards
@@ -245,7 +252,8 @@ def _zipped(prs: Presentation, timestamp: dt.datetime) -> bytes:
     package = prs.part.package
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        entries = _FixedDateEntries(archive, stamp.timetuple()[:6])
+        # Duck-typed: python-pptx's writer only calls ``write`` on its zip writer.
+        entries = cast(Any, _FixedDateEntries(archive, stamp))
         writer = PackageWriter(out, package._rels, tuple(package.iter_parts()))
         writer._write_content_types_stream(entries)
         writer._write_pkg_rels(entries)
@@ -256,9 +264,16 @@ def _zipped(prs: Presentation, timestamp: dt.datetime) -> bytes:
 class _FixedDateEntries:
     """Where python-pptx's package writer puts each part: a zip entry with a fixed date."""
 
-    def __init__(self, archive: zipfile.ZipFile, date_time: tuple[int, ...]) -> None:
+    def __init__(self, archive: zipfile.ZipFile, stamp: dt.datetime) -> None:
         self._archive = archive
-        self._date_time = date_time
+        self._date_time = (
+            stamp.year,
+            stamp.month,
+            stamp.day,
+            stamp.hour,
+            stamp.minute,
+            stamp.second,
+        )
 
     def write(self, pack_uri: PackURI, blob: bytes) -> None:
         """Add ``blob`` as the entry for ``pack_uri``."""

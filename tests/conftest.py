@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, settings
 
 from kit.app.build import fixed_timestamp
 from kit.model import ContinuumBlock, DrillBlock, Workshop, markup
+from kit.model.fields import FACILITATOR_ONLY, marked_texts
 from kit.outputs import BuildOptions, Output
 from kit.source.loader import LoadedWorkshop, load
 
@@ -71,14 +72,8 @@ def normal(text: str) -> str:
 
 
 def secrets(workshop: Workshop) -> Iterator[str]:
-    """Every text meant for facilitators only: answers, scenario notes, all block notes."""
-    for _, block in workshop.blocks():
-        yield from (text for text in (block.notes, block.facilitator_notes) if text)
-        if isinstance(block, DrillBlock):
-            for challenge in block.challenges:
-                yield from challenge.responses
-        if isinstance(block, ContinuumBlock):
-            yield from (scenario.note for scenario in block.scenarios if scenario.note)
+    """Every text the model marks facilitator-only: answers, scenario notes, block notes."""
+    return (text for _, text in marked_texts(workshop, FACILITATOR_ONLY))
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ BORDER = 6 * mm  # the frame inside the page's margin
 
 def write_certificates(path: Path, look: Look, people: Sequence[Participant]) -> int:
     """One certificate per person in ``people``, or a single blank one; the page count."""
-    names = [person.name for person in people] or [None]
+    names: list[str | None] = [person.name for person in people] or [None]
     story = [_Certificate(look, name) for name in names]
     return write_bare(path, story, look, look.words("certificates"))
 

@@ -51,7 +51,7 @@ def room_needs(look: Look, participants: int, *, listed: bool = False) -> list[N
     lines = [Needed(w("projector"), 1, w("projector_for", deck=DECK.file, pdf=DECK_PDF.file))]
     lines += wanted.values()
     lines += [
-        Needed(m.item, m.copies, m.file)
+        Needed(m.item, m.copies, m.file or m.note)  # no file: an activity's materials
         for m in materials(look.workshop, participants, listed=listed)
     ]
     return lines

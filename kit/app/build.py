@@ -11,24 +11,23 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
-import logging
 import os
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from kit import outputs
 from kit.app import outlock, staging
 from kit.app.faults import environment_fault
-from kit.app.plan import plan
+from kit.app.plan import DRAW_THE_DECK, plan
 from kit.errors import BuildError, ContentError, EnvironmentFault
+from kit.layout.slidelayout import DeckLayout
 from kit.lint import lint
 from kit.outputs import BuildOptions, Output, Paper
 from kit.source.loader import LoadedWorkshop, load
 from kit.source.participants import find_participants, read_participants
-
-log = logging.getLogger("kit")
 
 # Renderer name -> module, imported only when that output is built (kit.outputs lists them).
 # The print list is drawn with the handouts' toolkit, after every other renderer has run.
@@ -42,10 +41,13 @@ DEFAULT_PARTICIPANTS = 20
 
 @dataclass
 class BuildResult:
+    """What was written, what failed, and every warning (as ``kit build`` prints them)."""
+
     written: list[Output] = field(default_factory=list)
     failed: dict[str, Exception] = field(default_factory=dict)
     # The editions the workshop's ``build: languages`` asks for besides its own language.
     editions: tuple[str, ...] = ()
+    warnings: list[str] = field(default_factory=list)
 
 
 # The last second a zip entry (so a .pptx) can date a file: 2107-12-31 23:59:59 UTC.
@@ -87,6 +89,7 @@ def build(
     language: str | None = None,
     progress: Callable[[Output], None] = lambda output: None,
     waiting: Callable[[str], None] = lambda message: None,
+    warn: Callable[[str], None] = lambda warning: None,
 ) -> BuildResult:
     """Load the workshop at ``path`` and render the chosen outputs into ``out_dir``.
 
@@ -105,6 +108,7 @@ def build(
         participants_file=participants_file,
         progress=progress,
         waiting=waiting,
+        warn=warn,
     )
 
 
@@ -118,6 +122,7 @@ def render_loaded(
     participants_file: Path | None = None,
     progress: Callable[[Output], None] = lambda output: None,
     waiting: Callable[[str], None] = lambda message: None,
+    warn: Callable[[str], None] = lambda warning: None,
     lock_wait: float = outlock.WAIT_SECONDS,
 ) -> BuildResult:
     """Render the chosen outputs of a loaded workshop, in ``RENDERERS`` order unless asked.
@@ -126,7 +131,8 @@ def render_loaded(
     this. The participants list (``participants_file``, else ``participants.csv`` beside
     the workshop) is read first: a bad row raises ContentError with nothing written. The
     head count is ``participants``, else the workshop's ``build: participants``, else the
-    list's length, else 20. Raises ContentError
+    list's length, else 20. Each warning is passed to ``warn`` as it is found and kept in
+    the result. Raises ContentError
     before anything is written if the plan phase finds text a renderer could not hold. The
     output folder is locked while it runs (``waiting`` hears why a build waits) and swept of
     what killed builds left. Raises BuildError after the others have run if any renderer
@@ -134,19 +140,23 @@ def render_loaded(
     """
     found = find_participants(loaded.base_dir, participants_file)
     people = read_participants(found) if found else ()
-    for warning in (*loaded.warnings, *lint(loaded)):  # lint findings warn; --strict fails
-        log.warning("%s", warning)
-    from kit.layout.deckplan import plan_deck
-
-    # The deck and its PDF copies share one layout per build; a new build lays out (and
-    # warns) afresh, so a rebuild under --watch repeats the warnings that still hold.
-    plan_deck.cache_clear()
-    names = list(only) or list(RENDERERS)
     settings = loaded.workshop.build
+    editions = tuple(code for code in settings.languages if code != loaded.workshop.language)
+    result = BuildResult(editions=editions)
+
+    def warning(text: str) -> None:
+        result.warnings.append(text)
+        warn(text)
+
+    for finding in (*loaded.warnings, *lint(loaded)):  # lint findings warn; --strict fails
+        warning(str(finding))
+    names = list(only) or list(RENDERERS)
     paper = paper or settings.paper
-    problems = plan(loaded, paper, names).problems
-    if problems:  # what a renderer would refuse, located, before anything is written
-        raise ContentError(problems)
+    built = plan(loaded, paper, names)  # the deck laid out once, for the deck and its PDFs
+    for text in built.warnings:
+        warning(text)
+    if built.problems:  # what a renderer would refuse, located, before anything is written
+        raise ContentError(list(built.problems))
     options = BuildOptions(
         paper=paper or settings.paper,
         participants=participants or settings.participants or len(people) or DEFAULT_PARTICIPANTS,
@@ -158,7 +168,7 @@ def render_loaded(
         out.mkdir(parents=True, exist_ok=True)
         with outlock.locked(out, wait=lock_wait, waiting=waiting):
             staging.sweep(out)
-            return _render_all(names, loaded, out, options, progress)
+            return _render_all(names, loaded, out, options, progress, built.deck, result)
     except OSError as exc:
         raise environment_fault(exc, out) from None
 
@@ -169,15 +179,15 @@ def _render_all(
     out: Path,
     options: BuildOptions,
     progress: Callable[[Output], None],
+    deck: DeckLayout | None,
+    result: BuildResult,
 ) -> BuildResult:
     """Run each renderer; a machine fault stops the build, any other failure only its own."""
-    settings = loaded.workshop.build
-    editions = tuple(code for code in settings.languages if code != loaded.workshop.language)
-    result = BuildResult(editions=editions)
     for name in names:
+        plans = {"deck": deck} if name in DRAW_THE_DECK else {}
         try:
             written = replace(options, written=tuple(result.written))
-            outputs = _run_renderer(name, loaded, out, written)
+            outputs = _run_renderer(name, loaded, out, written, plans)
         except EnvironmentFault:
             raise
         except Exception as exc:  # one renderer failing must not stop the others
@@ -192,13 +202,13 @@ def _render_all(
 
 
 def _run_renderer(
-    name: str, loaded: LoadedWorkshop, out: Path, options: BuildOptions
+    name: str, loaded: LoadedWorkshop, out: Path, options: BuildOptions, plans: dict[str, Any]
 ) -> list[Output]:
     render = importlib.import_module(RENDERERS[name]).render
     try:
         folder = staging.create(out, name)
         try:
-            staged = render(loaded.workshop, loaded.workshop.theme, folder, options)
+            staged = render(loaded.workshop, loaded.workshop.theme, folder, options, **plans)
             for output in staged:
                 _flush(output.path)
             return staging.place(staged, folder, out)

@@ -7,39 +7,24 @@ exit with status 1; an unexpected exception is a bug and keeps its traceback.
 from __future__ import annotations
 
 import json
-import logging
 import signal
 import sys
 import traceback
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 import click
 
 from kit.errors import BuildError, ContentError, KitError
-from kit.outputs import RENDERERS
+from kit.outputs import RENDERERS, Paper
+
+if TYPE_CHECKING:
+    from kit.app.build import BuildResult
 
 
-class _WarningCounter(logging.Handler):
-    """Prints kit's warnings as ``warning: ...`` and counts them for --strict."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.count = 0
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.count += 1
-        click.echo(f"warning: {record.getMessage()}", err=True)
-
-
-def _warnings() -> _WarningCounter:
-    logger = logging.getLogger("kit")
-    for handler in list(logger.handlers):
-        if isinstance(handler, _WarningCounter):
-            logger.removeHandler(handler)
-    counter = _WarningCounter()
-    logger.addHandler(counter)
-    logger.propagate = False
-    return counter
+def _warn(warning: str) -> None:
+    """Print a warning as it is found; --strict counts them from the result."""
+    click.echo(f"warning: {warning}", err=True)
 
 
 def _fail(exc: KitError) -> None:
@@ -108,7 +93,7 @@ _PAPER = click.option(
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too, not only on problems.")
 @_PAPER
 @_LANG
-def check(path: Path, strict: bool, paper: str | None, language: str | None) -> None:
+def check(path: Path, strict: bool, paper: Paper | None, language: str | None) -> None:
     """Validate the workshop at PATH without writing anything.
 
     Every problem prints on its own line as file:line:col: field: message, and the exit
@@ -123,21 +108,21 @@ def check(path: Path, strict: bool, paper: str | None, language: str | None) -> 
     from kit.app.plan import plan
     from kit.source.loader import load
 
-    counter = _warnings()
     try:
         loaded = load(path, language)
     except KitError as exc:
         _fail(exc)
     for warning in loaded.warnings:
-        logging.getLogger("kit").warning("%s", warning)
-    paper = paper or loaded.workshop.build.paper
-    problems = plan(loaded, paper, RENDERERS).problems  # type: ignore[arg-type]
-    if problems:
-        _fail(ContentError(problems))
+        _warn(str(warning))
+    built = plan(loaded, paper or loaded.workshop.build.paper, RENDERERS)
+    for text in built.warnings:
+        _warn(text)
+    if built.problems:
+        _fail(ContentError(list(built.problems)))
     workshop = loaded.workshop
     blocks = sum(len(section.blocks) for section in workshop.sections)
     click.echo(f"{loaded.file}: ok ({len(workshop.sections)} sections, {blocks} blocks)")
-    if strict and counter.count:
+    if strict and (loaded.warnings or built.warnings):
         sys.exit(1)
 
 
@@ -187,7 +172,7 @@ def build(
     path: Path,
     out_dir: Path | None,
     only: tuple[str, ...],
-    paper: str | None,
+    paper: Paper | None,  # one of click's choices, or the workshop's
     participants: int | None,
     participants_file: Path | None,
     strict: bool,
@@ -209,15 +194,15 @@ def build(
     stop_like_ctrl_c()
     if out_dir is None:
         out_dir = Path("build") / language if language else Path("build")
-    counter = _warnings()
     if watch:
         from kit.app.watch import BuildSettings
         from kit.app.watch import watch as rebuild_on_change
 
-        settings = BuildSettings(out_dir, only, paper, participants, language, participants_file)  # type: ignore[arg-type]
-        rebuild_on_change(path, settings, _report)
+        settings = BuildSettings(out_dir, only, paper, participants, language, participants_file)
+        rebuild_on_change(path, settings, _report, _warn)
         return
     editions: list[str | None] = [language]
+    warned = 0
     while editions:
         edition = editions.pop(0)
         folder = out_dir / edition if edition and not language else out_dir
@@ -226,12 +211,13 @@ def build(
                 path,
                 folder,
                 only=only,
-                paper=paper,  # type: ignore[arg-type]
+                paper=paper,
                 participants=participants,
                 participants_file=participants_file,
                 language=edition,
                 progress=lambda output: click.echo(f"wrote {output.describe()}"),
                 waiting=lambda message: click.echo(message, err=True),
+                warn=_warn,
             )
         except KeyboardInterrupt as exc:  # Ctrl-C, SIGTERM, SIGHUP
             _interrupted(exc)
@@ -241,10 +227,11 @@ def build(
         except KitError as exc:
             _fail(exc)
         click.echo(f"built {len(result.written)} file(s) into {folder}")
+        warned += len(result.warnings)
         if not language and edition is None:
             editions.extend(result.editions)  # build: languages, after the workshop's own
-    if strict and counter.count:
-        click.echo(f"{counter.count} warning(s) with --strict", err=True)
+    if strict and warned:
+        click.echo(f"{warned} warning(s) with --strict", err=True)
         sys.exit(1)
 
 
@@ -259,14 +246,14 @@ def _interrupted(exc: KeyboardInterrupt) -> None:
 
 
 def _report_failures(exc: BuildError) -> None:
-    result = exc.result
-    for name, error in result.failed.items():  # type: ignore[attr-defined]
+    result = cast("BuildResult", exc.result)  # kit.errors sits below the application
+    for name, error in result.failed.items():
         if isinstance(error, KitError):
             click.echo(f"error: {name}: {error}", err=True)
         else:
             click.echo(f"error: {name} failed (a bug in kit):", err=True)
             traceback.print_exception(error, file=sys.stderr)
-    written = len(result.written)  # type: ignore[attr-defined]
+    written = len(result.written)
     click.echo(f"{written} file(s) written; failed outputs were left as they were.", err=True)
 
 

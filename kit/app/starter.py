@@ -19,7 +19,7 @@ def create(folder: Path) -> Path:
     if target.exists():
         raise KitError(f"{target} already exists; choose another folder")
     folder.mkdir(parents=True, exist_ok=True)
-    text = resources.files("kit.app").joinpath("starter_files", WORKSHOP_FILE).read_text("utf-8")
+    text = (resources.files("kit.app") / "starter_files" / WORKSHOP_FILE).read_text("utf-8")
     target.write_text(
         text.replace("__TITLE__", folder.name.replace("-", " ").capitalize()), encoding="utf-8"
     )

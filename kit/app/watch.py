@@ -51,12 +51,17 @@ class BuildSettings:
     participants_file: Path | None = None
 
 
-def watch(path: Path, settings: BuildSettings, report: Callable[[KitError], None]) -> None:
+def watch(
+    path: Path,
+    settings: BuildSettings,
+    report: Callable[[KitError], None],
+    warn: Callable[[str], None],
+) -> None:
     """Build the workshop at ``path``, then rebuild on every change until Ctrl-C.
 
-    ``report`` prints a failed load or build the way ``kit build`` does.
+    ``report`` prints a failed load or build, and ``warn`` a warning, as ``kit build`` does.
     """
-    watcher = _Watcher(path, settings, report)
+    watcher = _Watcher(path, settings, report, warn)
     try:
         watcher.build(changed=[])
         while True:
@@ -72,11 +77,16 @@ class _Watcher:
     """The watched files, their last stamps, and what the last good build was made from."""
 
     def __init__(
-        self, path: Path, settings: BuildSettings, report: Callable[[KitError], None]
+        self,
+        path: Path,
+        settings: BuildSettings,
+        report: Callable[[KitError], None],
+        warn: Callable[[str], None],
     ) -> None:
         self._path = path
         self._settings = settings
         self._report = report
+        self._warn = warn
         self._sources = tuple(_sources(path, settings.language))
         self._assets: tuple[Path, ...] = ()
         self._stamps: dict[Path, Stamp] = {}
@@ -140,6 +150,7 @@ class _Watcher:
                 participants_file=settings.participants_file,
                 progress=progress,
                 waiting=click.echo,
+                warn=self._warn,
             )
         except KitError as exc:  # a failed renderer, a bad participants list, a machine fault
             self._report(exc)

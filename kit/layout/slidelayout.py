@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from kit.layout.textfit import Text
+from kit.model.places import Place, describe
 
 ShapeKind = Literal["rect", "roundrect", "chevron", "homeplate", "ellipse"]
 Role = Literal["title", "body", "footer", "decoration"]
@@ -131,6 +132,17 @@ class Slide:
 
 
 @dataclass(frozen=True)
+class LayoutWarning:
+    """Text the planner continued on further slides, and the block it belongs to."""
+
+    place: Place  # the block's path, which the plan phase turns into file:line:col
+    message: str
+
+    def __str__(self) -> str:
+        return f"{describe(self.place)}: {self.message}"  # "section 3, block 1, comparison: ..."
+
+
+@dataclass(frozen=True)
 class DeckLayout:
     width: float
     height: float
@@ -142,6 +154,7 @@ class DeckLayout:
     subject: str
     language: str
     template: str | None = None
+    warnings: tuple[LayoutWarning, ...] = ()  # text continued on further slides
     section_titles: tuple[str, ...] = ()  # the workshop's sections, for PowerPoint sections
 
     def slide_range(self, section: int, block: int | None = None) -> tuple[int, int] | None:

@@ -31,13 +31,14 @@ from yaml.scanner import Scanner
 
 from kit.model import Colours, DefinitionBlock, Workshop
 from kit.model.colour import contrast, mix, readable_on
+from kit.model.fields import LINT_EXEMPT, markers_at
 from kit.source.loader import LoadedWorkshop
 from kit.source.yamlsource import Document, Mark, Path_
 
 try:  # the regular-expression parser, to vet the workshop's own patterns
-    from re import _parser as _sre  # type: ignore[attr-defined]
+    from re import _parser as _sre  # type: ignore[attr-defined]  # private, and not in typeshed
 except ImportError:  # pragma: no cover - Python 3.10 calls it sre_parse
-    import sre_parse as _sre  # type: ignore[no-redef]
+    import sre_parse as _sre
 
 Severity = Literal["error", "warning"]
 
@@ -104,40 +105,51 @@ _CONFLATION = "|".join(
 )
 
 DEFAULT_RULES: tuple[Rule, ...] = (
-    _rule("sex-worker", _words("prostitute", "hooker", "whore", "harlot", "streetwalker"),
-          _STIGMA, "sex worker"),
-    _rule("sex-worker", _words("prostitutes", "hookers", "whores", "harlots", "streetwalkers"),
-          _STIGMA, "sex workers"),
+    _rule(
+        "sex-worker",
+        _words("prostitute", "hooker", "whore", "harlot", "streetwalker"),
+        _STIGMA,
+        "sex worker",
+    ),
+    _rule(
+        "sex-worker",
+        _words("prostitutes", "hookers", "whores", "harlots", "streetwalkers"),
+        _STIGMA,
+        "sex workers",
+    ),
     _rule("sex-worker", _words("prostituted"), _STIGMA, "people who sell or trade sex"),
-    _rule("sex-work", _words("prostitution"),
-          "'{match}' carries a moral judgement; 'sex work' names the work", "sex work"),
-    _rule("sold-body", _words("sell", "sells", "selling", "sold") + r"\s+" + _BODY,
-          "'{match}' says a person is sold; sex workers sell a service", "sell sex"),
-    _rule("sexual-exploitation", r"\bsexual\s+exploitation\b",
-          "'{match}' has no agreed definition for adults (SWAN); define it in the workshop, "
-          "or name the harm", "forced or coerced sex work", unless_defined=True),
-    _rule("conflation", _CONFLATION,
-          "'{match}' treats sex work and trafficking as one; trafficking needs ACT + MEANS + "
-          "PURPOSE, sex work is consensual", "keep sex work and trafficking apart",
-          severity="warning"),
+    _rule(
+        "sex-work",
+        _words("prostitution"),
+        "'{match}' carries a moral judgement; 'sex work' names the work",
+        "sex work",
+    ),
+    _rule(
+        "sold-body",
+        _words("sell", "sells", "selling", "sold") + r"\s+" + _BODY,
+        "'{match}' says a person is sold; sex workers sell a service",
+        "sell sex",
+    ),
+    _rule(
+        "sexual-exploitation",
+        r"\bsexual\s+exploitation\b",
+        "'{match}' has no agreed definition for adults (SWAN); define it in the workshop, "
+        "or name the harm",
+        "forced or coerced sex work",
+        unless_defined=True,
+    ),
+    _rule(
+        "conflation",
+        _CONFLATION,
+        "'{match}' treats sex work and trafficking as one; trafficking needs ACT + MEANS + "
+        "PURPOSE, sex work is consensual",
+        "keep sex work and trafficking apart",
+        severity="warning",
+    ),
 )
 CONTRAST_RULE = "contrast"
 UNSAFE_PATTERN_RULE = "unsafe-pattern"
 
-_BLOCK = ("sections", "*", "blocks", "*")
-# Paths (with * for any key or index) whose text is someone else's words or is there to be
-# answered, so naming a term there is not using it.
-_EXEMPT: tuple[Path_, ...] = (
-    ("lint",),
-    ("sources",),
-    ("glossary", "*", "instead_of"),
-    (*_BLOCK, "drill", "challenges", "*", "statement"),
-    (*_BLOCK, "drill", "guidance"),
-    (*_BLOCK, "quote", "text"),
-    (*_BLOCK, "quote", "attribution"),
-    (*_BLOCK, "definition", "source"),
-    (*_BLOCK, "resources", "items", "*", "name"),
-)
 _QUOTED = re.compile(r'"[^"]*"|“[^”]*”|«[^»]*»')
 # YAML 1.1 line breaks, as the reader counts lines.
 _BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
@@ -192,8 +204,9 @@ def _custom_rules(workshop: Workshop, document: Document) -> tuple[list[Rule], l
             "exponential time; the rule is skipped"
         )
         suggestion = r"repeat one thing at a time, e.g. (?:\w|\s)+ for (?:\w+\s?)+"
-        unsafe.append(Finding(document.file, mark.line, mark.column, UNSAFE_PATTERN_RULE,
-                              message, suggestion))
+        unsafe.append(
+            Finding(document.file, mark.line, mark.column, UNSAFE_PATTERN_RULE, message, suggestion)
+        )
     return rules, unsafe
 
 
@@ -247,10 +260,8 @@ def _nests_repeats(parsed: Any, repeated: bool = False) -> bool:
 
 
 def _exempt(path: Path_) -> bool:
-    return any(
-        len(path) >= len(pattern) and all(p in ("*", part) for p, part in zip(pattern, path))
-        for pattern in _EXEMPT
-    )
+    """Someone else's words, or text there to be answered: naming a term is not using it."""
+    return LINT_EXEMPT in markers_at(Workshop, path)
 
 
 def _texts(value: Any, path: Path_) -> Iterator[tuple[Path_, str]]:
@@ -286,8 +297,15 @@ def _text_findings(
                 continue
             taken.append((begin, end))
             message = rule.message.replace("{match}", words)
-            yield Finding(document.file, mark.line, mark.column, rule.id, message,
-                          rule.suggestion, rule.severity)
+            yield Finding(
+                document.file,
+                mark.line,
+                mark.column,
+                rule.id,
+                message,
+                rule.suggestion,
+                rule.severity,
+            )
 
 
 class _Source:
@@ -397,15 +415,31 @@ def _contrast_findings(colours: Colours, document: Document) -> Iterator[Finding
     on_primary = readable_on(colours.primary, dark=colours.text)
     on_secondary = readable_on(colours.secondary, dark=colours.text)
     checks = (
-        ("text", colours.background, 4.5,
-         f"body text: text {colours.text} on background {colours.background}"),
-        ("primary", colours.background, 3.0,
-         f"large titles: primary {colours.primary} on background {colours.background}"),
-        ("primary", on_primary, 4.5,
-         f"text on primary slides and cards: {on_primary} on primary {colours.primary}"),
-        ("secondary", on_secondary, 4.5,
-         f"text on secondary dividers and cards: {on_secondary} on secondary "
-         f"{colours.secondary}"),
+        (
+            "text",
+            colours.background,
+            4.5,
+            f"body text: text {colours.text} on background {colours.background}",
+        ),
+        (
+            "primary",
+            colours.background,
+            3.0,
+            f"large titles: primary {colours.primary} on background {colours.background}",
+        ),
+        (
+            "primary",
+            on_primary,
+            4.5,
+            f"text on primary slides and cards: {on_primary} on primary {colours.primary}",
+        ),
+        (
+            "secondary",
+            on_secondary,
+            4.5,
+            f"text on secondary dividers and cards: {on_secondary} on secondary "
+            f"{colours.secondary}",
+        ),
     )
     for field, against, needed, pair in checks:
         value = getattr(colours, field)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
 
 from pydantic import (
     AfterValidator,
@@ -24,14 +24,19 @@ from pydantic import (
     ValidationInfo,
 )
 
+from kit.model.fields import (
+    FACILITATOR_ONLY,
+    LINT_EXEMPT,
+    NEVER_TRANSLATED,
+    TEXT_OR_OBJECT,
+    TRANSLATION_OPTIONAL,
+    WEB_ADDRESS,
+    DefaultTitle,
+    markers_of,
+)
 from kit.words.i18n import words
 
 ENGLISH = words("en")  # default titles; the loader gives them in the workshop's language
-DEFAULT_TITLES = {
-    "content_note": "content_note_title",
-    "resources": "resources_title",
-    "drill": "drill_title",
-}
 
 _HEX_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 _CLOCK = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
@@ -84,16 +89,18 @@ TemplatePath = Annotated[
     str, Field(min_length=1), AfterValidator(_asset_resolver(frozenset({"pptx"})))
 ]
 Colour = Annotated[str, AfterValidator(_check_colour)]
-Url = Annotated[str, AfterValidator(_check_url)]
-Minutes = Annotated[int, Field(gt=0, le=24 * 60)]
+Url = Annotated[str, AfterValidator(_check_url), WEB_ADDRESS, NEVER_TRANSLATED]
+Minutes = Annotated[int, Field(gt=0, le=24 * 60), NEVER_TRANSLATED]
+Secret = Annotated[str, FACILITATOR_ONLY]
+Name = Annotated[str, TRANSLATION_OPTIONAL]  # names and contacts usually stay as they are
 
 
 class Source(_Model):
     """A document the workshop draws on; blocks cite it by ``id``."""
 
-    id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")]
+    id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$"), NEVER_TRANSLATED]
     title: Text
-    organisation: Text
+    organisation: Annotated[Text, TRANSLATION_OPTIONAL]
     url: Url | None = None
     year: str = ""
 
@@ -102,7 +109,7 @@ class GlossaryTerm(_Model):
     """A preferred term, the words it replaces, and why."""
 
     term: Text
-    instead_of: tuple[str, ...] = ()
+    instead_of: Annotated[tuple[str, ...], LINT_EXEMPT] = ()
     why: str = ""
 
 
@@ -149,9 +156,9 @@ class Fonts(_Model):
 class Theme(_Model):
     colours: Colours = Colours()
     fonts: Fonts = Fonts()
-    logo: ImagePath | None = None
-    slide_size: Literal["16:9", "4:3"] = "16:9"
-    template: TemplatePath | None = None
+    logo: Annotated[ImagePath | None, NEVER_TRANSLATED] = None
+    slide_size: Annotated[Literal["16:9", "4:3"], NEVER_TRANSLATED] = "16:9"
+    template: Annotated[TemplatePath | None, NEVER_TRANSLATED] = None
 
 
 # --- blocks ---------------------------------------------------------------------------
@@ -160,9 +167,12 @@ class Theme(_Model):
 class _Block(_Model):
     """Fields every block kind carries."""
 
-    notes: str = ""
-    facilitator_notes: str = ""
-    cite: tuple[str, ...] = ()
+    if TYPE_CHECKING:  # each kind declares its own ``kind: Literal[...]``
+        kind: str
+
+    notes: Secret = ""  # speaker notes: the deck's notes and the facilitator guide
+    facilitator_notes: Secret = ""
+    cite: Annotated[tuple[str, ...], NEVER_TRANSLATED] = ()
 
 
 class TitleBlock(_Block):
@@ -183,8 +193,10 @@ class BulletsBlock(_Block):
 
     kind: Literal["bullets"] = "bullets"
     title: Text
-    items: tuple[Annotated[BulletItem, BeforeValidator(_text_to_item)], ...] = Field(min_length=1)
-    build: bool = False  # in the slideshow, each bullet appears on a click
+    items: Annotated[
+        tuple[Annotated[BulletItem, BeforeValidator(_text_to_item)], ...], TEXT_OR_OBJECT
+    ] = Field(min_length=1)
+    build: Annotated[bool, NEVER_TRANSLATED] = False  # each bullet appears on a click
 
 
 class DefinitionBlock(_Block):
@@ -193,14 +205,14 @@ class DefinitionBlock(_Block):
     kind: Literal["definition"] = "definition"
     term: Text
     meaning: Text
-    source: str = ""
+    source: Annotated[str, LINT_EXEMPT] = ""
     title: str = ""
 
 
 class QuoteBlock(_Block):
     kind: Literal["quote"] = "quote"
-    text: Text
-    attribution: Text
+    text: Annotated[Text, LINT_EXEMPT]
+    attribution: Annotated[Text, LINT_EXEMPT]
     title: str = ""
 
 
@@ -216,7 +228,7 @@ class ComparisonBlock(_Block):
 class ImageBlock(_Block):
     kind: Literal["image"] = "image"
     title: Text
-    path: ImagePath
+    path: Annotated[ImagePath, NEVER_TRANSLATED]
     alt: Annotated[str, Field(min_length=3)]
     caption: str = ""
 
@@ -225,21 +237,25 @@ class ContentNoteBlock(_Block):
     """A content note with the support on offer, shown before sensitive material."""
 
     kind: Literal["content_note"] = "content_note"
-    title: Text = ENGLISH("content_note_title")
+    title: Annotated[Text, DefaultTitle("default title", "content_note_title")] = ENGLISH(
+        "content_note_title"
+    )
     text: Text
     support: tuple[Text, ...] = ()
 
 
 class Resource(_Model):
-    name: Text
+    name: Annotated[Text, LINT_EXEMPT]
     description: str = ""
     url: Url | None = None
-    contact: str = ""
+    contact: Name = ""
 
 
 class ResourcesBlock(_Block):
     kind: Literal["resources"] = "resources"
-    title: Text = ENGLISH("resources_title")
+    title: Annotated[Text, DefaultTitle("default title", "resources_title")] = ENGLISH(
+        "resources_title"
+    )
     items: tuple[Resource, ...] = Field(min_length=1)
 
 
@@ -257,7 +273,7 @@ class Scenario(_Model):
     """A situation to place on the continuum; ``note`` is for the facilitator only."""
 
     text: Text
-    note: str = ""
+    note: Secret = ""
 
 
 class ContinuumBlock(_Block):
@@ -268,7 +284,9 @@ class ContinuumBlock(_Block):
     intro: str = ""
     stages: tuple[Stage, ...] = Field(min_length=3, max_length=9)
     axis: Axis
-    scenarios: tuple[Annotated[Scenario, BeforeValidator(_text_to_item)], ...] = ()
+    scenarios: Annotated[
+        tuple[Annotated[Scenario, BeforeValidator(_text_to_item)], ...], TEXT_OR_OBJECT
+    ] = ()
     prompts: tuple[Text, ...] = ()
     fluidity: str = ""
 
@@ -276,8 +294,8 @@ class ContinuumBlock(_Block):
 class Challenge(_Model):
     """A hostile statement to answer, the points of a good answer, and a technique."""
 
-    statement: Text
-    responses: tuple[Text, ...] = Field(min_length=1)
+    statement: Annotated[Text, LINT_EXEMPT]  # a hostile statement, there to be answered
+    responses: Annotated[tuple[Text, ...], FACILITATOR_ONLY] = Field(min_length=1)
     technique: str = ""
 
 
@@ -285,9 +303,25 @@ class DrillBlock(_Block):
     """The "How would you respond?" drill."""
 
     kind: Literal["drill"] = "drill"
-    title: Text = ENGLISH("drill_title")
-    guidance: tuple[Text, ...] = ()
+    title: Annotated[Text, DefaultTitle("default title", "drill_title")] = ENGLISH("drill_title")
+    guidance: Annotated[tuple[Text, ...], LINT_EXEMPT] = ()
     challenges: tuple[Challenge, ...] = Field(min_length=1)
+
+
+class ActivityBlock(_Block):
+    """A timed hands-on activity: what participants do, and how facilitators run it.
+
+    ``group_size`` 1 means each person works on their own; ``materials`` are what each
+    group needs (flip-chart paper, markers), one set per group on the guide's list.
+    """
+
+    kind: Literal["activity"] = "activity"
+    title: Text
+    duration: Minutes
+    group_size: Annotated[int, Field(ge=1, le=100), NEVER_TRANSLATED] = 1
+    instructions: tuple[Text, ...] = Field(min_length=1)
+    facilitator_instructions: Annotated[tuple[Text, ...], FACILITATOR_ONLY] = ()
+    materials: tuple[Text, ...] = ()
 
 
 BLOCK_TYPES: tuple[type[_Block], ...] = (
@@ -301,8 +335,16 @@ BLOCK_TYPES: tuple[type[_Block], ...] = (
     ResourcesBlock,
     ContinuumBlock,
     DrillBlock,
+    ActivityBlock,
 )
 BLOCK_KINDS: tuple[str, ...] = tuple(t.model_fields["kind"].default for t in BLOCK_TYPES)
+# Kind -> the word of its default title, from the ``DefaultTitle`` marker on ``title``.
+DEFAULT_TITLES: dict[str, str] = {
+    kind: marker.word
+    for kind, block in zip(BLOCK_KINDS, BLOCK_TYPES)
+    for marker in markers_of(block, "title")
+    if isinstance(marker, DefaultTitle)
+}
 
 
 def _unwrap_block(value: Any) -> Any:
@@ -319,20 +361,14 @@ def _unwrap_block(value: Any) -> Any:
     return {"kind": kind, **body}
 
 
-Block = Annotated[
-    TitleBlock
-    | BulletsBlock
-    | DefinitionBlock
-    | QuoteBlock
-    | ComparisonBlock
-    | ImageBlock
-    | ContentNoteBlock
-    | ResourcesBlock
-    | ContinuumBlock
-    | DrillBlock,
-    Field(discriminator="kind"),
-    BeforeValidator(_unwrap_block),
-]
+if TYPE_CHECKING:  # a type checker cannot read a union built from a tuple
+    Block = _Block
+else:
+    Block = Annotated[
+        Union[BLOCK_TYPES],  # noqa: UP007
+        Field(discriminator="kind"),
+        BeforeValidator(_unwrap_block),
+    ]
 
 
 class Break(_Model):
@@ -346,15 +382,17 @@ class Material(_Model):
     """Something the room needs: ``count`` of it per room, per participant or per group."""
 
     item: Text
-    count: Annotated[int, Field(gt=0, le=10_000)] = 1
-    per: Literal["room", "participant", "group"] = "room"
+    count: Annotated[int, Field(gt=0, le=10_000), NEVER_TRANSLATED] = 1
+    per: Annotated[Literal["room", "participant", "group"], NEVER_TRANSLATED] = "room"
 
 
 def _text_to_material(value: Any) -> Any:
     return {"item": value} if isinstance(value, str) else value
 
 
-Materials = tuple[Annotated[Material, BeforeValidator(_text_to_material)], ...]
+Materials = Annotated[
+    tuple[Annotated[Material, BeforeValidator(_text_to_material)], ...], TEXT_OR_OBJECT
+]
 
 
 LanguageCode = Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
@@ -373,7 +411,7 @@ class Section(_Model):
     title: Text
     duration: Minutes
     objectives: tuple[Text, ...] = ()
-    divider: bool = True
+    divider: Annotated[bool, NEVER_TRANSLATED] = True
     materials: Materials = ()
     blocks: tuple[Block, ...] = ()
     break_after: Break | None = None
@@ -384,21 +422,21 @@ class Workshop(_Model):
 
     title: Text
     subtitle: str = ""
-    organisation: Text
-    presenters: tuple[Text, ...] = ()
-    date: dt.date | None = None
-    start_time: Annotated[dt.time, BeforeValidator(_parse_clock)] = dt.time(9, 0)
-    venue: str = ""
+    organisation: Annotated[Text, TRANSLATION_OPTIONAL]
+    presenters: Annotated[tuple[Text, ...], TRANSLATION_OPTIONAL] = ()
+    date: Annotated[dt.date | None, NEVER_TRANSLATED] = None
+    start_time: Annotated[dt.time, BeforeValidator(_parse_clock), NEVER_TRANSLATED] = dt.time(9, 0)
+    venue: Name = ""
     duration: Minutes | None = None
     audience: str = ""
-    language: LanguageCode = "en"
-    licence: str = ""
+    language: Annotated[LanguageCode, NEVER_TRANSLATED] = "en"
+    licence: Name = ""
     feedback_url: Url | None = None  # the online evaluation form, as a QR code on paper
-    sources: tuple[Source, ...] = ()
+    sources: Annotated[tuple[Source, ...], LINT_EXEMPT] = ()
     glossary: tuple[GlossaryTerm, ...] = ()
-    lint: LintConfig = LintConfig()
-    theme: Theme = Theme()
-    build: BuildSettings = BuildSettings()
+    lint: Annotated[LintConfig, NEVER_TRANSLATED, LINT_EXEMPT] = LintConfig()
+    theme: Annotated[Theme, NEVER_TRANSLATED] = Theme()
+    build: Annotated[BuildSettings, NEVER_TRANSLATED] = BuildSettings()
     sections: tuple[Section, ...] = Field(min_length=1)
 
     def blocks(self) -> list[tuple[Section, Block]]:

@@ -190,6 +190,22 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "guidance": "How to run the drill, one line each.",
         "challenges": "The statements to answer, each on its own card.",
     },
+    "ActivityBlock": {
+        "title": "The activity's name, on its slide and in the guide.",
+        "duration": "Minutes it runs, in the guide's timing and run sheet. Example: 20",
+        "group_size": (
+            "People per group; 1 means each works alone. The room list counts one set of "
+            "materials per group. Example: 4"
+        ),
+        "instructions": "What participants do, one step per line: on the slide and in the handout.",
+        "facilitator_instructions": (
+            "How to run it, one line each: in the guide and the deck's notes, never on "
+            "participant material."
+        ),
+        "materials": (
+            "What each group needs, one item per line. Example: [flip-chart paper, markers]"
+        ),
+    },
     "BuildSettings": {
         "paper": "Paper size of the printed material: a4 or letter. `kit build --paper` wins.",
         "participants": (

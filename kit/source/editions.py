@@ -13,34 +13,11 @@ from pathlib import Path
 from typing import Any
 
 from kit.errors import ContentError, Problem
+from kit.model import Workshop
+from kit.model.fields import NEVER_TRANSLATED, TRANSLATION_OPTIONAL, markers_at
 from kit.source.yamlsource import Document, Path_, format_path, read_yaml_file
 
 TRANSLATIONS_DIR = "translations"
-# Identifiers, paths, numbers and settings: the same in every edition.
-_NEVER_TRANSLATED = frozenset(
-    {
-        "id",
-        "cite",
-        "path",
-        "logo",
-        "template",
-        "url",
-        "feedback_url",
-        "count",
-        "per",
-        "language",
-        "date",
-        "start_time",
-        "slide_size",
-        "duration",
-        "divider",
-        "build",
-        "theme",
-        "lint",
-    }
-)
-# Names and contacts usually stay as they are; translating them is allowed, not expected.
-_OPTIONAL = frozenset({"organisation", "presenters", "contact", "licence", "venue"})
 
 
 def translation_file(workshop_file: Path, language: str) -> Path:
@@ -54,13 +31,14 @@ def available(workshop_file: Path) -> list[str]:
 
 
 def _translatable(path: Path_) -> bool:
-    return not any(part in _NEVER_TRANSLATED for part in path if isinstance(part, str))
+    """Identifiers, paths, numbers and settings are the same in every edition."""
+    return NEVER_TRANSLATED not in markers_at(Workshop, path)
 
 
 def _expected(path: Path_) -> bool:
-    return _translatable(path) and not any(
-        part in _OPTIONAL for part in path if isinstance(part, str)
-    )
+    """Translatable, and not a name or contact, which usually stay as they are."""
+    markers = markers_at(Workshop, path)
+    return NEVER_TRANSLATED not in markers and TRANSLATION_OPTIONAL not in markers
 
 
 def overlay(

@@ -22,10 +22,11 @@ from kit.model import (
     DEFAULT_TITLES,
     Workshop,
 )
+from kit.model.fields import WEB_ADDRESS, marked_data
 from kit.model.schedule import total_minutes
 from kit.source import assets, editions
 from kit.source.messages import cite_message, problems_from_errors, split_items
-from kit.source.templating import TemplateBudget, TemplateProblem, has_template, render_template
+from kit.source.templating import TemplateProblem, Templates, has_template
 from kit.source.yamlsource import Document, Path_, read_yaml_file
 from kit.words.i18n import words
 
@@ -95,7 +96,7 @@ def load(path: Path | str, language: str | None = None) -> LoadedWorkshop:
         data["language"] = language
     _default_titles(data)
     # One time budget for the whole file: many slow fields must not add up to hours.
-    render = partial(render_template, variables=_template_variables(data), budget=TemplateBudget())
+    render = partial(Templates().render, variables=_template_variables(data))
     data = _fill_templates(data, (), render, document, problems)
 
     base_dir = file.parent.resolve()
@@ -257,20 +258,7 @@ def _check_references(data: dict[str, Any], document: Document) -> Iterator[Prob
 
 def _check_links(data: dict[str, Any], document: Document) -> Iterator[Problem]:
     """Web addresses short enough for the handouts' QR codes and tables (reportlab fails beyond)."""
-    links = [
-        (("sources", i, "url"), source.get("url"))
-        for i, source in _items(data.get("sources"))
-        if isinstance(source, dict)
-    ]
-    links.append((("feedback_url",), data.get("feedback_url")))
-    for path, kind, body in _raw_blocks(data):
-        if kind == "resources":
-            links += [
-                ((*path, "items", i, "url"), item.get("url"))
-                for i, item in _items(body.get("items"))
-                if isinstance(item, dict)
-            ]
-    for path, url in links:
+    for path, url in marked_data((Workshop,), data, WEB_ADDRESS):
         if isinstance(url, str) and len(url.encode("utf-8")) > MAX_URL_BYTES:
             message = f"web address is longer than {MAX_URL_BYTES:,} bytes, too long to print"
             yield document.problem(path, message)

@@ -75,7 +75,8 @@ def cite_message(source_id: str, known: Iterable[str], kind: str) -> str:
 def _kind_of(value: Any) -> str:
     if value is None:
         return "nothing"
-    return {str: "text", list: "a list", dict: "a mapping"}.get(type(value), type(value).__name__)
+    names: dict[type, str] = {str: "text", list: "a list", dict: "a mapping"}
+    return names.get(type(value), type(value).__name__)
 
 
 def _problem_from_error(error: Any, document: Document) -> Problem:

@@ -57,10 +57,10 @@ def read_participants(path: Path) -> tuple[Participant, ...]:
     if problems:
         raise ContentError(problems)
     people = []
-    for number, line in enumerate(lines[1:], start=2):
-        if not line.strip():
+    for number, text in enumerate(lines[1:], start=2):
+        if not text.strip():
             continue
-        person = _row(_fields(line), names, display, number, problems)
+        person = _row(_fields(text), names, display, number, problems)
         if person is not None:
             people.append(person)
     if len(people) > MAX_ROWS:

@@ -13,13 +13,8 @@ from typing import Any
 
 from kit.model import BLOCK_TYPES, Workshop
 from kit.model.descriptions import DESCRIPTIONS
+from kit.model.fields import TEXT_OR_OBJECT, fields_marked
 from kit.source.yamlsource import read_yaml
-
-_TEXT_OR_OBJECT = (
-    ("BulletsBlock", "items", "BulletItem"),
-    ("ContinuumBlock", "scenarios", "Scenario"),
-    ("Section", "materials", "Material"),
-)
 
 
 def workshop_schema() -> dict[str, Any]:
@@ -42,9 +37,9 @@ def workshop_schema() -> dict[str, Any]:
             for kind in [block.model_fields["kind"].default]
         ]
     }
-    for owner, field, item in _TEXT_OR_OBJECT:
-        defs[owner]["properties"][field]["items"] = {
-            "anyOf": [{"type": "string", "minLength": 1}, {"$ref": f"#/$defs/{item}"}]
+    for owner, field, (item,) in fields_marked(Workshop, TEXT_OR_OBJECT):
+        defs[owner.__name__]["properties"][field]["items"] = {
+            "anyOf": [{"type": "string", "minLength": 1}, {"$ref": f"#/$defs/{item.__name__}"}]
         }
     schema["properties"]["start_time"] = {
         "type": "string",

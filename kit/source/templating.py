@@ -49,13 +49,6 @@ class _OutOfTime(BaseException):
     """Raised by the timer; not an Exception, so no ``except Exception`` in jinja2 eats it."""
 
 
-class TemplateBudget:
-    """The render time that all of one workshop's templates may spend together."""
-
-    def __init__(self, seconds: float = MAX_TOTAL_SECONDS) -> None:
-        self.left = seconds
-
-
 def has_template(text: str) -> bool:
     return "{{" in text or "{%" in text or "{#" in text
 
@@ -217,27 +210,36 @@ class _Renderer:
         return "".join(out)
 
 
-_renderer: _Renderer | None = None
+class Templates:
+    """One load's templates: a sandbox of its own, and the time they may spend together.
 
-
-def render_template(
-    text: str, variables: Mapping[str, str], budget: TemplateBudget | None = None
-) -> str:
-    """Render ``text`` with ``variables``; raise TemplateProblem on any failure.
-
-    With ``budget``, the render also counts against (and stops at) a workshop's total time.
+    Made per load, so nothing is shared between loads: not the sandbox, not its deadline,
+    not the budget. The interval timer is armed only while one template renders.
     """
-    global _renderer
-    if _renderer is None:
-        _renderer = _Renderer()
-    seconds, slow = MAX_SECONDS, f"template took longer than {MAX_SECONDS} s"
-    if budget is not None and budget.left < seconds:
-        seconds, slow = budget.left, f"templates took longer than {MAX_TOTAL_SECONDS} s in total"
-        if seconds <= 0:
-            raise TemplateProblem(slow)
-    start = time.process_time()
-    try:
-        return _renderer.render(text, variables, seconds, slow)
-    finally:
-        if budget is not None:
-            budget.left -= time.process_time() - start
+
+    def __init__(self, total_seconds: float = MAX_TOTAL_SECONDS) -> None:
+        self.left = total_seconds
+        self._renderer: _Renderer | None = None  # jinja2 is imported on the first template
+
+    def render(self, text: str, variables: Mapping[str, str]) -> str:
+        """Render ``text`` with ``variables``; raise TemplateProblem on any failure.
+
+        Each render is capped at MAX_SECONDS and counts against (and stops at) the total.
+        """
+        if self._renderer is None:
+            self._renderer = _Renderer()
+        seconds, slow = MAX_SECONDS, f"template took longer than {MAX_SECONDS} s"
+        if self.left < seconds:
+            seconds, slow = self.left, f"templates took longer than {MAX_TOTAL_SECONDS} s in total"
+            if seconds <= 0:
+                raise TemplateProblem(slow)
+        start = time.process_time()
+        try:
+            return self._renderer.render(text, variables, seconds, slow)
+        finally:
+            self.left -= time.process_time() - start
+
+
+def render_template(text: str, variables: Mapping[str, str]) -> str:
+    """Render one template on its own (a fresh ``Templates``); see ``Templates.render``."""
+    return Templates().render(text, variables)

@@ -28,7 +28,7 @@ from kit.source.syntax import explain
 try:
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    _Loader = None  # type: ignore[assignment,misc]
+    _Loader = None
 
 MAX_INPUT_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 40
@@ -235,8 +235,9 @@ def _construct(node: yaml.Node, path: Path_, document: Document, problems: list[
     if isinstance(node, yaml.SequenceNode):
         items = []
         for index, item in enumerate(node.value):
-            document.positions[(*path, index)] = _mark(item.start_mark)
-            items.append(_construct(item, (*path, index), document, problems))
+            inside = (*path, index)  # a named key: mypy reads d[(*a, b)] as 3.11's d[*a, b]
+            document.positions[inside] = _mark(item.start_mark)
+            items.append(_construct(item, inside, document, problems))
         return items
     if node.flow_style and node.value and isinstance(node.value[0][0], yaml.MappingNode):
         # ``title: {{ title }}``: a template, read by YAML as a mapping inside a mapping.
@@ -251,25 +252,27 @@ def _construct(node: yaml.Node, path: Path_, document: Document, problems: list[
         key_mark = _mark(key_node.start_mark)
         # Keys are echoed in messages; a control character there could drive the terminal.
         if not isinstance(key_node, yaml.ScalarNode) or not key_node.value.isprintable():
-            document.key_positions[(*path, "?")] = key_mark
+            unprintable = (*path, "?")
+            document.key_positions[unprintable] = key_mark
             message = "keys must be printable text"
-            problems.append(document.problem((*path, "?"), message, at_key=True))
+            problems.append(document.problem(unprintable, message, at_key=True))
             continue
         key = key_node.value
-        document.key_positions.setdefault((*path, key), key_mark)
+        inside = (*path, key)
+        document.key_positions.setdefault(inside, key_mark)
         if key in first_line:
-            document.key_positions[(*path, key)] = key_mark
+            document.key_positions[inside] = key_mark
             message = f"duplicate key '{key}' (first defined on line {first_line[key]}): " + (
                 f"put everything under the first '{key}:'"
                 if isinstance(value_node, yaml.CollectionNode)
                 else "keep one of the two"
             )
-            problems.append(document.problem((*path, key), message, at_key=True))
+            problems.append(document.problem(inside, message, at_key=True))
             continue
         first_line[key] = key_mark.line
         scalar = isinstance(value_node, yaml.ScalarNode) and value_node.value != ""
         if node.flow_style and _no_value(key_node, value_node):
-            document.cut_keys.add((*path, key))  # type: ignore[attr-defined]
-        document.positions[(*path, key)] = _mark(value_node.start_mark) if scalar else key_mark
-        mapping[key] = _construct(value_node, (*path, key), document, problems)
+            document.cut_keys.add(inside)  # type: ignore[attr-defined]
+        document.positions[inside] = _mark(value_node.start_mark) if scalar else key_mark
+        mapping[key] = _construct(value_node, inside, document, problems)
     return mapping

@@ -213,6 +213,14 @@ _WORDS: dict[str, dict[str, str]] = {
         "rows_for_all": "rows for everyone, plus spares",
         "page_per_person": "a page per person on the list",
         "one_each_blank": "one each, names written in",
+        # activity
+        "activity_of": "Activity: {title}",
+        "in_groups_of": "in groups of {size}",
+        "on_your_own": "on your own",
+        "you_need": "You need",
+        "running_the_activity": "How to run it",
+        "what_participants_do": "What participants do",
+        "materials_per_group": "one per group ({count} groups)",
     },
     "ru": {
         "agenda": "Программа",
@@ -415,6 +423,14 @@ _WORDS: dict[str, dict[str, str]] = {
         "rows_for_all": "строки для всех и запасные",
         "page_per_person": "по странице на каждого из списка",
         "one_each_blank": "по одному каждому, имя вписать от руки",
+        # activity
+        "activity_of": "Задание: {title}",
+        "in_groups_of": "в группах по {size} чел.",
+        "on_your_own": "индивидуально",
+        "you_need": "Понадобится",
+        "running_the_activity": "Как проводить",
+        "what_participants_do": "Что делают участники",
+        "materials_per_group": "по одному на группу (групп: {count})",
     },
 }
 _BABEL_LOCALE = {"en": "en_GB"}

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
 
-from kit.layout.deckplan import SLIDE_SIZES
+from kit.layout.planner import SLIDE_SIZES
 
 from ..conftest import require_tool
 from .conftest import ALL, DECK, LANDSCAPE, PRINTED, Built, render_into

@@ -13,29 +13,17 @@ import pytest
 
 from kit.app.build import build
 from kit.app.outlock import LOCK_FILE
-from kit.model import ContinuumBlock, DrillBlock, Workshop
+from kit.model import Workshop
 from kit.outputs import OUTPUTS, kind_of, of_audience
 from kit.source.loader import load
 
-from ..conftest import FIXTURES, SAMPLE, normal, pdf_pages
+from ..conftest import FIXTURES, SAMPLE, normal, pdf_pages, secrets
 
 # From the outputs registry: a new output is scanned as soon as it is registered, and it
 # cannot be written without being registered (see test_every_file_written_is_registered).
 PARTICIPANT_FILES = tuple(kind.file for kind in of_audience("participant"))
 FACILITATOR_FILES = tuple(kind.file for kind in of_audience("facilitator"))
 WORKSHOPS = {"sample": SAMPLE, "all-blocks": FIXTURES / "all-blocks"}
-
-
-def facilitator_only(workshop: Workshop) -> list[str]:
-    """Drill responses, facilitator notes and scenario notes."""
-    texts = []
-    for _, block in workshop.blocks():
-        texts.append(block.facilitator_notes)
-        if isinstance(block, DrillBlock):
-            texts += [text for challenge in block.challenges for text in challenge.responses]
-        if isinstance(block, ContinuumBlock):
-            texts += [scenario.note for scenario in block.scenarios]
-    return [text for text in texts if text]
 
 
 @pytest.fixture(scope="module", params=list(WORKSHOPS))
@@ -56,9 +44,9 @@ def test_participant_files_hold_no_facilitator_text(
 ) -> None:
     workshop, out = outputs
     text = " ".join(" ".join(pdf_pages(out / name)).split())
-    secrets = facilitator_only(workshop)
-    assert secrets  # the check has something to find
-    assert [secret for secret in secrets if _opening(secret) in text] == []
+    hidden = list(secrets(workshop))
+    assert hidden  # the check has something to find
+    assert [secret for secret in hidden if _opening(secret) in text] == []
     assert "FACILITATOR" not in text
 
 
@@ -74,7 +62,7 @@ def test_the_secret_check_can_fail(outputs: tuple[Workshop, Path]) -> None:
     """The guide prints every facilitator-only text, so the check above has teeth."""
     workshop, out = outputs
     guide = " ".join(" ".join(pdf_pages(out / "facilitator-guide.pdf")).split())
-    assert [s for s in facilitator_only(workshop) if _opening(s) not in guide] == []
+    assert [s for s in secrets(workshop) if _opening(s) not in guide] == []
 
 
 def test_every_file_written_is_registered(outputs: tuple[Workshop, Path]) -> None:

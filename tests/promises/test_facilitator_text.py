@@ -14,18 +14,14 @@ import pytest
 
 from kit.model import Workshop
 
-from ..conftest import normal, pdf_text, raw_pages
-from ..hostile.test_participant_copies import (
-    FACILITATOR_FILES,
-    PARTICIPANT_FILES,
-    facilitator_only,
-)
+from ..conftest import normal, pdf_text, raw_pages, secrets
+from ..hostile.test_participant_copies import FACILITATOR_FILES, PARTICIPANT_FILES
 from .conftest import LongBuild
 
 
 def facilitator_sentences(workshop: Workshop) -> list[str]:
-    """Every sentence of the responses, facilitator notes and scenario notes."""
-    texts = facilitator_only(workshop)
+    """Every sentence of the text the model marks facilitator-only (responses, notes, ...)."""
+    texts = secrets(workshop)
     sentences = (s for text in texts for s in re.split(r"(?<=[.!?])\s+", normal(text)))
     return [s for s in sentences if len(s.split()) >= 4]  # shorter ones may be anyone's words
 

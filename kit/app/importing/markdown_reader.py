@@ -88,7 +88,8 @@ def _front_matter(text: str) -> tuple[dict[str, str], str]:
 
 
 def _marp_slides(body: str) -> list[tuple[tuple[str, str], list[str]]]:
-    slides, current = [], []
+    slides: list[list[str]] = []
+    current: list[str] = []
     for line in body.split("\n"):
         if _RULE.match(line) and line.startswith("-"):
             slides.append(current)
@@ -175,8 +176,8 @@ def _slide(title: str, lines: list[str], folder: Path, number: int, deck: Deck) 
                 levels.pop()
             if not levels or levels[-1] < indent:
                 levels.append(indent)
-            number = f"{item[2][:-1]}. " if item[2][0].isdigit() else ""  # keep the order
-            slide.paragraphs.append((len(levels) - 1, number + _inline(item[3])))
+            order = f"{item[2][:-1]}. " if item[2][0].isdigit() else ""  # keep the order
+            slide.paragraphs.append((len(levels) - 1, order + _inline(item[3])))
         elif (heading := _HEADING.match(line)) is not None:
             flush()
             slide.paragraphs.append((0, f"**{_inline(heading[2])}**"))

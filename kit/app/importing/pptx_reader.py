@@ -71,8 +71,8 @@ def read_pptx(path: Path) -> Deck:
     _breaks(agenda, [section for section in deck.sections if section.divider])
     sections = deck.sections
     if by_kit and len(sections) > 1 and not sections[0].divider and sections[1].divider:
-        opening = deck.sections.pop(0).slides  # kit draws it before the first section
-        deck.sections[0].slides[:0] = opening
+        first = deck.sections.pop(0).slides  # kit draws it before the first section
+        deck.sections[0].slides[:0] = first
     slides = [slide for section in deck.sections for slide in section.slides]
     opening = next((slide.title for slide in slides if slide.subtitle is not None), "")
     # Core titles are often the application's default ("PowerPoint Presentation").

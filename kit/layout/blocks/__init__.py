@@ -1,0 +1,1 @@
+"""The deck's slides, one module per block kind; each has ``slides(planner, block, ctx)``."""

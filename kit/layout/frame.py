@@ -1,0 +1,121 @@
+"""The slides that frame the deck: the title slide, the agenda, each section's divider."""
+
+from __future__ import annotations
+
+from kit.layout.planner import (
+    BODY_TOP,
+    FOOTER_BAND,
+    MARGIN,
+    BlockContext,
+    Draft,
+    Planner,
+    join_notes,
+)
+from kit.layout.slidelayout import Box, Element, QrCode
+from kit.layout.tables import table_slides
+from kit.layout.textfit import ParaSpec, fit_text, set_text
+from kit.model.colour import mix, readable_on
+from kit.model.schedule import clock, item_title, timetable, total_minutes
+
+
+def title_slide(p: Planner, title: str, subtitle: str, notes: str) -> None:
+    """An opening or closing slide on the primary colour: title, subtitle, who, when, where."""
+    background = p.colours.primary
+    ink = readable_on(background)
+    w = p.content_width
+    meta = " · ".join(
+        part
+        for part in (
+            p.workshop.organisation,
+            p.words.date(p.workshop.date) if p.workshop.date else "",
+            p.workshop.venue,
+        )
+        if part and part not in subtitle
+    )
+    title_text = fit_text([ParaSpec(title, bold=True, color=ink)], w, 150, 48, 28, anchor="bottom")
+    title_text = title_text or set_text(
+        [ParaSpec(title, bold=True, color=ink)], w, 28, anchor="bottom"
+    )
+    specs = [ParaSpec(subtitle, color=ink)] if subtitle else []
+    specs.append(ParaSpec(meta, color=mix(ink, background, 0.2), scale=0.8))
+    lower = fit_text(specs, w, 150, 26, 16) or set_text(specs, w, 16)
+    band = Box(
+        0,
+        p.height * 0.62,
+        p.width,
+        6,
+        fill=p.colours.accent,
+        role="decoration",
+        name="Accent band",
+    )
+    elements: list[Element] = [
+        Box(MARGIN, 120, w, 150, text=title_text, role="title", name="Title"),
+        band,
+        Box(MARGIN, p.height * 0.62 + 24, w, 150, text=lower, name="Subtitle"),
+    ]
+    p.drafts.append(Draft(title, "title", elements, notes, background))
+
+
+def agenda_slide(p: Planner) -> None:
+    """The sections with their clock times, as a table."""
+    rows = [(item.span, item_title(item, p.words)) for item in timetable(p.workshop)]
+    total = total_minutes(p.workshop)
+    start = clock(p.workshop.start_time, p.workshop.build.time_format)
+    notes = p.words("runs_for", minutes=total, start=start)
+    time_width = 150.0
+    table_slides(
+        p,
+        p.words("agenda"),
+        "agenda",
+        None,
+        rows,
+        (time_width, p.content_width - time_width),
+        notes,
+        ("sections",),  # the agenda lists the sections
+    )
+
+
+def divider(p: Planner, ctx: BlockContext) -> None:
+    """A section's opening slide: its number, title, timing and objectives."""
+    section, slot = ctx.section, ctx.slot
+    background = p.colours.secondary
+    ink = readable_on(background)
+    w = p.content_width
+    kicker = set_text([ParaSpec(p.section_number(ctx), color=ink)], w, 22)
+    head = [ParaSpec(section.title, bold=True, color=ink)]
+    head_text = fit_text(head, w, 120, 44, 26, anchor="bottom") or set_text(head, w, 26)
+    timing = f"{p.words('minutes', count=section.duration)} · {slot.span}"
+    specs = [ParaSpec(timing, color=ink, bold=True)]
+    specs += [ParaSpec(o, bullet="•", color=ink) for o in section.objectives]
+    lower_h = p.height - 250 - FOOTER_BAND
+    lower = fit_text(specs, w, lower_h, 24, 16) or set_text(specs, w, 16)
+    elements: list[Element] = [
+        Box(MARGIN, 100, w, 120, text=head_text, role="title", name="Title"),
+        Box(MARGIN, 70, w, 30, text=kicker, name="Section number"),
+        Box(MARGIN, 232, 72, 4, fill=p.colours.accent, role="decoration", name="Accent rule"),
+        Box(MARGIN, 250, w, lower_h, text=lower, name="Timing and objectives"),
+    ]
+    notes = join_notes(
+        f"{p.section_number(ctx)}: {section.title} ({timing}).",
+        f"{p.words('objectives')}: " + "; ".join(section.objectives) if section.objectives else "",
+    )
+    p.drafts.append(Draft(section.title, "divider", elements, notes, background))
+
+
+def feedback_slide(p: Planner, url: str) -> None:
+    """The closing slide: a QR code to the online evaluation, and its address."""
+    from kit.layout.qr import qr_modules
+
+    modules = qr_modules(url)
+    quiet = 4 / (len(modules) + 8)  # of the whole square: four modules each side
+    size = min(p.height - BODY_TOP - FOOTER_BAND - 60, 320.0)
+    x = (p.width - size) / 2
+    inner = size * (1 - 2 * quiet)
+    address = set_text([p.spec(url, align="center")], p.content_width, 20)
+    body: list[Element] = [
+        Box(x, BODY_TOP, size, size, fill="#FFFFFF", role="decoration", name="Quiet zone"),
+        QrCode(x + size * quiet, BODY_TOP + size * quiet, inner, modules, url, "QR code"),
+        Box(MARGIN, BODY_TOP + size + 8, p.content_width, 40, text=address, name="Address"),
+    ]
+    notes = p.words("feedback_notes", url=url)
+    p.add(p.words("feedback_title"), "feedback", body, notes)

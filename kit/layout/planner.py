@@ -1,0 +1,298 @@
+"""What every slide of the deck is built with: geometry, the slide kinds, notes, tables.
+
+The per-kind modules in ``kit.layout.blocks`` draw their blocks' slides with a
+``Planner``; ``kit.layout.deckplan`` runs them in order. Text is fitted with real metrics
+and never overflows its box: it shrinks down to a floor, then continues on a "(cont.)"
+slide with a warning naming the block.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from kit.layout.slidelayout import Box, DeckLayout, Element, LayoutWarning, Picture, Slide
+from kit.layout.textfit import Anchor, ParaSpec, Text, fit_text, paginate, set_text
+from kit.model import (
+    Section,
+    Workshop,
+    markup,
+)
+from kit.model.colour import mix, readable_on
+from kit.model.places import Place
+from kit.model.schedule import AgendaItem
+from kit.words.i18n import Words, words
+
+SLIDE_SIZES = {"16:9": (960.0, 540.0), "4:3": (720.0, 540.0)}
+MARGIN = 40.0
+TITLE_TOP, TITLE_HEIGHT = 22.0, 68.0
+RULE_TOP = 94.0
+BODY_TOP = 112.0
+FOOTER_BAND = 36.0
+CITE_BAND = 24.0
+BODY_MAX, BODY_MIN = 28.0, 18.0
+TABLE_MAX, TABLE_MIN = 20.0, 16.0
+LABEL_MAX, LABEL_MIN = 18.0, 12.0
+
+
+@dataclass(frozen=True)
+class BlockContext:
+    """Where a block sits: its section and agenda slot, for notes and warnings."""
+
+    section: Section
+    number: int
+    slot: AgendaItem
+    place: Place  # where the block is, for located warnings
+    total_sections: int
+    words: Words
+
+
+@dataclass
+class Draft:
+    title: str
+    kind: str
+    elements: list[Element]
+    notes: str
+    background: str
+    for_participants: bool = True
+    section: int = 0
+    block: int | None = None
+
+
+@dataclass
+class Planner:
+    workshop: Workshop
+    width: float = 0.0
+    height: float = 0.0
+    drafts: list[Draft] = field(default_factory=list)
+    warnings: list[LayoutWarning] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.width, self.height = SLIDE_SIZES[self.workshop.theme.slide_size]
+        self.colours = self.workshop.theme.colours
+        self.words = words(self.workshop.language)
+
+    # --- geometry and shared pieces --------------------------------------------------
+
+    @property
+    def content_width(self) -> float:
+        return self.width - 2 * MARGIN
+
+    def body_height(self, cited: bool) -> float:
+        return self.height - FOOTER_BAND - BODY_TOP - (CITE_BAND + 6 if cited else 0.0)
+
+    def spec(self, text: str, **kw: Any) -> ParaSpec:
+        kw.setdefault("color", self.colours.text)
+        return ParaSpec(text, **kw)
+
+    def title_box(self, title: str, colour: str | None = None, logo_room: bool = True) -> Box:
+        width = self.content_width - (self.logo_width() + 12 if logo_room else 0.0)
+        text = self._fit_title(title, width, colour or self.colours.primary)
+        return Box(MARGIN, TITLE_TOP, width, TITLE_HEIGHT, text=text, role="title", name="Title")
+
+    def _fit_title(self, title: str, width: float, colour: str) -> Text:
+        words = title.split()
+        while True:
+            shown = " ".join(words) + ("…" if len(words) < len(title.split()) else "")
+            spec = ParaSpec(shown, bold=True, color=colour)
+            text = fit_text([spec], width, TITLE_HEIGHT, 34, 22, anchor="bottom")
+            if text is not None or len(words) <= 1:
+                return text or set_text([spec], width, 22, anchor="bottom")
+            words = words[:-1]
+
+    def warn(self, place: Place, message: str) -> None:
+        """A layout warning about the block at ``place``; the plan phase locates it."""
+        self.warnings.append(LayoutWarning(place, message))
+
+    def continued(self, title: str, index: int) -> str:
+        """The title of the ``index``-th slide of a run: "Title (cont.)" after the first."""
+        return f"{title} {self.words('continued')}" if index else title
+
+    def section_number(self, ctx: BlockContext) -> str:
+        return self.words("section_of", number=ctx.number, total=ctx.total_sections)
+
+    def logo_width(self) -> float:
+        return 0.0 if self.workshop.theme.logo is None else 120.0
+
+    def logo(self) -> list[Element]:
+        path = self.workshop.theme.logo
+        if path is None:
+            return []
+        box = (self.width - MARGIN - self.logo_width(), TITLE_TOP + 10, self.logo_width(), 48.0)
+        return [fit_picture(path, f"{self.workshop.organisation} logo", box)]
+
+    def citation(self, cite: tuple[str, ...]) -> list[Element]:
+        if not cite:
+            return []
+        # Organisations only: full titles are too small to read projected, and the
+        # handout lists every source in full.
+        names = []
+        for source_id in cite:
+            source = self.workshop.source(source_id)
+            names.append(source.organisation + (f" ({source.year})" if source.year else ""))
+        label = f"{self.words('source')}: " + "; ".join(names)
+        spec = self.spec(label, italic=True, color=self.colours.muted)
+        top = self.height - FOOTER_BAND - CITE_BAND
+        text = fit_text([spec], self.content_width, CITE_BAND, 14, 10, anchor="bottom")
+        text = text or set_text([spec], self.content_width, 10, anchor="bottom")
+        return [Box(MARGIN, top, self.content_width, CITE_BAND, text=text, name="Source")]
+
+    def add(
+        self,
+        title: str,
+        kind: str,
+        body: list[Element],
+        notes: str,
+        *,
+        cite: tuple[str, ...] = (),
+        for_participants: bool = True,
+    ) -> None:
+        """A standard content slide: title, accent rule, body, source line."""
+        rule = Box(
+            MARGIN, RULE_TOP, 72, 4, fill=self.colours.accent, role="decoration", name="Accent rule"
+        )
+        elements: list[Element] = [
+            self.title_box(title),
+            rule,
+            *self.logo(),
+            *body,
+            *self.citation(cite),
+        ]
+        self.drafts.append(
+            Draft(title, kind, elements, notes, self.colours.background, for_participants)
+        )
+
+    def paged_text(
+        self,
+        title: str,
+        kind: str,
+        specs: list[ParaSpec],
+        notes: str,
+        ctx: BlockContext,
+        *,
+        cite: tuple[str, ...] = (),
+        top: float = BODY_TOP,
+        above: list[Element] | None = None,
+        sizes: tuple[float, float] = (BODY_MAX, BODY_MIN),
+        anchor: Anchor = "top",
+        for_participants: bool = True,
+        reserve: float = 0.0,
+        build: bool = False,
+    ) -> None:
+        """Slides for a run of paragraphs, continued on further slides if they must be.
+
+        ``above`` elements go on the first slide only; ``reserve`` keeps room at the bottom;
+        ``build`` shows the paragraphs one click at a time in the slideshow.
+        """
+        height = self.body_height(bool(cite)) - (top - BODY_TOP) - reserve
+        pages = paginate(specs, self.content_width, height, *sizes, anchor=anchor)
+        if len(pages) > 1:
+            self.warn(ctx.place, f"text does not fit one slide; continued over {len(pages)} slides")
+        for index, text in enumerate(pages):
+            box = Box(MARGIN, top, self.content_width, height, text=text, name="Body", build=build)
+            self.add(
+                self.continued(title, index),
+                kind,
+                [*((above or []) if index == 0 else []), box],
+                notes,
+                cite=cite,
+                for_participants=for_participants,
+            )
+
+    # --- finishing -----------------------------------------------------------------
+
+    def belong(self, start: int, section: int, block: int | None) -> None:
+        """Mark the slides drawn since ``start`` as the section's (and block's), for cues."""
+        for draft in self.drafts[start:]:
+            draft.section, draft.block = section, block
+
+    def layout(self) -> DeckLayout:
+        total = len(self.drafts)
+        slides = []
+        for number, draft in enumerate(self.drafts, start=1):
+            slides.append(
+                Slide(
+                    title=markup.plain(draft.title),
+                    kind=draft.kind,
+                    elements=(*draft.elements, *self.footer(number, total, draft.background)),
+                    notes=draft.notes,
+                    background=draft.background,
+                    for_participants=draft.for_participants,
+                    section=draft.section,
+                    block=draft.block,
+                )
+            )
+        workshop = self.workshop
+        return DeckLayout(
+            width=self.width,
+            height=self.height,
+            slides=tuple(slides),
+            heading_font=workshop.theme.fonts.heading,
+            body_font=workshop.theme.fonts.body,
+            title=markup.plain(workshop.title),
+            author=workshop.organisation,
+            subject=markup.plain(workshop.subtitle) or markup.plain(workshop.title),
+            language=workshop.language,
+            template=workshop.theme.template,
+            section_titles=tuple(markup.plain(s.title) for s in workshop.sections),
+            warnings=tuple(self.warnings),
+        )
+
+    def footer(self, number: int, total: int, background: str) -> list[Element]:
+        ink = mix(readable_on(background), background, 0.25)
+        top = self.height - FOOTER_BAND + 8
+        label = f"{self.workshop.organisation} · {markup.plain(self.workshop.title)}"
+        number_width = 60.0
+        left_w = self.content_width - number_width
+        left = fit_text([ParaSpec(label, color=ink)], left_w, 20, 11, 8)
+        left = left or set_text([ParaSpec(label, color=ink)], left_w, 8)
+        right = set_text([ParaSpec(str(number), color=ink, align="right")], number_width, 11)
+        return [
+            Box(MARGIN, top, left_w, 20, text=left, role="footer", name="Footer"),
+            Box(
+                self.width - MARGIN - number_width,
+                top,
+                number_width,
+                20,
+                text=right,
+                role="footer",
+                name="Slide number",
+            ),
+        ]
+
+
+def quoted(text: str, language_words: Words) -> str:
+    """``text`` in the language's quotation marks, unless the author already quoted it."""
+    return text if text[:1] in "\"“'‘«„" else language_words("quoted", text=text)
+
+
+def join_notes(*parts: str) -> str:
+    return "\n\n".join(part for part in parts if part)
+
+
+def fit_picture(path: str, alt: str, box: tuple[float, float, float, float]) -> Picture:
+    """The picture scaled to fit ``box`` with its aspect ratio kept, centred."""
+    from PIL import Image
+
+    x, y, w, h = box
+    with Image.open(path) as image:  # the header only: the loader already checked it
+        pixel_w, pixel_h = image.size
+    scale = min(w / pixel_w, h / pixel_h)
+    pw, ph = pixel_w * scale, pixel_h * scale
+    return Picture(x + (w - pw) / 2, y + (h - ph) / 2, pw, ph, path, alt, name=alt[:60])
+
+
+def block_notes(ctx: BlockContext, block: Any, *extra: str) -> str:
+    slot = ctx.slot
+    section_number = ctx.words("section_of", number=ctx.number, total=ctx.total_sections)
+    minutes = ctx.words("minutes", count=ctx.section.duration)
+    timing = f"{section_number}: {ctx.section.title} · {slot.span} ({minutes})"
+    facilitator = (
+        f"{ctx.words('facilitator')}: {block.facilitator_notes}" if block.facilitator_notes else ""
+    )
+    return join_notes(timing, block.notes, *extra, facilitator)
+
+
+def fitted(specs: list[ParaSpec], width: float, height: float, high: float, low: float) -> Text:
+    """Text fitted to the box, or set at the floor size if it cannot fit."""
+    return fit_text(specs, width, height, high, low) or set_text(specs, width, low)
