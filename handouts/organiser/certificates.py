@@ -10,13 +10,13 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Image, Table
 
-from handouts.organiser.common import unbroken_size, write_bare
+from handouts.organiser.common import NameLine, unbroken_size, write_bare
 from handouts.story import Look
 from kit.layout.fonts import face_name
 from kit.model.participants import Participant
 from kit.model.schedule import total_minutes
 from kit.pdf import colour, para, table_style
-from kit.pdf.draw import GUIDE, draw_stack, fit_size, stack_height
+from kit.pdf.draw import draw_stack, fit_size, stack_height
 
 NAME_SIZES = (40.0, 16.0)  # largest and smallest size for the name
 LOGO_HEIGHT = 18 * mm
@@ -44,24 +44,6 @@ def _centred(
         textColor=colour(ink),
         spaceAfter=size * 0.5,
     )
-
-
-class _NameLine(Flowable):
-    """A line to write a name on, two thirds of the width, centred."""
-
-    def __init__(self, height: float) -> None:
-        super().__init__()
-        self._line_height = height
-        self.spaceAfter = height / 3  # the next line of text stays clear of the rule
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        self.width = avail_width
-        return avail_width, self._line_height
-
-    def draw(self) -> None:
-        self.canv.setStrokeColor(GUIDE)
-        self.canv.setLineWidth(0.8)
-        self.canv.line(self.width / 6, 0, self.width * 5 / 6, 0)
 
 
 class _Certificate(Flowable):
@@ -129,7 +111,7 @@ class _Certificate(Flowable):
 
     def _name_flowables(self, width: float, room: float) -> list[Flowable]:
         if self._name is None:
-            return [_NameLine(NAME_SIZES[0] * 1.4)]
+            return [NameLine(NAME_SIZES[0] * 1.4)]
 
         def make(size: float) -> list[Flowable]:
             return [para(self._name or "", _centred(self._look, size, bold=True))]

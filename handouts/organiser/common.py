@@ -11,6 +11,7 @@ from reportlab.platypus import Flowable
 from handouts.story import Look
 from kit.layout.fonts import face_name
 from kit.pdf import build_pdf, colour, meta_for
+from kit.pdf.draw import GUIDE
 
 
 def write_bare(path: Path, story: Sequence[Flowable], look: Look, what: str) -> int:
@@ -55,3 +56,21 @@ def unbroken_size(text: str, width: float, largest: float, *, bold: bool = True)
     """
     widest = max(stringWidth(word, face_name(bold=bold), 1) for word in text.split())
     return min(largest, 0.98 * width / widest)  # a little room: line ends are not exact
+
+
+class NameLine(Flowable):
+    """A line to write a name on, two thirds of the width, centred."""
+
+    def __init__(self, height: float) -> None:
+        super().__init__()
+        self._line_height = height
+        self.spaceAfter = height / 3  # the next line of text stays clear of the rule
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        return avail_width, self._line_height
+
+    def draw(self) -> None:
+        self.canv.setStrokeColor(GUIDE)
+        self.canv.setLineWidth(0.8)
+        self.canv.line(self.width / 6, 0, self.width * 5 / 6, 0)

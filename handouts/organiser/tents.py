@@ -13,7 +13,7 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable
 
-from handouts.organiser.common import unbroken_size, write_bare
+from handouts.organiser.common import NameLine, unbroken_size, write_bare
 from handouts.story import Look
 from kit.layout.fonts import face_name
 from kit.model.participants import Participant
@@ -83,9 +83,10 @@ class _Tent(Flowable):
         draw_stack(self.canv, face, 0, (height + used) / 2, self.width)
 
     def _face(self, height: float) -> list[Flowable]:
-        if self._person is None:
-            return []
         look, person = self._look, self._person
+        if person is None:  # to write on by hand: a line, and whose workshop this is
+            title = _style(look, ORGANISATION_SIZE, bold=False)
+            return [NameLine(NAME_SIZES[0] * 1.2), para(look.workshop.title, title)]
         rest = []
         if person.organisation:
             rest = [para(person.organisation, _style(look, ORGANISATION_SIZE, bold=False))]

@@ -114,26 +114,46 @@ def test_without_a_list_there_is_one_blank_certificate_and_tent(tmp_path: Path) 
     assert "Certificate of attendance" in pdf_pages(tmp_path / CERTIFICATES)[0]
 
 
-def test_the_upper_face_of_a_tent_is_the_lower_turned_over(thirty: Path, tmp_path: Path) -> None:
-    """Folded, each face stands the right way up: the upper half is the lower half rotated."""
+def test_a_blank_tent_has_a_line_to_write_on_and_the_title_on_both_faces(tmp_path: Path) -> None:
+    build(FIXTURES / "other-workshop", tmp_path, only=["handouts"])
+    (page,) = pdf_pages(tmp_path / NAME_TENTS)
+    assert page.count("Standing Together: Answering Your Landlord") == 2
+    image = rendered_page(tmp_path / NAME_TENTS, tmp_path / "blank")
+    width, height = image.size
+    for half in (
+        image.crop((0, 0, width, height // 2)),
+        image.crop((0, height // 2, width, height)),
+    ):
+        assert longest_rule(half) > width / 2  # the dashed fold line has no long run
+
+
+def rendered_page(pdf: Path, stem: Path, page: int = 1) -> Image.Image:
+    """Page ``page`` of ``pdf`` in grey, at 40 dpi."""
     pdftoppm = require_tool("pdftoppm")
     subprocess.run(
-        [
-            pdftoppm,
-            "-r",
-            "40",
-            "-png",
-            "-f",
-            "2",
-            "-l",
-            "2",
-            str(thirty / NAME_TENTS),
-            str(tmp_path / "tent"),
-        ],
+        [pdftoppm, "-r", "40", "-png", "-f", str(page), "-l", str(page), str(pdf), str(stem)],
         check=True,
     )
-    (image,) = tmp_path.glob("tent-*.png")
-    page = Image.open(image).convert("L")
+    (image,) = stem.parent.glob(f"{stem.name}-*.png")
+    return Image.open(image).convert("L")
+
+
+def longest_rule(image: Image.Image) -> int:
+    """The longest unbroken run of inked pixels along any row of ``image``."""
+    width, height = image.size
+    pixels = image.load()
+    longest = 0
+    for y in range(height):
+        run = 0
+        for x in range(width):
+            run = run + 1 if pixels[x, y] < 200 else 0
+            longest = max(longest, run)
+    return longest
+
+
+def test_the_upper_face_of_a_tent_is_the_lower_turned_over(thirty: Path, tmp_path: Path) -> None:
+    """Folded, each face stands the right way up: the upper half is the lower half rotated."""
+    page = rendered_page(thirty / NAME_TENTS, tmp_path / "tent", page=2)
     width, height = page.size
     lower = page.crop((0, height - height // 2, width, height))
     upper = page.crop((0, 0, width, height // 2)).rotate(180)
