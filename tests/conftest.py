@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -19,6 +18,10 @@ from kit.model.fields import FACILITATOR_ONLY, marked_texts
 from kit.outputs import BuildOptions, Output
 from kit.source.loader import LoadedWorkshop, load
 
+from .readers import require_tool
+
+pytest_plugins = ["tests.corpus"]  # the template corpus and the rendered fixture workshops
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "examples" / "sex-work-and-trafficking"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -30,14 +33,6 @@ _PATIENT = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow]}
 settings.register_profile("kit", derandomize=True, print_blob=True, database=None, **_PATIENT)
 settings.register_profile("explore", derandomize=False, print_blob=True, **_PATIENT)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "kit"))
-
-
-def require_tool(name: str) -> str:
-    """The path of a system tool the test needs; CI installs them, so absence fails."""
-    path = shutil.which(name)
-    if path is None:
-        pytest.fail(f"'{name}' is not installed; run .ci/run or install it (see README)")
-    return path
 
 
 def pdf_text(path: Path) -> str:

@@ -9,8 +9,8 @@ from pypdf import PdfReader
 from exercises.sheets import CARD_COLUMNS, CARD_ROWS
 from kit.model import markup
 
+from ..readers import Page, word_pages
 from .conftest import ALL_SHEETS, PARTICIPANT_SHEETS, normal, secrets
-from .layout import Page, word_pages
 
 WORKSHOPS = ["sample", "other"]
 CARDS_PER_PAGE = CARD_COLUMNS * CARD_ROWS

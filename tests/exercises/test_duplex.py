@@ -6,8 +6,8 @@ import pytest
 
 from exercises.sheets import CARD_COLUMNS, CARD_ROWS
 
+from ..readers import word_pages
 from .conftest import normal
-from .layout import word_pages
 
 CARDS_PER_PAGE = CARD_COLUMNS * CARD_ROWS
 

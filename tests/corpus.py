@@ -1,0 +1,188 @@
+"""Session fixtures: the template corpus, and every fixture workshop built and read once.
+
+Workshops are built through kit's command line in child processes (``python -m kit build``),
+as a user builds them, so these fixtures do not follow kit's modules around. The decks are
+then printed by LibreOffice in one run for the whole session (``soffice_convert``).
+
+- ``template_corpus``: python-pptx's default template, the branded 4:3 template and every
+  LibreOffice Impress template, converted to ``.pptx`` by one LibreOffice run.
+- ``rendered``: the sample and the fixtures of other organisations, on A4 and Letter, and the
+  sample's deck on every template of the corpus; each PDF read once (``Reading``).
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pptx
+import pytest
+import yaml
+
+from .readers import Reading, require_tool, soffice_convert, workshop_vocabulary
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+WORKSHOPS = {
+    "sample": ROOT / "examples" / "sex-work-and-trafficking",
+    **{name: FIXTURES / name for name in ("first-aid", "bargaining", "branded", "other-workshop")},
+}
+PAPERS = ("a4", "letter")
+DECK = "deck (LibreOffice)"  # the .pptx as LibreOffice prints it
+PRINTED = ("handout.pdf", "handout-large-print.pdf", "facilitator-guide.pdf", "notes-handout.pdf")
+DRILL_SHEETS = ("drill-worksheet.pdf", "drill-cards.pdf", "drill-answer-key.pdf")
+CONTINUUM_SHEETS = (
+    "continuum-worksheet.pdf",
+    "continuum-signs.pdf",
+    "continuum-scenario-cards.pdf",
+)
+BRANDED = FIXTURES / "branded" / "templates" / "branded-4x3.pptx"
+PRINT_MARGIN = 12.0  # points: most printers leave about 4 mm at each edge unprinted
+FLOORS = {DECK: 9.0, "deck.pdf": 9.0, "handout-large-print.pdf": 14.0}  # else 7 pt
+PRINT_FLOOR = 7.0
+
+
+def libreoffice_templates() -> list[Path]:
+    """LibreOffice's Impress templates, wherever this LibreOffice keeps them."""
+    program = Path(require_tool("soffice")).resolve().parent
+    roots = [program.parent, *Path("/usr/lib").glob("libreoffice*"), *Path("/opt").glob("libre*")]
+    for root in roots:
+        found = sorted(root.glob("share/template/common/presnt/*.otp"))
+        if found:
+            return found
+    pytest.fail("no LibreOffice Impress templates (share/template/common/presnt/*.otp) found")
+
+
+@dataclass(frozen=True)
+class Template:
+    name: str
+    path: Path
+
+
+@pytest.fixture(scope="session")
+def template_corpus(tmp_path_factory: pytest.TempPathFactory) -> list[Template]:
+    """python-pptx's default, the branded template and LibreOffice's, as ``.pptx``."""
+    converted = soffice_convert(libreoffice_templates(), tmp_path_factory.mktemp("corpus"), "pptx")
+    default = Path(pptx.__file__).parent / "templates" / "default.pptx"
+    return [
+        Template("python-pptx-default", default),
+        Template("branded", BRANDED),
+        *(Template(path.stem, path) for path in converted),
+    ]
+
+
+def expected_outputs(workshop: str, paper: str) -> tuple[str, ...]:
+    """What a reader gets of ``workshop`` on ``paper``: the deck once, print on both papers."""
+    text = (WORKSHOPS[workshop] / "workshop.yaml").read_text(encoding="utf-8")
+    blocks = {
+        kind
+        for section in yaml.safe_load(text)["sections"]
+        for block in section.get("blocks", ())
+        for kind in block
+    }
+    sheets = (DRILL_SHEETS if "drill" in blocks else ()) + (
+        CONTINUUM_SHEETS if "continuum" in blocks else ()
+    )
+    return ((DECK, "deck.pdf") if paper == "a4" else ()) + PRINTED + sheets
+
+
+def kit(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    """``kit`` run as a user runs it, in a child process."""
+    return subprocess.run(
+        [sys.executable, "-m", "kit", *map(str, args)], capture_output=True, text=True, cwd=ROOT
+    )
+
+
+@dataclass
+class Build:
+    """One ``kit build``: its outcome and the files a reader gets, by output name."""
+
+    result: subprocess.CompletedProcess[str]
+    out: Path
+    files: dict[str, Path] = field(default_factory=dict)
+
+
+@dataclass
+class Rendered:
+    """Every build of the session, and each PDF read once on demand."""
+
+    builds: dict[tuple[str, str], Build]  # (workshop, paper)
+    templated: dict[str, Build]  # template name -> the sample's deck on it
+    _readings: dict[Path, Reading] = field(default_factory=dict)
+
+    def reading(self, workshop: str, paper: str, output: str) -> Reading:
+        return self._read(self.builds[workshop, paper].files[output], workshop, output)
+
+    def templated_reading(self, template: str) -> Reading:
+        # 25 decks of 45 slides: no font reading, and pixels at half the resolution
+        return self._read(self.templated[template].files[DECK], "sample", DECK, False, 50)
+
+    def _read(
+        self, path: Path, workshop: str, output: str, fonts: bool = True, dpi: int = 100
+    ) -> Reading:
+        if path not in self._readings:
+            slides = output in (DECK, "deck.pdf")
+            self._readings[path] = Reading(
+                path,
+                workshop_vocabulary(WORKSHOPS[workshop]),
+                inset=0.0 if slides else PRINT_MARGIN,
+                floor=FLOORS.get(output, PRINT_FLOOR),
+                fonts=fonts,
+                dpi=dpi,
+            )
+        return self._readings[path]
+
+
+def _with_template(template: Template, folder: Path) -> Path:
+    """A copy of the sample whose theme names ``template``."""
+    shutil.copytree(WORKSHOPS["sample"], folder)
+    shutil.copyfile(template.path, folder / "template.pptx")
+    data = yaml.safe_load((folder / "workshop.yaml").read_text(encoding="utf-8"))
+    data.setdefault("theme", {})["template"] = "template.pptx"
+    (folder / "workshop.yaml").write_text(
+        yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8"
+    )
+    return folder
+
+
+@pytest.fixture(scope="session")
+def rendered(tmp_path_factory: pytest.TempPathFactory, template_corpus: list[Template]) -> Rendered:
+    """Every workshop on both papers and the sample on every template, built and printed."""
+    root = tmp_path_factory.mktemp("rendered")
+    jobs: dict[tuple[str, str], tuple[str | Path, ...]] = {}
+    for name, folder in WORKSHOPS.items():
+        jobs[name, "a4"] = (folder, "--out", root / name / "a4")
+        only = ("--only", "handouts", "--only", "exercises")  # the deck has no paper
+        jobs[name, "letter"] = (folder, "--out", root / name / "letter", "--paper", "letter", *only)
+    for template in template_corpus:
+        folder = _with_template(template, root / "templated" / template.name / "workshop")
+        jobs["template", template.name] = (
+            folder,
+            "--out",
+            folder.parent / "out",
+            "--only",
+            "slides",
+        )
+    with ThreadPoolExecutor(max_workers=2) as pool:  # two cores
+        results = dict(zip(jobs, pool.map(lambda args: kit("build", *args), jobs.values())))
+    builds = {key: Build(results[key], Path(jobs[key][2])) for key in jobs}
+    for build in builds.values():
+        build.files = {p.name: p for p in build.out.glob("*.pdf")}
+    decks = {key: build.out / "deck.pptx" for key, build in builds.items()}
+    decks = {key: deck for key, deck in decks.items() if deck.is_file()}
+    # One LibreOffice run prints every deck of the session; names must differ.
+    named = root / "decks"
+    named.mkdir()
+    for key, deck in decks.items():
+        shutil.copyfile(deck, named / f"{'-'.join(key)}.pptx")
+    pdfs = soffice_convert(sorted(named.glob("*.pptx")), named / "pdf")
+    for key in decks:
+        builds[key].files[DECK] = next(p for p in pdfs if p.stem == "-".join(key))
+    return Rendered(
+        {key: b for key, b in builds.items() if key[0] != "template"},
+        {key[1]: b for key, b in builds.items() if key[0] == "template"},
+    )

@@ -1,0 +1,617 @@
+"""What a reader sees in kit's outputs, and checks that list what would trip a reader up.
+
+A deck is read through LibreOffice's PDF of it, every PDF through poppler (words, lines and
+blocks from ``pdftotext -bbox-layout``, pixels from ``pdftoppm``, fonts from ``pdffonts``) and
+pdfplumber (the size and font of each character). Nothing here imports kit: the checks judge
+the files as a reader gets them, not the numbers kit planned.
+
+Each check returns a list of problems, one readable line each; an empty list means the page
+reads well. ``problems`` runs them all on one PDF.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import shutil
+import subprocess
+import tempfile
+import xml.etree.ElementTree as ET
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import pytest
+import yaml
+from PIL import Image
+
+_NS = {"x": "http://www.w3.org/1999/xhtml"}
+BODY_CONTRAST = 4.5  # WCAG 2 AA
+LARGE_CONTRAST = 3.0  # WCAG 2 AA for large text: 18 pt, or 14 pt bold
+
+
+def require_tool(name: str) -> str:
+    """The path of a system tool the test needs; CI installs them, so absence fails."""
+    path = shutil.which(name)
+    if path is None:
+        pytest.fail(f"'{name}' is not installed; run .ci/run or install it (see README)")
+    return path
+
+
+def require_font(family: str, expected: str) -> None:
+    """Fail unless fontconfig draws ``family`` with ``expected``, as a normal install does.
+
+    Decks name Arial; LibreOffice installs bring Liberation Sans, its metric twin. Without
+    it LibreOffice falls back to a wider font and every check would judge that machine.
+    """
+    found = subprocess.run(
+        [require_tool("fc-match"), "-f", "%{family}", family],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    if expected not in found.split(","):
+        pytest.fail(
+            f"'{family}' is drawn with '{found}', not '{expected}'; run .ci/run "
+            "(it installs fonts-liberation2)"
+        )
+
+
+def soffice_convert(files: Sequence[Path], out_dir: Path, to: str = "pdf") -> list[Path]:
+    """Convert ``files`` with LibreOffice in one run; the converted files, in order.
+
+    LibreOffice gets a profile of its own in ``out_dir``: two runs sharing one hand their
+    work to each other. Names must differ by stem, since the outputs share ``out_dir``.
+    """
+    soffice = require_tool("soffice")
+    require_font("Arial", "Liberation Sans")
+    stems = [path.stem for path in files]
+    assert len(set(stems)) == len(stems), f"two files share a name: {stems}"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    profile = Path(tempfile.mkdtemp(prefix="lo-profile-", dir=out_dir))
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--convert-to",
+            to,
+            "--outdir",
+            str(out_dir),
+            *map(str, files),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=1800,
+    )
+    shutil.rmtree(profile, ignore_errors=True)
+    converted = [out_dir / f"{stem}.{to}" for stem in stems]
+    missing = [path.name for path in converted if not path.is_file()]
+    if missing:
+        pytest.fail(f"LibreOffice did not convert: {', '.join(missing)}")
+    return converted
+
+
+# --- words ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Box:
+    """A rectangle in points, from the page's top-left corner (y grows downwards)."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+    @property
+    def centre(self) -> tuple[float, float]:
+        return (self.x0 + self.x1) / 2, (self.y0 + self.y1) / 2
+
+    @property
+    def height(self) -> float:
+        return self.y1 - self.y0
+
+    def union(self, other: Box) -> Box:
+        return Box(
+            min(self.x0, other.x0),
+            min(self.y0, other.y0),
+            max(self.x1, other.x1),
+            max(self.y1, other.y1),
+        )
+
+    def inset(self, dx: float, dy: float) -> Box:
+        return Box(self.x0 + dx, self.y0 + dy, self.x1 - dx, self.y1 - dy)
+
+    def intersects(self, other: Box) -> bool:
+        return min(self.x1, other.x1) > max(self.x0, other.x0) and min(self.y1, other.y1) > max(
+            self.y0, other.y0
+        )
+
+
+@dataclass(frozen=True)
+class Word:
+    """A word as pdftotext sees it, with its line and block (numbered per page)."""
+
+    text: str
+    box: Box
+    line: int
+    block: int
+    size: float | None = None  # points, from pdfplumber (``with_fonts``)
+    font: str = ""
+
+    @property
+    def large(self) -> bool:
+        """Large text in WCAG's sense; without a read size, judged by the box height."""
+        size = self.size if self.size is not None else self.box.height / 1.15
+        return size >= 17.95 or ("Bold" in self.font and size >= 13.95)
+
+    def at(self) -> str:
+        return f"'{self.text}' at ({self.box.x0:.0f}, {self.box.y0:.0f})"
+
+
+@dataclass(frozen=True)
+class Page:
+    number: int  # from 1
+    width: float
+    height: float
+    words: tuple[Word, ...]  # in reading order, block by block
+    # Text crossing the page's edge, which pdftotext drops (read by ``with_fonts``).
+    outside: tuple[Word, ...] = ()
+
+    def find(self, phrase: str) -> Box | None:
+        """The box around the first run of words spelling ``phrase``, if any."""
+        tokens = phrase.split()
+        texts = [word.text for word in self.words]
+        for start in range(len(texts) - len(tokens) + 1):
+            if texts[start : start + len(tokens)] == tokens:
+                box = self.words[start].box
+                for word in self.words[start + 1 : start + len(tokens)]:
+                    box = box.union(word.box)
+                return box
+        return None
+
+    def lines(self) -> list[list[Word]]:
+        """The words of each line, lines in reading order."""
+        lines: dict[int, list[Word]] = {}
+        for word in self.words:
+            lines.setdefault(word.line, []).append(word)
+        return list(lines.values())
+
+
+def word_pages(path: Path) -> list[Page]:
+    """Every page of the PDF at ``path`` with its words, lines and blocks."""
+    xhtml = subprocess.run(
+        [require_tool("pdftotext"), "-bbox-layout", str(path), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    pages = []
+    for number, page in enumerate(ET.fromstring(xhtml).iterfind(".//x:page", _NS), 1):
+        words, line_number = [], 0
+        for block_number, block in enumerate(page.iterfind(".//x:block", _NS)):
+            for line in block.iterfind("x:line", _NS):
+                line_number += 1
+                words.extend(
+                    Word(
+                        word.text or "",
+                        Box(*(float(word.get(k, 0)) for k in ("xMin", "yMin", "xMax", "yMax"))),
+                        line_number,
+                        block_number,
+                    )
+                    for word in line.iterfind("x:word", _NS)
+                )
+        pages.append(
+            Page(number, float(page.get("width", 0)), float(page.get("height", 0)), tuple(words))
+        )
+    return pages
+
+
+def with_fonts(pages: list[Page], path: Path) -> list[Page]:
+    """``pages`` with each word's font size and name, read by pdfplumber from ``path``.
+
+    A word takes the largest size among the characters whose centres lie in its box.
+    """
+    import pdfplumber  # heavy; only the font checks need it
+
+    sized = []
+    with pdfplumber.open(str(path)) as pdf:
+        for page, plumbed in zip(pages, pdf.pages, strict=True):
+            chars = sorted(
+                ((c["top"] + c["bottom"]) / 2, (c["x0"] + c["x1"]) / 2, c["size"], c["fontname"])
+                for c in plumbed.chars
+            )
+            ys = [char[0] for char in chars]
+            words = []
+            for word in page.words:
+                box = word.box
+                inside = [
+                    c
+                    for c in chars[bisect_left(ys, box.y0) : bisect_right(ys, box.y1)]
+                    if box.x0 <= c[1] <= box.x1
+                ]
+                if inside:
+                    fonts = Counter(c[3] for c in inside)
+                    word = replace(
+                        word,
+                        size=round(max(c[2] for c in inside), 2),
+                        font=fonts.most_common(1)[0][0],
+                    )
+                words.append(word)
+            sized.append(replace(page, words=tuple(words), outside=_outside(page, plumbed.chars)))
+    return sized
+
+
+def _outside(page: Page, chars: list[dict]) -> tuple[Word, ...]:
+    """Runs of characters that cross the page's edge, as words (pdftotext drops them)."""
+    runs: list[list[dict]] = [[]]
+    for char in chars:
+        inside = (
+            char["x0"] >= 0
+            and char["x1"] <= page.width
+            and char["top"] >= 0
+            and char["bottom"] <= page.height
+        )
+        if inside or char["text"].isspace():
+            runs.append([])
+            continue
+        last = runs[-1][-1] if runs[-1] else None
+        if last and (abs(char["x0"] - last["x1"]) > 1 or abs(char["top"] - last["top"]) > 1):
+            runs.append([])  # another word that merely follows in the file
+        runs[-1].append(char)
+    return tuple(
+        Word(
+            "".join(c["text"] for c in run),
+            Box(
+                min(c["x0"] for c in run),
+                min(c["top"] for c in run),
+                max(c["x1"] for c in run),
+                max(c["bottom"] for c in run),
+            ),
+            0,
+            -1,
+        )
+        for run in runs
+        if run
+    )
+
+
+# --- checks on words --------------------------------------------------------------------
+
+
+def off_page(page: Page, inset: float = 0.0, tolerance: float = 0.5) -> list[str]:
+    """Words not inside the page, or closer than ``inset`` points to its edge.
+
+    Text drawn across the edge is found by ``with_fonts``: pdftotext leaves it out.
+    """
+    area = Box(
+        inset - tolerance,
+        inset - tolerance,
+        page.width - inset + tolerance,
+        page.height - inset + tolerance,
+    )
+    return [
+        f"p{page.number}: {word.at()} is off the page"
+        + (f" or within {inset:g} pt of its edge" if inset else "")
+        for word in (*page.words, *_unseen(page))
+        if not (
+            area.x0 <= word.box.x0
+            and word.box.x1 <= area.x1
+            and area.y0 <= word.box.y0
+            and word.box.y1 <= area.y1
+        )
+    ]
+
+
+def _unseen(page: Page) -> list[Word]:
+    """The words across the page's edge that pdftotext left out."""
+    return [
+        word for word in page.outside if not any(word.box.intersects(w.box) for w in page.words)
+    ]
+
+
+def _core(box: Box) -> Box:
+    """The body of a word's glyphs: its box less the ascender and descender room.
+
+    Word boxes span the font's whole ascent and descent, so lines set tightly touch without
+    any ink meeting; their cores meet only when glyphs really sit on one another.
+    """
+    return box.inset(0.5, box.height * 0.2)
+
+
+def overlaps(page: Page) -> list[str]:
+    """Text that sits on other text: two blocks, or two lines of one block, whose words meet.
+
+    Reported once per pair of lines, with the first pair of words that meet.
+    """
+    words = sorted(page.words, key=lambda word: _core(word.box).y0)
+    cores = [_core(word.box) for word in words]
+    seen: set[tuple[int, int]] = set()
+    problems = []
+    for i, (word, core) in enumerate(zip(words, cores)):
+        for other, other_core in zip(words[i + 1 :], cores[i + 1 :]):
+            if other_core.y0 >= core.y1:
+                break
+            pair = (min(word.line, other.line), max(word.line, other.line))
+            if word.line == other.line or pair in seen or not core.intersects(other_core):
+                continue
+            seen.add(pair)
+            where = "another block" if word.block != other.block else "another line"
+            problems.append(f"p{page.number}: {word.at()} overlaps {other.at()} of {where}")
+    return problems
+
+
+def vocabulary(texts: Iterable[str]) -> frozenset[str]:
+    """The words of ``texts``, in lower case: what a renderer must keep whole."""
+    return frozenset(word.lower() for text in texts for word in re.findall(r"\w+", text))
+
+
+def workshop_vocabulary(path: Path) -> frozenset[str]:
+    """The words of every text in a workshop file (or folder) and its translations."""
+    folder = path if path.is_dir() else path.parent
+    files = [folder / "workshop.yaml", *sorted(folder.glob("translations/*.yaml"))]
+    return vocabulary(
+        text
+        for file in files
+        for text in _strings(yaml.safe_load(file.read_text(encoding="utf-8")))
+    )
+
+
+def _strings(value: object) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+def broken_words(page: Page, words: frozenset[str]) -> list[str]:
+    """Words of the source the renderer split over two lines ("Experiment" / "al").
+
+    A line's last fragment and the next line's first, joined, make a word of ``words`` that
+    at least one fragment alone is not. A break after a hyphen is a proper break.
+    """
+    problems = []
+    lines = page.lines()
+    for line, following in itertools.pairwise(lines):
+        if line[-1].block != following[0].block:
+            continue
+        end = re.sub(r"^\W+", "", line[-1].text)
+        start = re.sub(r"\W+$", "", following[0].text)
+        joined = (end + start).lower()
+        if (
+            len(joined) >= 4
+            and joined in words
+            and not (end.lower() in words and start.lower() in words)
+        ):
+            problems.append(
+                f"p{page.number}: '{end}' / '{start}' breaks the word '{end + start}'"
+                f" at ({line[-1].box.x1:.0f}, {line[-1].box.y0:.0f})"
+            )
+    return problems
+
+
+def below(page: Page, floor: float) -> list[str]:
+    """Words set smaller than ``floor`` points (needs ``with_fonts``)."""
+    return [
+        f"p{page.number}: {word.at()} is {word.size:g} pt, under {floor:g} pt"
+        for word in page.words
+        if word.size is not None and word.size < floor - 0.05
+    ]
+
+
+# --- checks on pixels -------------------------------------------------------------------
+
+
+def page_images(path: Path, dpi: int = 100) -> list[Image.Image]:
+    """Every page of the PDF as poppler draws it, in RGB, without anti-aliasing.
+
+    Unsmoothed, every pixel of a glyph has the text's own colour: small text measures as
+    what it is, not as the grey that smoothing mixes from it and its background.
+    """
+    with tempfile.TemporaryDirectory() as folder:
+        subprocess.run(
+            [
+                require_tool("pdftoppm"),
+                "-r",
+                str(dpi),
+                "-aa",
+                "no",
+                "-aaVector",
+                "no",
+                str(path),
+                f"{folder}/page",
+            ],  # PPM: a third of PNG's time
+            check=True,
+            capture_output=True,
+        )
+        files = sorted(Path(folder).glob("page-*.ppm"), key=lambda f: int(f.stem.split("-")[1]))
+        images = []
+        for file in files:
+            with Image.open(file) as image:
+                images.append(image.convert("RGB"))
+    return images
+
+
+def _luminance(colour: tuple[int, int, int]) -> float:
+    """WCAG 2 relative luminance of an sRGB colour."""
+    channels = [c / 255 for c in colour]
+    r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast_ratio(one: tuple[int, int, int], other: tuple[int, int, int]) -> float:
+    """WCAG 2 contrast ratio, 1 to 21."""
+    light, dark = sorted((_luminance(one), _luminance(other)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def _distance(one: tuple[int, ...], other: tuple[int, ...]) -> float:
+    return sum((a - b) ** 2 for a, b in zip(one, other)) ** 0.5
+
+
+_SAME = 60  # RGB distance under which two pixels count as one colour (anti-aliasing, noise)
+
+
+def _clusters(colours: Counter[tuple[int, int, int]]) -> list[tuple[tuple[int, int, int], int]]:
+    """Colours grouped around the commonest ones, with their pixel counts, commonest first."""
+    clusters: list[tuple[tuple[int, int, int], int]] = []
+    for colour, count in colours.most_common():
+        for k, (centre, total) in enumerate(clusters):
+            if _distance(colour, centre) < _SAME:
+                clusters[k] = (centre, total + count)
+                break
+        else:
+            clusters.append((colour, count))
+    return sorted(clusters, key=lambda cluster: -cluster[1])
+
+
+def _colours(image: Image.Image) -> Counter[tuple[int, int, int]]:
+    """How many pixels of each colour."""
+    return Counter({colour: count for count, colour in image.getcolors(image.width * image.height)})
+
+
+def _backgrounds(image: Image.Image, box: tuple[int, int, int, int]) -> list[tuple[int, int, int]]:
+    """The colours around ``box`` on three of its four sides (strips two pixels wide).
+
+    Behind a word is what surrounds it on most sides: a band the word half overlaps shows
+    left, right and above it, while a rule just under a title, or the page beyond a header
+    band, shows on one side only.
+    """
+    x0, y0, x1, y1 = box
+    strips = [
+        (x0, y0 - 2, x1, y0),
+        (x0, y1, x1, y1 + 2),
+        (x0 - 2, y0, x0, y1),
+        (x1, y0, x1 + 2, y1),
+    ]
+    sides = [
+        _colours(image.crop(strip))
+        for strip in strips
+        if strip[0] >= 0 and strip[1] >= 0 and strip[2] <= image.width and strip[3] <= image.height
+    ]
+    clusters = _clusters(sum(sides, Counter()))
+    if not clusters:
+        return []
+    needed = max(len(sides) - 1, 1)
+    chosen = [
+        centre
+        for centre, _ in clusters
+        if sum(_share(side, centre) >= 0.15 for side in sides) >= needed
+    ]
+    return chosen or [clusters[0][0]]
+
+
+def _share(colours: Counter[tuple[int, int, int]], centre: tuple[int, int, int]) -> float:
+    near = sum(count for colour, count in colours.items() if _distance(colour, centre) < _SAME)
+    return near / max(sum(colours.values()), 1)
+
+
+def word_contrast(word: Word, image: Image.Image, scale: float) -> float:
+    """The contrast a reader gets for ``word``, measured on the page's pixels.
+
+    The backgrounds are what surrounds the word's box (``_backgrounds``); the text's colour
+    is the pixel of the box that stands out most from every one of them. Pages are drawn
+    unsmoothed, so that pixel has the text's own colour. No such pixel means the word
+    cannot be seen: ratio 1.
+    """
+    box = word.box
+    x0, y0 = max(int(box.x0 * scale), 0), max(int(box.y0 * scale), 0)
+    x1 = min(int(box.x1 * scale + 0.999), image.width)
+    y1 = min(int(box.y1 * scale + 0.999), image.height)
+    if x1 <= x0 or y1 <= y0:
+        return 21.0  # nothing of it on the page: off_page says so
+    inner = _colours(image.crop((x0, y0, x1, y1)))
+    backgrounds = _backgrounds(image, (x0, y0, x1, y1)) or [inner.most_common(1)[0][0]]
+    ink = [
+        min(contrast_ratio(colour, back) for back in backgrounds)
+        for colour in inner
+        if all(_distance(colour, back) >= _SAME for back in backgrounds)
+    ]
+    return max(ink, default=1.0)
+
+
+def low_contrast(
+    page: Page, image: Image.Image, body: float = BODY_CONTRAST, large: float = LARGE_CONTRAST
+) -> list[str]:
+    """Words below WCAG AA contrast against what is really behind them on the page."""
+    scale = image.width / page.width
+    problems = []
+    for word in page.words:
+        if not re.search(r"\w", word.text):
+            continue  # bullets and dashes carry no reading
+        needed = large if word.large else body
+        ratio = word_contrast(word, image, scale)
+        if ratio < needed:
+            problems.append(
+                f"p{page.number}: {word.at()} has contrast {ratio:.2f}:1, under {needed:g}:1"
+            )
+    return problems
+
+
+# --- fonts ------------------------------------------------------------------------------
+
+
+def unembedded_fonts(path: Path) -> list[str]:
+    """Fonts the PDF uses without embedding them (``pdffonts``)."""
+    listing = subprocess.run(
+        [require_tool("pdffonts"), str(path)], check=True, capture_output=True, text=True
+    ).stdout.splitlines()[2:]
+    # name type encoding emb sub uni object-id generation; the type may hold spaces
+    return [
+        f"font {line.split()[0]} is not embedded" for line in listing if line.split()[-5] != "yes"
+    ]
+
+
+# --- everything at once -----------------------------------------------------------------
+
+
+CHECKS = ("off-page", "overlap", "broken-word", "contrast", "font-size", "fonts")
+
+
+@dataclass
+class Reading:
+    """One PDF read once, as a reader gets it; each check's problems on demand."""
+
+    path: Path
+    words: frozenset[str]  # the source's vocabulary, for broken words
+    inset: float = 0.0  # how close to the edge a word may come (a printer's margin)
+    floor: float = 0.0  # the smallest font size allowed
+    dpi: int = 100
+    fonts: bool = True  # read sizes and text off the page with pdfplumber (seconds per deck)
+
+    def __post_init__(self) -> None:
+        self.pages = word_pages(self.path)
+        if self.fonts:
+            self.pages = with_fonts(self.pages, self.path)
+        self._found: dict[str, list[str]] = {}
+
+    def problems(self, check: str) -> list[str]:
+        """The problems ``check`` (one of ``CHECKS``) finds, prefixed with the file name."""
+        if check not in self._found:
+            self._found[check] = [f"{self.path.name} {p}" for p in self._run(check)]
+        return self._found[check]
+
+    def _run(self, check: str) -> list[str]:
+        if check == "fonts":
+            return unembedded_fonts(self.path)
+        if check == "contrast":
+            images = page_images(self.path, self.dpi)
+            return [
+                p
+                for page, image in zip(self.pages, images, strict=True)
+                for p in low_contrast(page, image)
+            ]
+        per_page = {
+            "off-page": lambda page: off_page(page, self.inset),
+            "overlap": overlaps,
+            "broken-word": lambda page: broken_words(page, self.words),
+            "font-size": lambda page: below(page, self.floor),
+        }[check]
+        return [p for page in self.pages for p in per_page(page)]
