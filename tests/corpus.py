@@ -42,7 +42,8 @@ CONTINUUM_SHEETS = (
 )
 BRANDED = FIXTURES / "branded" / "templates" / "branded-4x3.pptx"
 PRINT_MARGIN = 12.0  # points: most printers leave about 4 mm at each edge unprinted
-FLOORS = {DECK: 9.0, "deck.pdf": 9.0, "handout-large-print.pdf": 14.0}  # else 7 pt
+# Smallest sizes, else 7 pt; the notes handout's slides are miniatures, judged on the deck.
+FLOORS = {DECK: 9.0, "deck.pdf": 9.0, "handout-large-print.pdf": 14.0, "notes-handout.pdf": 0}
 PRINT_FLOOR = 7.0
 
 

@@ -386,7 +386,9 @@ def broken_words(page: Page, words: frozenset[str]) -> list[str]:
         start = re.sub(r"\W+$", "", following[0].text)
         joined = (end + start).lower()
         if (
-            len(joined) >= 4
+            end
+            and start
+            and len(joined) >= 4
             and joined in words
             and not (end.lower() in words and start.lower() in words)
         ):
