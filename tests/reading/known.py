@@ -27,6 +27,8 @@ KNOWN: dict[tuple[str, str, str, str], str] = {
     ("sample", "a4", "notes-handout.pdf", "contrast"): _TEAL_FOOTER + ", in the miniatures",
     ("other-workshop", "a4", DECK, "contrast"): _TEAL_FOOTER + " (36 words)",
     ("other-workshop", "a4", "deck.pdf", "contrast"): _TEAL_FOOTER + " (36 words)",
+    ("other-workshop", "a4", "notes-handout.pdf", "contrast"): _TEAL_FOOTER
+    + ", in the miniatures (36 words)",
     ("first-aid", "a4", DECK, "broken-word"): _STAGE_BREAK + " ('Unrespon' / 'sive', 4:3)",
     ("first-aid", "a4", "deck.pdf", "broken-word"): _STAGE_BREAK + " ('Unrespon' / 'sive')",
     ("first-aid", "*", "notes-handout.pdf", "broken-word"): _STAGE_BREAK + ", in the miniatures",
