@@ -68,7 +68,7 @@ def render(
         (HANDOUT, BODY_SIZE, "handout"),
         (LARGE_PRINT, LARGE_PRINT_SIZE, "handout_large"),
     ):
-        look = look_for(workshop, theme, options.paper, size)
+        look = look_for(workshop, theme, options.paper, size, pictures=deck.pictures)
         path = out_dir / kind.file
         pages = write_document(path, participant_story(look), look, look.words(what), kind)
         outputs.append(Output(path, pages, kind))
@@ -85,4 +85,4 @@ def render(
     path = out_dir / DECK_PDF.file
     meta = meta_for(workshop, look.words("slide_deck"))
     outputs.append(Output(path, write_deck_pdf(path, deck, meta), DECK_PDF))
-    return outputs + organiser_outputs(workshop, theme, out_dir, options)
+    return outputs + organiser_outputs(workshop, theme, out_dir, options, deck.pictures)

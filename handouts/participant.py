@@ -14,7 +14,6 @@ from typing import Any
 from reportlab.graphics.barcode import qrencoder
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, Image, Spacer, Table
 
 from handouts.story import (
@@ -165,9 +164,10 @@ def _comparison_flowables(block: ComparisonBlock, look: Look) -> list[Item]:
 
 def _image_flowables(block: ImageBlock, look: Look) -> list[Item]:
     """The picture, at most about half a page high, kept with its caption."""
-    pixel_w, pixel_h = ImageReader(block.path).getSize()
-    scale = min(look.width / pixel_w, look.height * IMAGE_SHARE / pixel_h)
-    parts: list[Flowable] = [Image(block.path, pixel_w * scale, pixel_h * scale, hAlign="LEFT")]
+    picture = look.picture(block.path)  # upright, and no larger than it can be seen
+    scale = min(look.width / picture.width, look.height * IMAGE_SHARE / picture.height)
+    w, h = picture.width * scale, picture.height * scale
+    parts: list[Flowable] = [Image(picture.source(), w, h, hAlign="LEFT")]
     if block.caption:
         caption = ParagraphStyle(
             "caption", parent=look.styles.small, fontName=face_name(italic=True)

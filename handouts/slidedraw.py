@@ -7,9 +7,11 @@ points from the top-left corner; reportlab's run from the bottom-left, hence ``_
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 
 from reportlab.lib import colors
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
@@ -133,8 +135,9 @@ class _Painter:
 
     def picture(self, picture: Picture) -> None:
         """The picture in its box (already fitted with its aspect ratio kept)."""
+        image = picture.path if picture.data is None else _reader(self.canvas, picture.data)
         self.canvas.drawImage(
-            picture.path,
+            image,
             picture.x,
             self.y(picture.y + picture.h),
             picture.w,
@@ -221,6 +224,15 @@ class _Painter:
             text_object.setFont(face_name(bold, italic), para.size)
             text_object.textOut(text)
         self.canvas.drawText(text_object)
+
+
+def _reader(canvas: Canvas, data: bytes) -> ImageReader:
+    """One reader per picture and document: reportlab keeps what each new reader decodes,
+    so a logo read afresh on every slide took tens of megabytes a slide."""
+    readers: dict[bytes, ImageReader] = canvas.__dict__.setdefault("_kit_image_readers", {})
+    if data not in readers:
+        readers[data] = ImageReader(io.BytesIO(data))
+    return readers[data]
 
 
 def draw_slide(canvas: Canvas, slide: Slide, size: tuple[float, float], scale: float) -> None:

@@ -7,8 +7,8 @@ large-print handout and the facilitator guide.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeAlias, Union
 
@@ -16,6 +16,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
 
 from kit.layout.fonts import face_name
+from kit.layout.pictures import Prepared, prepare
 from kit.model import BulletItem, ContinuumBlock, Theme, Workshop, markup
 from kit.model.colour import WHITE, mix, readable_on
 from kit.model.schedule import AgendaItem, BreakItem, agenda, item_title
@@ -43,6 +44,12 @@ class Look:
     height: float
     paper: str
     turned: bool = False  # landscape
+    # The pictures the deck's plan prepared, by path: every output draws the same copy.
+    pictures: Mapping[str, Prepared] = field(default_factory=dict, compare=False)
+
+    def picture(self, path: str) -> Prepared:
+        """The picture at ``path``, upright and reduced (prepared here if the plan did not)."""
+        return self.pictures.get(path) or prepare(path)
 
     @property
     def body_size(self) -> float:
@@ -56,9 +63,16 @@ class Look:
 
 
 def look_for(
-    workshop: Workshop, theme: Theme, paper: str, body_size: float, *, turned: bool = False
+    workshop: Workshop,
+    theme: Theme,
+    paper: str,
+    body_size: float,
+    *,
+    turned: bool = False,
+    pictures: Mapping[str, Prepared] | None = None,
 ) -> Look:
-    """The look of a document on ``paper`` (``turned`` landscape), body ``body_size`` pt high."""
+    """The look of a document on ``paper`` (``turned`` landscape), body ``body_size`` pt high,
+    drawing ``pictures`` (the deck plan's) where it has them."""
     printable = print_theme(theme)
     base = styles(printable, body_size)
     small = base.small
@@ -88,6 +102,7 @@ def look_for(
         height=height,
         paper=paper,
         turned=turned,
+        pictures=pictures or {},
     )
 
 

@@ -82,7 +82,7 @@ class _DeckPackage:
         part = Part(PackURI(f"/ppt/slides/slide{number}.xml"), CT.PML_SLIDE, self._package)
         part.relate_to(self._layout_part, RT.SLIDE_LAYOUT)
         pictures = {
-            element.path: part.relate_to(self._image(element.path), RT.IMAGE)
+            element.path: part.relate_to(self._image(element), RT.IMAGE)
             for element in slide.elements
             if isinstance(element, Picture)
         }
@@ -123,10 +123,12 @@ class _DeckPackage:
             self._notes_page = head, tail
         return self._notes_page
 
-    def _image(self, path: str) -> ImagePart:
-        if path not in self._images:
-            self._images[path] = self._package.get_or_add_image_part(path)
-        return self._images[path]
+    def _image(self, picture: Picture) -> ImagePart:
+        """The picture's image part: the file, or its upright copy (``picture.data``)."""
+        if picture.path not in self._images:
+            image = picture.path if picture.data is None else io.BytesIO(picture.data)
+            self._images[picture.path] = self._package.get_or_add_image_part(image)
+        return self._images[picture.path]
 
 
 _SECTIONS_EXT = "{521415D9-36F7-43E2-AB2F-B90AF26B5E84}"  # PowerPoint 2010's sections

@@ -7,6 +7,7 @@ and name tents. Each module lays out one document from the workshop and the buil
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from handouts.organiser.certificates import write_certificates
@@ -16,6 +17,7 @@ from handouts.organiser.roomlist import room_list_story
 from handouts.organiser.signin import sign_in_story
 from handouts.organiser.tents import write_name_tents
 from handouts.story import look_for, write_document
+from kit.layout.pictures import Prepared
 from kit.model import Theme, Workshop
 from kit.outputs import (
     CERTIFICATES,
@@ -31,9 +33,15 @@ BODY_SIZE = 11.0
 
 
 def organiser_outputs(
-    workshop: Workshop, theme: Theme, out_dir: Path, options: BuildOptions
+    workshop: Workshop,
+    theme: Theme,
+    out_dir: Path,
+    options: BuildOptions,
+    pictures: Mapping[str, Prepared] | None = None,
 ) -> list[Output]:
-    """Write the organiser's pack into ``out_dir``; one ``Output`` per file, in pages."""
+    """Write the organiser's pack into ``out_dir``; one ``Output`` per file, in pages.
+
+    ``pictures`` are the deck plan's prepared pictures: the certificates draw its logo."""
     outputs = []
     look = look_for(workshop, theme, options.paper, BODY_SIZE, turned=True)
     path = out_dir / SIGN_IN.file
@@ -53,7 +61,7 @@ def organiser_outputs(
     pages = write_document(path, evaluation_story(look), look, look.words("evaluation"), EVALUATION)
     outputs.append(Output(path, pages, EVALUATION))
 
-    landscape = look_for(workshop, theme, options.paper, BODY_SIZE, turned=True)
+    landscape = look_for(workshop, theme, options.paper, BODY_SIZE, turned=True, pictures=pictures)
     path = out_dir / CERTIFICATES.file
     outputs.append(Output(path, write_certificates(path, landscape, options.people), CERTIFICATES))
     path = out_dir / NAME_TENTS.file

@@ -77,9 +77,10 @@ class _Certificate(Flowable):
         workshop = look.workshop
         top: list[Flowable] = []
         if workshop.theme.logo:
-            logo = Image(
-                workshop.theme.logo, width=width / 3, height=LOGO_HEIGHT, kind="proportional"
-            )
+            # The upright, reduced copy the deck draws: a large logo decoded whole on every
+            # certificate took a 32-megapixel build to 402 MB.
+            picture = look.picture(workshop.theme.logo)
+            logo = Image(picture.source(), width / 3, LOGO_HEIGHT, kind="proportional")
             # A stack draws each flowable at its left edge: a one-cell table centres it.
             centred = Table(
                 [[logo]],

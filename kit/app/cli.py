@@ -70,10 +70,23 @@ def new(path: Path) -> None:
     click.echo(f"created {file}; next: kit build {path}")
 
 
+def _language_code(context: click.Context, parameter: click.Parameter, value: str | None):
+    """Refuse a --lang that is not a language code before any path is made from it."""
+    from kit.source.editions import check_language_code
+
+    if value is not None:
+        try:
+            check_language_code(value)
+        except KitError as exc:
+            _fail(exc)
+    return value
+
+
 _LANG = click.option(
     "--lang",
     "language",
     metavar="CODE",
+    callback=_language_code,
     help="Use the workshop's translation into this language (translations/CODE.yaml), "
     "e.g. ru.  [default: the workshop's own language]",
 )

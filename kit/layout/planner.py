@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from kit.layout.pictures import Prepared, prepare
 from kit.layout.slidelayout import Box, DeckLayout, Element, LayoutWarning, Picture, Slide
 from kit.layout.textfit import Anchor, ParaSpec, Text, fit_text, paginate, set_text
 from kit.model import (
@@ -25,6 +26,8 @@ from kit.words.i18n import Words, words
 
 SLIDE_SIZES = {"16:9": (960.0, 540.0), "4:3": (720.0, 540.0)}
 MARGIN = 40.0
+MM = 72 / 25.4  # points
+MIN_DRAWN = 3 * MM  # a picture thinner than this on a slide is a line, not a picture
 TITLE_TOP, TITLE_HEIGHT = 22.0, 68.0
 RULE_TOP = 94.0
 BODY_TOP = 112.0
@@ -66,6 +69,9 @@ class Planner:
     height: float = 0.0
     drafts: list[Draft] = field(default_factory=list)
     warnings: list[LayoutWarning] = field(default_factory=list)
+    # Each picture read, turned and reduced once; the logo laid out once for every slide.
+    pictures: dict[str, Prepared] = field(default_factory=dict)
+    logo_elements: list[Element] | None = None
 
     def __post_init__(self) -> None:
         self.width, self.height = SLIDE_SIZES[self.workshop.theme.slide_size]
@@ -118,8 +124,35 @@ class Planner:
         path = self.workshop.theme.logo
         if path is None:
             return []
-        box = (self.width - MARGIN - self.logo_width(), TITLE_TOP + 10, self.logo_width(), 48.0)
-        return [fit_picture(path, f"{self.workshop.organisation} logo", box)]
+        if self.logo_elements is None:
+            box = (self.width - MARGIN - self.logo_width(), TITLE_TOP + 10, self.logo_width(), 48.0)
+            alt = f"{self.workshop.organisation} logo"
+            self.logo_elements = [self.picture(path, alt, box, ("theme", "logo"))]
+        return self.logo_elements
+
+    def picture(
+        self, path: str, alt: str, box: tuple[float, float, float, float], place: Place
+    ) -> Picture:
+        """The picture, upright, scaled to fit ``box`` with its aspect ratio kept, centred.
+
+        A picture drawn thinner than ``MIN_DRAWN`` cannot be seen: a warning names ``place``.
+        """
+        if path not in self.pictures:
+            self.pictures[path] = prepare(path)
+        picture = self.pictures[path]
+        x, y, w, h = box
+        scale = min(w / picture.width, h / picture.height)
+        pw, ph = picture.width * scale, picture.height * scale
+        if min(pw, ph) < MIN_DRAWN:
+            self.warn(
+                place,
+                f"the picture is {picture.width} × {picture.height} pixels, so it is drawn "
+                f"{pw / MM:.2f} × {ph / MM:.2f} mm; crop it closer to a rectangle or it will "
+                "not be seen",
+            )
+        return Picture(
+            x + (w - pw) / 2, y + (h - ph) / 2, pw, ph, path, alt, alt[:60], picture.data
+        )
 
     def citation(self, cite: tuple[str, ...]) -> list[Element]:
         if not cite:
@@ -236,6 +269,7 @@ class Planner:
             template=workshop.theme.template,
             section_titles=tuple(markup.plain(s.title) for s in workshop.sections),
             warnings=tuple(self.warnings),
+            pictures=dict(self.pictures),
         )
 
     def footer(self, number: int, total: int, background: str) -> list[Element]:
@@ -268,18 +302,6 @@ def quoted(text: str, language_words: Words) -> str:
 
 def join_notes(*parts: str) -> str:
     return "\n\n".join(part for part in parts if part)
-
-
-def fit_picture(path: str, alt: str, box: tuple[float, float, float, float]) -> Picture:
-    """The picture scaled to fit ``box`` with its aspect ratio kept, centred."""
-    from PIL import Image
-
-    x, y, w, h = box
-    with Image.open(path) as image:  # the header only: the loader already checked it
-        pixel_w, pixel_h = image.size
-    scale = min(w / pixel_w, h / pixel_h)
-    pw, ph = pixel_w * scale, pixel_h * scale
-    return Picture(x + (w - pw) / 2, y + (h - ph) / 2, pw, ph, path, alt, name=alt[:60])
 
 
 def block_notes(ctx: BlockContext, block: Any, *extra: str) -> str:

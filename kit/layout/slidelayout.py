@@ -7,9 +7,11 @@ disagree. Coordinates are points from the slide's top-left corner.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Literal
 
+from kit.layout.pictures import Prepared
 from kit.layout.textfit import Text
 from kit.model.places import Place, describe
 
@@ -67,6 +69,7 @@ class Picture:
     path: str
     alt: str
     name: str = ""
+    data: bytes | None = None  # an upright, smaller copy to draw instead of the file
 
 
 @dataclass(frozen=True)
@@ -156,6 +159,8 @@ class DeckLayout:
     template: str | None = None
     warnings: tuple[LayoutWarning, ...] = ()  # text continued on further slides
     section_titles: tuple[str, ...] = ()  # the workshop's sections, for PowerPoint sections
+    # Every picture the workshop draws, by path, prepared once: the handouts draw these too.
+    pictures: Mapping[str, Prepared] = field(default_factory=dict, compare=False)
 
     def slide_range(self, section: int, block: int | None = None) -> tuple[int, int] | None:
         """First and last slide number (1-based) of a section, or of one of its blocks.

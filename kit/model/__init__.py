@@ -40,7 +40,10 @@ ENGLISH = words("en")  # default titles; the loader gives them in the workshop's
 
 _HEX_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 _CLOCK = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
-_URL = re.compile(r"^(https?://|mailto:|tel:)\S+$")
+_URL = re.compile(r"(https?://|mailto:|tel:)\S+")
+LANGUAGE_CODE = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
+# Pixels a picture is drawn from, at most: 200 per inch across a 12-inch-wide slide.
+MAX_SIDE = 2400
 
 
 class _Model(BaseModel):
@@ -62,7 +65,9 @@ def _check_colour(value: str) -> str:
 
 
 def _check_url(value: str) -> str:
-    if not _URL.match(value):
+    if value != value.strip():  # a QR code would carry the space or line break too
+        raise ValueError(f"{value!r} has spaces or line breaks around the web address")
+    if not _URL.fullmatch(value):
         if re.match(r"^[\w-]+(\.[\w-]+)+(/\S*)?$", value):  # a bare domain: www.example.org
             raise ValueError(f"'{value}' needs https:// in front: https://{value}")
         raise ValueError(f"'{value}' is not a web address (https://...), mailto: or tel: link")
@@ -395,7 +400,7 @@ Materials = Annotated[
 ]
 
 
-LanguageCode = Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
+LanguageCode = Annotated[str, Field(pattern=LANGUAGE_CODE)]
 
 
 class BuildSettings(_Model):

@@ -17,7 +17,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
+from kit.model import MAX_SIDE
+
 MAX_PIXELS = 50_000_000
+MAX_DECODED_BYTES = 128 * 1024 * 1024  # keeps a whole build under 300 MB
+# What Pillow holds per pixel in memory: three bands take four bytes.
+_BYTES_PER_PIXEL = {"1": 1, "L": 1, "P": 1, "I;16": 2, "LA": 4, "PA": 4, "RGB": 4, "RGBA": 4}
 MAX_ASSET_BYTES = 50 * 1024 * 1024
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 
@@ -109,6 +114,16 @@ def _check_image(path: Path, value: str, kind: str) -> None:
             pixels = image.size[0] * image.size[1]
             if pixels > MAX_PIXELS:
                 raise _Refused(f"'{value}' has {pixels:,} pixels; the limit is {MAX_PIXELS:,}")
+            # A JPEG decodes every coefficient at an eighth of the size, so damage still
+            # shows; other formats decode whole, within the memory cap.
+            image.draft(image.mode, (image.size[0] // 8, image.size[1] // 8))
+            decoded = pixels * _BYTES_PER_PIXEL.get(image.mode, 4)
+            if kind != "jpeg" and decoded > MAX_DECODED_BYTES:
+                mib, limit = decoded >> 20, MAX_DECODED_BYTES >> 20
+                raise _Refused(
+                    f"'{value}' takes {mib} MiB to decode; the limit is {limit} MiB "
+                    f"(a picture {MAX_SIDE} pixels across is as sharp as a slide shows)"
+                )
             image.load()
 
 

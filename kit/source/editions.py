@@ -9,18 +9,27 @@ text it leaves out falls back to the default language with a warning naming the 
 from __future__ import annotations
 
 import difflib
+import re
 from pathlib import Path
 from typing import Any
 
-from kit.errors import ContentError, Problem
-from kit.model import Workshop
+from kit.errors import ContentError, KitError, Problem
+from kit.model import LANGUAGE_CODE, Workshop
 from kit.model.fields import NEVER_TRANSLATED, TRANSLATION_OPTIONAL, markers_at
 from kit.source.yamlsource import Document, Path_, format_path, read_yaml_file
 
 TRANSLATIONS_DIR = "translations"
 
 
+def check_language_code(language: str) -> None:
+    """KitError unless ``language`` is a language code: it becomes part of a file name."""
+    if not re.fullmatch(LANGUAGE_CODE, language):
+        raise KitError(f"--lang {language!r} is not a language code like ru, pt-BR or zh-Hant")
+
+
 def translation_file(workshop_file: Path, language: str) -> Path:
+    """``translations/<language>.yaml`` beside the workshop; the code is checked first."""
+    check_language_code(language)
     return workshop_file.parent / TRANSLATIONS_DIR / f"{language}.yaml"
 
 
@@ -62,6 +71,9 @@ def overlay(
                 )
             ]
         )
+    if not file.resolve().is_relative_to(workshop_file.parent.resolve()):
+        message = f"{file} leads outside the workshop folder; copy the translation into it"
+        raise ContentError([Problem(str(workshop_file), 1, 1, "", message)])
     doc = read_yaml_file(file, str(file))
     problems: list[Problem] = []
     translation = clean(doc.data, (), doc, problems)

@@ -132,6 +132,10 @@ def _bad_character(text: str) -> str | None:
         code = ord(char)
         if code in (0xFFFE, 0xFFFF) or 0xD800 <= code <= 0xDFFF:
             return f"U+{code:04X}"
+        # Embeddings, overrides and isolates show text in another order than it is stored
+        # (a web address, a phone number); right-to-left text needs none of them.
+        if 0x202A <= code <= 0x202E or 0x2066 <= code <= 0x2069:
+            return f"U+{code:04X} (a bidirectional control, which can disguise text)"
     return None
 
 

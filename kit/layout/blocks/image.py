@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kit.layout.planner import BODY_TOP, MARGIN, BlockContext, Planner, block_notes, fit_picture
+from kit.layout.planner import BODY_TOP, MARGIN, BlockContext, Planner, block_notes
 from kit.layout.slidelayout import Box, Element
 from kit.layout.textfit import fit_text, set_text
 from kit.model import ImageBlock
@@ -20,5 +20,6 @@ def slides(p: Planner, block: ImageBlock, ctx: BlockContext) -> None:
             Box(MARGIN, BODY_TOP + height - 40, p.content_width, 40, text=text, name="Caption")
         ]
         height -= 46
-    picture = fit_picture(block.path, block.alt, (MARGIN, BODY_TOP, p.content_width, height))
+    box = (MARGIN, BODY_TOP, p.content_width, height)
+    picture = p.picture(block.path, block.alt, box, ctx.place)
     p.add(block.title, "image", [picture, *caption], block_notes(ctx, block), cite=block.cite)
