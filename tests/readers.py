@@ -125,6 +125,15 @@ class Box:
     def inset(self, dx: float, dy: float) -> Box:
         return Box(self.x0 + dx, self.y0 + dy, self.x1 - dx, self.y1 - dy)
 
+    def holds(self, other: Box, tolerance: float = 0.0) -> bool:
+        """Whether ``other`` lies inside this box, give or take ``tolerance`` points."""
+        return (
+            self.x0 - tolerance <= other.x0
+            and other.x1 <= self.x1 + tolerance
+            and self.y0 - tolerance <= other.y0
+            and other.y1 <= self.y1 + tolerance
+        )
+
     def intersects(self, other: Box) -> bool:
         return min(self.x1, other.x1) > max(self.x0, other.x0) and min(self.y1, other.y1) > max(
             self.y0, other.y0
@@ -287,22 +296,12 @@ def off_page(page: Page, inset: float = 0.0, tolerance: float = 0.5) -> list[str
 
     Text drawn across the edge is found by ``with_fonts``: pdftotext leaves it out.
     """
-    area = Box(
-        inset - tolerance,
-        inset - tolerance,
-        page.width - inset + tolerance,
-        page.height - inset + tolerance,
-    )
+    area = Box(inset, inset, page.width - inset, page.height - inset)
     return [
         f"p{page.number}: {word.at()} is off the page"
         + (f" or within {inset:g} pt of its edge" if inset else "")
         for word in (*page.words, *_unseen(page))
-        if not (
-            area.x0 <= word.box.x0
-            and word.box.x1 <= area.x1
-            and area.y0 <= word.box.y0
-            and word.box.y1 <= area.y1
-        )
+        if not area.holds(word.box, tolerance)
     ]
 
 
@@ -313,7 +312,7 @@ def _unseen(page: Page) -> list[Word]:
     ]
 
 
-def _core(box: Box) -> Box:
+def core(box: Box) -> Box:
     """The body of a word's glyphs: its box less the ascender and descender room.
 
     Word boxes span the font's whole ascent and descent, so lines set tightly touch without
@@ -327,16 +326,16 @@ def overlaps(page: Page) -> list[str]:
 
     Reported once per pair of lines, with the first pair of words that meet.
     """
-    words = sorted(page.words, key=lambda word: _core(word.box).y0)
-    cores = [_core(word.box) for word in words]
+    words = sorted(page.words, key=lambda word: core(word.box).y0)
+    cores = [core(word.box) for word in words]
     seen: set[tuple[int, int]] = set()
     problems = []
-    for i, (word, core) in enumerate(zip(words, cores)):
+    for i, (word, ink) in enumerate(zip(words, cores)):
         for other, other_core in zip(words[i + 1 :], cores[i + 1 :]):
-            if other_core.y0 >= core.y1:
+            if other_core.y0 >= ink.y1:
                 break
             pair = (min(word.line, other.line), max(word.line, other.line))
-            if word.line == other.line or pair in seen or not core.intersects(other_core):
+            if word.line == other.line or pair in seen or not ink.intersects(other_core):
                 continue
             seen.add(pair)
             where = "another block" if word.block != other.block else "another line"

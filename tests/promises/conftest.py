@@ -11,7 +11,7 @@ from kit.app.build import build
 from kit.source.loader import LoadedWorkshop, load
 
 from ..conftest import FIXTURES
-from .viewer import libreoffice_pdf
+from ..readers import soffice_convert
 
 LONG = FIXTURES / "tenants-union"
 
@@ -36,4 +36,5 @@ def long_build(tmp_path_factory: pytest.TempPathFactory) -> LongBuild:
 @pytest.fixture(scope="session")
 def long_rendered(long_build: LongBuild, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """LibreOffice's PDF of the long workshop's deck.pptx."""
-    return libreoffice_pdf(long_build.deck, tmp_path_factory.mktemp("rendered"))
+    (pdf,) = soffice_convert([long_build.deck], tmp_path_factory.mktemp("rendered"))
+    return pdf

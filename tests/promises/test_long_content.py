@@ -19,8 +19,9 @@ from kit.layout.slidelayout import text_boxes
 from kit.model import ComparisonBlock
 
 from ..conftest import normal, raw_pages
+from ..readers import off_page, word_pages
 from .conftest import LongBuild
-from .viewer import words_off_page, words_outside_their_shapes
+from .viewer import words_outside_their_shapes
 
 RENDERS = ("kit", "libreoffice")
 
@@ -42,7 +43,7 @@ def test_every_row_of_a_30_row_table_is_on_a_slide(long_build: LongBuild, render
 
 
 def test_every_word_lies_on_its_slide(render: Path) -> None:
-    assert words_off_page(render) == []
+    assert [problem for page in word_pages(render) for problem in off_page(page)] == []
 
 
 def test_every_word_lies_inside_the_shape_that_holds_it(
