@@ -118,7 +118,7 @@ def _answer_key_story(plan: Plan, drill: DrillBlock) -> list[Flowable]:
     words = plan.words
     story: list[Flowable] = [
         para(words("answer_key_title", title=drill.title), s.title),
-        para(f"**{words('facilitator_copy')}:** {words('answer_key_keep')}", s.body),
+        para(f"**{words.colon(words('facilitator_copy'))}** {words('answer_key_keep')}", s.body),
     ]
     if drill.facilitator_notes:
         story.append(note_box(words("running_the_drill"), drill.facilitator_notes, s.body, width))
@@ -127,6 +127,7 @@ def _answer_key_story(plan: Plan, drill: DrillBlock) -> list[Flowable]:
         block.append(para(words("suggested_responses"), s.h3))
         block += [para(point, s.bullet, bullet="•") for point in challenge.responses]
         if challenge.technique:
-            block.append(para(f"**{words('technique')}:** {challenge.technique}", s.body))
+            label = words.colon(words("technique"))
+            block.append(para(f"**{label}** {challenge.technique}", s.body))
         story.append(KeepTogether(block))
     return story

@@ -28,7 +28,7 @@ from kit.pdf.draw import (
     print_theme,
     running_header,
 )
-from kit.words.i18n import Words, words
+from kit.words.i18n import Words
 
 CARD_MAX_SIZE = 18.0  # card text starts here and shrinks to fit
 CARD_MIN_SIZE = 9.0  # the smallest size still easy to read at arm's length on a table
@@ -74,7 +74,7 @@ class Plan:
     def for_workshop(cls, workshop: Workshop, theme: Theme, paper: str) -> Plan:
         """A plan in ``theme``'s colours, made safe for printing on white paper."""
         printable = print_theme(theme)
-        return cls(workshop, printable, paper, styles(printable), words(workshop.language))
+        return cls(workshop, printable, paper, styles(printable), workshop.interface_words())
 
     def field_of(self, block: object, *inside: str | int) -> FieldPath:
         """Where ``block``'s field ``inside`` is in the workshop file, to locate a problem."""

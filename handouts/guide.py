@@ -93,7 +93,8 @@ def _agenda(look: Look) -> list[Flowable]:
     workshop, s, w = look.workshop, look.styles, look.words
     rows: list[list[Any]] = [[w("time"), w("section"), w("minutes_column")]]
     rows += [
-        [item.span, item_cell(item, look), str(item_minutes(item))] for item in timetable(workshop)
+        [look.words.span(item.start, item.end), item_cell(item, look), str(item_minutes(item))]
+        for item in timetable(workshop)
     ]
     planned = total_minutes(workshop)
     rows.append(["", bold(w("total"), look.cell), bold(str(planned), look.cell)])
@@ -107,7 +108,11 @@ def _agenda(look: Look) -> list[Flowable]:
             fontName=face_name(bold=True),
             textColor=colour(look.theme.colours.accent),
         )
-        text = w("timing_warning", planned=planned, duration=workshop.duration)
+        text = w(
+            "timing_warning",
+            planned=w("minutes", count=planned),
+            duration=w("minutes", count=workshop.duration),
+        )
         story.append(para(text, warning))
     return story
 
@@ -137,7 +142,7 @@ def _materials(look: Look, participants: int) -> list[Flowable]:
     s, w = look.styles, look.words
     text = w(
         "materials_pointer",
-        count=participants,
+        participants=w("participants", count=participants),
         prints=PRINT_LIST.file,
         room=ROOM_LIST.file,
         file=DECK_PDF.file,
@@ -149,7 +154,15 @@ def _section(number: int, slot: AgendaItem, look: Look, deck: DeckLayout) -> lis
     """One section: timing and slides, objectives, then each block's notes and slides."""
     section, s, w = slot.section, look.styles, look.words
     slides = slides_label(deck.slide_range(number - 1), look)
-    timing = " · ".join(p for p in (slot.span, w("minutes", count=section.duration), slides) if p)
+    timing = " · ".join(
+        p
+        for p in (
+            look.words.span(slot.start, slot.end),
+            w("minutes", count=section.duration),
+            slides,
+        )
+        if p
+    )
     headings = [para(f"{number}. {section.title}", s.h1), para(timing, s.h3)]
     items = headed(para(w("objectives"), s.h3), bullet_list(section.objectives, look))
     story = laid_out(items, headings)
@@ -161,7 +174,7 @@ def _section(number: int, slot: AgendaItem, look: Look, deck: DeckLayout) -> lis
 def _break(item: BreakItem, look: Look) -> list[Flowable]:
     """A break between sections, with its clock times, so nobody runs into it."""
     w = look.words
-    timing = f"{item.span} · {w('minutes', count=item.pause.duration)}"
+    timing = f"{look.words.span(item.start, item.end)} · {w('minutes', count=item.pause.duration)}"
     return [para(f"{item_title(item, w)} · {timing}", look.styles.h2)]
 
 
@@ -200,7 +213,7 @@ def _drill_answer_key(block: DrillBlock, look: Look) -> list[Item]:
             *bullet_list(challenge.responses, look),
         ]
         if challenge.technique:
-            parts.append(labelled(f"{w('technique')}:", challenge.technique, s.body))
+            parts.append(labelled(w.colon(w("technique")), challenge.technique, s.body))
         items.append(parts)
     return items
 
@@ -211,7 +224,7 @@ def _continuum_run_sheet(block: ContinuumBlock, look: Look) -> list[Item]:
     items = headed(para(w("stages"), s.h3), stage_list(block, look))
     for n, scenario in enumerate(block.scenarios, start=1):
         parts: list[Flowable] = [
-            labelled(f"{w('scenario_number', number=n)}:", scenario.text, s.body)
+            labelled(w.colon(w("scenario_number", number=n)), scenario.text, s.body)
         ]
         if scenario.note:
             parts.append(labelled(w("draw_out"), scenario.note, s.bullet))

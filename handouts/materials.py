@@ -81,7 +81,7 @@ def materials(workshop: Workshop, participants: int, *, listed: bool = False) ->
     ``listed``: certificates and name tents were made from a participants list, a page
     per person, so one copy of each file is enough.
     """
-    w = Words(workshop.language)
+    w = workshop.interface_words()
     room = _Room(w, participants, max(1, len(workshop.presenters)))
     large_print = math.ceil(participants * LARGE_PRINT_SHARE)
     items = [

@@ -101,7 +101,10 @@ def _programme(look: Look) -> list[Flowable]:
     """The agenda with clock times, so participants know what comes when."""
     items = timetable(look.workshop)
     header = (look.words("time"), look.words("section"))
-    rows = [header, *((item.span, item_cell(item, look)) for item in items)]
+    rows = [
+        header,
+        *((look.words.span(item.start, item.end), item_cell(item, look)) for item in items),
+    ]
     time_width = look.body_size * 8
     table = grid(rows, [time_width, look.width - time_width], look)
     return laid_out([table], headings=[para(look.words("programme"), look.styles.h2)])

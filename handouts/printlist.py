@@ -88,7 +88,8 @@ def print_list_story(
     workshop, s, w = look.workshop, look.styles, look.words
     details = " · ".join(p for p in (when(look), workshop.venue) if p)
     intro = [para(w("print_list"), s.h1), para(workshop.title, s.h3), para(details, s.body)]
-    intro.append(para(w("print_list_intro", count=participants), s.body))
+    people = w("participants", count=participants)
+    intro.append(para(w("print_list_intro", participants=people), s.body))
     size = "A4" if look.paper == "a4" else "Letter"
     header = ["file", "pages", "copies", "sides", "ink", "stock", "finishing", "sheets"]
     rows: list[list] = [[w(word) for word in header]]

@@ -15,7 +15,6 @@ from reportlab.platypus import Flowable
 from handouts.story import Look, bold, grid, item_cell, laid_out
 from kit.layout.slidelayout import DeckLayout
 from kit.model.schedule import AgendaItem, BreakItem, item_minutes, timetable
-from kit.model.schedule import clock as clock_text  # the local 'clock' is the running time
 from kit.pdf import para
 
 
@@ -57,7 +56,14 @@ def run_sheet(look: Look, deck: DeckLayout, label: Any) -> list[Flowable]:
     section = 0
     for item in timetable(look.workshop):
         if isinstance(item, BreakItem):
-            rows.append([item.span, item_cell(item, look), "", str(item_minutes(item))])
+            rows.append(
+                [
+                    look.words.span(item.start, item.end),
+                    item_cell(item, look),
+                    "",
+                    str(item_minutes(item)),
+                ]
+            )
             continue
         rows += _section_rows(item, section, deck, look, label)
         section += 1
@@ -75,7 +81,7 @@ def _section_rows(
     span = deck.slide_range(index)
     rows: list[list[Any]] = [
         [
-            bold(item.span, look.cell),
+            bold(look.words.span(item.start, item.end), look.cell),
             bold(section.title, look.cell),
             slides_label(span, look),
             str(section.duration),
@@ -89,7 +95,7 @@ def _section_rows(
         cue = slides_label(deck.slide_range(index, number), look)
         rows.append(
             [
-                clock_text(clock.time(), item.time_format),
+                look.words.time(clock.time()),
                 para(f"– {label(block, look)}", look.cell),
                 cue,
                 f"≈{minutes}",

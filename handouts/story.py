@@ -85,7 +85,7 @@ def look_for(
         workshop=workshop,
         theme=printable,
         styles=tuned,
-        words=Words(workshop.language),
+        words=workshop.interface_words(),
         cell=_derived(base.body, spaceAfter=0),
         head_cell=_derived(
             base.body,
@@ -152,7 +152,7 @@ def stage_list(block: ContinuumBlock, look: Look) -> list[Flowable]:
         "axis_from_to", start=block.axis.start, end=block.axis.end, count=len(block.stages)
     )
     stages = [
-        labelled(f"{number}. {stage.name}:", stage.description, s.bullet)
+        labelled(look.words.colon(f"{number}. {stage.name}"), stage.description, s.bullet)
         for number, stage in enumerate(block.stages, start=1)
     ]
     return [para(poles, s.body), *stages]
@@ -219,7 +219,7 @@ def sources_section(look: Look) -> list[Flowable]:
 def when(look: Look) -> str:
     """The workshop's date (in its language) and clock times: ``5 December 2026, 10:00–11:55``."""
     slots = agenda(look.workshop)
-    times = AgendaItem(slots[0].section, slots[0].start, slots[-1].end, slots[0].time_format).span
+    times = look.words.span(slots[0].start, slots[-1].end)
     day = look.workshop.date
     return f"{look.words.date(day)}, {times}" if day else times
 

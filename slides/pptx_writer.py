@@ -209,7 +209,7 @@ def _set_core_properties(prs: PresentationDoc, deck: DeckLayout, timestamp: dt.d
     props.language = deck.language
     props.keywords = ""
     props.comments = ""
-    props.category = "Workshop"
+    props.category = deck.category
     props.created = naive
     props.modified = naive
     props.last_printed = naive

@@ -65,7 +65,8 @@ def room_list_story(look: Look, participants: int, *, listed: bool = False) -> l
     workshop, s, w = look.workshop, look.styles, look.words
     details = " · ".join(p for p in (when(look), workshop.venue) if p)
     intro = [para(w("room_list"), s.h1), para(workshop.title, s.h3), para(details, s.body)]
-    intro.append(para(w("room_list_intro", count=participants), s.small))
+    people = w("participants", count=participants)
+    intro.append(para(w("room_list_intro", participants=people), s.small))
     box = look.body_size * 1.2
     ink = look.theme.colours.text
     rows: list[list] = [["", w("item"), w("quantity"), w("for_what")]]

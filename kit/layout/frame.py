@@ -15,7 +15,7 @@ from kit.layout.slidelayout import Box, Element, QrCode
 from kit.layout.tables import table_slides
 from kit.layout.textfit import ParaSpec, fit_text, set_text
 from kit.model.colour import mix, readable_on
-from kit.model.schedule import clock, item_title, timetable, total_minutes
+from kit.model.schedule import item_title, timetable, total_minutes
 
 
 def title_slide(p: Planner, title: str, subtitle: str, notes: str) -> None:
@@ -58,10 +58,13 @@ def title_slide(p: Planner, title: str, subtitle: str, notes: str) -> None:
 
 def agenda_slide(p: Planner) -> None:
     """The sections with their clock times, as a table."""
-    rows = [(item.span, item_title(item, p.words)) for item in timetable(p.workshop)]
+    rows = [
+        (p.words.span(item.start, item.end), item_title(item, p.words))
+        for item in timetable(p.workshop)
+    ]
     total = total_minutes(p.workshop)
-    start = clock(p.workshop.start_time, p.workshop.build.time_format)
-    notes = p.words("runs_for", minutes=total, start=start)
+    start = p.words.time(p.workshop.start_time)
+    notes = p.words("runs_for", minutes=p.words("minutes", count=total), start=start)
     time_width = 150.0
     table_slides(
         p,
@@ -84,7 +87,8 @@ def divider(p: Planner, ctx: BlockContext) -> None:
     kicker = set_text([ParaSpec(p.section_number(ctx), color=ink)], w, 22)
     head = [ParaSpec(section.title, bold=True, color=ink)]
     head_text = fit_text(head, w, 120, 44, 26, anchor="bottom") or set_text(head, w, 26)
-    timing = f"{p.words('minutes', count=section.duration)} · {slot.span}"
+    span = p.words.span(slot.start, slot.end)
+    timing = f"{p.words('minutes', count=section.duration)} · {span}"
     specs = [ParaSpec(timing, color=ink, bold=True)]
     specs += [ParaSpec(o, bullet="•", color=ink) for o in section.objectives]
     lower_h = p.height - 250 - FOOTER_BAND
@@ -96,8 +100,10 @@ def divider(p: Planner, ctx: BlockContext) -> None:
         Box(MARGIN, 250, w, lower_h, text=lower, name="Timing and objectives"),
     ]
     notes = join_notes(
-        f"{p.section_number(ctx)}: {section.title} ({timing}).",
-        f"{p.words('objectives')}: " + "; ".join(section.objectives) if section.objectives else "",
+        f"{p.words.colon(p.section_number(ctx))} {section.title} ({timing}).",
+        f"{p.words.colon(p.words('objectives'))} " + "; ".join(section.objectives)
+        if section.objectives
+        else "",
     )
     p.drafts.append(Draft(section.title, "divider", elements, notes, background))
 

@@ -22,7 +22,7 @@ from kit.model import (
 from kit.model.colour import mix, readable_on
 from kit.model.places import Place
 from kit.model.schedule import AgendaItem
-from kit.words.i18n import Words, words
+from kit.words.i18n import Words
 
 SLIDE_SIZES = {"16:9": (960.0, 540.0), "4:3": (720.0, 540.0)}
 MARGIN = 40.0
@@ -76,7 +76,7 @@ class Planner:
     def __post_init__(self) -> None:
         self.width, self.height = SLIDE_SIZES[self.workshop.theme.slide_size]
         self.colours = self.workshop.theme.colours
-        self.words = words(self.workshop.language)
+        self.words = self.workshop.interface_words()
 
     # --- geometry and shared pieces --------------------------------------------------
 
@@ -126,7 +126,7 @@ class Planner:
             return []
         if self.logo_elements is None:
             box = (self.width - MARGIN - self.logo_width(), TITLE_TOP + 10, self.logo_width(), 48.0)
-            alt = f"{self.workshop.organisation} logo"
+            alt = self.words("logo_alt", organisation=self.workshop.organisation)
             self.logo_elements = [self.picture(path, alt, box, ("theme", "logo"))]
         return self.logo_elements
 
@@ -163,7 +163,7 @@ class Planner:
         for source_id in cite:
             source = self.workshop.source(source_id)
             names.append(source.organisation + (f" ({source.year})" if source.year else ""))
-        label = f"{self.words('source')}: " + "; ".join(names)
+        label = f"{self.words.colon(self.words('source'))} " + "; ".join(names)
         spec = self.spec(label, italic=True, color=self.colours.muted)
         top = self.height - FOOTER_BAND - CITE_BAND
         text = fit_text([spec], self.content_width, CITE_BAND, 14, 10, anchor="bottom")
@@ -266,6 +266,7 @@ class Planner:
             author=workshop.organisation,
             subject=markup.plain(workshop.subtitle) or markup.plain(workshop.title),
             language=workshop.language,
+            category=self.words("workshop"),
             template=workshop.theme.template,
             section_titles=tuple(markup.plain(s.title) for s in workshop.sections),
             warnings=tuple(self.warnings),
@@ -308,9 +309,12 @@ def block_notes(ctx: BlockContext, block: Any, *extra: str) -> str:
     slot = ctx.slot
     section_number = ctx.words("section_of", number=ctx.number, total=ctx.total_sections)
     minutes = ctx.words("minutes", count=ctx.section.duration)
-    timing = f"{section_number}: {ctx.section.title} · {slot.span} ({minutes})"
+    span = ctx.words.span(slot.start, slot.end)
+    timing = f"{ctx.words.colon(section_number)} {ctx.section.title} · {span} ({minutes})"
     facilitator = (
-        f"{ctx.words('facilitator')}: {block.facilitator_notes}" if block.facilitator_notes else ""
+        f"{ctx.words.colon(ctx.words('facilitator'))} {block.facilitator_notes}"
+        if block.facilitator_notes
+        else ""
     )
     return join_notes(timing, block.notes, *extra, facilitator)
 

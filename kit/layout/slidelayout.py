@@ -156,6 +156,7 @@ class DeckLayout:
     author: str
     subject: str
     language: str
+    category: str  # what the deck is, in its language: the file's "category" property
     template: str | None = None
     warnings: tuple[LayoutWarning, ...] = ()  # text continued on further slides
     section_titles: tuple[str, ...] = ()  # the workshop's sections, for PowerPoint sections

@@ -121,7 +121,9 @@ def _styled_runs(spec: ParaSpec) -> tuple[Run, ...]:
     )
 
 
-_PIECE = re.compile(r"\S+\s*|\s+")
+# A piece is a word and the spaces after it; no-break spaces (French "« oui »") join words.
+_BREAKABLE = r"[^\S\u00a0\u202f\u2007]"
+_PIECE = re.compile(rf"(?:(?!{_BREAKABLE}).)+{_BREAKABLE}*|{_BREAKABLE}+")
 
 
 def _width(run: Run, size: float) -> float:

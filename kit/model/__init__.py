@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
 
 from pydantic import (
@@ -21,6 +22,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    PrivateAttr,
     ValidationInfo,
 )
 
@@ -34,7 +36,7 @@ from kit.model.fields import (
     DefaultTitle,
     markers_of,
 )
-from kit.words.i18n import words
+from kit.words.i18n import Words, words
 
 ENGLISH = words("en")  # default titles; the loader gives them in the workshop's language
 
@@ -409,7 +411,7 @@ class BuildSettings(_Model):
     paper: Literal["a4", "letter"] = "a4"
     participants: Annotated[int, Field(ge=1, le=1000)] | None = None
     languages: tuple[LanguageCode, ...] = ()
-    time_format: Literal["24h", "12h"] = "24h"
+    time_format: Literal["24h", "12h"] | None = None  # None: the language's clock
 
 
 class Section(_Model):
@@ -443,6 +445,17 @@ class Workshop(_Model):
     theme: Annotated[Theme, NEVER_TRANSLATED] = Theme()
     build: Annotated[BuildSettings, NEVER_TRANSLATED] = BuildSettings()
     sections: tuple[Section, ...] = Field(min_length=1)
+    # The folder whose locale/<lang>.po may add to kit's words; set by the loader, not the file.
+    _folder: Path | None = PrivateAttr(default=None)
+
+    def with_folder(self, folder: Path) -> Workshop:
+        """This workshop, its own catalog of kit's words looked for in ``folder``."""
+        self._folder = folder
+        return self
+
+    def interface_words(self) -> Words:
+        """The words kit adds around the content, in the workshop's language."""
+        return Words(self.language, self._folder, self.build.time_format)
 
     def blocks(self) -> list[tuple[Section, Block]]:
         """Every block in reading order, with its section."""

@@ -216,7 +216,10 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
             "Editions `kit build` writes too, each from translations/CODE.yaml into "
             "build/CODE/. Example: [fr, ru]"
         ),
-        "time_format": "Clock times as 24h (13:30) or 12h (1:30 pm).",
+        "time_format": (
+            "Clock times as 24h (13:30) or 12h (1:30 pm); left out, the language's own "
+            "(24-hour for en, 12-hour for en-US)."
+        ),
     },
     "Break": {
         "duration": "Minutes the break lasts; the agenda's clock times count it. Example: 15",

@@ -72,10 +72,14 @@ def plain(text: str) -> str:
 
 
 def to_reportlab(text: str) -> str:
-    """Paragraph markup for reportlab: user text escaped, only emphasis becomes tags."""
+    """Paragraph markup for reportlab: user text escaped, only emphasis becomes tags.
+
+    reportlab breaks lines at U+202F, so a narrow no-break space becomes U+00A0, at which it
+    does not (French "« oui »" must never start a line with "»").
+    """
     out = []
     for run in parse(text):
-        piece = escape(run.text, quote=False).replace("\n", "<br/>")
+        piece = escape(run.text, quote=False).replace("\n", "<br/>").replace("\u202f", "\u00a0")
         if run.italic:
             piece = f"<i>{piece}</i>"
         if run.bold:

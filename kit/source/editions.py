@@ -39,7 +39,7 @@ def available(workshop_file: Path) -> list[str]:
     return sorted(p.stem for p in folder.glob("*.yaml")) if folder.is_dir() else []
 
 
-def _translatable(path: Path_) -> bool:
+def translatable(path: Path_) -> bool:
     """Identifiers, paths, numbers and settings are the same in every edition."""
     return NEVER_TRANSLATED not in markers_at(Workshop, path)
 
@@ -125,7 +125,7 @@ def _merge(base: Any, over: Any, path: Path_, doc: Document, problems: list[Prob
             )
             return base
         return [_merge(b, o, (*path, i), doc, problems) for i, (b, o) in enumerate(zip(base, over))]
-    if not _translatable(path):
+    if not translatable(path):
         problems.append(
             doc.problem(
                 path,

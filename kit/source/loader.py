@@ -28,7 +28,8 @@ from kit.source import assets, editions
 from kit.source.messages import cite_message, problems_from_errors, split_items
 from kit.source.templating import TemplateProblem, Templates, has_template
 from kit.source.yamlsource import Document, Path_, read_yaml_file
-from kit.words.i18n import words
+from kit.words.i18n import missing_catalog, words
+from kit.words.typography import spaced
 
 WORKSHOP_FILE = "workshop.yaml"
 # Every metadata field is a template variable; these hold structure, not words.
@@ -94,10 +95,13 @@ def load(path: Path | str, language: str | None = None) -> LoadedWorkshop:
     if language and language != data.get("language", "en") and not problems:
         data, fallbacks = editions.overlay(data, document, file, language, _clean)
         data["language"] = language
-    _default_titles(data)
+    _default_titles(data, file.parent)
     # One time budget for the whole file: many slow fields must not add up to hours.
     render = partial(Templates().render, variables=_template_variables(data))
     data = _fill_templates(data, (), render, document, problems)
+    language = data.get("language")
+    if isinstance(language, str):
+        data = _typeset(data, (), language)
 
     base_dir = file.parent.resolve()
     context = {"resolve_asset": lambda value, kinds: assets.resolve(base_dir, value, kinds)}
@@ -114,7 +118,14 @@ def load(path: Path | str, language: str | None = None) -> LoadedWorkshop:
     if problems:
         raise ContentError(problems)
     assert workshop is not None
-    warnings = (*fallbacks, *_warnings(workshop, document), *split_items(document))
+    workshop = workshop.with_folder(base_dir)
+    language_warnings = _language_warnings(workshop, document, base_dir)
+    warnings = (
+        *fallbacks,
+        *language_warnings,
+        *_warnings(workshop, document),
+        *split_items(document),
+    )
     return LoadedWorkshop(workshop, file, document, warnings)
 
 
@@ -157,10 +168,10 @@ def _clean(value: Any, path: Path_, document: Document, problems: list[Problem])
     return value
 
 
-def _default_titles(data: dict[str, Any]) -> None:
+def _default_titles(data: dict[str, Any], folder: Path) -> None:
     """Give blocks whose title may be left out that title in the workshop's language."""
     language = data.get("language")
-    table = words(language if isinstance(language, str) else "en")
+    table = words(language if isinstance(language, str) else "en", folder)
     for section in data.get("sections") or []:
         blocks = section.get("blocks") if isinstance(section, dict) else None
         for block in blocks if isinstance(blocks, list) else []:
@@ -169,6 +180,17 @@ def _default_titles(data: dict[str, Any]) -> None:
             ((kind, body),) = block.items()
             if kind in DEFAULT_TITLES and isinstance(body, dict) and "title" not in body:
                 body["title"] = table(DEFAULT_TITLES[kind])
+
+
+def _typeset(value: Any, path: Path_, language: str) -> Any:
+    """Every text the language's spacing around punctuation; ids, paths and URLs as they are."""
+    if isinstance(value, str):
+        return spaced(value, language) if editions.translatable(path) else value
+    if isinstance(value, list):
+        return [_typeset(item, (*path, i), language) for i, item in enumerate(value)]
+    if isinstance(value, dict):
+        return {k: _typeset(v, (*path, k), language) for k, v in value.items()}
+    return value
 
 
 def _template_variables(data: dict[str, Any]) -> dict[str, str]:
@@ -275,6 +297,13 @@ def names_a_file(alt: str, path: str) -> bool:
         name.name.casefold(),
         name.stem.casefold(),
     }
+
+
+def _language_warnings(workshop: Workshop, document: Document, folder: Path) -> Iterator[Problem]:
+    """A language kit has no words in: they would stay English (an error under --strict)."""
+    missing = missing_catalog(workshop.language, folder)
+    if missing:
+        yield document.problem(("language",), missing)
 
 
 def _warnings(workshop: Workshop, document: Document) -> Iterator[Problem]:

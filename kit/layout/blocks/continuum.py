@@ -130,7 +130,11 @@ def _follow_ups(p: Planner, block: ContinuumBlock, ctx: BlockContext) -> None:
     w = p.words
     if block.scenarios:
         specs = [p.spec(f"{i}. {s.text}") for i, s in enumerate(block.scenarios, start=1)]
-        notes = [f"Scenario {i}: {s.note}" for i, s in enumerate(block.scenarios, 1) if s.note]
+        notes = [
+            f"{w.colon(w('scenario_number', number=i))} {s.note}"
+            for i, s in enumerate(block.scenarios, 1)
+            if s.note
+        ]
         p.paged_text(
             w("scenarios_title"),
             "continuum-scenarios",

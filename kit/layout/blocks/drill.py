@@ -70,7 +70,7 @@ def _challenge(
         bottom = p.height - 36 - 52
         tint = mix(c.accent, WHITE, 0.88)
         technique = fitted(
-            [p.spec(f"**{w('technique')}:** {challenge.technique}")], width - 24, 40, 20, 12
+            [p.spec(f"**{w.colon(w('technique'))}** {challenge.technique}")], width - 24, 40, 20, 12
         )
         above.append(
             Box(
