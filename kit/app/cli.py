@@ -87,7 +87,7 @@ _LANG = click.option(
     "language",
     metavar="CODE",
     callback=_language_code,
-    help="Use the workshop's translation into this language (translations/CODE.yaml), "
+    help="Use the workshop's edition in this language (translations/CODE.po or CODE.yaml), "
     "e.g. ru.  [default: the workshop's own language]",
 )
 _PATH = click.argument("path", type=click.Path(path_type=Path), default=".")
@@ -112,7 +112,7 @@ def check(path: Path, strict: bool, paper: Paper | None, language: str | None) -
     Every problem prints on its own line as file:line:col: field: message, and the exit
     status is 1. Runs the build's plan phase too, so it accepts exactly what kit build can
     build. With --lang, also lists every field the translation leaves in the default
-    language.
+    language or translated from a source text that has since changed, and counts them.
 
     \b
     PATH is a workshop file or a folder holding workshop.yaml (default: the current folder).
@@ -135,6 +135,8 @@ def check(path: Path, strict: bool, paper: Paper | None, language: str | None) -
     workshop = loaded.workshop
     blocks = sum(len(section.blocks) for section in workshop.sections)
     click.echo(f"{loaded.file}: ok ({len(workshop.sections)} sections, {blocks} blocks)")
+    if loaded.edition is not None:
+        click.echo(loaded.edition.summary())
     if strict and (loaded.warnings or built.warnings):
         sys.exit(1)
 
@@ -286,10 +288,12 @@ def _report_failures(exc: BuildError) -> None:
     expose_value=False,
     help="Accepted for symmetry with build; lint always exits 1 on a finding.",
 )
-def lint(path: Path, output_format: str) -> None:
+@_LANG
+def lint(path: Path, output_format: str, language: str | None) -> None:
     """Check the wording and theme colours of the workshop at PATH; exit 1 on any finding.
 
-    Each finding prints as file:line:col: rule: message (suggestion: ...).
+    Each finding prints as file:line:col: rule: message (suggestion: ...). With --lang,
+    checks the wording of that edition's translation file instead.
 
     \b
     PATH is a workshop file or a folder holding workshop.yaml (default: the current folder).
@@ -298,7 +302,7 @@ def lint(path: Path, output_format: str) -> None:
     from kit.source.loader import load
 
     try:
-        loaded = load(path)
+        loaded = load(path, language)
     except KitError as exc:
         _fail(exc)
     findings = run_lint(loaded)
@@ -308,7 +312,8 @@ def lint(path: Path, output_format: str) -> None:
         for finding in findings:
             click.echo(str(finding))
         count = f"{len(findings)} finding(s)" if findings else "no findings"
-        click.echo(f"{loaded.file}: {count}", err=True)
+        checked = loaded.edition.file if loaded.edition else loaded.file
+        click.echo(f"{checked}: {count}", err=True)
     if findings:
         sys.exit(1)
 
@@ -340,6 +345,57 @@ def import_command(deck: Path, folder: Path) -> None:
     for notice in notices:
         click.echo(f"check: {notice}", err=True)
     click.echo(f"wrote {file}; next: kit check {folder}")
+
+
+@main.group(short_help="Export a workshop's text as PO for translators; import it back.")
+def translate() -> None:
+    """A translator's workflow in gettext PO files (Poedit, Weblate, ...)."""
+
+
+@translate.command("export")
+@_PATH
+@click.option("--lang", "language", metavar="CODE", required=True, help="Target language.")
+@click.option(
+    "--out",
+    "out_file",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="The PO file to write [default: translations/CODE.po, the edition kit builds from].",
+)
+def translate_export(path: Path, language: str, out_file: Path | None) -> None:
+    """Write the workshop's text as a PO catalog for translation into CODE.
+
+    One entry per text field: the field as context, the source line as reference. The
+    edition's existing translations are kept; those whose source changed are marked fuzzy.
+    """
+    from kit.source.translate import export
+
+    try:
+        written, catalog = export(path, language, out_file)
+    except KitError as exc:
+        _fail(exc)
+    done = sum(1 for m in catalog if m.id and m.string and not m.fuzzy)
+    fuzzy = sum(1 for m in catalog if m.id and m.fuzzy)
+    total = sum(1 for m in catalog if m.id)
+    click.echo(f"wrote {written} ({total} entries: {done} translated, {fuzzy} fuzzy)")
+
+
+@translate.command("import")
+@click.argument("po_file", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@_PATH
+@click.option("--lang", "language", metavar="CODE", help="Language [default: the PO header's].")
+def translate_import(po_file: Path, path: Path, language: str | None) -> None:
+    """Check the translated PO_FILE against the workshop at PATH and make it its edition."""
+    from kit.source.translate import import_catalog
+
+    try:
+        loaded = import_catalog(path, po_file, language)
+    except KitError as exc:
+        _fail(exc)
+    for warning in loaded.warnings:
+        _warn(str(warning))
+    assert loaded.edition is not None
+    click.echo(loaded.edition.summary())
 
 
 @main.command(short_help="Print the JSON Schema of workshop files, for editors.")

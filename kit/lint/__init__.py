@@ -158,21 +158,32 @@ _EVERY_RULE = "*"
 
 
 def lint(loaded: LoadedWorkshop) -> list[Finding]:
-    """Every finding in the workshop's wording and theme colours, in file order."""
+    """Every finding in the workshop's wording and theme colours, in file order.
+
+    For an edition, the wording checked is the translation's, in its own file, with the
+    rules given for its language as well as the workshop's.
+    """
     workshop, document = loaded.workshop, loaded.document
-    source = _Source(loaded.file.read_bytes().decode("utf-8-sig"))
+    base_source = _Source(loaded.file.read_bytes().decode("utf-8-sig"))
+    text_doc, source = document, base_source
+    if loaded.edition is not None:
+        text_doc = loaded.edition.document
+        source = _Source(loaded.edition.file.read_bytes().decode("utf-8-sig"))
     disabled = set(workshop.lint.disable)
+    settings = [s for s in workshop.lint.languages if s.language == workshop.language]
+    for setting in settings:
+        disabled.update(setting.disable)
     custom, findings = _custom_rules(workshop, document)
     rules = [rule for rule in _rules(workshop, custom) if rule.id not in disabled]
-    for path, text in _texts(document.data, ()):
-        findings.extend(_text_findings(text, document.positions[path], rules, document, source))
+    for path, text in _texts(text_doc.data, ()):
+        findings.extend(_text_findings(text, text_doc.positions[path], rules, text_doc, source))
     if CONTRAST_RULE not in disabled:
         findings.extend(
             finding
             for finding in _contrast_findings(workshop.theme.colours, document)
-            if not source.suppressed(finding.rule, finding.line)
+            if not base_source.suppressed(finding.rule, finding.line)
         )
-    return sorted(findings, key=lambda f: (f.line, f.column, f.rule))
+    return sorted(findings, key=lambda f: (f.file, f.line, f.column, f.rule))
 
 
 # --- rules ----------------------------------------------------------------------------------
@@ -194,11 +205,18 @@ def _custom_rules(workshop: Workshop, document: Document) -> tuple[list[Rule], l
     """The workshop's own rules, and a finding for each one skipped as unsafe."""
     rules: list[Rule] = []
     unsafe: list[Finding] = []
-    for index, rule in enumerate(workshop.lint.rules):
+    own = [(("lint", "rules", i), rule) for i, rule in enumerate(workshop.lint.rules)]
+    own += [
+        (("lint", "languages", n, "rules", i), rule)
+        for n, setting in enumerate(workshop.lint.languages)
+        if setting.language == workshop.language
+        for i, rule in enumerate(setting.rules)
+    ]
+    for path, rule in own:
         if not _nests_repeats(_sre.parse(rule.pattern)):
             rules.append(_rule(rule.id, rule.pattern, rule.message, rule.suggestion))
             continue
-        mark = document.locate(("lint", "rules", index, "pattern"))
+        mark = document.locate((*path, "pattern"))
         message = (
             f"the pattern of rule '{rule.id}' repeats a repetition, which can take "
             "exponential time; the rule is skipped"

@@ -109,7 +109,7 @@ class Source(_Model):
     title: Text
     organisation: Annotated[Text, TRANSLATION_OPTIONAL]
     url: Url | None = None
-    year: str = ""
+    year: Annotated[str, NEVER_TRANSLATED] = ""
 
 
 class GlossaryTerm(_Model):
@@ -137,11 +137,20 @@ class LintRule(_Model):
     suggestion: str = ""
 
 
+class LanguageLint(_Model):
+    """More ``kit lint`` settings for the text in one language (the main one or an edition)."""
+
+    language: Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
+    disable: tuple[str, ...] = ()
+    rules: tuple[LintRule, ...] = ()
+
+
 class LintConfig(_Model):
-    """Which ``kit lint`` rules are switched off, and the workshop's own rules."""
+    """Which ``kit lint`` rules are switched off, the workshop's own rules, and per language."""
 
     disable: tuple[str, ...] = ()
     rules: tuple[LintRule, ...] = ()
+    languages: tuple[LanguageLint, ...] = ()
 
 
 class Colours(_Model):

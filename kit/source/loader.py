@@ -34,6 +34,8 @@ from kit.words.typography import spaced
 WORKSHOP_FILE = "workshop.yaml"
 # Every metadata field is a template variable; these hold structure, not words.
 _NOT_VARIABLES = frozenset({"sources", "glossary", "lint", "theme", "build", "sections"})
+# Where a problem is: the workshop file, or the edition that gave the text.
+Locator = Document | editions.Located
 # C0 controls but tab and newline; they print as boxes or as literal "_x0000_". DEL and
 # C1 too: U+009B is a terminal's escape (CSI), and error messages echo text.
 _STRIP_CONTROLS = {c: None for c in (*range(0x20), *range(0x7F, 0xA0)) if c not in (0x09, 0x0A)}
@@ -60,6 +62,7 @@ class LoadedWorkshop:
     file: Path
     document: Document
     warnings: tuple[Problem, ...]
+    edition: editions.Edition | None = None  # the translation laid over it, with --lang
 
     @property
     def base_dir(self) -> Path:
@@ -81,24 +84,17 @@ def load(path: Path | str, language: str | None = None) -> LoadedWorkshop:
     With ``language``, the workshop's translation into that language is laid over it (see
     ``kit.source.editions``); fields it does not translate fall back, each with a warning.
     """
-    file = find_workshop_file(Path(path))
-    display = str(file)
-    problems: list[Problem] = []  # a duplicate key is reported with everything else
-    document = read_yaml_file(file, display, problems)
-    if not isinstance(document.data, dict):
-        raise ContentError(
-            [*problems, document.problem((), "a workshop file is a mapping of fields")]
-        )
-
-    data = _clean(document.data, (), document, problems)
+    file, document, data, problems = read_source(Path(path))
     fallbacks: list[Problem] = []
+    edition = None
     if language and language != data.get("language", "en") and not problems:
-        data, fallbacks = editions.overlay(data, document, file, language, _clean)
+        data, fallbacks, edition = editions.overlay(data, document, file, language, _clean)
         data["language"] = language
+    located = editions.Located(document, edition)
     _default_titles(data, file.parent)
     # One time budget for the whole file: many slow fields must not add up to hours.
     render = partial(Templates().render, variables=_template_variables(data))
-    data = _fill_templates(data, (), render, document, problems)
+    data = _fill_templates(data, (), render, located, problems)
     language = data.get("language")
     if isinstance(language, str):
         data = _typeset(data, (), language)
@@ -109,12 +105,12 @@ def load(path: Path | str, language: str | None = None) -> LoadedWorkshop:
     try:
         workshop = Workshop.model_validate(data, context=context)
     except pydantic.ValidationError as exc:
-        problems.extend(problems_from_errors(exc.errors(), document))
+        problems.extend(_validation_problems(exc.errors(), located))
     if isinstance(data, dict):
-        problems.extend(_check_references(data, document))
-        problems.extend(_check_links(data, document))
+        problems.extend(_check_references(data, located))
+        problems.extend(_check_links(data, located))
     if workshop is not None:
-        problems.extend(_check_breaks(workshop, document))
+        problems.extend(_check_breaks(workshop, located))
     if problems:
         raise ContentError(problems)
     assert workshop is not None
@@ -126,7 +122,32 @@ def load(path: Path | str, language: str | None = None) -> LoadedWorkshop:
         *_warnings(workshop, document),
         *split_items(document),
     )
-    return LoadedWorkshop(workshop, file, document, warnings)
+    return LoadedWorkshop(workshop, file, document, warnings, edition)
+
+
+def read_source(path: Path) -> tuple[Path, Document, Any, list[Problem]]:
+    """The workshop file at ``path``, read and its text cleaned; problems with the text."""
+    file = find_workshop_file(path)
+    problems: list[Problem] = []  # a duplicate key is reported with everything else
+    document = read_yaml_file(file, str(file), problems)
+    if not isinstance(document.data, dict):
+        raise ContentError(
+            [*problems, document.problem((), "a workshop file is a mapping of fields")]
+        )
+    return file, document, _clean(document.data, (), document, problems), problems
+
+
+def _validation_problems(errors: list[Any], located: editions.Located) -> list[Problem]:
+    """Validation errors in plain words, each in the file (edition or workshop) it came from."""
+    groups: dict[int, tuple[Document, list[Any]]] = {}
+    for error in errors:
+        document = located.document_for(tuple(error["loc"]))
+        groups.setdefault(id(document), (document, []))[1].append(error)
+    return [
+        problem
+        for document, group in groups.values()
+        for problem in problems_from_errors(group, document)
+    ]
 
 
 # --- text cleaning and templates ---------------------------------------------------------
@@ -214,7 +235,7 @@ def _fill_templates(
     value: Any,
     path: Path_,
     render: Callable[[str], str],
-    document: Document,
+    document: Locator,
     problems: list[Problem],
 ) -> Any:
     if isinstance(value, str):
@@ -254,14 +275,14 @@ def _items(value: Any) -> Iterator[tuple[int, Any]]:
     return enumerate(value) if isinstance(value, list) else iter(())
 
 
-def _check_breaks(workshop: Workshop, document: Document) -> Iterator[Problem]:
+def _check_breaks(workshop: Workshop, document: Locator) -> Iterator[Problem]:
     last = len(workshop.sections) - 1
     if workshop.sections[last].break_after is not None:
         message = "the last section cannot have a break after it: the workshop ends there"
         yield document.problem(("sections", last, "break_after"), message, at_key=True)
 
 
-def _check_references(data: dict[str, Any], document: Document) -> Iterator[Problem]:
+def _check_references(data: dict[str, Any], document: Locator) -> Iterator[Problem]:
     """Source ids, citations and alt text, on the raw data: reported with validation errors."""
     seen: set[str] = set()
     for index, source in _items(data.get("sources")):
@@ -282,7 +303,7 @@ def _check_references(data: dict[str, Any], document: Document) -> Iterator[Prob
             yield document.problem((*path, "alt"), message)
 
 
-def _check_links(data: dict[str, Any], document: Document) -> Iterator[Problem]:
+def _check_links(data: dict[str, Any], document: Locator) -> Iterator[Problem]:
     """Web addresses short enough for the handouts' QR codes and tables (reportlab fails beyond)."""
     for path, url in marked_data((Workshop,), data, WEB_ADDRESS):
         if isinstance(url, str) and len(url.encode("utf-8")) > MAX_URL_BYTES:

@@ -100,7 +100,8 @@ def test_secret_check_can_fail(built: Callable[..., Built]) -> None:
 def test_guide_has_agenda_notes_and_answer_key(built: Callable[..., Built], name: str) -> None:
     done = built(name)
     workshop, text = done.workshop, done.text(GUIDE)
-    expected = [item.span for item in agenda(workshop)]
+    span = workshop.interface_words().span
+    expected = [span(item.start, item.end) for item in agenda(workshop)]
     expected += [section.title for section in workshop.sections]
     expected += [objective for section in workshop.sections for objective in section.objectives]
     for drill in workshop.blocks_of(DrillBlock):
