@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 _PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 # PO files carry no time of their own: the same workshop exports the same bytes.
 _EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
+_NO_WRAP = 1 << 20  # wider than any text field (20,000 characters)
 
 
 def parse_path(text: str) -> Path_ | None:
@@ -110,7 +111,9 @@ def write_catalog(catalog: Catalog, path: Path) -> None:
 
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("wb") as handle:
-        write_po(handle, catalog, width=0, include_previous=True, sort_output=False)
+        # One line per string: with width=0, Babel still wraps "#| msgid" comments at 76
+        # columns and leaves the rest of the line unquoted, which no PO reader accepts.
+        write_po(handle, catalog, width=_NO_WRAP, include_previous=True, sort_output=False)
 
 
 def read_catalog(path: Path) -> Catalog:

@@ -36,9 +36,19 @@ def rendered_deck(path: Path, work: Path) -> Path:
     soffice = require_tool("soffice")
     profile = work / "lo-profile"
     subprocess.run(
-        [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to",
-         "pdf", "--outdir", str(work), str(path)],
-        check=True, capture_output=True, timeout=240,
+        [
+            soffice,
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(work),
+            str(path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=240,
     )
     return work / f"{path.stem}.pdf"
 

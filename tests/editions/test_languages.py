@@ -1,0 +1,120 @@
+"""Editions in French, Spanish, German and Ukrainian, read back as a reader sees them.
+
+Two workshops of other organisations: a French one (``language: fr``) with a Spanish
+edition, and a German one with a Ukrainian edition. Every output of each is read back
+(PDFs with pdftotext, the deck with python-pptx and as LibreOffice renders it) and searched
+for every English string of kit's catalog.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from kit.app.build import build
+
+from ..conftest import FIXTURES, raw_pages
+from .reading import english_patterns, output_texts, rendered_deck
+
+EDITIONS = {
+    "fr": ("fr-accueil", None),
+    "es": ("fr-accueil", "es"),
+    "de": ("de-begleiten", None),
+    "uk": ("de-begleiten", "uk"),
+}
+# The workshop's date, as each language writes it, and its opening quotation mark.
+DATES = {
+    "fr": "12 juin 2026",
+    "es": "12 de junio de 2026",
+    "de": "3. Oktober 2026",
+    "uk": "3 жовтня 2026 р.",
+}
+QUOTES = {"fr": ("« ", " »"), "es": ("«", "»"), "de": ("„", "“"), "uk": ("«", "»")}
+
+
+@pytest.fixture(scope="module")
+def edition(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], dict[str, str]]:
+    """``edition(lang)``: the text of every output of that edition, built once."""
+    cache: dict[str, dict[str, str]] = {}
+
+    def get(language: str) -> dict[str, str]:
+        if language not in cache:
+            fixture, edition_language = EDITIONS[language]
+            out = tmp_path_factory.mktemp(f"edition-{language}")
+            result = build(FIXTURES / fixture, out, language=edition_language)
+            assert len(result.written) == 12
+            cache[language] = output_texts(out, tmp_path_factory.mktemp(f"lo-{language}"))
+            cache[language]["_folder"] = str(out)
+        return cache[language]
+
+    return get
+
+
+@pytest.mark.parametrize("language", list(EDITIONS))
+def test_no_english_interface_word_in_any_output(
+    edition: Callable[[str], dict[str, str]], language: str
+) -> None:
+    texts = {name: text for name, text in edition(language).items() if name != "_folder"}
+    assert len(texts) == 13  # 11 PDFs, the deck, and the deck as LibreOffice renders it
+    patterns = english_patterns(language)
+    assert len(patterns) > 100
+    found = [
+        f"{name}: {key}: {match.group()!r}"
+        for name, text in texts.items()
+        for key, pattern in patterns.items()
+        for match in [pattern.search(text)]
+        if match
+    ]
+    assert found == []
+
+
+@pytest.mark.parametrize("language", list(EDITIONS))
+def test_dates_and_quotation_marks_follow_the_language(
+    edition: Callable[[str], dict[str, str]], language: str
+) -> None:
+    texts = edition(language)
+    handout = " ".join(texts["handout.pdf"].split())
+    assert DATES[language] in handout.replace("\u00a0", " ").replace("\u202f", " ")
+    opening, closing = QUOTES[language]
+    # The deck quotes the quote block in the language's marks; the guide, the drill.
+    for name in ("deck.pptx", "facilitator-guide.pdf"):
+        text = re.sub("[\u00a0\u202f]", " ", texts[name])  # pdftotext gives spaces
+        assert re.search(re.escape(opening) + r"\w[^\n]*?[.!?]" + re.escape(closing), text), name
+    english = {"“", "”"} - {opening, closing}  # German closes with English's opening mark
+    assert not english & set(texts["deck.pptx"])
+
+
+def test_a_french_line_never_starts_with_closing_punctuation(
+    edition: Callable[[str], dict[str, str]], tmp_path: Path
+) -> None:
+    folder = Path(edition("fr")["_folder"])
+    pdfs = sorted(folder.glob("*.pdf"))
+    pdfs.append(rendered_deck(folder / "deck.pptx", tmp_path))
+    assert len(pdfs) == 12
+    spaced = 0
+    for pdf in pdfs:
+        for page in raw_pages(pdf):
+            for line in page.splitlines():
+                assert not re.match(r"\s*[»!?:;]", line), f"{pdf.name}: {line!r}"
+                spaced += len(re.findall(r"[\u00a0\u202f ][»!?:;]", line))
+    assert spaced > 100  # the text is full of them: the check has something to check
+
+
+def test_an_en_us_workshop_shows_12_hour_times(tmp_path: Path) -> None:
+    from ..conftest import pdf_text
+    from .reading import deck_text
+
+    folder = tmp_path / "us"
+    shutil.copytree(FIXTURES / "all-blocks", folder)
+    file = folder / "workshop.yaml"
+    file.write_text(file.read_text().replace("language: en", "language: en-US"))
+    build(folder, tmp_path / "out", only=["slides", "handouts"])
+    deck = deck_text(tmp_path / "out" / "deck.pptx").replace("\u202f", " ")
+    guide = pdf_text(tmp_path / "out" / "facilitator-guide.pdf").replace("\u00a0", " ")
+    assert "1:30 PM–1:40 PM" in deck  # the agenda, from 13:30
+    assert "1:30 PM" in guide and "13:30" not in guide and "13:30" not in deck
+    assert "March 1, 2026" in pdf_text(tmp_path / "out" / "handout.pdf")
