@@ -69,6 +69,7 @@ def _deck(slides: int, notes: bool = True) -> DeckLayout:
         author="kit",
         subject="Scaling",
         language="en",
+        category="Workshop",
     )
 
 
