@@ -36,7 +36,8 @@ sections:
 
 def test_breaks_move_the_clock(tmp_path: Path) -> None:
     workshop = load_yaml(WORKSHOP, tmp_path)
-    spans = [(item.span, isinstance(item, BreakItem)) for item in timetable(workshop)]
+    span = workshop.interface_words().span
+    spans = [(span(i.start, i.end), isinstance(i, BreakItem)) for i in timetable(workshop)]
     assert spans == [
         ("09:00–09:40", False),
         ("09:40–09:55", True),
