@@ -137,10 +137,13 @@ class LintRule(_Model):
     suggestion: str = ""
 
 
+LanguageCode = Annotated[str, Field(pattern=LANGUAGE_CODE)]
+
+
 class LanguageLint(_Model):
     """More ``kit lint`` settings for the text in one language (the main one or an edition)."""
 
-    language: Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
+    language: LanguageCode
     disable: tuple[str, ...] = ()
     rules: tuple[LintRule, ...] = ()
 
@@ -409,9 +412,6 @@ def _text_to_material(value: Any) -> Any:
 Materials = Annotated[
     tuple[Annotated[Material, BeforeValidator(_text_to_material)], ...], TEXT_OR_OBJECT
 ]
-
-
-LanguageCode = Annotated[str, Field(pattern=LANGUAGE_CODE)]
 
 
 class BuildSettings(_Model):

@@ -48,6 +48,15 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
             "Rules of `kit lint` to switch off for this workshop. Example: [sexual-exploitation]"
         ),
         "rules": "The workshop's own wording rules.",
+        "languages": (
+            "More rules, or rules switched off, for the text in one language: the main one or "
+            "an edition's (`kit lint --lang CODE`)."
+        ),
+    },
+    "LanguageLint": {
+        "language": "The language these settings are for, as a code. Example: fr",
+        "disable": "Rules switched off for this language. Example: [no-guys]",
+        "rules": "Wording rules for this language only.",
     },
     "Colours": {
         "primary": (
