@@ -244,7 +244,7 @@ def _activity_run_sheet(block: ActivityBlock, look: Look) -> list[Item]:
     )
     items += headed(para(w("what_participants_do"), s.h3), bullet_list(block.instructions, look))
     if block.materials:
-        items.append(labelled(f"{w('you_need')}:", ", ".join(block.materials), s.body))
+        items.append(labelled(w.colon(w("you_need")), ", ".join(block.materials), s.body))
     return items
 
 

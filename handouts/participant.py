@@ -309,7 +309,9 @@ def _activity_flowables(block: ActivityBlock, look: Look) -> list[Item]:
         *bullet_list(block.instructions, look),
     ]
     if block.materials:
-        items.append(labelled(f"{look.words('you_need')}:", ", ".join(block.materials), s.body))
+        items.append(
+            labelled(look.words.colon(look.words("you_need")), ", ".join(block.materials), s.body)
+        )
     return items
 
 

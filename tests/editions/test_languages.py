@@ -35,6 +35,22 @@ DATES = {
     "uk": "3 жовтня 2026 р.",
 }
 QUOTES = {"fr": ("« ", " »"), "es": ("«", "»"), "de": ("„", "“"), "uk": ("«", "»")}
+# Where the English scan must find something to read: a word of kit's in each output of the
+# organiser's pack, the run sheet, the closing QR slide and an activity.
+KIT_WORDS = {
+    "sign-in-sheet.pdf": "sign_in",
+    "evaluation-form.pdf": "evaluation",
+    "certificates.pdf": "certifies",
+    "name-tents.pdf": "fold_here",
+    "room-and-materials.pdf": "room_list",
+    "print-list.pdf": "print_list",
+    "facilitator-guide.pdf": "run_sheet",
+    "deck.pptx": "feedback_title",
+    "deck.pptx (LibreOffice)": "feedback_title",
+    "handout.pdf": "you_need",
+}
+# The break between sections: kit's word where the workshop gives no label, else the label.
+BREAKS = {"fr": None, "es": None, "de": "Kaffeepause", "uk": "Перерва на каву"}
 
 
 @pytest.fixture(scope="module")
@@ -71,6 +87,24 @@ def test_no_english_interface_word_in_any_output(
         if match
     ]
     assert found == []
+
+
+@pytest.mark.parametrize("language", list(EDITIONS))
+def test_the_scan_reads_the_organisers_pack_breaks_and_the_closing_slide(
+    edition: Callable[[str], dict[str, str]], language: str
+) -> None:
+    texts = {name: _flat(text) for name, text in edition(language).items()}
+    w = words(language)
+    for name, key in KIT_WORDS.items():
+        assert _flat(w(key)).casefold() in texts[name].casefold(), (name, key)
+    pause = BREAKS[language] or w("break")
+    for name in ("facilitator-guide.pdf", "handout.pdf", "deck.pptx"):
+        assert pause in texts[name], name
+
+
+def _flat(text: str) -> str:
+    """Words as pdftotext gives them: no-break spaces as spaces, lines joined."""
+    return " ".join(re.sub("[\u00a0\u202f]", " ", text).split())
 
 
 @pytest.mark.parametrize("language", list(EDITIONS))

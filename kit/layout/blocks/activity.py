@@ -38,7 +38,7 @@ def slides(p: Planner, block: ActivityBlock, ctx: BlockContext) -> None:
     ]
     specs = [p.spec(step, bullet="•") for step in block.instructions]
     if block.materials:
-        needed = f"**{w('you_need')}:** " + ", ".join(block.materials)
+        needed = f"**{w.colon(w('you_need'))}** " + ", ".join(block.materials)
         specs.append(p.spec(needed, scale=0.85, color=p.colours.muted))
     p.paged_text(
         block.title,
