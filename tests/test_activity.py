@@ -90,7 +90,7 @@ def test_the_russian_words(tmp_path: Path) -> None:
     written = render_into(render_handouts, workshop, tmp_path / "out")
     guide = _flat(pdf_text(written["facilitator-guide.pdf"].path))
     assert "Задание: Map your building" in guide
-    assert "10 мин · в группах по 3 чел. Как проводить" in guide
+    assert "10 минут · в группах по 3 чел. Как проводить" in guide  # the plural form
     assert "Что делают участники" in guide
     handout = _flat(pdf_text(written["handout.pdf"].path))
     assert "Понадобится: A3 sheet" in handout

@@ -29,7 +29,7 @@ from typing import Any, Literal
 
 from yaml.scanner import Scanner
 
-from kit.model import Colours, DefinitionBlock, Workshop
+from kit.model import Colours, DefinitionBlock, LintRule, Workshop
 from kit.model.colour import contrast, mix, readable_on
 from kit.model.fields import LINT_EXEMPT, markers_at
 from kit.source.loader import LoadedWorkshop
@@ -205,7 +205,9 @@ def _custom_rules(workshop: Workshop, document: Document) -> tuple[list[Rule], l
     """The workshop's own rules, and a finding for each one skipped as unsafe."""
     rules: list[Rule] = []
     unsafe: list[Finding] = []
-    own = [(("lint", "rules", i), rule) for i, rule in enumerate(workshop.lint.rules)]
+    own: list[tuple[Path_, LintRule]] = [
+        (("lint", "rules", i), rule) for i, rule in enumerate(workshop.lint.rules)
+    ]
     own += [
         (("lint", "languages", n, "rules", i), rule)
         for n, setting in enumerate(workshop.lint.languages)

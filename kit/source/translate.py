@@ -193,7 +193,7 @@ def _put(tree: dict[str, Any], base: Any, path: Path_, value: str) -> None:
             node = node[part]  # type: ignore[index]
         else:
             node = node.setdefault(part, empty)
-    node[path[-1]] = value  # type: ignore[index]
+    node[path[-1]] = value
 
 
 def export(path: Path, language: str, out_file: Path | None) -> tuple[Path, Catalog]:

@@ -55,9 +55,9 @@ class Words:
         if isinstance(english, tuple):
             count = values.get("count")
             assert isinstance(count, int), f"'{key}' needs a whole-number count"
-            text = translations.npgettext(key, english[0], english[1], count)
+            text = str(translations.npgettext(key, english[0], english[1], count))
         else:
-            text = translations.pgettext(key, english)
+            text = str(translations.pgettext(key, english))
         return text.format(**{name: self._value(value) for name, value in values.items()})
 
     def colon(self, label: str) -> str:
@@ -151,7 +151,11 @@ def read_catalog(path: Path) -> Catalog:
 def english_catalog() -> dict[str, str | tuple[str, str]]:
     """Every key kit asks for, with its English text (singular and plural for plurals)."""
     catalog = read_catalog(LOCALE_DIR / "en" / "LC_MESSAGES" / f"{DOMAIN}.po")
-    return {str(m.context): m.id for m in catalog if m.id and m.context}
+    return {
+        str(m.context): m.id if isinstance(m.id, str) else (m.id[0], m.id[1])
+        for m in catalog
+        if m.id and m.context
+    }
 
 
 @cache
