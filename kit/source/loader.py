@@ -24,7 +24,7 @@ from kit.model import (
 )
 from kit.model.fields import WEB_ADDRESS, marked_data
 from kit.model.schedule import total_minutes
-from kit.source import assets, editions
+from kit.source import assets, editions, wordcatalog
 from kit.source.messages import cite_message, problems_from_errors, split_items
 from kit.source.templating import TemplateProblem, Templates, has_template
 from kit.source.yamlsource import Document, Path_, read_yaml_file
@@ -91,6 +91,11 @@ def load(path: Path | str, language: str | None = None) -> LoadedWorkshop:
         data, fallbacks, edition = editions.overlay(data, document, file, language, _clean)
         data["language"] = language
     located = editions.Located(document, edition)
+    language = data.get("language", "en")
+    # kit's words from the workshop's own catalog are used from here on: checked first.
+    bad_words = wordcatalog.check(file.parent, language) if isinstance(language, str) else []
+    if bad_words:
+        raise ContentError([*problems, *bad_words])
     _default_titles(data, file.parent)
     # One time budget for the whole file: many slow fields must not add up to hours.
     render = partial(Templates().render, variables=_template_variables(data))

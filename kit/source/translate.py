@@ -16,14 +16,21 @@ for entries a translator marked fuzzy. PO files are read and written with Babel.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kit.errors import ContentError, KitError, Problem
-from kit.source.editions import TRANSLATIONS_DIR, text_paths, translatable, translation_file
-from kit.source.yamlsource import Document, Mark, Path_, format_path
+from kit.source.editions import (
+    TRANSLATIONS_DIR,
+    check_language_code,
+    text_paths,
+    translatable,
+    translation_file,
+)
+from kit.source.yamlsource import MAX_INPUT_BYTES, Document, Mark, Path_, format_path
 
 if TYPE_CHECKING:
     from babel.messages.catalog import Catalog
@@ -122,14 +129,20 @@ def read_catalog(path: Path) -> Catalog:
 
     try:
         with path.open("rb") as handle:
-            return read_po(handle, abort_invalid=True)
-    except PoFileError as exc:
+            raw = handle.read(MAX_INPUT_BYTES + 1)
+    except OSError as exc:
+        raise ContentError([Problem(str(path), 1, 1, "", f"cannot be read: {exc}")]) from None
+    if len(raw) > MAX_INPUT_BYTES:
+        limit = MAX_INPUT_BYTES // (1024 * 1024)
+        raise ContentError([Problem(str(path), 1, 1, "", f"is larger than {limit} MiB")])
+    try:
+        return read_po(io.BytesIO(raw), abort_invalid=True)
+    except (PoFileError, UnicodeDecodeError, ValueError) as exc:
+        # Babel raises a bare ValueError for a header like "nplurals=x".
         line = re.search(r"line (\d+)", str(exc))
         raise ContentError(
             [Problem(str(path), int(line[1]) if line else 1, 1, "", f"not a PO file: {exc}")]
         ) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ContentError([Problem(str(path), 1, 1, "", f"cannot be read: {exc}")]) from None
 
 
 def read_edition(file: Path, base: Any) -> tuple[Document, frozenset[Path_], list[Problem]]:
@@ -255,6 +268,7 @@ def import_catalog(path: Path, po_file: Path, language: str | None) -> Any:
     language = language or (str(catalog.locale).replace("_", "-") if catalog.locale else None)
     if not language:
         raise KitError(f"{po_file}: no Language header; give the language with --lang")
+    check_language_code(language)  # it names the file written
     folder = workshop_file.parent / TRANSLATIONS_DIR
     yaml_edition = folder / f"{language}.yaml"
     if yaml_edition.is_file():

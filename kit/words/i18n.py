@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -33,6 +34,7 @@ WORKSHOP_LOCALE_DIR = "locale"  # a workshop's own catalogs: locale/<lang>.po
 _BABEL_LOCALE = {"en": "en_GB"}
 # A workshop's build: time_format, in CLDR patterns; the locale still names am and pm.
 _CLOCK_PATTERNS = {"24h": "HH:mm", "12h": "h:mm a"}
+_LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")  # as the model's LanguageCode
 
 
 @dataclass(frozen=True)
@@ -118,8 +120,13 @@ def kit_catalog(language: str) -> Path | None:
 
 
 def workshop_catalog(folder: Path | None, language: str) -> Path | None:
-    """Where a workshop in ``folder`` keeps its own catalog for ``language``."""
-    return None if folder is None else folder / WORKSHOP_LOCALE_DIR / f"{language}.po"
+    """Where a workshop in ``folder`` keeps its own catalog for ``language``.
+
+    None for a language that is no code (``../x``): it must not lead out of the folder.
+    """
+    if folder is None or not _LANGUAGE_CODE.fullmatch(language):
+        return None
+    return folder / WORKSHOP_LOCALE_DIR / f"{language}.po"
 
 
 def missing_catalog(language: str, folder: Path | None) -> str | None:
