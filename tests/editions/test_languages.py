@@ -1,7 +1,9 @@
 """Editions in French, Spanish, German and Ukrainian, read back as a reader sees them.
 
-Two workshops of other organisations: a French one (``language: fr``) with a Spanish
-edition, and a German one with a Ukrainian edition. Every output of each is read back
+Workshops of other organisations, each language written both as the main one and as an
+edition: a French one (``language: fr``) with a Spanish edition and its Spanish twin with a
+French edition; a German one with a Ukrainian edition and its Ukrainian twin with a German
+edition. Every output of each is read back
 (PDFs with pdftotext, the deck with python-pptx and as LibreOffice renders it) and searched
 for every English string of kit's catalog.
 """
@@ -26,6 +28,10 @@ EDITIONS = {
     "es": ("fr-accueil", "es"),
     "de": ("de-begleiten", None),
     "uk": ("de-begleiten", "uk"),
+    "es-main": ("es-acoger", None),
+    "fr-edition": ("es-acoger", "fr"),
+    "uk-main": ("uk-suprovid", None),
+    "de-edition": ("uk-suprovid", "de"),
 }
 # The workshop's date, as each language writes it, and its opening quotation mark.
 DATES = {
@@ -50,7 +56,21 @@ KIT_WORDS = {
     "handout.pdf": "you_need",
 }
 # The break between sections: kit's word where the workshop gives no label, else the label.
-BREAKS = {"fr": None, "es": None, "de": "Kaffeepause", "uk": "Перерва на каву"}
+BREAKS = {
+    "fr": None,
+    "es": None,
+    "de": "Kaffeepause",
+    "uk": "Перерва на каву",
+    "es-main": None,
+    "fr-edition": None,
+    "uk-main": "Перерва на каву",
+    "de-edition": "Kaffeepause",
+}
+
+
+def _language(name: str) -> str:
+    """The language of the edition called ``name``: ``fr-edition`` is in French."""
+    return name.split("-")[0]
 
 
 @pytest.fixture(scope="module")
@@ -77,7 +97,7 @@ def test_no_english_interface_word_in_any_output(
     texts = {name: text for name, text in edition(language).items() if name != "_folder"}
     pdfs = len(list(Path(edition(language)["_folder"]).glob("*.pdf")))
     assert len(texts) == pdfs + 2 > 12  # the PDFs, the deck, and the deck as LibreOffice renders it
-    patterns = english_patterns(language)
+    patterns = english_patterns(_language(language))
     assert len(patterns) > 100
     found = [
         f"{name}: {key}: {match.group()!r}"
@@ -94,7 +114,7 @@ def test_the_scan_reads_the_organisers_pack_breaks_and_the_closing_slide(
     edition: Callable[[str], dict[str, str]], language: str
 ) -> None:
     texts = {name: _flat(text) for name, text in edition(language).items()}
-    w = words(language)
+    w = words(_language(language))
     for name, key in KIT_WORDS.items():
         assert _flat(w(key)).casefold() in texts[name].casefold(), (name, key)
     pause = BREAKS[language] or w("break")
@@ -113,8 +133,8 @@ def test_dates_and_quotation_marks_follow_the_language(
 ) -> None:
     texts = edition(language)
     handout = " ".join(texts["handout.pdf"].split())
-    assert DATES[language] in handout.replace("\u00a0", " ").replace("\u202f", " ")
-    opening, closing = QUOTES[language]
+    assert DATES[_language(language)] in handout.replace("\u00a0", " ").replace("\u202f", " ")
+    opening, closing = QUOTES[_language(language)]
     # The deck quotes the quote block in the language's marks; the guide, the drill.
     for name in ("deck.pptx", "facilitator-guide.pdf"):
         text = re.sub("[\u00a0\u202f]", " ", texts[name])  # pdftotext gives spaces
@@ -123,10 +143,11 @@ def test_dates_and_quotation_marks_follow_the_language(
     assert not english & set(texts["deck.pptx"])
 
 
+@pytest.mark.parametrize("name", ["fr", "fr-edition"])
 def test_a_french_line_never_starts_with_closing_punctuation(
-    edition: Callable[[str], dict[str, str]], tmp_path: Path
+    edition: Callable[[str], dict[str, str]], tmp_path: Path, name: str
 ) -> None:
-    folder = Path(edition("fr")["_folder"])
+    folder = Path(edition(name)["_folder"])
     pdfs = sorted(folder.glob("*.pdf"))
     pdfs.append(rendered_deck(folder / "deck.pptx", tmp_path))
     assert len(pdfs) > 12
@@ -159,7 +180,7 @@ def test_an_en_us_workshop_shows_12_hour_times(tmp_path: Path) -> None:
 def test_table_headings_are_never_broken_inside_a_word(
     edition: Callable[[str], dict[str, str]], language: str
 ) -> None:
-    w = words(language)
+    w = words(_language(language))
     tables = {
         "facilitator-guide.pdf": ("time", "section", "minutes_column", "total"),
         "print-list.pdf": ("file", "pages", "copies", "sides", "ink", "stock", "sheets"),
