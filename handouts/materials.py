@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from kit.model import ActivityBlock, ContinuumBlock, DrillBlock, Workshop
+from kit.model import ActivityBlock, ContinuumBlock, DrillBlock, Workshop, markup
 from kit.model.kinds import BlockTable
 from kit.outputs import (
     CERTIFICATES,
@@ -139,11 +139,13 @@ def _continuum(continuum: ContinuumBlock, number: int, room: _Room) -> list[Mate
 
 
 def _activity(activity: ActivityBlock, number: int, room: _Room) -> list[Material]:
-    """One set of the activity's materials per group (per person when working alone)."""
+    """One set of the activity's materials per group (per person when working alone),
+    named after the activity as a section's materials are after their section."""
     teams = math.ceil(room.participants / activity.group_size)
-    note = room.words("materials_per_group", count=teams)
+    share = room.words("materials_per_group", count=teams)
     if activity.group_size == 1:
-        note = room.words("one_each")
+        share = room.words("one_each")
+    note = f"{markup.plain(activity.title)}: {share}"
     return [Material(item, None, teams, note, number) for item in activity.materials]
 
 

@@ -1,7 +1,8 @@
 """The run sheet: the session minute by minute, with the slides to show for each part.
 
-Sections and breaks keep their planned clock times; a section's minutes are shared among
-its blocks by their slide counts, so each block gets an approximate start time. Slide
+Sections and breaks keep their planned clock times; a block that names its own duration
+(an activity) keeps it, and the rest of a section's minutes are shared among its other
+blocks by their slide counts, so each block gets an approximate start time. Slide
 numbers come from the deck's own layout, the one the deck and its PDF are drawn from.
 """
 
@@ -14,6 +15,7 @@ from reportlab.platypus import Flowable
 
 from handouts.story import Look, bold, grid, item_cell, laid_out
 from kit.layout.slidelayout import DeckLayout
+from kit.model import Section
 from kit.model.schedule import AgendaItem, BreakItem, item_minutes, timetable
 from kit.pdf import para
 
@@ -87,19 +89,30 @@ def _section_rows(
             str(section.duration),
         ]
     ]
-    weights = [_slide_count(deck, index, b) for b in range(len(section.blocks))]
     clock = dt.datetime.combine(dt.date(2000, 1, 1), item.start)
-    for number, (block, minutes) in enumerate(
-        zip(section.blocks, shares(section.duration, weights))
-    ):
+    for number, (block, minutes, timed) in enumerate(_block_minutes(section, index, deck)):
         cue = slides_label(deck.slide_range(index, number), look)
         rows.append(
             [
                 look.words.time(clock.time()),
                 para(f"– {label(block, look)}", look.cell),
                 cue,
-                f"≈{minutes}",
+                str(minutes) if timed else f"≈{minutes}",
             ]
         )
         clock += dt.timedelta(minutes=minutes)
     return rows
+
+
+def _block_minutes(section: Section, index: int, deck: DeckLayout) -> list[tuple[Any, int, bool]]:
+    """Each block with its minutes, and whether they are its own (True) or a share."""
+    own: list[int | None] = [getattr(block, "duration", None) for block in section.blocks]
+    left = max(0, section.duration - sum(m for m in own if m is not None))
+    weights = [
+        0 if minutes is not None else _slide_count(deck, index, b) for b, minutes in enumerate(own)
+    ]
+    shared = shares(left, weights)
+    return [
+        (block, shared[b] if minutes is None else minutes, minutes is not None)
+        for b, (block, minutes) in enumerate(zip(section.blocks, own))
+    ]

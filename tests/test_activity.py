@@ -5,6 +5,7 @@ Built from the tenants' union fixture, which the sample's wording was never tune
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -67,10 +68,12 @@ def test_the_guide_runs_it_and_the_room_list_has_its_materials(
     assert "Activity: Map your building" in text
     assert "10 minutes · in groups of 3 How to run it" in text
     assert all(normal(step) in text for step in activity.facilitator_instructions)
+    # The run sheet gives it its own 10 minutes, not a share by slides (no ≈).
+    assert re.search(r"20:00 – Activity: Map your building slide \d+ 10 20:10 ", text)
     needed = {m.item: (m.file, m.copies) for m in materials(load(OTHER).workshop, 20)}
     assert needed["A3 sheet"] == ("", 7)  # 20 people in groups of 3
     room = _flat(pdf_text(out / ROOM_LIST.file))
-    assert "A3 sheet 7 one per group (7 groups)" in room
+    assert "A3 sheet 7 Map your building: one per group (7 groups)" in room
 
 
 def test_alone_means_a_set_each(tmp_path: Path) -> None:
