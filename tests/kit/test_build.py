@@ -120,7 +120,7 @@ def test_invalid_content_writes_nothing_and_exits_1(tmp_path: Path) -> None:
 def test_check_prints_ok_and_exits_0() -> None:
     result = run_kit("check", str(SAMPLE))
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip().endswith("ok (9 sections, 18 blocks)")
+    assert result.stdout.strip().endswith("ok (9 sections, 19 blocks)")
 
 
 def test_kit_new_output_builds_without_edits(tmp_path: Path) -> None:
