@@ -12,13 +12,13 @@ from kit.pdf.draw import GUIDE
 
 ROW_HEIGHT = 11 * mm  # room to write a name by hand
 # Latecomers and people who came with a friend: a tenth more rows, and at least five.
-SPARE_SHARE = 0.1
+SPARE_PERCENT = 10
 MIN_SPARES = 5
 
 
 def sign_in_rows(participants: int) -> int:
     """How many rows the sheet has for ``participants`` people."""
-    return participants + max(MIN_SPARES, -(-participants * 10 // 100))
+    return participants + max(MIN_SPARES, -(-participants * SPARE_PERCENT // 100))
 
 
 def sign_in_story(look: Look, participants: int) -> list[Flowable]:

@@ -12,8 +12,6 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-DECK_FONT = "Arial"
-FAMILY = "LiberationSans"
 _FILES = {
     (False, False): "LiberationSans-Regular.ttf",
     (True, False): "LiberationSans-Bold.ttf",
@@ -70,7 +68,3 @@ def metrics(bold: bool = False, italic: bool = False) -> FaceMetrics:
             ascent=hhea.ascent,
             descent=-hhea.descent,
         )
-
-
-def text_width(text: str, size: float, bold: bool = False, italic: bool = False) -> float:
-    return metrics(bold, italic).width(text, size)

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4, LETTER, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -83,7 +82,6 @@ class Styles:
     h3: ParagraphStyle
     bullet: ParagraphStyle
     quote: ParagraphStyle
-    centered: ParagraphStyle
 
 
 def styles(theme: Theme, body_size: float = 11) -> Styles:
@@ -135,7 +133,6 @@ def styles(theme: Theme, body_size: float = 11) -> Styles:
             rightIndent=s * 1.5,
             spaceAfter=s * 0.4,
         ),
-        centered=style("centered", s, alignment=TA_CENTER),
     )
 
 
