@@ -15,18 +15,14 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
+from kit.layout.drawing import ROUND_CORNER, TABLE_RULE, bullet_offset, stacking_order
 from kit.layout.fonts import face_name, metrics
 from kit.layout.qr import dark_runs
 from kit.layout.slidelayout import Arrow, Box, Element, Picture, QrCode, Slide, Table
-from kit.layout.textfit import INDENT, Para, Text
+from kit.layout.textfit import Para, Text
 from kit.model.colour import readable_on
 from kit.pdf import register_fonts
 
-# PowerPoint's default corner for a rounded rectangle: a sixth of the shorter side.
-ROUND_CORNER = 0.16667
-# The point of a chevron or "home plate" arrow juts out by half the shorter side.
-POINT_DEPTH = 0.5
-TABLE_RULE = 0.75
 ARROW_HEAD = 3.5  # head length as a multiple of the line width
 
 
@@ -75,34 +71,15 @@ class _Painter:
             c.setFillColor(_colour(box.fill))
         if box.outline:
             c.setStrokeColor(_colour(box.outline))
-            c.setLineWidth(box.outline_width or 1.0)
+            c.setLineWidth(box.outline_width)
         fill, stroke = int(bool(box.fill)), int(bool(box.outline))
         bottom = self.y(box.y + box.h)
-        short = min(box.w, box.h)
         if box.shape == "roundrect":
-            c.roundRect(box.x, bottom, box.w, box.h, short * ROUND_CORNER, stroke, fill)
-        elif box.shape == "ellipse":
-            c.ellipse(box.x, bottom, box.x + box.w, bottom + box.h, stroke, fill)
-        elif box.shape in ("chevron", "homeplate"):
-            self._pointed(box, short * POINT_DEPTH, stroke, fill)
+            radius = min(box.w, box.h) * ROUND_CORNER
+            c.roundRect(box.x, bottom, box.w, box.h, radius, stroke, fill)
         else:
             c.rect(box.x, bottom, box.w, box.h, stroke, fill)
         c.restoreState()
-
-    def _pointed(self, box: Box, depth: float, stroke: int, fill: int) -> None:
-        """A right-pointing arrow shape; a chevron also has its tail cut in."""
-        top, bottom, middle = self.y(box.y), self.y(box.y + box.h), self.y(box.y + box.h / 2)
-        right = box.x + box.w
-        points = [(box.x, top), (right - depth, top), (right, middle), (right - depth, bottom)]
-        points.append((box.x, bottom))
-        if box.shape == "chevron":
-            points.append((box.x + depth, middle))
-        path = self.canvas.beginPath()
-        path.moveTo(*points[0])
-        for point in points[1:]:
-            path.lineTo(*point)
-        path.close()
-        self.canvas.drawPath(path, stroke=stroke, fill=fill)
 
     def arrow(self, arrow: Arrow) -> None:
         """A straight line with a filled head at each end if asked."""
@@ -113,9 +90,8 @@ class _Painter:
         c.setLineWidth(arrow.width)
         x1, y1, x2, y2 = arrow.x1, self.y(arrow.y1), arrow.x2, self.y(arrow.y2)
         c.line(x1, y1, x2, y2)
-        if arrow.heads:
-            for tip, tail in (((x2, y2), (x1, y1)), ((x1, y1), (x2, y2))):
-                self._head(tip, tail, arrow.width * ARROW_HEAD)
+        for tip, tail in (((x2, y2), (x1, y1)), ((x1, y1), (x2, y2))):
+            self._head(tip, tail, arrow.width * ARROW_HEAD)
         c.restoreState()
 
     def _head(self, tip: tuple[float, float], tail: tuple[float, float], length: float) -> None:
@@ -198,7 +174,7 @@ class _Painter:
             for index, line in enumerate(para.lines):
                 baseline = self.y(top + baseline_offset(para.size, para.line_height))
                 if index == 0 and para.bullet:
-                    bullet_x = left + para.indent - INDENT * para.size
+                    bullet_x = left + bullet_offset(para)
                     self._runs(para, [(para.bullet, False, False)], bullet_x, baseline)
                 start = self._line_start(para, line.width, left, width)
                 runs = [(run.text, run.bold, run.italic) for run in line.runs]
@@ -247,22 +223,9 @@ def draw_slide(canvas: Canvas, slide: Slide, size: tuple[float, float], scale: f
     canvas.setFillColor(_colour(slide.background))
     canvas.rect(0, 0, width, height, stroke=0, fill=1)
     painter = _Painter(canvas, height, readable_on(slide.background))
-    for element in drawing_order(slide):
+    for element in stacking_order(slide):
         _paint(painter, element)
     canvas.restoreState()
-
-
-def drawing_order(slide: Slide) -> list[Element]:
-    """The slide's elements with its title first, as the PPTX stacks and reads them.
-
-    The deck writer puts the title into the slide layout's title placeholder, which comes
-    first in the slide's shape tree; drawing it first too keeps the PDF's text (and what
-    a screen reader reads) in the same order as the deck's.
-    """
-    title = next((e for e in slide.elements if isinstance(e, Box) and e.role == "title"), None)
-    if title is None:
-        return list(slide.elements)
-    return [title, *(e for e in slide.elements if e is not title)]
 
 
 def _paint(painter: _Painter, element: Element) -> None:

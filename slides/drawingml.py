@@ -16,6 +16,7 @@ from pptx.oxml.ns import nsdecls
 from pptx.shapes.autoshape import AutoShapeType
 from pptx.util import Pt
 
+from kit.layout.drawing import TABLE_RULE, own_background, stacking_order, title_of
 from kit.layout.qr import dark_runs
 from kit.layout.slidelayout import (
     Arrow,
@@ -34,12 +35,10 @@ from slides.builds import timing_xml
 # Stands for the text when a notes page is cloned from the notes master.
 NOTES_MARK = "kit-notes-text"
 
+# PowerPoint's preset for each of kit.layout.drawing.SHAPES.
 _SHAPES = {
     "rect": AutoShapeType(MSO_SHAPE.RECTANGLE),
     "roundrect": AutoShapeType(MSO_SHAPE.ROUNDED_RECTANGLE),
-    "chevron": AutoShapeType(MSO_SHAPE.CHEVRON),
-    "homeplate": AutoShapeType(MSO_SHAPE.PENTAGON),
-    "ellipse": AutoShapeType(MSO_SHAPE.OVAL),
 }
 _ALIGN = {"left": "l", "center": "ctr", "right": "r"}
 _ANCHOR = {"top": "t", "middle": "ctr", "bottom": "b"}
@@ -114,7 +113,7 @@ def slide_xml(
     path to the relationship id of its image.
     """
     background = ""
-    if not deck.template:  # a template's masters bring its own backgrounds
+    if own_background(deck, slide):
         background = f"<p:bg><p:bgPr>{_solid(slide.background)}<a:effectLst/></p:bgPr></p:bg>"
     placed = _placed(slide, title_placeholder)
     shapes = "".join(_shapes(deck, title_placeholder, placed, pictures))
@@ -136,13 +135,13 @@ def _placed(
 ) -> list[tuple[Element | None, int]]:
     """Each shape's element and id in z-order; the layout's title placeholder comes first,
     as a new slide has it (its element None when the slide has no title box)."""
-    title = next((e for e in slide.elements if isinstance(e, Box) and e.role == "title"), None)
+    order = stacking_order(slide)
     placed: list[tuple[Element | None, int]] = []
     if title_placeholder is not None:
+        title = title_of(slide)
         placed.append((title, 2))
-    for element in slide.elements:
-        if element is title and title_placeholder is not None:
-            continue
+        order = [element for element in order if element is not title]
+    for element in order:
         placed.append((element, len(placed) + 2))
     return placed
 
@@ -310,7 +309,8 @@ def _cell(cell: Cell, table: Table, font: str) -> str:
     margin = Pt(table.inset)
     border = _solid(table.border)
     lines = "".join(
-        f'<a:{side} w="{Pt(0.75)}">{border}</a:{side}>' for side in ("lnL", "lnR", "lnT", "lnB")
+        f'<a:{side} w="{Pt(TABLE_RULE)}">{border}</a:{side}>'
+        for side in ("lnL", "lnR", "lnT", "lnB")
     )
     fill = "<a:noFill/>" if cell.fill is None else _solid(cell.fill)
     return (
@@ -327,8 +327,6 @@ def _arrow(shape_id: int, arrow: Arrow) -> str:
     heads = (
         '<a:headEnd type="triangle" w="med" len="med"/>'
         '<a:tailEnd type="triangle" w="med" len="med"/>'
-        if arrow.heads
-        else ""
     )
     name = arrow.name or f"Connector {shape_id - 1}"
     return (

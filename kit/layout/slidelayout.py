@@ -15,7 +15,7 @@ from kit.layout.pictures import Prepared
 from kit.layout.textfit import Text
 from kit.model.places import Place, describe
 
-ShapeKind = Literal["rect", "roundrect", "chevron", "homeplate", "ellipse"]
+ShapeKind = Literal["rect", "roundrect"]  # kit.layout.drawing.SHAPES: both renderers draw each
 Role = Literal["title", "body", "footer", "decoration"]
 
 
@@ -31,7 +31,7 @@ class Box:
     shape: ShapeKind = "rect"
     fill: str | None = None
     outline: str | None = None
-    outline_width: float = 0.0
+    outline_width: float = 1.0  # points, when outlined
     inset: float = 0.0
     role: Role = "body"
     name: str = ""
@@ -48,7 +48,7 @@ class Box:
 
 @dataclass(frozen=True)
 class Arrow:
-    """A straight line from (x1, y1) to (x2, y2), with an arrow head at each end if asked."""
+    """A straight line from (x1, y1) to (x2, y2), with an arrow head at each end."""
 
     x1: float
     y1: float
@@ -56,7 +56,6 @@ class Arrow:
     y2: float
     colour: str
     width: float = 2.0
-    heads: bool = True
     name: str = ""
 
 

@@ -92,7 +92,6 @@ def _track(p: Planner, block: ContinuumBlock, top: float, body: list[Element]) -
                 shape="roundrect",
                 fill=fill,
                 outline=c.primary,
-                outline_width=1.0,
                 inset=inset,
                 name=f"{name}: {stage.name}",
             )
