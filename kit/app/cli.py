@@ -11,7 +11,7 @@ import signal
 import sys
 import traceback
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import click
 
@@ -203,7 +203,6 @@ def build(
     \b
     PATH is a workshop file or a folder holding workshop.yaml (default: the current folder).
     """
-    from kit.app.build import build as run_build
     from kit.app.interrupts import stop_like_ctrl_c
 
     stop_like_ctrl_c()
@@ -216,6 +215,25 @@ def build(
         settings = BuildSettings(out_dir, only, paper, participants, language, participants_file)
         rebuild_on_change(path, settings, _report, _warn)
         return
+    warned = _build_editions(
+        path,
+        out_dir,
+        language,
+        only=only,
+        paper=paper,
+        participants=participants,
+        participants_file=participants_file,
+    )
+    if strict and warned:
+        click.echo(f"{warned} warning(s) with --strict", err=True)
+        sys.exit(1)
+
+
+def _build_editions(path: Path, out_dir: Path, language: str | None, **options: Any) -> int:
+    """Build the edition asked for (or the workshop's own, then each of its build:
+    languages into a folder of its own); how many warnings they gave."""
+    from kit.app.build import build as run_build
+
     editions: list[str | None] = [language]
     warned = 0
     while editions:
@@ -225,14 +243,11 @@ def build(
             result = run_build(
                 path,
                 folder,
-                only=only,
-                paper=paper,
-                participants=participants,
-                participants_file=participants_file,
                 language=edition,
                 progress=lambda output: click.echo(f"wrote {output.describe()}"),
                 waiting=lambda message: click.echo(message, err=True),
                 warn=_warn,
+                **options,
             )
         except KeyboardInterrupt as exc:  # Ctrl-C, SIGTERM, SIGHUP
             _interrupted(exc)
@@ -245,9 +260,7 @@ def build(
         warned += len(result.warnings)
         if not language and edition is None:
             editions.extend(result.editions)  # build: languages, after the workshop's own
-    if strict and warned:
-        click.echo(f"{warned} warning(s) with --strict", err=True)
-        sys.exit(1)
+    return warned
 
 
 def _interrupted(exc: KeyboardInterrupt) -> None:

@@ -20,135 +20,33 @@ the word's offset, walked through YAML's quoting, escapes, folding and block sca
 from __future__ import annotations
 
 import bisect
-import dataclasses
-import math
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
 from yaml.scanner import Scanner
 
-from kit.model import Colours, DefinitionBlock, LintRule, Workshop
-from kit.model.colour import contrast, mix, readable_on
+from kit.lint.contrast import contrast_findings
+from kit.lint.rules import (
+    CONTRAST_RULE,
+    DEFAULT_RULES,
+    UNSAFE_PATTERN_RULE,
+    Finding,
+    Rule,
+    make_rule,
+)
+from kit.model import DefinitionBlock, LintRule, Workshop
 from kit.model.fields import LINT_EXEMPT, markers_at
 from kit.source.loader import LoadedWorkshop
 from kit.source.yamlsource import Document, Mark, Path_
+
+# Re-exported: what ``kit.lint`` offers.
+__all__ = ["CONTRAST_RULE", "DEFAULT_RULES", "UNSAFE_PATTERN_RULE", "Finding", "Rule", "lint"]
 
 try:  # the regular-expression parser, to vet the workshop's own patterns
     from re import _parser as _sre  # type: ignore[attr-defined]  # private, and not in typeshed
 except ImportError:  # pragma: no cover - Python 3.10 calls it sre_parse
     import sre_parse as _sre
-
-Severity = Literal["error", "warning"]
-
-
-@dataclass(frozen=True)
-class Rule:
-    """A wording rule: the words to flag, why, and what to say instead.
-
-    ``{match}`` in the message stands for the words found. A rule marked
-    ``unless_defined`` is off when the workshop defines its words (a definition block
-    or a glossary term that the pattern matches whole).
-    """
-
-    id: str
-    pattern: re.Pattern[str]
-    message: str
-    suggestion: str = ""
-    severity: Severity = "error"
-    unless_defined: bool = False
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One lint finding: ``file:line:col: rule: message (suggestion: ...)``."""
-
-    file: str
-    line: int
-    column: int
-    rule: str
-    message: str
-    suggestion: str = ""
-    severity: Severity = "error"
-
-    def __str__(self) -> str:
-        text = f"{self.file}:{self.line}:{self.column}: {self.rule}: {self.message}"
-        return f"{text} (suggestion: {self.suggestion})" if self.suggestion else text
-
-    def as_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
-
-
-def _rule(rule_id: str, pattern: str, message: str, suggestion: str, **kw: Any) -> Rule:
-    return Rule(rule_id, re.compile(pattern, re.IGNORECASE), message, suggestion, **kw)
-
-
-def _words(*words: str) -> str:
-    return r"\b(?:" + "|".join(words) + r")\b"
-
-
-_STIGMA = "'{match}' is stigmatising; 'sex worker' is the term sex workers chose"
-_BODY = r"(?:her|his|their|my|your)\s+bod(?:y|ies)\b"
-_SEX_WORK = r"(?:sex[\s-]+work|prostitution)"
-_TRAFFICKING = r"(?:(?:sex|human)\s+)?trafficking"
-# "X is Y", "X, i.e. Y", "X (Y)": naming one as the other, either way round.
-_AS_SAME = (
-    r"(?:\s+(?:is|equals|means)\s+(?:(?:just|really|simply|basically|always|the\s+same\s+as)\s+)*"
-    r"|\s*=\s*"
-    r"|\s*,?\s*(?:i\.\s?e\.|e\.\s?g\.|that\s+is|aka|a\.k\.a\.|also\s+(?:known\s+as|called)"
-    r"|in\s+other\s+words|or\s+rather)\s*,?\s*)"
-)
-_CONFLATION = "|".join(
-    rf"\b{a}(?:{_AS_SAME}{b}\b|\s*\(\s*{b}\s*\))"
-    for a, b in ((_SEX_WORK, _TRAFFICKING), (_TRAFFICKING, _SEX_WORK))
-)
-
-DEFAULT_RULES: tuple[Rule, ...] = (
-    _rule(
-        "sex-worker",
-        _words("prostitute", "hooker", "whore", "harlot", "streetwalker"),
-        _STIGMA,
-        "sex worker",
-    ),
-    _rule(
-        "sex-worker",
-        _words("prostitutes", "hookers", "whores", "harlots", "streetwalkers"),
-        _STIGMA,
-        "sex workers",
-    ),
-    _rule("sex-worker", _words("prostituted"), _STIGMA, "people who sell or trade sex"),
-    _rule(
-        "sex-work",
-        _words("prostitution"),
-        "'{match}' carries a moral judgement; 'sex work' names the work",
-        "sex work",
-    ),
-    _rule(
-        "sold-body",
-        _words("sell", "sells", "selling", "sold") + r"\s+" + _BODY,
-        "'{match}' says a person is sold; sex workers sell a service",
-        "sell sex",
-    ),
-    _rule(
-        "sexual-exploitation",
-        r"\bsexual\s+exploitation\b",
-        "'{match}' has no agreed definition for adults (SWAN); define it in the workshop, "
-        "or name the harm",
-        "forced or coerced sex work",
-        unless_defined=True,
-    ),
-    _rule(
-        "conflation",
-        _CONFLATION,
-        "'{match}' treats sex work and trafficking as one; trafficking needs ACT + MEANS + "
-        "PURPOSE, sex work is consensual",
-        "keep sex work and trafficking apart",
-        severity="warning",
-    ),
-)
-CONTRAST_RULE = "contrast"
-UNSAFE_PATTERN_RULE = "unsafe-pattern"
 
 _QUOTED = re.compile(r'"[^"]*"|“[^”]*”|«[^»]*»')
 # YAML 1.1 line breaks, as the reader counts lines.
@@ -180,7 +78,7 @@ def lint(loaded: LoadedWorkshop) -> list[Finding]:
     if CONTRAST_RULE not in disabled:
         findings.extend(
             finding
-            for finding in _contrast_findings(workshop.theme.colours, document)
+            for finding in contrast_findings(workshop.theme.colours, document)
             if not base_source.suppressed(finding.rule, finding.line)
         )
     return sorted(findings, key=lambda f: (f.file, f.line, f.column, f.rule))
@@ -216,7 +114,7 @@ def _custom_rules(workshop: Workshop, document: Document) -> tuple[list[Rule], l
     ]
     for path, rule in own:
         if not _nests_repeats(_sre.parse(rule.pattern)):
-            rules.append(_rule(rule.id, rule.pattern, rule.message, rule.suggestion))
+            rules.append(make_rule(rule.id, rule.pattern, rule.message, rule.suggestion))
             continue
         mark = document.locate((*path, "pattern"))
         message = (
@@ -244,7 +142,7 @@ def _glossary_rules(workshop: Workshop) -> list[Rule]:
     for old, term in sorted(replaced, key=lambda pair: -len(pair[0])):
         words = r"\s+".join(re.escape(word) for word in old.split())
         message = f"the workshop's glossary says '{term}' instead of '{{match}}'"
-        rules.append(_rule("glossary", rf"(?<!\w){words}s?(?!\w)", message, term))
+        rules.append(make_rule("glossary", rf"(?<!\w){words}s?(?!\w)", message, term))
     return rules
 
 
@@ -420,63 +318,3 @@ def _escape(source: str, position: int) -> tuple[str, int]:
     if digits:
         return chr(int(source[position + 2 : position + 2 + digits], 16)), 2 + digits
     return Scanner.ESCAPE_REPLACEMENTS.get(code, ""), 2  # "" for a line continuation
-
-
-# --- theme ----------------------------------------------------------------------------------
-
-
-def _contrast_findings(colours: Colours, document: Document) -> Iterator[Finding]:
-    """Colour pairs that the deck puts text on, below WCAG AA contrast.
-
-    Title slides and dividers put black or white on ``primary``/``secondary``, which
-    always reaches 4.58:1; continuum cards put the text colour or white there, whichever
-    reads better, which can fall short, so that stricter choice is the one checked.
-    """
-    on_primary = readable_on(colours.primary, dark=colours.text)
-    on_secondary = readable_on(colours.secondary, dark=colours.text)
-    checks = (
-        (
-            "text",
-            colours.background,
-            4.5,
-            f"body text: text {colours.text} on background {colours.background}",
-        ),
-        (
-            "primary",
-            colours.background,
-            3.0,
-            f"large titles: primary {colours.primary} on background {colours.background}",
-        ),
-        (
-            "primary",
-            on_primary,
-            4.5,
-            f"text on primary slides and cards: {on_primary} on primary {colours.primary}",
-        ),
-        (
-            "secondary",
-            on_secondary,
-            4.5,
-            f"text on secondary dividers and cards: {on_secondary} on secondary "
-            f"{colours.secondary}",
-        ),
-    )
-    for field, against, needed, pair in checks:
-        value = getattr(colours, field)
-        ratio = math.floor(contrast(value, against) * 100) / 100  # 4.499 must not read 4.50
-        if ratio >= needed:
-            continue
-        mark = document.locate(("theme", "colours", field))
-        suggestion = f"{field}: {_nearest_passing(value, against, needed)}"
-        message = f"{pair} has contrast {ratio:.2f}:1; WCAG AA needs {needed:g}:1"
-        yield Finding(document.file, mark.line, mark.column, CONTRAST_RULE, message, suggestion)
-
-
-def _nearest_passing(colour: str, against: str, needed: float) -> str:
-    """``colour`` moved the least towards black or white that gives ``needed`` contrast.
-
-    There always is one for ``needed`` up to 4.58: the better of black and white.
-    """
-    extreme = readable_on(against)
-    candidates = (mix(colour, extreme, step / 100) for step in range(1, 101))
-    return next(c for c in candidates if contrast(c, against) >= needed)
