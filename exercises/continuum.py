@@ -18,7 +18,8 @@ from kit.layout.fonts import face_name
 from kit.model import ContinuumBlock, Scenario, markup
 from kit.outputs import CONTINUUM_SCENARIO_CARDS, CONTINUUM_SIGNS, CONTINUUM_WORKSHEET
 from kit.pdf import para, table_style
-from kit.pdf.draw import ContinuumDrawing, RuledLines, Stack, TickBoxes, note_box
+from kit.pdf.continuum import ContinuumDrawing
+from kit.pdf.draw import RuledLines, Stack, TickBoxes, note_box
 
 WHY_LINES = 3
 PROMPT_LINES = 4

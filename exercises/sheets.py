@@ -19,9 +19,8 @@ from kit.layout.fonts import face_name
 from kit.model import Theme, Workshop, markup
 from kit.outputs import Output, OutputKind, Unfit
 from kit.pdf import Styles, build_pdf, meta_for, styles
+from kit.pdf.cards import CardGrid, CardPage
 from kit.pdf.draw import (
-    CardGrid,
-    CardPage,
     clip,
     fit_size,
     frame_size,

@@ -54,7 +54,8 @@ from kit.model.kinds import BlockTable
 from kit.model.schedule import timetable
 from kit.outputs import Unfit
 from kit.pdf import colour, para, table_style
-from kit.pdf.draw import GUIDE, LABEL_SIZE, ContinuumDrawing
+from kit.pdf.continuum import LABEL_SIZE, ContinuumDrawing
+from kit.pdf.draw import GUIDE
 
 QR_SIZE = 6.0  # QR code side, as a multiple of the body size (about 23 mm at 11 pt)
 IMAGE_SHARE = 0.45  # the most of a page's height an image may take

@@ -1,4 +1,5 @@
-"""Drawing primitives for printed sheets: the continuum line, card grids, writing space.
+"""Drawing primitives for printed sheets: colours for paper, page furniture, stacks, writing
+space. The continuum line is in ``kit.pdf.continuum``, card grids in ``kit.pdf.cards``.
 
 Shared by the PDF renderers (``exercises``, ``handouts``). Every drawing is a platypus
 Flowable that measures itself in ``wrap()`` and draws in ``draw()``, so the layout
@@ -13,19 +14,17 @@ pale on white paper.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Literal
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Paragraph, Table
+from reportlab.platypus import BaseDocTemplate, Flowable, Table
 
 from kit.layout.fonts import face_name
-from kit.model import ContinuumBlock, Theme
+from kit.model import Theme
 from kit.model.colour import WHITE, contrast
 from kit.pdf import MARGIN, colour, paper_size, para, table_style
 
@@ -88,8 +87,9 @@ def running_header(
         canvas.saveState()
         if facilitator:
             canvas.setFillColor(colors.black)
-            canvas.rect(left - 2 * mm, top + 1.6 * mm, right - left + 4 * mm, 4.4 * mm,
-                        stroke=0, fill=1)
+            canvas.rect(
+                left - 2 * mm, top + 1.6 * mm, right - left + 4 * mm, 4.4 * mm, stroke=0, fill=1
+            )
             canvas.setFillColor(colors.white)
         else:
             canvas.setStrokeColor(GUIDE)
@@ -97,8 +97,11 @@ def running_header(
             canvas.line(left, top + 2 * mm, right, top + 2 * mm)
             canvas.setFillColor(colour(print_theme(theme).colours.muted))
         canvas.setFont(face_name(), size)
-        canvas.drawString(left + label_width + 8 * mm if facilitator else left, baseline,
-                          clip(title, face_name(), size, title_width))
+        canvas.drawString(
+            left + label_width + 8 * mm if facilitator else left,
+            baseline,
+            clip(title, face_name(), size, title_width),
+        )
         canvas.setFont(label_font, size)
         if facilitator:
             canvas.drawString(left, baseline, label)
@@ -251,8 +254,9 @@ class TickBoxes(Flowable):
 
 def note_box(label: str, text: str, style: ParagraphStyle, width: float) -> Table:
     """A tinted, framed box: a bold ``label`` line, then ``text`` (user text)."""
-    label_style = ParagraphStyle("note-label", parent=style, fontName=face_name(bold=True),
-                                 spaceAfter=2)
+    label_style = ParagraphStyle(
+        "note-label", parent=style, fontName=face_name(bold=True), spaceAfter=2
+    )
     box = Table([[[para(label, label_style), para(text, style)]]], colWidths=[width])
     box.setStyle(
         table_style(
@@ -268,233 +272,3 @@ def note_box(label: str, text: str, style: ParagraphStyle, width: float) -> Tabl
         )
     )
     return box
-
-
-# --- the continuum --------------------------------------------------------------------
-
-
-LABEL_SIZE = 9.0  # ContinuumDrawing's text size unless told otherwise
-
-
-class ContinuumDrawing(Flowable):
-    """The continuum as a line between its two poles with numbered stage markers.
-
-    ``ContinuumDrawing(continuum, theme, width)`` draws the axis labels above the line
-    and each stage's name under its marker, in order, numbered from 1. ``text_size``
-    sets the labels (names of seven or more stages are set a little smaller) and, unless
-    ``marker`` is given, the markers at twice that. For a wall sign, ``current``
-    (0-based) fills only that stage's marker, and ``names``/``axis`` can be turned off to
-    leave the bare numbered line. The drawing never splits across pages.
-    """
-
-    def __init__(
-        self,
-        continuum: ContinuumBlock,
-        theme: Theme,
-        width: float,
-        *,
-        current: int | None = None,
-        names: bool = True,
-        axis: bool = True,
-        text_size: float = LABEL_SIZE,
-        marker: float | None = None,
-    ) -> None:
-        super().__init__()
-        self._continuum = continuum
-        self._theme = print_theme(theme)
-        self._full_width = width
-        self._current = current
-        self._names = names
-        self._axis = axis
-        self._text_size = text_size
-        self._marker = marker or 2 * text_size
-        self._gap = self._marker * 0.3
-
-    def _style(self, name: str, size: float, alignment: int) -> ParagraphStyle:
-        return ParagraphStyle(name, fontName=face_name(bold=True), fontSize=size,
-                              leading=size * 1.2, alignment=alignment,
-                              textColor=colour(self._theme.colours.text))
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        self.width = min(self._full_width, avail_width)
-        stages = self._continuum.stages
-        column = self.width / len(stages)
-        self._axis_labels: list[Paragraph] = []
-        if self._axis:
-            axis = self._continuum.axis
-            self._axis_labels = [
-                para("← " + axis.start, self._style("axis-start", self._text_size, TA_LEFT)),
-                para(axis.end + " →", self._style("axis-end", self._text_size, TA_RIGHT)),
-            ]
-        name_size = self._text_size * (1 if len(stages) <= 6 else 0.9)
-        self._labels = [
-            para(stage.name, self._style("stage", name_size, TA_CENTER)) for stage in stages
-        ] if self._names else []
-        self._axis_height = max(
-            (p.wrap(self.width * 0.48, avail_height)[1] for p in self._axis_labels), default=0.0
-        )
-        self._name_height = max(
-            (p.wrap(column - 4, avail_height)[1] for p in self._labels), default=0.0
-        )
-        self.height = self._marker + sum(
-            part + self._gap for part in (self._axis_height, self._name_height) if part
-        )
-        return self.width, self.height
-
-    def draw(self) -> None:
-        canvas, theme = self.canv, self._theme
-        ink = colour(theme.colours.text)
-        fill = colour(theme.colours.primary)
-        top = self.height
-        if self._axis_labels:
-            start, end = self._axis_labels
-            start.drawOn(canvas, 0, top - start.height)
-            end.drawOn(canvas, self.width * 0.52, top - end.height)
-            top -= self._axis_height + self._gap
-        mid = top - self._marker / 2
-        self._draw_line(mid, ink)
-        count = len(self._continuum.stages)
-        column = self.width / count
-        radius = self._marker / 2
-        for index in range(count):
-            centre = column * (index + 0.5)
-            filled = self._current is None or self._current == index
-            canvas.setFillColor(fill if filled else colors.white)
-            canvas.setStrokeColor(fill if filled else ink)
-            canvas.setLineWidth(1.2)
-            canvas.circle(centre, mid, radius, stroke=1, fill=1)
-            canvas.setFillColor(colors.white if filled else ink)
-            canvas.setFont(face_name(bold=True), self._marker * 0.55)
-            canvas.drawCentredString(centre, mid - self._marker * 0.19, str(index + 1))
-        for index, label in enumerate(self._labels):
-            label.drawOn(canvas, column * index + 2, mid - radius - self._gap - label.height)
-
-    def _draw_line(self, y: float, ink: colors.Color) -> None:
-        """The axis: a line across the full width with an arrowhead at each end."""
-        canvas = self.canv
-        head = self._marker * 0.35
-        canvas.setStrokeColor(ink)
-        canvas.setFillColor(ink)
-        canvas.setLineWidth(1.5)
-        canvas.line(head, y, self.width - head, y)
-        for tip, back in ((0, head * 1.6), (self.width, self.width - head * 1.6)):
-            path = canvas.beginPath()
-            path.moveTo(tip, y)
-            path.lineTo(back, y + head * 0.7)
-            path.lineTo(back, y - head * 0.7)
-            path.close()
-            canvas.drawPath(path, stroke=0, fill=1)
-
-
-# --- cards ----------------------------------------------------------------------------
-
-CUT_MARK = 9.0  # length of a cut mark, in points
-CUT_GAP = 3.0  # space between the card edge and its cut mark
-
-
-@dataclass(frozen=True)
-class CardGrid:
-    """Equal cards edge to edge in ``columns`` x ``rows``, with room for cut marks."""
-
-    columns: int
-    rows: int
-    card_width: float
-    card_height: float
-    padding: float = 12.0  # text inset, so a slightly crooked cut never cuts text
-
-    @classmethod
-    def filling(cls, width: float, height: float, columns: int, rows: int) -> CardGrid:
-        """The largest grid that fits a ``width`` x ``height`` frame with its cut marks."""
-        room = 2 * (CUT_GAP + CUT_MARK)
-        return cls(columns, rows, (width - room) / columns, (height - room - 1) / rows)
-
-    @property
-    def per_page(self) -> int:
-        return self.columns * self.rows
-
-    @property
-    def inner_width(self) -> float:
-        return self.card_width - 2 * self.padding
-
-    @property
-    def inner_height(self) -> float:
-        return self.card_height - 2 * self.padding
-
-    def origin(self, slot: int, *, mirrored: bool = False) -> tuple[float, float]:
-        """Bottom-left corner of card ``slot`` (reading order) from the grid's bottom-left.
-
-        ``mirrored`` reverses the column order: the back of a sheet printed duplex and
-        flipped on its long edge, so each back lines up with its front.
-        """
-        row, column = divmod(slot, self.columns)
-        if mirrored:
-            column = self.columns - 1 - column
-        return column * self.card_width, (self.rows - 1 - row) * self.card_height
-
-
-class CardPage(Flowable):
-    """One page of cards in a ``CardGrid``, centred, with cut marks on front pages.
-
-    ``cards`` holds each card's flowables in reading order (at most ``grid.per_page``),
-    already fitted to ``grid.inner_width`` x ``grid.inner_height``. A back page
-    (``mirrored``) draws the same slots in mirrored columns and no marks.
-    """
-
-    def __init__(
-        self,
-        grid: CardGrid,
-        cards: Sequence[Sequence[Flowable]],
-        *,
-        mirrored: bool = False,
-        valign: Literal["top", "middle"] = "top",
-    ) -> None:
-        super().__init__()
-        self.hAlign = "CENTER"  # centred on the page, so the mirror image lines up
-        self._grid = grid
-        self._cards = cards
-        self._mirrored = mirrored
-        self._valign = valign
-        self._room = CUT_GAP + CUT_MARK
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        grid = self._grid
-        self.width = grid.columns * grid.card_width + 2 * self._room
-        self.height = grid.rows * grid.card_height + 2 * self._room
-        return self.width, self.height
-
-    def draw(self) -> None:
-        canvas, grid = self.canv, self._grid
-        canvas.translate(self._room, self._room)
-        for slot, card in enumerate(self._cards):
-            x, y = grid.origin(slot, mirrored=self._mirrored)
-            if not self._mirrored:
-                canvas.setStrokeColor(GUIDE)
-                canvas.setLineWidth(0.5)
-                canvas.setDash(3, 3)
-                canvas.rect(x, y, grid.card_width, grid.card_height, stroke=1, fill=0)
-                canvas.setDash()
-            used = stack_height(card, grid.inner_width)
-            drop = (grid.inner_height - used) / 2 if self._valign == "middle" else 0
-            draw_stack(canvas, card, x + grid.padding, y + grid.card_height - grid.padding - drop,
-                       grid.inner_width)
-        if not self._mirrored:
-            self._draw_cut_marks()
-
-    def _draw_cut_marks(self) -> None:
-        """Short marks outside the used rows, in line with every card edge."""
-        canvas, grid = self.canv, self._grid
-        rows = -(-len(self._cards) // grid.columns)
-        top = grid.rows * grid.card_height
-        bottom = top - rows * grid.card_height
-        right = grid.columns * grid.card_width
-        canvas.setStrokeColor(colors.black)
-        canvas.setLineWidth(0.5)
-        near, far = CUT_GAP, CUT_GAP + CUT_MARK
-        for column in range(grid.columns + 1):
-            x = column * grid.card_width
-            canvas.line(x, top + near, x, top + far)
-            canvas.line(x, bottom - near, x, bottom - far)
-        for row in range(rows + 1):
-            y = top - row * grid.card_height
-            canvas.line(-near, y, -far, y)
-            canvas.line(right + near, y, right + far, y)

@@ -9,12 +9,9 @@ from reportlab.platypus import Paragraph
 
 from kit.model import ContinuumBlock, Theme
 from kit.pdf import build_pdf, meta_for, styles
-from kit.pdf.draw import (
-    CardGrid,
-    ContinuumDrawing,
-    RuledLines,
-    print_theme,
-)
+from kit.pdf.cards import CardGrid
+from kit.pdf.continuum import ContinuumDrawing
+from kit.pdf.draw import RuledLines, print_theme
 
 from ..conftest import pdf_text
 from .conftest import continuum, workshop_with
@@ -58,11 +55,23 @@ def test_card_grid_mirrors_columns_and_keeps_rows() -> None:
 
 
 def test_print_theme_darkens_colours_too_pale_for_paper() -> None:
-    pale = Theme.model_validate({"colours": {"text": "#FFFFFF", "primary": "#FFD700",
-                                             "muted": "#DDDDDD", "background": "#101010"}})
+    pale = Theme.model_validate(
+        {
+            "colours": {
+                "text": "#FFFFFF",
+                "primary": "#FFD700",
+                "muted": "#DDDDDD",
+                "background": "#101010",
+            }
+        }
+    )
     printed = print_theme(pale).colours
     assert (printed.text, printed.primary, printed.muted, printed.background) == (
-        "#000000", "#000000", "#505050", "#FFFFFF")
+        "#000000",
+        "#000000",
+        "#505050",
+        "#FFFFFF",
+    )
     assert print_theme(Theme()).colours.primary == Theme().colours.primary
 
 

@@ -1,0 +1,133 @@
+"""The continuum as a drawing: its stages on a line from one end of the axis to the other."""
+
+from __future__ import annotations
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, Paragraph
+
+from kit.layout.fonts import face_name
+from kit.model import ContinuumBlock, Theme
+from kit.pdf import colour, para, register_fonts
+from kit.pdf.draw import print_theme
+
+LABEL_SIZE = 9.0  # ContinuumDrawing's text size unless told otherwise
+
+
+class ContinuumDrawing(Flowable):
+    """The continuum as a line between its two poles with numbered stage markers.
+
+    ``ContinuumDrawing(continuum, theme, width)`` draws the axis labels above the line
+    and each stage's name under its marker, in order, numbered from 1. ``text_size``
+    sets the labels (names of seven or more stages are set a little smaller) and, unless
+    ``marker`` is given, the markers at twice that. For a wall sign, ``current``
+    (0-based) fills only that stage's marker, and ``names``/``axis`` can be turned off to
+    leave the bare numbered line. The drawing never splits across pages.
+    """
+
+    def __init__(
+        self,
+        continuum: ContinuumBlock,
+        theme: Theme,
+        width: float,
+        *,
+        current: int | None = None,
+        names: bool = True,
+        axis: bool = True,
+        text_size: float = LABEL_SIZE,
+        marker: float | None = None,
+    ) -> None:
+        super().__init__()
+        register_fonts()  # its labels are measured before any story registers them
+        self._continuum = continuum
+        self._theme = print_theme(theme)
+        self._full_width = width
+        self._current = current
+        self._names = names
+        self._axis = axis
+        self._text_size = text_size
+        self._marker = marker or 2 * text_size
+        self._gap = self._marker * 0.3
+
+    def _style(self, name: str, size: float, alignment: int) -> ParagraphStyle:
+        return ParagraphStyle(
+            name,
+            fontName=face_name(bold=True),
+            fontSize=size,
+            leading=size * 1.2,
+            alignment=alignment,
+            textColor=colour(self._theme.colours.text),
+        )
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = min(self._full_width, avail_width)
+        stages = self._continuum.stages
+        column = self.width / len(stages)
+        self._axis_labels: list[Paragraph] = []
+        if self._axis:
+            axis = self._continuum.axis
+            self._axis_labels = [
+                para("← " + axis.start, self._style("axis-start", self._text_size, TA_LEFT)),
+                para(axis.end + " →", self._style("axis-end", self._text_size, TA_RIGHT)),
+            ]
+        name_size = self._text_size * (1 if len(stages) <= 6 else 0.9)
+        self._labels = (
+            [para(stage.name, self._style("stage", name_size, TA_CENTER)) for stage in stages]
+            if self._names
+            else []
+        )
+        self._axis_height = max(
+            (p.wrap(self.width * 0.48, avail_height)[1] for p in self._axis_labels), default=0.0
+        )
+        self._name_height = max(
+            (p.wrap(column - 4, avail_height)[1] for p in self._labels), default=0.0
+        )
+        self.height = self._marker + sum(
+            part + self._gap for part in (self._axis_height, self._name_height) if part
+        )
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas, theme = self.canv, self._theme
+        ink = colour(theme.colours.text)
+        fill = colour(theme.colours.primary)
+        top = self.height
+        if self._axis_labels:
+            start, end = self._axis_labels
+            start.drawOn(canvas, 0, top - start.height)
+            end.drawOn(canvas, self.width * 0.52, top - end.height)
+            top -= self._axis_height + self._gap
+        mid = top - self._marker / 2
+        self._draw_line(mid, ink)
+        count = len(self._continuum.stages)
+        column = self.width / count
+        radius = self._marker / 2
+        for index in range(count):
+            centre = column * (index + 0.5)
+            filled = self._current is None or self._current == index
+            canvas.setFillColor(fill if filled else colors.white)
+            canvas.setStrokeColor(fill if filled else ink)
+            canvas.setLineWidth(1.2)
+            canvas.circle(centre, mid, radius, stroke=1, fill=1)
+            canvas.setFillColor(colors.white if filled else ink)
+            canvas.setFont(face_name(bold=True), self._marker * 0.55)
+            canvas.drawCentredString(centre, mid - self._marker * 0.19, str(index + 1))
+        for index, label in enumerate(self._labels):
+            label.drawOn(canvas, column * index + 2, mid - radius - self._gap - label.height)
+
+    def _draw_line(self, y: float, ink: colors.Color) -> None:
+        """The axis: a line across the full width with an arrowhead at each end."""
+        canvas = self.canv
+        head = self._marker * 0.35
+        canvas.setStrokeColor(ink)
+        canvas.setFillColor(ink)
+        canvas.setLineWidth(1.5)
+        canvas.line(head, y, self.width - head, y)
+        for tip, back in ((0, head * 1.6), (self.width, self.width - head * 1.6)):
+            path = canvas.beginPath()
+            path.moveTo(tip, y)
+            path.lineTo(back, y + head * 0.7)
+            path.lineTo(back, y - head * 0.7)
+            path.close()
+            canvas.drawPath(path, stroke=0, fill=1)
