@@ -61,7 +61,7 @@ def test_a_title_laid_out_last_is_still_drawn_first(tmp_path: Path) -> None:
     heading = set_text([ParaSpec("Heading words", bold=True)], 380, 28)
     title = Box(40, 20, 400, 70, text=heading, role="title", name="Title")
     slide = Slide("Heading words", "bullets", (body, title), "", "#FFFFFF")
-    deck = DeckLayout(720, 540, (slide,), "Arial", "Arial", "T", "O", "S", "en")
+    deck = DeckLayout(720, 540, (slide,), "Arial", "Arial", "T", "O", "S", "en", "Slides")
     xml = drawingml.slide_xml(deck, None, slide, {})  # no placeholder: a text box
     assert xml.index('name="Title"') < xml.index('name="Body"')
     canvas = Canvas(str(tmp_path / "slide.pdf"), pagesize=(720, 540))

@@ -7,41 +7,26 @@ exit with status 1; an unexpected exception is a bug and keeps its traceback.
 from __future__ import annotations
 
 import json
-import signal
 import sys
-import traceback
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 import click
 
+from kit.app.console import (
+    LANG,
+    PATH,
+    fail,
+    interrupted,
+    report,
+    report_failures,
+    warn,
+)
 from kit.errors import BuildError, ContentError, KitError
 from kit.outputs import RENDERERS, Paper
 
 if TYPE_CHECKING:
-    from kit.app.build import BuildResult
-
-
-def _warn(warning: str) -> None:
-    """Print a warning as it is found; --strict counts them from the result."""
-    click.echo(f"warning: {warning}", err=True)
-
-
-def _fail(exc: KitError) -> None:
-    _report(exc)
-    sys.exit(1)
-
-
-def _report(exc: KitError) -> None:
-    """Print a failed load or build: each problem, or each failed output, on its own line."""
-    if isinstance(exc, BuildError):
-        _report_failures(exc)
-    elif isinstance(exc, ContentError):
-        for problem in exc.problems:
-            click.echo(str(problem), err=True)
-        click.echo(f"{len(exc.problems)} problem(s) found; nothing was written.", err=True)
-    else:
-        click.echo(f"error: {exc}", err=True)
+    pass
 
 
 @click.group(
@@ -66,31 +51,8 @@ def new(path: Path) -> None:
     try:
         file = create(path)
     except KitError as exc:
-        _fail(exc)
+        fail(exc)
     click.echo(f"created {file}; next: kit build {path}")
-
-
-def _language_code(context: click.Context, parameter: click.Parameter, value: str | None):
-    """Refuse a --lang that is not a language code before any path is made from it."""
-    from kit.source.editions import check_language_code
-
-    if value is not None:
-        try:
-            check_language_code(value)
-        except KitError as exc:
-            _fail(exc)
-    return value
-
-
-_LANG = click.option(
-    "--lang",
-    "language",
-    metavar="CODE",
-    callback=_language_code,
-    help="Use the workshop's edition in this language (translations/CODE.po or CODE.yaml), "
-    "e.g. ru.  [default: the workshop's own language]",
-)
-_PATH = click.argument("path", type=click.Path(path_type=Path), default=".")
 
 
 _PAPER = click.option(
@@ -102,10 +64,10 @@ _PAPER = click.option(
 
 
 @main.command(short_help="Validate a workshop; every problem on its own line.")
-@_PATH
+@PATH
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too, not only on problems.")
 @_PAPER
-@_LANG
+@LANG
 def check(path: Path, strict: bool, paper: Paper | None, language: str | None) -> None:
     """Validate the workshop at PATH without writing anything.
 
@@ -124,14 +86,14 @@ def check(path: Path, strict: bool, paper: Paper | None, language: str | None) -
     try:
         loaded = load(path, language)
     except KitError as exc:
-        _fail(exc)
+        fail(exc)
     for warning in loaded.warnings:
-        _warn(str(warning))
+        warn(str(warning))
     built = plan(loaded, paper or loaded.workshop.build.paper, RENDERERS)
     for text in built.warnings:
-        _warn(text)
+        warn(text)
     if built.problems:
-        _fail(ContentError(list(built.problems)))
+        fail(ContentError(list(built.problems)))
     workshop = loaded.workshop
     blocks = sum(len(section.blocks) for section in workshop.sections)
     click.echo(f"{loaded.file}: ok ({len(workshop.sections)} sections, {blocks} blocks)")
@@ -142,7 +104,7 @@ def check(path: Path, strict: bool, paper: Paper | None, language: str | None) -
 
 
 @main.command(short_help="Validate a workshop, then write the deck, handouts and sheets.")
-@_PATH
+@PATH
 @click.option(
     "--out",
     "out_dir",
@@ -182,7 +144,7 @@ def check(path: Path, strict: bool, paper: Paper | None, language: str | None) -
     is_flag=True,
     help="Keep running: rebuild whenever the workshop or a file it uses changes (Ctrl-C stops).",
 )
-@_LANG
+@LANG
 def build(
     path: Path,
     out_dir: Path | None,
@@ -213,7 +175,7 @@ def build(
         from kit.app.watch import watch as rebuild_on_change
 
         settings = BuildSettings(out_dir, only, paper, participants, language, participants_file)
-        rebuild_on_change(path, settings, _report, _warn)
+        rebuild_on_change(path, settings, report, warn)
         return
     warned = _build_editions(
         path,
@@ -246,16 +208,16 @@ def _build_editions(path: Path, out_dir: Path, language: str | None, **options: 
                 language=edition,
                 progress=lambda output: click.echo(f"wrote {output.describe()}"),
                 waiting=lambda message: click.echo(message, err=True),
-                warn=_warn,
+                warn=warn,
                 **options,
             )
         except KeyboardInterrupt as exc:  # Ctrl-C, SIGTERM, SIGHUP
-            _interrupted(exc)
+            interrupted(exc)
         except BuildError as exc:
-            _report_failures(exc)
+            report_failures(exc)
             sys.exit(1)
         except KitError as exc:
-            _fail(exc)
+            fail(exc)
         click.echo(f"built {len(result.written)} file(s) into {folder}")
         warned += len(result.warnings)
         if not language and edition is None:
@@ -263,30 +225,8 @@ def _build_editions(path: Path, out_dir: Path, language: str | None, **options: 
     return warned
 
 
-def _interrupted(exc: KeyboardInterrupt) -> None:
-    """One line, and the exit status a shell expects of a program its signal stopped."""
-    from kit.app.interrupts import signal_number
-
-    signum = signal_number(exc)
-    name = signal.Signals(signum).name
-    click.echo(f"stopped by {name}: each output is either complete or as it was before", err=True)
-    sys.exit(128 + signum)
-
-
-def _report_failures(exc: BuildError) -> None:
-    result = cast("BuildResult", exc.result)  # kit.errors sits below the application
-    for name, error in result.failed.items():
-        if isinstance(error, KitError):
-            click.echo(f"error: {name}: {error}", err=True)
-        else:
-            click.echo(f"error: {name} failed (a bug in kit):", err=True)
-            traceback.print_exception(error, file=sys.stderr)
-    written = len(result.written)
-    click.echo(f"{written} file(s) written; failed outputs were left as they were.", err=True)
-
-
 @main.command(short_help="Check the wording and theme colours; exit 1 on any finding.")
-@_PATH
+@PATH
 @click.option(
     "--format",
     "output_format",
@@ -301,7 +241,7 @@ def _report_failures(exc: BuildError) -> None:
     expose_value=False,
     help="Accepted for symmetry with build; lint always exits 1 on a finding.",
 )
-@_LANG
+@LANG
 def lint(path: Path, output_format: str, language: str | None) -> None:
     """Check the wording and theme colours of the workshop at PATH; exit 1 on any finding.
 
@@ -317,7 +257,7 @@ def lint(path: Path, output_format: str, language: str | None) -> None:
     try:
         loaded = load(path, language)
     except KitError as exc:
-        _fail(exc)
+        fail(exc)
     findings = run_lint(loaded)
     if output_format == "json":
         click.echo(json.dumps([f.as_dict() for f in findings], indent=2, ensure_ascii=False))
@@ -354,7 +294,7 @@ def import_command(deck: Path, folder: Path) -> None:
     try:
         file, notices = import_deck(deck, folder)
     except KitError as exc:
-        _fail(exc)
+        fail(exc)
     for notice in notices:
         click.echo(f"check: {notice}", err=True)
     click.echo(f"wrote {file}; next: kit check {folder}")
@@ -366,7 +306,7 @@ def translate() -> None:
 
 
 @translate.command("export")
-@_PATH
+@PATH
 @click.option("--lang", "language", metavar="CODE", required=True, help="Target language.")
 @click.option(
     "--out",
@@ -386,7 +326,7 @@ def translate_export(path: Path, language: str, out_file: Path | None) -> None:
     try:
         written, catalog = export(path, language, out_file)
     except KitError as exc:
-        _fail(exc)
+        fail(exc)
     done = sum(1 for m in catalog if m.id and m.string and not m.fuzzy)
     fuzzy = sum(1 for m in catalog if m.id and m.fuzzy)
     total = sum(1 for m in catalog if m.id)
@@ -395,7 +335,7 @@ def translate_export(path: Path, language: str, out_file: Path | None) -> None:
 
 @translate.command("import")
 @click.argument("po_file", type=click.Path(path_type=Path, exists=True, dir_okay=False))
-@_PATH
+@PATH
 @click.option("--lang", "language", metavar="CODE", help="Language [default: the PO header's].")
 def translate_import(po_file: Path, path: Path, language: str | None) -> None:
     """Check the translated PO_FILE against the workshop at PATH and make it its edition."""
@@ -404,9 +344,9 @@ def translate_import(po_file: Path, path: Path, language: str | None) -> None:
     try:
         loaded = import_catalog(path, po_file, language)
     except KitError as exc:
-        _fail(exc)
+        fail(exc)
     for warning in loaded.warnings:
-        _warn(str(warning))
+        warn(str(warning))
     assert loaded.edition is not None
     click.echo(loaded.edition.summary())
 
