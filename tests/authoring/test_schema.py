@@ -46,10 +46,14 @@ def test_every_example_is_valid_for_its_property() -> None:
             check.validate(example)
 
 
+# Where kit.model's classes are declared (it re-exports its blocks and basics).
+_MODEL_MODULES = ("kit.model", "kit.model.blocks", "kit.model.basics")
+
+
 def _models() -> Iterator[type[pydantic.BaseModel]]:
     for value in vars(kit.model).values():
         is_model = isinstance(value, type) and issubclass(value, pydantic.BaseModel)
-        if is_model and value.__module__ == "kit.model" and value.model_fields:
+        if is_model and value.__module__ in _MODEL_MODULES and value.model_fields:
             yield value
 
 
