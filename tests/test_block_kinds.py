@@ -58,3 +58,12 @@ def test_the_table_handles_every_block_kind(renderer: str) -> None:
 
 def test_every_kind_is_declared_once() -> None:
     assert len(set(BLOCK_KINDS)) == len(BLOCK_KINDS)
+
+
+def test_a_renderer_lacking_a_kind_fails() -> None:
+    """The deck planner's table without ``activity``: the check names the missing kind."""
+    full = TABLES["deck planner"]
+    entries = {kind: draw for kind, draw in full.entries.items() if kind != "activity"}
+    lacking = BlockTable("deck planner", entries)
+    assert lacking.missing() == ("activity",)
+    assert BlockTable("deck planner", {**full.entries, "chart": None}).unknown() == ("chart",)
