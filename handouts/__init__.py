@@ -1,5 +1,6 @@
 """Printed handouts: the participant handout (normal and large print), the notes handout,
-the deck as a PDF and the facilitator guide.
+the deck as a PDF (the presenter's, and the copy to share with participants) and the
+facilitator guide.
 
 ``render`` is the only public function; it decides which files to write and in what
 order, and one module lays out each kind of document. The deck is planned once
@@ -26,6 +27,7 @@ from kit.outputs import (
     HANDOUT,
     LARGE_PRINT,
     NOTES_HANDOUT,
+    SHARED_SLIDES,
     BuildOptions,
     Output,
     Paper,
@@ -85,4 +87,8 @@ def render(
     path = out_dir / DECK_PDF.file
     meta = meta_for(workshop, look.words("slide_deck"))
     outputs.append(Output(path, write_deck_pdf(path, deck, meta), DECK_PDF))
+    path = out_dir / SHARED_SLIDES.file
+    meta = meta_for(workshop, look.words("slides_for_participants"))
+    pages = write_deck_pdf(path, deck.for_participants(), meta)
+    outputs.append(Output(path, pages, SHARED_SLIDES))
     return outputs + organiser_outputs(workshop, theme, out_dir, options, deck.pictures)

@@ -13,7 +13,7 @@ from reportlab.platypus import Flowable
 
 from handouts.slidedraw import SlideDrawing
 from handouts.story import look_for, write_document
-from kit.layout.slidelayout import DeckLayout, Slide
+from kit.layout.slidelayout import DeckLayout
 from kit.model import Theme, Workshop
 from kit.model.colour import mix
 from kit.outputs import NOTES_HANDOUT
@@ -55,11 +55,6 @@ class NotesRow(Flowable):
         canvas.restoreState()
 
 
-def participant_slides(deck: DeckLayout) -> list[Slide]:
-    """The slides fit to hand out before the session."""
-    return [slide for slide in deck.slides if slide.for_participants]
-
-
 def write_notes_handout(
     path: Path, workshop: Workshop, theme: Theme, deck: DeckLayout, paper: str
 ) -> int:
@@ -75,6 +70,6 @@ def write_notes_handout(
     size = (deck.width, deck.height)
     story = [
         NotesRow(SlideDrawing(slide, size, thumb_w, outline=muted), width, row_h, rule)
-        for slide in participant_slides(deck)
+        for slide in deck.for_participants().slides
     ]
     return write_document(path, story, look, look.words("notes_handout"), NOTES_HANDOUT)

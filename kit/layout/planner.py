@@ -26,6 +26,7 @@ from kit.words.i18n import Words
 
 SLIDE_SIZES = {"16:9": (960.0, 540.0), "4:3": (720.0, 540.0)}
 MARGIN = 40.0
+MARK_WIDTH = 160.0  # the footer's "PRESENTER COPY", in every language kit has
 MM = 72 / 25.4  # points
 MIN_DRAWN = 3 * MM  # a picture thinner than this on a slide is a line, not a picture
 TITLE_TOP, TITLE_HEIGHT = 22.0, 68.0
@@ -273,16 +274,22 @@ class Planner:
         )
 
     def footer(self, number: int, total: int, background: str) -> list[Element]:
+        """Who the copy is for (the presenter's: it holds notes and responses), the
+        organisation and title, and the slide number."""
         ink = mix(readable_on(background), background, 0.25)
         top = self.height - FOOTER_BAND + 8
+        mark_spec = ParaSpec(self.words("presenter_copy"), bold=True, color=ink)
+        mark = fit_text([mark_spec], MARK_WIDTH, 20, 11, 9) or set_text([mark_spec], MARK_WIDTH, 9)
         label = f"{self.workshop.organisation} · {markup.plain(self.workshop.title)}"
         number_width = 60.0
-        left_w = self.content_width - number_width
+        left_x = MARGIN + MARK_WIDTH + 12
+        left_w = self.width - MARGIN - number_width - left_x
         left = fit_text([ParaSpec(label, color=ink)], left_w, 20, 11, 8)
         left = left or set_text([ParaSpec(label, color=ink)], left_w, 8)
         right = set_text([ParaSpec(str(number), color=ink, align="right")], number_width, 11)
         return [
-            Box(MARGIN, top, left_w, 20, text=left, role="footer", name="Footer"),
+            Box(MARGIN, top, MARK_WIDTH, 20, text=mark, role="mark", name="Presenter copy"),
+            Box(left_x, top, left_w, 20, text=left, role="footer", name="Footer"),
             Box(
                 self.width - MARGIN - number_width,
                 top,

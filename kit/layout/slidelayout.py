@@ -8,7 +8,7 @@ disagree. Coordinates are points from the slide's top-left corner.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from kit.layout.pictures import Prepared
@@ -16,7 +16,8 @@ from kit.layout.textfit import Text
 from kit.model.places import Place, describe
 
 ShapeKind = Literal["rect", "roundrect"]  # kit.layout.drawing.SHAPES: both renderers draw each
-Role = Literal["title", "body", "footer", "decoration"]
+# "mark": the presenter copy's own label, which the copy for participants leaves out.
+Role = Literal["title", "body", "footer", "decoration", "mark"]
 
 
 @dataclass(frozen=True)
@@ -162,6 +163,17 @@ class DeckLayout:
     # Every picture the workshop draws, by path, prepared once: the handouts draw these too.
     pictures: Mapping[str, Prepared] = field(default_factory=dict, compare=False)
 
+    def for_participants(self) -> DeckLayout:
+        """The copy of the slides to share after the session: no slide participants must
+        not see (the drill's suggested responses), no notes and no presenter mark. Slides
+        keep their numbers, so "slide 12" is the same slide in both copies."""
+        slides = tuple(
+            replace(slide, notes="", elements=tuple(e for e in slide.elements if not _mark(e)))
+            for slide in self.slides
+            if slide.for_participants
+        )
+        return replace(self, slides=slides)
+
     def slide_range(self, section: int, block: int | None = None) -> tuple[int, int] | None:
         """First and last slide number (1-based) of a section, or of one of its blocks.
 
@@ -184,3 +196,7 @@ def text_boxes(slide: Slide) -> list[Box | Cell]:
         elif isinstance(element, Table):
             out.extend(cell for row in element.rows for cell in row)
     return out
+
+
+def _mark(element: Element) -> bool:
+    return isinstance(element, Box) and element.role == "mark"

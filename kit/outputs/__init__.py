@@ -47,8 +47,10 @@ class OutputKind:
     ``participant`` files go to everyone in the room and never hold facilitator text;
     ``organiser`` files are for whoever prepares the room (lists to tick off);
     ``facilitator`` files are marked FACILITATOR COPY on every page; ``presenter`` files
-    (the deck) are projected, not printed. ``numbered`` names the exercise whose second and
-    later instances number their files: ``drill-worksheet.pdf``, ``drill-2-worksheet.pdf``.
+    (the deck and its PDF, with notes and the drill's responses) are projected, not
+    printed, and marked PRESENTER COPY on every slide. ``numbered`` names the exercise
+    whose second and later instances number their files: ``drill-worksheet.pdf``,
+    ``drill-2-worksheet.pdf``.
     """
 
     name: str
@@ -96,6 +98,10 @@ NOTES_HANDOUT = OutputKind(
     "notes-handout", "notes-handout.pdf", "handouts", "participant", printing=STAPLED
 )
 DECK_PDF = OutputKind("deck-pdf", "deck.pdf", "handouts", "presenter", printing=None)
+# The slides to share after the session: no response slides, no notes, no presenter mark.
+SHARED_SLIDES = OutputKind(
+    "shared-slides", "slides-for-participants.pdf", "handouts", "participant", printing=None
+)
 DRILL_WORKSHEET = OutputKind(
     "drill-worksheet", "drill-worksheet.pdf", "exercises", "participant", numbered="drill"
 )
@@ -173,6 +179,7 @@ OUTPUTS: tuple[OutputKind, ...] = (
     GUIDE,
     NOTES_HANDOUT,
     DECK_PDF,
+    SHARED_SLIDES,
     DRILL_WORKSHEET,
     DRILL_CARDS,
     DRILL_ANSWER_KEY,

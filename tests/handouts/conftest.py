@@ -25,6 +25,7 @@ LARGE_PRINT = outputs.LARGE_PRINT.file
 GUIDE = outputs.GUIDE.file
 NOTES = outputs.NOTES_HANDOUT.file
 DECK = outputs.DECK_PDF.file
+SHARED_SLIDES = outputs.SHARED_SLIDES.file
 PARTICIPANT_HANDOUTS = tuple(
     kind.file for kind in outputs.of_audience("participant") if kind.renderer == "handouts"
 )
@@ -35,7 +36,8 @@ NAME_TENTS = outputs.NAME_TENTS.file
 ROOM_LIST = outputs.ROOM_LIST.file
 LANDSCAPE = (SIGN_IN, CERTIFICATES)  # on A4 or Letter turned
 PORTRAIT = (HANDOUT, LARGE_PRINT, GUIDE, NOTES, EVALUATION, NAME_TENTS, ROOM_LIST)
-ALL = (*PORTRAIT, DECK, *LANDSCAPE)
+SLIDE_SIZED = (DECK, SHARED_SLIDES)  # a page the size of a slide
+ALL = (*PORTRAIT, *SLIDE_SIZED, *LANDSCAPE)
 PRINTED = PORTRAIT  # on A4 or Letter
 
 

@@ -15,7 +15,7 @@ from reportlab.lib.units import mm
 from kit.layout.planner import SLIDE_SIZES
 
 from ..conftest import require_tool
-from .conftest import ALL, DECK, LANDSCAPE, PRINTED, Built, render_into
+from .conftest import ALL, LANDSCAPE, PRINTED, SLIDE_SIZED, Built, render_into
 
 PAPERS = {"a4": A4, "letter": LETTER}
 EDGE = 12 * mm  # nothing printed closer to the paper's edge
@@ -31,8 +31,9 @@ def test_page_sizes(built: Callable[..., Built], paper: str) -> None:
     for name in LANDSCAPE:
         sizes = {_size(page) for page in PdfReader(done.path(name)).pages}
         assert sizes == {tuple(round(side, 2) for side in PAPERS[paper][::-1])}, name
-    deck_sizes = {_size(page) for page in PdfReader(done.path(DECK)).pages}
-    assert deck_sizes == {SLIDE_SIZES["16:9"]}
+    for name in SLIDE_SIZED:
+        deck_sizes = {_size(page) for page in PdfReader(done.path(name)).pages}
+        assert deck_sizes == {SLIDE_SIZES["16:9"]}, name
 
 
 def _size(page: object) -> tuple[float, float]:
