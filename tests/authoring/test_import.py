@@ -19,7 +19,7 @@ from ..conftest import FIXTURES, SAMPLE
 
 IMPORT = FIXTURES / "import"
 PYTHON_PPTX_DECKS = sorted((IMPORT / "python-pptx").glob("*.pptx"))
-_FURNITURE = re.compile(r"^(Footer|Slide number|Accent .*)$")
+_FURNITURE = re.compile(r"^(Footer|Presenter copy|Slide number|Accent .*)$")
 
 
 def _kit(*args: str) -> str:

@@ -22,7 +22,7 @@ from kit.errors import KitError
 from kit.model import markup
 
 _SKIPPED_PLACEHOLDERS = {"FOOTER", "SLIDE_NUMBER", "DATE"}
-_FURNITURE = re.compile(r"^(Footer|Slide number|Section number|Accent .*)$")
+_FURNITURE = re.compile(r"^(Footer|Presenter copy|Slide number|Section number|Accent .*)$")
 _PICTURE_FORMATS = {"png": "png", "jpg": "jpeg", "jpeg": "jpeg", "gif": "gif"}
 _TIMING = re.compile(r"^(\d+)\D.*?·\s*(\d{1,2}:\d{2})")
 _SPAN = re.compile(r"^\d{1,2}:\d{2}")
