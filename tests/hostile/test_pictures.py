@@ -146,3 +146,18 @@ def test_a_build_with_a_huge_logo_and_picture_stays_under_300_mb(
     assert (tmp_path / "o" / "certificates.pdf").exists()
     peak_kib = int(result.stderr.split("peak ")[-1])
     assert peak_kib < 300 * 1024, f"{peak_kib // 1024} MiB"
+
+
+def test_a_logo_drawn_too_thin_to_see_is_warned_at_the_logo(tmp_path: Path) -> None:
+    folder = _workshop(tmp_path, "sliver.png", _sliver)
+    text = (folder / "workshop.yaml").read_text(encoding="utf-8")
+    (folder / "workshop.yaml").write_text(
+        text.replace("logo: images/logo.png", "logo: images/sliver.png"), encoding="utf-8"
+    )
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if "logo:" in row)
+    result = build(folder, tmp_path / "out", only=["slides"])
+    logo = [text for text in result.warnings if "theme, logo" in text]
+    assert logo == [
+        f"{folder / 'workshop.yaml'}:{line}:9: theme, logo: the picture is 1 × 6000 pixels, "
+        "so it is drawn 0.00 × 16.93 mm; crop it closer to a rectangle or it will not be seen"
+    ]

@@ -20,6 +20,8 @@ import pytest
 from PIL import Image
 from pptx import Presentation
 
+from kit.app import outlock
+
 from ..conftest import FIXTURES, SAMPLE
 
 PATIENCE = 600.0  # a hang guard: seconds to wait for a line, far above any busy machine
@@ -176,3 +178,21 @@ def test_a_changed_image_rebuilds(watched: Callable[[Path], _Watch], tmp_path: P
     lines = watch.next_build()
     assert "changed: logo.png" in lines
     assert any(line.startswith("wrote ") and "deck.pptx" in line for line in lines)
+
+
+def test_a_rebuild_waits_while_another_build_holds_the_folder(
+    watched: Callable[[Path], _Watch], tmp_path: Path
+) -> None:
+    """The watch takes the output folder's lock for each rebuild, as a build by hand does."""
+    watch = watched(SAMPLE)
+    watch.next_build()
+    file = tmp_path / "workshop" / "workshop.yaml"
+    source = file.read_text(encoding="utf-8")
+    with outlock.locked(watch.out):  # a build by hand, writing
+        _save(file, source.replace("Room 2\n", "Room 12\n"))
+        waiting = f"waiting: another kit build is writing into {watch.out}"
+        watch.wait_for(lambda line: line == waiting)
+        assert "Room 12" not in _deck_text(watch.out)  # nothing written meanwhile
+    lines = watch.next_build()
+    assert any(line.startswith("wrote ") and "deck.pptx" in line for line in lines)
+    assert "Room 12" in _deck_text(watch.out)
