@@ -25,6 +25,7 @@ from typing import Any
 from kit.errors import ContentError, KitError, Problem
 from kit.model import DEFAULT_TITLES, LANGUAGE_CODE, Workshop
 from kit.model.fields import NEVER_TRANSLATED, TRANSLATION_OPTIONAL, markers_at
+from kit.source.messages import comma_split
 from kit.source.yamlsource import Document, Path_, format_path, read_yaml_file
 
 TRANSLATIONS_DIR = "translations"
@@ -232,11 +233,12 @@ class _Merge:
             return over
         if not isinstance(over, list) or len(over) != len(base):
             count = len(over) if isinstance(over, list) else "no"
-            local = " or replace the whole list" if _local_list(path) else ""
-            message = (
-                f"has {count} items; the workshop file has {len(base)} "
-                f"(translate every item, in order{local})"
-            )
+            message = f"has {count} items; the workshop file has {len(base)}"
+            if isinstance(over, list) and len(over) > len(base) and path in self.doc.flow:
+                message += ": " + comma_split(over)  # ``[a, b]`` with a comma inside an item
+            else:
+                local = " or replace the whole list" if _local_list(path) else ""
+                message += f" (translate every item, in order{local})"
             self.problems.append(self.doc.problem(path, message))
             return base
         return [self.merge(b, o, (*path, i)) for i, (b, o) in enumerate(zip(base, over))]

@@ -165,10 +165,15 @@ def _length_message(
     message = f"has {count} items, at most {limit} allowed"
     if loc not in document.flow:
         return message
-    split = _split_item(value)
+    return f"{message}: {comma_split(value)}"
+
+
+def comma_split(items: Any) -> str:
+    """Why a ``[...]`` list has an item too many, and the fix."""
+    split = _split_item(items)
     quoted = f'"{split}"' if split else '"one, item"'
     return (
-        f"{message}: a comma inside an item splits it in two inside [ ]; "
+        "a comma inside an item splits it in two inside [ ]; "
         f"put that item in quotes ({quoted}) or write one item per line"
     )
 
