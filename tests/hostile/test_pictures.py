@@ -83,8 +83,10 @@ def _sliver(path: Path) -> None:
 def test_a_picture_drawn_too_thin_to_see_is_warned(tmp_path: Path) -> None:
     folder = _workshop(tmp_path, "sliver.png", _sliver)
     result = build(folder, tmp_path / "out", only=["slides"])
+    lines = (folder / "workshop.yaml").read_text(encoding="utf-8").splitlines()
+    line = next(n for n, text in enumerate(lines, 1) if text.strip() == "- image:")
     assert [text for text in result.warnings if "picture" in text] == [
-        f"{folder / 'workshop.yaml'}:52:9: section 2, block 5, image: the picture is "
+        f"{folder / 'workshop.yaml'}:{line}:9: section 2, block 5, image: the picture is "
         "1 × 6000 pixels, so it is drawn 0.02 × 122.06 mm; crop it closer to a rectangle "
         "or it will not be seen"
     ]
