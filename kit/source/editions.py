@@ -26,6 +26,7 @@ from kit.errors import ContentError, KitError, Problem
 from kit.model import DEFAULT_TITLES, LANGUAGE_CODE, Workshop
 from kit.model.fields import NEVER_TRANSLATED, TRANSLATION_OPTIONAL, markers_at
 from kit.source.messages import comma_split
+from kit.source.pofiles import read_edition
 from kit.source.yamlsource import Document, Path_, format_path, read_yaml_file
 
 TRANSLATIONS_DIR = "translations"
@@ -153,8 +154,6 @@ def overlay(
     warnings: list[Problem] = []
     stale: frozenset[Path_] = frozenset()
     if file.suffix == ".po":
-        from kit.source.translate import read_edition
-
         doc, stale, warnings = read_edition(file, base)
     else:
         doc = read_yaml_file(file, str(file))

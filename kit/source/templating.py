@@ -4,9 +4,10 @@ Workshop files are untrusted: the environment is immutable and sandboxed, undefi
 variables are errors, and both the output length and the render time are capped.
 
 - Time: processor time, so that a busy machine cannot turn a good file into a failing
-  one. An interval timer interrupts a render that runs too long, even a loop that calls
-  nothing (main thread only; elsewhere the deadline is checked at every call and every
-  piece of output). All of one workshop's templates share a total budget too.
+  one. The template's compiled code is traced while it runs (this thread only), so a
+  render that runs too long stops, even a loop that calls nothing; the deadline is also
+  checked at every call and every piece of output. All of one workshop's templates share a
+  total budget too.
 - Memory: every value a template builds or prints stays under the output cap. ``*``,
   ``**`` and ``+`` are sized before they run, ``~`` through a code generator hook, every
   ``{{ value }}`` before it is printed; ``%`` formatting of text is refused; only filters
@@ -19,16 +20,17 @@ from __future__ import annotations
 
 import difflib
 import re
-import signal
-import threading
+import sys
 import time
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
+from types import FrameType
 from typing import Any
 
 MAX_OUTPUT_CHARS = 20_000
 MAX_SECONDS = 0.5
 MAX_TOTAL_SECONDS = 1.25  # not a multiple of MAX_SECONDS: which message a field gets is clear
+_TEMPLATE_FILE = "<template>"  # where jinja2 says the code it compiles from a string is from
 # The others can turn a few bytes into gigabytes (center, indent, format, join, replace,
 # batch, wordwrap) or reach attributes by name (attr, map, sort, groupby).
 _FILTERS = frozenset(
@@ -93,32 +95,31 @@ def _finalize(value: Any) -> Any:
 
 
 @contextmanager
-def _time_limit(seconds: float) -> Iterator[None]:
-    """Raise _OutOfTime in this thread after ``seconds``.
+def _time_limit(deadline: float) -> Iterator[None]:
+    """Raise _OutOfTime in the template's own code once processor time passes ``deadline``.
 
-    A no-op outside the main thread, without SIGPROF, or while the program runs a timer
-    of its own (not to clobber it); the deadline checks at calls and output remain.
+    A trace function of this thread alone, watching only the code jinja2 compiled from the
+    template (a loop that calls nothing runs lines all the same): no signal, no interval
+    timer, nothing another thread or another build shares. Left out while the program
+    traces itself (a debugger, coverage); the deadline checks at calls and output remain.
     """
-    if (
-        threading.current_thread() is not threading.main_thread()
-        or not hasattr(signal, "SIGPROF")
-        or signal.getitimer(signal.ITIMER_PROF)[0] > 0
-    ):
+    if sys.gettrace() is not None:
         yield
         return
 
-    def expire(signum: int, frame: Any) -> None:
-        raise _OutOfTime
+    def watch(frame: FrameType, event: str, arg: Any) -> Any:
+        if time.process_time() > deadline:
+            raise _OutOfTime
+        return watch
 
-    previous = signal.signal(signal.SIGPROF, expire)
-    signal.setitimer(signal.ITIMER_PROF, seconds)
+    def enter(frame: FrameType, event: str, arg: Any) -> Any:
+        return watch if frame.f_code.co_filename == _TEMPLATE_FILE else None
+
+    sys.settrace(enter)
     try:
         yield
     finally:
-        try:  # the timer may fire right here; the handler must be restored all the same
-            signal.setitimer(signal.ITIMER_PROF, 0)
-        finally:
-            signal.signal(signal.SIGPROF, previous)
+        sys.settrace(None)
 
 
 class _Renderer:
@@ -174,16 +175,17 @@ class _Renderer:
         """Render ``text``; TemplateProblem with ``slow`` if it takes over ``seconds``."""
         jinja2 = self._jinja2
         _check_size(len(text), "the template")
-        self._deadline[0] = time.process_time() + seconds
+        deadline = self._deadline[0] = time.process_time() + seconds
+        out: list[str] = []
         try:
-            with _time_limit(seconds):
-                template = self._env.from_string(text)
-                out: list[str] = []
-                length = 0
+            # Compiling takes a time bounded by the template's size; running it may not end.
+            template = self._env.from_string(text)
+            length = 0
+            with _time_limit(deadline):
                 for piece in template.generate(**variables):
                     length += len(piece)
                     _check_size(length, "the output")
-                    if time.process_time() > self._deadline[0]:
+                    if time.process_time() > deadline:
                         raise _OutOfTime
                     out.append(piece)
         except _OutOfTime:
@@ -214,7 +216,7 @@ class Templates:
     """One load's templates: a sandbox of its own, and the time they may spend together.
 
     Made per load, so nothing is shared between loads: not the sandbox, not its deadline,
-    not the budget. The interval timer is armed only while one template renders.
+    not the budget. The trace that keeps time is set only while one template renders.
     """
 
     def __init__(self, total_seconds: float = MAX_TOTAL_SECONDS) -> None:

@@ -16,13 +16,11 @@ for entries a translator marked fuzzy. PO files are read and written with Babel.
 from __future__ import annotations
 
 import datetime as dt
-import io
-import re
 import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kit.errors import ContentError, KitError, Problem
+from kit.errors import ContentError, KitError
 from kit.source.editions import (
     TRANSLATIONS_DIR,
     check_language_code,
@@ -30,40 +28,15 @@ from kit.source.editions import (
     translatable,
     translation_file,
 )
-from kit.source.yamlsource import MAX_INPUT_BYTES, Document, Mark, Path_, format_path
+from kit.source.pofiles import read_catalog, value_at
+from kit.source.yamlsource import Document, Mark, format_path
 
 if TYPE_CHECKING:
     from babel.messages.catalog import Catalog
 
-_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 # PO files carry no time of their own: the same workshop exports the same bytes.
 _EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
 _NO_WRAP = 1 << 20  # wider than any text field (20,000 characters)
-
-
-def parse_path(text: str) -> Path_ | None:
-    """``sections[2].blocks`` -> ``('sections', 2, 'blocks')``; None if it is no field path."""
-    parts: list[str | int] = []
-    position = 0
-    for match in _PART.finditer(text):
-        if match.start() != position + (1 if parts and text[position] == "." else 0):
-            return None
-        parts.append(int(match[2]) if match[2] is not None else match[1])
-        position = match.end()
-    return tuple(parts) if parts and position == len(text) else None
-
-
-def _value_at(data: Any, path: Path_) -> Any:
-    for part in path:
-        inside = (
-            part < len(data)
-            if isinstance(data, list) and isinstance(part, int)
-            else isinstance(data, dict) and part in data
-        )
-        if not inside:
-            return None
-        data = data[part]
-    return data
 
 
 def export_catalog(document: Document, language: str, previous: Catalog | None) -> Catalog:
@@ -76,7 +49,7 @@ def export_catalog(document: Document, language: str, previous: Catalog | None) 
 
     catalog = Catalog(
         locale=_babel_locale(language),
-        project=str(_value_at(document.data, ("title",)) or "workshop"),
+        project=str(value_at(document.data, ("title",)) or "workshop"),
         creation_date=_EPOCH,
         revision_date=_EPOCH,
         fuzzy=False,
@@ -84,7 +57,7 @@ def export_catalog(document: Document, language: str, previous: Catalog | None) 
     old = {m.context: m for m in previous if m.id} if previous is not None else {}
     name = Path(document.file).name
     for path in text_paths(document.data):
-        source = _value_at(document.data, path)
+        source = value_at(document.data, path)
         if not translatable(path) or not source.strip():
             continue
         context = format_path(path)
@@ -121,92 +94,6 @@ def write_catalog(catalog: Catalog, path: Path) -> None:
         # One line per string: with width=0, Babel still wraps "#| msgid" comments at 76
         # columns and leaves the rest of the line unquoted, which no PO reader accepts.
         write_po(handle, catalog, width=_NO_WRAP, include_previous=True, sort_output=False)
-
-
-def read_catalog(path: Path) -> Catalog:
-    """A PO file read with Babel; a malformed one is a located error, not a traceback."""
-    from babel.messages.pofile import PoFileError, read_po
-
-    try:
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_INPUT_BYTES + 1)
-    except OSError as exc:
-        raise ContentError([Problem(str(path), 1, 1, "", f"cannot be read: {exc}")]) from None
-    if len(raw) > MAX_INPUT_BYTES:
-        limit = MAX_INPUT_BYTES // (1024 * 1024)
-        raise ContentError([Problem(str(path), 1, 1, "", f"is larger than {limit} MiB")])
-    try:
-        return read_po(io.BytesIO(raw), abort_invalid=True)
-    except (PoFileError, UnicodeDecodeError, ValueError) as exc:
-        # Babel raises a bare ValueError for a header like "nplurals=x".
-        line = re.search(r"line (\d+)", str(exc))
-        raise ContentError(
-            [Problem(str(path), int(line[1]) if line else 1, 1, "", f"not a PO file: {exc}")]
-        ) from None
-
-
-def read_edition(file: Path, base: Any) -> tuple[Document, frozenset[Path_], list[Problem]]:
-    """A PO edition as the mirror of ``base`` a YAML edition would be, and its stale entries.
-
-    Untranslated and stale entries are left out (the default text stands in); entries for
-    fields the workshop no longer has are warnings, as ``kit translate export`` drops them.
-    """
-    catalog = read_catalog(file)
-    data: dict[str, Any] = {}
-    positions: dict[Path_, Mark] = {}
-    stale: set[Path_] = set()
-    warnings: list[Problem] = []
-    for message in catalog:
-        if not message.id:
-            continue
-        mark = Mark(message.lineno or 1, 1)
-        context = str(message.context or "")
-        path = parse_path(context)
-        source = _value_at(base, path) if path else None
-        if path is None or not isinstance(source, str):
-            warnings.append(
-                Problem(
-                    str(file),
-                    mark.line,
-                    1,
-                    context,
-                    "the workshop file has no such text; kit translate export drops it",
-                )
-            )
-            continue
-        string = message.string if isinstance(message.string, str) else ""
-        if not string:
-            continue
-        positions[path] = mark
-        if message.fuzzy or message.id != source:
-            stale.add(path)
-            reason = "marked fuzzy" if message.id == source else "its source text has changed"
-            warnings.append(
-                Problem(
-                    str(file),
-                    mark.line,
-                    1,
-                    context,
-                    f"stale translation ({reason}); using the default text until it is updated",
-                )
-            )
-            continue
-        _put(data, base, path, string)
-    return Document(data, positions, {}, str(file)), frozenset(stale), warnings
-
-
-def _put(tree: dict[str, Any], base: Any, path: Path_, value: str) -> None:
-    """Set ``value`` at ``path``, making mappings and lists as long as the base's on the way."""
-    node: Any = tree
-    for depth, part in enumerate(path[:-1]):
-        below = _value_at(base, path[: depth + 1])
-        empty: Any = [None] * len(below) if isinstance(below, list) else {}
-        if isinstance(node, list):
-            node[part] = node[part] if node[part] is not None else empty  # type: ignore[index]
-            node = node[part]  # type: ignore[index]
-        else:
-            node = node.setdefault(part, empty)
-    node[path[-1]] = value
 
 
 def export(path: Path, language: str, out_file: Path | None) -> tuple[Path, Catalog]:
@@ -246,8 +133,8 @@ def _yaml_translations(loaded: Any, source: Document) -> Catalog:
     catalog = Catalog(fuzzy=False)
     edition = loaded.edition
     for path in text_paths(edition.document.data):
-        text = _value_at(edition.document.data, path)
-        origin = _value_at(source.data, path)
+        text = value_at(edition.document.data, path)
+        origin = value_at(source.data, path)
         if isinstance(text, str) and isinstance(origin, str) and path in edition.given:
             catalog.add(origin, text, context=format_path(path))
     return catalog

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kit.errors import ContentError, Problem
-from kit.source.translate import read_catalog
+from kit.source.pofiles import read_catalog
 from kit.words.i18n import english_catalog, workshop_catalog
 
 if TYPE_CHECKING:

@@ -19,13 +19,13 @@ import datetime as dt
 import io
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from babel.messages.catalog import Catalog
-    from babel.support import Translations
+    from babel.support import NullTranslations, Translations
 
 LOCALE_DIR = Path(__file__).parent / "locale"
 DOMAIN = "kit"
@@ -53,7 +53,7 @@ class Words:
 
     def __call__(self, key: str, **values: object) -> str:
         english = english_catalog()[key]
-        translations = _translations(*self._catalogs())
+        translations = self._translations
         if isinstance(english, tuple):
             count = values.get("count")
             assert isinstance(count, int), f"'{key}' needs a whole-number count"
@@ -94,15 +94,18 @@ class Words:
             return format_decimal(value, locale=self.locale())
         return value
 
-    def _catalogs(self) -> tuple[tuple[Path, int], ...]:
-        """The catalog files for this language, the workshop's first, with their mtimes."""
-        files = [
-            own
-            for own in [workshop_catalog(self.folder, self.language)]
-            if own is not None and own.is_file()
-        ]
-        files += [f for f in [kit_catalog(self.language)] if f is not None]
-        return tuple((f, f.stat().st_mtime_ns) for f in files)
+    @cached_property
+    def _translations(self) -> Translations | NullTranslations:
+        """The workshop's own catalog, read once for these words (a build's, not the
+        process's: a rebuild reads the file as it is then), over kit's, then English."""
+        own = workshop_catalog(self.folder, self.language)
+        shipped = kit_catalog(self.language)
+        below = _kit_translations(shipped) if shipped is not None else _english()
+        if own is None or not own.is_file():
+            return below
+        layer = _compiled(own)
+        layer.add_fallback(below)
+        return layer
 
 
 def primary(language: str) -> str:
@@ -166,20 +169,28 @@ def english_catalog() -> dict[str, str | tuple[str, str]]:
 
 
 @cache
-def _translations(*catalogs: tuple[Path, int]) -> Translations:
-    """gettext translations from PO files, each falling back to the next, then to English."""
-    from babel.messages.mofile import write_mo
-    from babel.support import NullTranslations, Translations
+def _kit_translations(path: Path) -> Translations:
+    """A catalog kit ships, over English: package data, the same for every build."""
+    layer = _compiled(path)
+    layer.add_fallback(_english())
+    return layer
 
-    chain: Translations | NullTranslations = NullTranslations()
-    for path, _ in reversed(catalogs):
-        compiled = io.BytesIO()
-        write_mo(compiled, read_catalog(path))
-        compiled.seek(0)
-        layer = Translations(compiled, domain=DOMAIN)
-        layer.add_fallback(chain)
-        chain = layer
-    return chain  # type: ignore[return-value]
+
+def _english() -> NullTranslations:
+    from babel.support import NullTranslations
+
+    return NullTranslations()
+
+
+def _compiled(path: Path) -> Translations:
+    """gettext translations from the PO file at ``path``."""
+    from babel.messages.mofile import write_mo
+    from babel.support import Translations
+
+    compiled = io.BytesIO()
+    write_mo(compiled, read_catalog(path))
+    compiled.seek(0)
+    return Translations(compiled, domain=DOMAIN)
 
 
 @cache

@@ -8,6 +8,7 @@ never kit's internals in a handout.
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -164,6 +165,20 @@ def test_a_good_catalog_is_used(tmp_path: Path) -> None:
     assert words("definition_of", term="RdR") == "Ce que veut dire : RdR"
     assert words("minutes", count=1) == "1 petite minute"
     assert words("agenda") == "Programme"  # kit's own French for the rest
+
+
+def test_each_load_reads_the_catalog_as_it_is_then(tmp_path: Path) -> None:
+    """Nothing of one build's catalog outlives it in the process (``--watch`` rebuilds in
+    one): a catalog rewritten with its old modification time, as ``cp -p`` or a coarse
+    clock leaves it, is read again."""
+    catalog = HEADER.format(language="fr", plural=TWO_FORMS) + DEFINITION
+    folder = _workshop(tmp_path, catalog.format(text="Avant : {term}"))
+    file = folder / "locale" / "fr.po"
+    stamp = file.stat()
+    assert load(folder).workshop.interface_words()("definition_of", term="X") == "Avant : X"
+    file.write_text(catalog.format(text="Après : {term}"), encoding="utf-8")
+    os.utime(file, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
+    assert load(folder).workshop.interface_words()("definition_of", term="X") == "Après : X"
 
 
 @pytest.mark.parametrize("language", languages())

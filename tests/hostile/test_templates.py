@@ -1,12 +1,13 @@
-"""The template limits in-process: what still works, and the timer's manners.
+"""The template limits in-process: what still works, and the time limit's manners.
 
 The corpus (cases/template-*) runs the attacks through the command line; these check
-what a child process cannot show: threads, and a program's own timer and handler.
+what a child process cannot show: threads, and a program's own timer, handler and trace.
 """
 
 from __future__ import annotations
 
 import signal
+import sys
 import threading
 import time
 from importlib.metadata import version
@@ -17,6 +18,8 @@ from kit.source.templating import MAX_SECONDS, TemplateProblem, render_template
 
 VARIABLES = {"title": "Knowing the Difference", "organisation": "SWAN"}
 SLOW = "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}"
+# One call, then loops that call nothing and print nothing: only the trace can stop them.
+SILENT = "{% set r = range(100000) %}{% for i in r %}{% for j in r %}{% endfor %}{% endfor %}"
 # Processor seconds, as the limit counts them: a busy machine is slower by the clock, not by
 # this. The join timeout only guards against a hang.
 STOPPED_WITHIN = 10
@@ -53,23 +56,52 @@ def _time(template: str) -> tuple[str, float]:
     return str(caught.value), time.process_time() - start
 
 
-def test_a_slow_template_stops_in_a_thread_too() -> None:
-    """No signals outside the main thread: the deadline checks at each call stop it."""
+def _in_a_thread(template: str) -> tuple[str, float]:
     result: list[tuple[str, float]] = []
-    worker = threading.Thread(target=lambda: result.append(_time(SLOW)))
+    worker = threading.Thread(target=lambda: result.append(_time(template)), daemon=True)
     worker.start()
     worker.join(timeout=HANG_GUARD)
-    ((message, seconds),) = result
+    assert not worker.is_alive(), "the template is still running"
+    [outcome] = result
+    return outcome
+
+
+@pytest.mark.parametrize("template", [SLOW, SILENT], ids=["calls", "silent"])
+def test_a_slow_template_stops_in_a_thread_too(template: str) -> None:
+    """No main thread needed: the limit is this thread's, not a process-wide timer."""
+    message, seconds = _in_a_thread(template)
     assert message == f"template took longer than {MAX_SECONDS} s"
     assert seconds < STOPPED_WITHIN
 
 
-def test_the_timer_restores_the_programs_own_handler() -> None:
+@pytest.mark.parametrize("template", [SLOW, SILENT], ids=["calls", "silent"])
+def test_the_limit_leaves_no_signal_timer_or_trace_behind(template: str) -> None:
     before = signal.getsignal(signal.SIGPROF)
-    message, seconds = _time(SLOW)
+    message, seconds = _time(template)
     assert message == f"template took longer than {MAX_SECONDS} s" and seconds < STOPPED_WITHIN
     assert signal.getsignal(signal.SIGPROF) is before
     assert signal.getitimer(signal.ITIMER_PROF) == (0.0, 0.0)
+    assert sys.gettrace() is None
+    assert render_template("{{ title }}", VARIABLES) == VARIABLES["title"]
+    assert sys.gettrace() is None
+
+
+def test_a_trace_of_the_program_is_left_alone() -> None:
+    """A debugger's or coverage's trace stays; the checks at calls stop the template."""
+    seen: list[str] = []
+
+    def program_trace(frame: object, event: str, arg: object) -> None:
+        seen.append(event)
+
+    sys.settrace(program_trace)
+    try:
+        message, seconds = _time(SLOW)
+        still = sys.gettrace()
+    finally:
+        sys.settrace(None)
+    assert message == f"template took longer than {MAX_SECONDS} s" and seconds < STOPPED_WITHIN
+    assert still is program_trace
+    assert seen
 
 
 def test_a_running_timer_of_the_program_is_left_alone() -> None:
@@ -77,7 +109,7 @@ def test_a_running_timer_of_the_program_is_left_alone() -> None:
     previous = signal.signal(signal.SIGPROF, lambda signum, frame: fired.append(signum))
     signal.setitimer(signal.ITIMER_PROF, 30)
     try:
-        message, seconds = _time(SLOW)  # stopped by the deadline checks instead
+        message, seconds = _time(SILENT)  # stopped by the template's trace
         assert seconds < STOPPED_WITHIN
         assert message == f"template took longer than {MAX_SECONDS} s"
         assert 0 < signal.getitimer(signal.ITIMER_PROF)[0] <= 30
