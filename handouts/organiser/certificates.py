@@ -5,14 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Image, Table
 
-from handouts.organiser.common import NameLine, unbroken_size, write_bare
+from handouts.organiser.common import NameLine, WholePage, centred, unbroken_size, write_bare
 from handouts.story import Look
-from kit.layout.fonts import face_name
 from kit.model.participants import Participant
 from kit.model.schedule import total_minutes
 from kit.pdf import colour, para, table_style
@@ -35,28 +33,16 @@ def _centred(
 ) -> ParagraphStyle:
     colours = look.theme.colours
     ink = colours.primary if heading else colours.muted if muted else colours.text
-    return ParagraphStyle(
-        f"certificate-{size}-{bold}-{heading}-{muted}",
-        fontName=face_name(bold=bold),
-        fontSize=size,
-        leading=size * 1.25,
-        alignment=TA_CENTER,
-        textColor=colour(ink),
-        spaceAfter=size * 0.5,
-    )
+    name = f"certificate-{size}-{bold}-{heading}-{muted}"
+    return centred(name, size, ink, bold=bold, leading=1.25, space=0.5)
 
 
-class _Certificate(Flowable):
+class _Certificate(WholePage):
     """A framed page: logo, heading, the name (or a line for it), the workshop's details."""
 
     def __init__(self, look: Look, name: str | None) -> None:
-        super().__init__()
-        self._look = look
+        super().__init__(look)
         self._name = name
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        self.width, self.height = self._look.width, self._look.height - 1
-        return self.width, self.height
 
     def draw(self) -> None:
         look, canvas = self._look, self.canv

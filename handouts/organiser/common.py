@@ -1,10 +1,13 @@
-"""What the organiser's documents share: a page without running furniture, a tick box."""
+"""What the organiser's documents share: a page without running furniture, a flowable
+that fills it, a centred style, a tick box."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
 
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
@@ -29,6 +32,34 @@ def write_bare(path: Path, story: Sequence[Flowable], look: Look, what: str) -> 
         theme=look.theme,
         page_label=lambda page, total: "",
     )
+
+
+def centred(
+    name: str, size: float, ink: str, *, bold: bool, leading: float, space: float
+) -> ParagraphStyle:
+    """A centred style at ``size`` whose leading and space after are ``size`` times those."""
+    return ParagraphStyle(
+        name,
+        fontName=face_name(bold=bold),
+        fontSize=size,
+        leading=size * leading,
+        alignment=TA_CENTER,
+        textColor=colour(ink),
+        spaceAfter=size * space,
+    )
+
+
+class WholePage(Flowable):
+    """A flowable that is a whole bare page (a certificate, a name tent), for ``look``."""
+
+    def __init__(self, look: Look) -> None:
+        super().__init__()
+        self._look = look
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        # A point short of the page: a frame turns away a flowable exactly its height.
+        self.width, self.height = self._look.width, self._look.height - 1
+        return self.width, self.height
 
 
 class TickBox(Flowable):

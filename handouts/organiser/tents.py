@@ -9,15 +9,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable
 
-from handouts.organiser.common import NameLine, unbroken_size, write_bare
+from handouts.organiser.common import NameLine, WholePage, centred, unbroken_size, write_bare
 from handouts.story import Look
 from kit.layout.fonts import face_name
 from kit.model.participants import Participant
-from kit.pdf import colour, para
+from kit.pdf import para
 from kit.pdf.draw import GUIDE, draw_stack, fit_size, stack_height
 
 NAME_SIZES = (72.0, 20.0)  # largest and smallest size for the name
@@ -33,28 +32,16 @@ def write_name_tents(path: Path, look: Look, people: Sequence[Participant]) -> i
 
 def _style(look: Look, size: float, *, bold: bool) -> ParagraphStyle:
     colours = look.theme.colours
-    return ParagraphStyle(
-        f"tent-{size}-{bold}",
-        fontName=face_name(bold=bold),
-        fontSize=size,
-        leading=size * 1.15,
-        alignment=TA_CENTER,
-        textColor=colour(colours.text if bold else colours.muted),
-        spaceAfter=size * 0.3,
-    )
+    ink = colours.text if bold else colours.muted
+    return centred(f"tent-{size}-{bold}", size, ink, bold=bold, leading=1.15, space=0.3)
 
 
-class _Tent(Flowable):
+class _Tent(WholePage):
     """One sheet: the fold line across the middle, a face on either side of it."""
 
     def __init__(self, look: Look, person: Participant | None) -> None:
-        super().__init__()
-        self._look = look
+        super().__init__(look)
         self._person = person
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        self.width, self.height = self._look.width, self._look.height - 1
-        return self.width, self.height
 
     def draw(self) -> None:
         canvas, look = self.canv, self._look

@@ -12,7 +12,7 @@ from kit.layout.planner import (
     join_notes,
 )
 from kit.layout.slidelayout import Box, Element, QrCode
-from kit.layout.tables import table_slides
+from kit.layout.tables import TwoColumns, table_slides
 from kit.layout.textfit import ParaSpec, fit_text, set_text
 from kit.model.colour import mix, readable_on
 from kit.model.schedule import item_title, timetable, total_minutes
@@ -70,9 +70,7 @@ def agenda_slide(p: Planner) -> None:
         p,
         p.words("agenda"),
         "agenda",
-        None,
-        rows,
-        (time_width, p.content_width - time_width),
+        TwoColumns(None, rows, (time_width, p.content_width - time_width)),
         notes,
         ("sections",),  # the agenda lists the sections
     )

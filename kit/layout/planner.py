@@ -15,6 +15,7 @@ from kit.layout.pictures import Prepared, prepare
 from kit.layout.slidelayout import Box, DeckLayout, Element, LayoutWarning, Picture, Slide
 from kit.layout.textfit import Anchor, ParaSpec, Text, fit_text, paginate, set_text
 from kit.model import (
+    Block,
     Section,
     Workshop,
     markup,
@@ -231,6 +232,14 @@ class Planner:
                 cite=cite,
                 for_participants=for_participants,
             )
+
+    def text_block(
+        self, block: Block, ctx: BlockContext, title: str, specs: list[ParaSpec], **kw: Any
+    ) -> None:
+        """``block``'s slides as a run of paragraphs (see ``paged_text``, which takes ``kw``):
+        the slides' kind is the block's, and so are their notes and source line."""
+        notes = block_notes(ctx, block)
+        self.paged_text(title, block.kind, specs, notes, ctx, cite=block.cite, **kw)
 
     # --- finishing -----------------------------------------------------------------
 

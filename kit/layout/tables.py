@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from kit.layout.planner import BODY_TOP, MARGIN, TABLE_MAX, TABLE_MIN, Planner
@@ -11,13 +12,20 @@ from kit.model.colour import WHITE, mix, readable_on
 from kit.model.places import Place
 
 
+@dataclass(frozen=True)
+class TwoColumns:
+    """What a table shows: its header (if any), its rows, and the two columns' widths."""
+
+    header: tuple[str, str] | None
+    rows: list[tuple[str, str]]
+    widths: tuple[float, float]
+
+
 def table_slides(
     p: Planner,
     title: str,
     kind: str,
-    header: tuple[str, str] | None,
-    rows: list[tuple[str, str]],
-    widths: tuple[float, float],
+    table: TwoColumns,
     notes: str,
     place: Place,
     cite: tuple[str, ...] = (),
@@ -26,7 +34,7 @@ def table_slides(
     height = p.body_height(bool(cite))
 
     def pages_at(size: float, limit: float = height) -> list[Table]:
-        return _table_pages(p, header, rows, widths, limit, size)
+        return _table_pages(p, table, limit, size)
 
     size = TABLE_MAX
     pages = pages_at(size)
@@ -40,18 +48,12 @@ def table_slides(
             s for s in range(int(TABLE_MAX), int(size) - 1, -1) if len(pages_at(s)) == len(pages)
         )
         pages = _balanced(pages_at(size), lambda limit: pages_at(size, limit))
-    for index, table in enumerate(pages):
-        p.add(p.continued(title, index), kind, [table], notes, cite=cite)
+    for index, page in enumerate(pages):
+        p.add(p.continued(title, index), kind, [page], notes, cite=cite)
 
 
-def _table_pages(
-    planner: Planner,
-    header: tuple[str, str] | None,
-    rows: list[tuple[str, str]],
-    widths: tuple[float, float],
-    height: float,
-    size: float,
-) -> list[Table]:
+def _table_pages(planner: Planner, table: TwoColumns, height: float, size: float) -> list[Table]:
+    header, widths = table.header, table.widths
     colours = planner.colours
     inset = 6.0
     head_fill = colours.primary
@@ -73,7 +75,7 @@ def _table_pages(
     pages: list[Table] = []
     current: list[tuple[Cell, ...]] = [head_cells] if head_cells else []
     used = row_height(head_cells) if head_cells else 0.0
-    for index, row in enumerate(rows):
+    for index, row in enumerate(table.rows):
         fill = stripe if index % 2 == 0 else None
         cells = tuple(cell(t, w, colours.text, fill) for t, w in zip(row, widths))
         h = row_height(cells)

@@ -20,23 +20,20 @@ import pytest
 from kit.app.build import build
 
 from ..conftest import FIXTURES, ROOT
+from ..kit.test_build import run_kit
 from .test_atomic import state
 
 WORKSHOP = FIXTURES / "all-blocks"
+Run = subprocess.CompletedProcess[str]
 
 
-def _kit(*arguments: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "kit", *arguments],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env={**os.environ, **(env or {})},
-    )
+def _build(renderer: str, out: Path, *more: str, **options: object) -> Run:
+    command = ("build", str(WORKSHOP), "--only", renderer, "--out", str(out), *more)
+    return run_kit(*command, cwd=ROOT, **options)
 
 
-def _exercises(out: Path, *more: str, **options: object) -> subprocess.CompletedProcess[str]:
-    return _kit("build", str(WORKSHOP), "--only", "exercises", "--out", str(out), *more, **options)
+def _exercises(out: Path, *more: str, **options: object) -> Run:
+    return _build("exercises", out, *more, **options)
 
 
 def _mount(*arguments: str) -> None:
@@ -176,15 +173,7 @@ def test_an_out_of_range_source_date_epoch_is_one_line(
     tmp_path: Path, epoch: str, message: str
 ) -> None:
     out = tmp_path / "out"
-    run = _kit(
-        "build",
-        str(WORKSHOP),
-        "--only",
-        "slides",
-        "--out",
-        str(out),
-        env={"SOURCE_DATE_EPOCH": epoch},
-    )
+    run = _build("slides", out, env={"SOURCE_DATE_EPOCH": epoch})
     assert run.returncode == 1
     [line] = run.stderr.splitlines()
     assert line.startswith(f"error: {message}"), line
@@ -192,13 +181,5 @@ def test_an_out_of_range_source_date_epoch_is_one_line(
 
 
 def test_the_last_second_a_zip_can_hold_is_accepted(tmp_path: Path) -> None:
-    run = _kit(
-        "build",
-        str(WORKSHOP),
-        "--only",
-        "slides",
-        "--out",
-        str(tmp_path),
-        env={"SOURCE_DATE_EPOCH": "4354819199"},
-    )
+    run = _build("slides", tmp_path, env={"SOURCE_DATE_EPOCH": "4354819199"})
     assert run.returncode == 0, run.stderr

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kit.layout.planner import BlockContext, Planner, block_notes
+from kit.layout.planner import BlockContext, Planner
 from kit.model import BulletsBlock
 
 
@@ -11,5 +11,4 @@ def slides(p: Planner, block: BulletsBlock, ctx: BlockContext) -> None:
     for item in block.items:
         specs.append(p.spec(item.text, bullet="•"))
         specs += [p.spec(sub, bullet="–", level=1, scale=0.9) for sub in item.sub]
-    notes = block_notes(ctx, block)
-    p.paged_text(block.title, "bullets", specs, notes, ctx, cite=block.cite, build=block.build)
+    p.text_block(block, ctx, block.title, specs, build=block.build)

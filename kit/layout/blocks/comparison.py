@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kit.layout.planner import BlockContext, Planner, block_notes
-from kit.layout.tables import table_slides
+from kit.layout.tables import TwoColumns, table_slides
 from kit.model import ComparisonBlock
 
 
@@ -13,9 +13,7 @@ def slides(p: Planner, block: ComparisonBlock, ctx: BlockContext) -> None:
         p,
         block.title,
         "comparison",
-        block.columns,
-        list(block.rows),
-        (half, half),
+        TwoColumns(block.columns, list(block.rows), (half, half)),
         block_notes(ctx, block),
         ctx.place,
         cite=block.cite,

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from kit.layout.planner import BlockContext, Planner, block_notes
+from kit.layout.planner import BlockContext, Planner
 from kit.model import ContentNoteBlock
 
 
 def slides(p: Planner, block: ContentNoteBlock, ctx: BlockContext) -> None:
     specs = [p.spec(block.text)]
     specs += [p.spec(item, bullet="•", scale=0.9) for item in block.support]
-    p.paged_text(block.title, "content_note", specs, block_notes(ctx, block), ctx, cite=block.cite)
+    p.text_block(block, ctx, block.title, specs)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kit.layout.planner import BODY_MIN, BODY_TOP, MARGIN, BlockContext, Planner, block_notes
+from kit.layout.planner import BODY_MIN, BODY_TOP, MARGIN, BlockContext, Planner
 from kit.layout.slidelayout import Box, Element
 from kit.layout.textfit import fit_text, set_text
 from kit.model import DefinitionBlock
@@ -18,14 +18,5 @@ def slides(p: Planner, block: DefinitionBlock, ctx: BlockContext) -> None:
             p.spec(f"— {block.source}", italic=True, color=c.muted, scale=0.75, align="right")
         )
     above: list[Element] = [Box(MARGIN, BODY_TOP, p.content_width, 56, text=term, name="Term")]
-    p.paged_text(
-        block.title or ctx.words("definition"),
-        "definition",
-        specs,
-        block_notes(ctx, block),
-        ctx,
-        cite=block.cite,
-        top=BODY_TOP + 68,
-        above=above,
-        sizes=(30, BODY_MIN),
-    )
+    title = block.title or ctx.words("definition")
+    p.text_block(block, ctx, title, specs, top=BODY_TOP + 68, above=above, sizes=(30, BODY_MIN))

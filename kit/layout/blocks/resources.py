@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kit.layout.planner import BODY_MIN, BlockContext, Planner, block_notes
+from kit.layout.planner import BODY_MIN, BlockContext, Planner
 from kit.model import ResourcesBlock
 
 
@@ -14,12 +14,4 @@ def slides(p: Planner, block: ResourcesBlock, ctx: BlockContext) -> None:
         details = " · ".join(part for part in (item.url, item.contact) if part)
         if details:
             specs.append(p.spec(details, level=1, scale=0.85, color=p.colours.secondary))
-    p.paged_text(
-        block.title,
-        "resources",
-        specs,
-        block_notes(ctx, block),
-        ctx,
-        cite=block.cite,
-        sizes=(24, BODY_MIN),
-    )
+    p.text_block(block, ctx, block.title, specs, sizes=(24, BODY_MIN))
