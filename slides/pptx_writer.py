@@ -4,8 +4,9 @@ Nothing is decided here about what goes where; ``kit.layout.deckplan`` did that.
 as real paragraphs (PowerPoint wraps it the way it was measured), with explicit sizes,
 line spacing and insets so every viewer sets it as it was fitted.
 
-python-pptx opens the template (or its default), supplies the layout, masters and notes
-master, and saves the package; the slides and notes pages themselves are written as XML
+python-pptx opens the template (cleared of its own slides and links by
+``kit.source.pptxtemplate``) or its default, supplies the layout, masters and notes master,
+and saves the package; the slides and notes pages themselves are written as XML
 text by ``slides.drawingml``. Going through python-pptx's shape objects costs tens of
 milliseconds a slide, and its notes pages scan every part of the package for a free name,
 so a deck got slower with every slide: here each slide costs the same, whatever the
@@ -37,13 +38,13 @@ from pptx.slide import NotesSlide, SlideLayout
 from pptx.util import Pt
 
 from kit.layout.slidelayout import DeckLayout, Picture, Slide
+from kit.source.pptxtemplate import open_template
 from slides.drawingml import NOTES_MARK, notes_paragraphs, slide_xml
 
 
 def write_deck(deck: DeckLayout, path: Path, timestamp: dt.datetime) -> None:
     """Write ``deck`` to ``path`` as a .pptx whose bytes depend only on the input."""
-    prs = Presentation(deck.template) if deck.template else Presentation()
-    _remove_existing_slides(prs)
+    prs = open_template(deck.template).presentation if deck.template else Presentation()
     prs.slide_width = Pt(deck.width)
     prs.slide_height = Pt(deck.height)
     package = _DeckPackage(prs, _title_only_layout(prs), deck)
@@ -159,14 +160,6 @@ def _add_sections(prs: PresentationDoc, deck: DeckLayout) -> None:
         slide_ids = etree.SubElement(section, f"{{{_P14}}}sldIdLst")
         for number in numbers:
             etree.SubElement(slide_ids, f"{{{_P14}}}sldId", id=str(255 + number))
-
-
-def _remove_existing_slides(prs: PresentationDoc) -> None:
-    """An organisation's template may carry example slides; the deck starts empty."""
-    slide_ids = prs.slides._sldIdLst
-    for slide_id in list(slide_ids):
-        prs.part.drop_rel(slide_id.rId)
-        slide_ids.remove(slide_id)
 
 
 def _title_only_layout(prs: PresentationDoc) -> SlideLayout:

@@ -82,7 +82,8 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         ),
         "slide_size": 'The deck\'s shape, in quotes: "16:9" (widescreen) or "4:3".',
         "template": (
-            "A .pptx in the workshop folder whose masters, fonts and colours the deck uses. "
+            "A .pptx or .potx in the workshop folder whose masters, fonts and colours the deck "
+            "uses. "
             "Example: templates/brand.pptx"
         ),
     },

@@ -1,10 +1,11 @@
-"""Files a workshop points at (images, logo, .pptx template), checked before any use.
+"""Files a workshop points at (images, logo, .pptx or .potx template), checked before any use.
 
 Paths are untrusted: they must be relative, stay inside the workshop folder after every
 symlink is followed, and hold what their content says (not their extension) they hold.
 Images are measured from their header, before any decoding, against a pixel cap, and then
 decoded once so that a damaged one fails here, located; a template's parts are inflated
-once, in bounded steps, to catch zip bombs before python-pptx reads them in one go.
+once, in bounded steps, to catch zip bombs before python-pptx reads them in one go, and
+then opened as a deck would open it (``kit.source.pptxtemplate``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from kit.model import MAX_SIDE
+from kit.source import pptxtemplate
 
 MAX_PIXELS = 50_000_000
 MAX_DECODED_BYTES = 128 * 1024 * 1024  # keeps a whole build under 300 MB
@@ -40,7 +42,7 @@ def sniff(head: bytes) -> str | None:
     return next((kind for magic, kind in _MAGIC.items() if head.startswith(magic)), None)
 
 
-_NAMES = {"png": "PNG", "jpeg": "JPEG", "gif": "GIF", "pptx": ".pptx"}
+_NAMES = {"png": "PNG", "jpeg": "JPEG", "gif": "GIF", "pptx": ".pptx or .potx"}
 
 
 def resolve(base_dir: Path, value: str, formats: frozenset[str]) -> str:
@@ -138,6 +140,10 @@ def _check_package(path: Path, value: str) -> None:
             raise _Refused(f"'{value}' unpacks to more than {limit} MiB")
         for entry in entries:
             _check_part(package, entry, value)
+        try:
+            pptxtemplate.dropped(str(path))
+        except pptxtemplate.TemplateError as exc:
+            raise _Refused(f"'{value}' {exc}") from None
 
 
 def _check_part(package: zipfile.ZipFile, entry: zipfile.ZipInfo, value: str) -> None:

@@ -24,7 +24,7 @@ from kit.model import (
 )
 from kit.model.fields import WEB_ADDRESS, marked_data
 from kit.model.schedule import total_minutes
-from kit.source import assets, editions, wordcatalog
+from kit.source import assets, editions, pptxtemplate, wordcatalog
 from kit.source.messages import cite_message, problems_from_errors, split_items
 from kit.source.templating import TemplateProblem, Templates, has_template
 from kit.source.yamlsource import Document, Path_, read_yaml_file
@@ -341,3 +341,7 @@ def _warnings(workshop: Workshop, document: Document) -> Iterator[Problem]:
             f"sections{breaks} add up to {planned} minutes, "
             f"but the workshop lasts {workshop.duration}",
         )
+    dropped = pptxtemplate.dropped(workshop.theme.template) if workshop.theme.template else ()
+    if dropped:
+        message = "dropped from the template, as no deck can use it: " + "; ".join(dropped)
+        yield document.problem(("theme", "template"), message)

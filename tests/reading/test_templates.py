@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from ..corpus import Rendered, libreoffice_templates
+from ..packages import audit, package_faults
 from ..readers import CHECKS
 from .known import known
 
@@ -20,6 +21,15 @@ TEMPLATE_CHECKS = [check for check in CHECKS if check != "font-size"]  # read wi
 def test_the_sample_builds_on_the_template(rendered: Rendered, template: str) -> None:
     build = rendered.templated[template]
     assert build.result.returncode == 0, build.result.stdout + build.result.stderr
+
+
+@pytest.mark.parametrize("template", NAMES)
+def test_the_deck_on_the_template_passes_office_checks(rendered: Rendered, template: str) -> None:
+    """openxml-audit finds nothing, the zip has each entry once and nothing of the template's
+    own slides, shows or outside links."""
+    deck = rendered.templated[template].out / "deck.pptx"
+    assert package_faults(deck) == []
+    assert audit(deck) == ""
 
 
 def _cases():
