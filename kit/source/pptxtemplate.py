@@ -83,6 +83,7 @@ def open_template(path: str) -> OpenedTemplate:
     dropped = [*_drop_slides(presentation), *_drop_links(presentation)]
     _drop_thumbnail(presentation)
     _give_notes_a_body(presentation)
+    _give_view_properties(presentation)
     return OpenedTemplate(presentation, _counted(dropped))
 
 
@@ -218,6 +219,26 @@ def _give_notes_a_body(presentation: Presentation) -> None:
     ids = [int(shape.get("id")) for shape in tree.iterfind(".//p:cNvPr", _NS)]
     body.find(".//p:cNvPr", _NS).set("id", str(max(ids, default=0) + 1))
     tree.append(body)
+
+
+_VIEW_PROPERTIES = (
+    f'<p:viewPr xmlns:p="{_P}"><p:normalViewPr><p:restoredLeft sz="15620"/>'
+    '<p:restoredTop sz="94660"/></p:normalViewPr></p:viewPr>'
+)
+
+
+def _give_view_properties(presentation: Presentation) -> None:
+    """Saved view settings, which LibreOffice leaves out and PowerPoint repairs a deck for."""
+    from pptx.opc.constants import CONTENT_TYPE as CT
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+    from pptx.opc.package import Part
+    from pptx.opc.packuri import PackURI
+
+    part = presentation.part
+    if not any(rel.reltype == RT.VIEW_PROPS for rel in part.rels.values()):
+        name = PackURI("/ppt/viewProps.xml")
+        blob = _VIEW_PROPERTIES.encode("utf-8")
+        part.relate_to(Part(name, CT.PML_VIEW_PROPS, part.package, blob), RT.VIEW_PROPS)
 
 
 def _root(part: Part) -> etree._Element | None:
