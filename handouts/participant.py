@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
+from functools import cache
 from typing import Any
 
 from reportlab.graphics.barcode import qrencoder
@@ -269,12 +270,9 @@ class QrCode(Flowable):
 
     def __init__(self, url: str, size: float) -> None:
         super().__init__()
-        code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
-        code.addData(url)
-        code.make()
         self.url = url
         self.size = size
-        self._rows = [[bool(module) for module in row] for row in code.modules]
+        self._rows = _qr_rows(url)
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return self.size, self.size
@@ -293,6 +291,16 @@ class QrCode(Flowable):
                 column += length
         self.canv.setFillColor(colour("#000000"))
         self.canv.drawPath(path, stroke=0, fill=1)
+
+
+@cache
+def _qr_rows(url: str) -> tuple[tuple[bool, ...], ...]:
+    """The modules of ``url``'s code, encoded once per process: the plan phase, the
+    handout and its large print all show the same codes, and choosing a mask is slow."""
+    code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+    code.addData(url)
+    code.make()
+    return tuple(tuple(bool(module) for module in row) for row in code.modules)
 
 
 def _drill_flowables(block: DrillBlock, look: Look) -> list[Item]:

@@ -7,7 +7,7 @@ embed Liberation Sans itself. Both cover Latin, Greek and Cyrillic.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -42,11 +42,15 @@ class FaceMetrics:
     missing_advance: int
     ascent: int
     descent: int
+    # Each text's width in font units: fitting tries the same words at size after size.
+    _units: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     def width(self, text: str, size: float) -> float:
         """Width of ``text`` at ``size`` points, without kerning (PowerPoint's default)."""
-        get = self.advances.get
-        units = sum(get(ord(char), self.missing_advance) for char in text)
+        units = self._units.get(text)
+        if units is None:
+            get = self.advances.get
+            units = self._units[text] = sum(get(ord(c), self.missing_advance) for c in text)
         return units * size / self.units_per_em
 
     def covers(self, char: str) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Annotated, Any, get_args, get_origin
 
 from pydantic import BaseModel
@@ -160,6 +161,7 @@ def _kind(model: type[BaseModel]) -> Any:
     return field.default if field is not None else None
 
 
+@cache  # lint asks for every text's path; a class's fields never change
 def _field(
     model: type[BaseModel], name: str
 ) -> tuple[frozenset[Marker], tuple[type[BaseModel], ...]]:

@@ -89,9 +89,7 @@ class Words:
 
     def _value(self, value: object) -> object:
         if isinstance(value, int) and not isinstance(value, bool):
-            from babel.numbers import format_decimal
-
-            return format_decimal(value, locale=self.locale())
+            return _number(value, self.locale())
         return value
 
     @cached_property
@@ -191,6 +189,13 @@ def _compiled(path: Path) -> Translations:
     write_mo(compiled, read_catalog(path))
     compiled.seek(0)
     return Translations(compiled, domain=DOMAIN)
+
+
+@cache  # page numbers: every page of every PDF asks again
+def _number(value: int, locale: str) -> str:
+    from babel.numbers import format_decimal
+
+    return format_decimal(value, locale=locale)
 
 
 @cache
