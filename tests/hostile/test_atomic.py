@@ -68,6 +68,15 @@ def _no_staging_left(out: Path) -> bool:
     return [p.name for p in out.iterdir() if p.name.startswith(".kit-")] == [".kit-lock"]
 
 
+@pytest.fixture
+def ctrl_c() -> Iterator[None]:
+    """Ctrl-C raising KeyboardInterrupt, as in ``kit``, even under a runner with a handler of
+    its own (mutmut's)."""
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, previous)
+
+
 @pytest.mark.parametrize("hard_links", [True, False], ids=["hard-links", "no-hard-links"])
 def test_a_target_that_is_a_folder_is_one_line_and_changes_nothing(
     built: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch, hard_links: bool
@@ -115,6 +124,7 @@ def test_a_failure_right_after_a_real_move_puts_back_every_file(
     assert _no_staging_left(out)
 
 
+@pytest.mark.usefixtures("ctrl_c")
 def test_ctrl_c_right_after_a_move_waits_until_every_file_is_new(
     built: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -141,7 +151,7 @@ def test_ctrl_c_right_after_a_move_waits_until_every_file_is_new(
 
 
 @pytest.fixture
-def term_and_hup_like_ctrl_c() -> Iterator[None]:
+def term_and_hup_like_ctrl_c(ctrl_c: None) -> Iterator[None]:
     """SIGTERM and SIGHUP handled as the ``kit`` command handles them."""
     interrupts.stop_like_ctrl_c()
     yield

@@ -61,3 +61,32 @@ def test_a_failed_build_into_a_partly_filled_folder_leaves_exactly_what_was_ther
     with pytest.raises(EnvironmentFault):  # a full disk stops the build
         build(WORKSHOP, out, only=["handouts"], paper="letter")
     assert snapshot(out) == before
+
+
+def test_a_build_cut_short_while_undoing_then_tidied_by_hand_builds_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Placing fails, the undo is cut short (a second Ctrl-C, a kill): new files stay behind
+    with kit's note of them. The user deletes those files; the next build still succeeds."""
+    out = tmp_path / "out"
+    out.mkdir()
+    _fail_placing(monkeypatch)
+    unlink = os.unlink
+
+    def cut_short(path: str | Path, *args: object, **kwargs: object) -> None:
+        if Path(path).parent == out and not Path(path).name.startswith("."):  # an output
+            raise KeyboardInterrupt
+        unlink(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "unlink", cut_short)
+    with pytest.raises(KeyboardInterrupt):
+        build(WORKSHOP, out, only=["handouts"])
+    monkeypatch.undo()
+    left = [path for path in out.iterdir() if not path.name.startswith(".kit-")]
+    assert len(left) == FAILING_AT - 1
+    for path in left:
+        path.unlink()
+    written = build(WORKSHOP, out, only=["handouts"]).written
+    assert sorted(path.name for path in out.iterdir() if not path.name.startswith(".")) == sorted(
+        output.path.name for output in written
+    )
