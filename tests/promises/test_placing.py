@@ -90,3 +90,21 @@ def test_a_build_cut_short_while_undoing_then_tidied_by_hand_builds_again(
     assert sorted(path.name for path in out.iterdir() if not path.name.startswith(".")) == sorted(
         output.path.name for output in written
     )
+
+
+def test_a_rebuild_by_someone_who_may_not_give_files_away_keeps_the_mode(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A colleague's file in a shared folder: only root may give the new one to its owner,
+    so for anyone else the build goes on, keeping the file's mode."""
+    out = tmp_path / "out"
+    first = build(WORKSHOP, out, only=["handouts"]).written[0].path
+    os.chown(first, first.stat().st_uid + 1, first.stat().st_gid)  # the colleague's
+    first.chmod(0o640)
+
+    def not_root(*args: object, **kwargs: object) -> None:
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(os, "chown", not_root)
+    build(WORKSHOP, out, only=["handouts"], paper="letter")
+    assert first.stat().st_mode & 0o777 == 0o640
