@@ -21,12 +21,11 @@ PITCH = (7.5 / 25.4 * 72, 8.5 / 25.4 * 72)  # about 8 mm between lines: comforta
 CASES = {"16:9-a4": ("all-blocks", "a4"), "4:3-letter": ("first-aid", "letter")}
 
 
-@pytest.fixture(scope="module", params=CASES)
-def handouts(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+@pytest.fixture(params=CASES)
+def handouts(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
     name, paper = CASES[request.param]
-    out = tmp_path_factory.mktemp(f"notes-{name}")
-    build(FIXTURES / name, out, only=["handouts"], paper=paper)
-    return out
+    build(FIXTURES / name, tmp_path, only=["handouts"], paper=paper)
+    return tmp_path
 
 
 def _rows(handouts: Path) -> list[tuple[dict, list[dict], tuple[float, float]]]:
@@ -54,20 +53,18 @@ def _rows(handouts: Path) -> list[tuple[dict, list[dict], tuple[float, float]]]:
     return rows
 
 
-def test_each_slide_sits_at_the_margin_in_its_own_shape(handouts: Path) -> None:
+def test_each_slide_sits_at_the_margin_beside_thin_light_lines_8_mm_apart(
+    handouts: Path,
+) -> None:
+    """One test, building its own files: mutmut runs against a mutant only the tests that
+    ran the mutated code themselves, not those reusing another test's build."""
     with pdfplumber.open(handouts / DECK) as deck:
         aspect = deck.pages[0].width / deck.pages[0].height
-    for thumb, _, (left, right) in _rows(handouts):
+    for thumb, lines, (left, right) in _rows(handouts):
         assert thumb["x0"] == pytest.approx(left, abs=0.5)
         assert thumb["width"] / thumb["height"] == pytest.approx(aspect, rel=0.01)
         # Large enough to read, leaving a third of the width or more to write in.
         assert (right - left) / 2 <= thumb["width"] <= (right - left) * 2 / 3
-
-
-def test_beside_each_slide_thin_light_lines_run_to_the_margin_8_mm_apart(
-    handouts: Path,
-) -> None:
-    for thumb, lines, (_, right) in _rows(handouts):
         assert len(lines) >= thumb["height"] // PITCH[1]
         tops = [line["top"] for line in sorted(lines, key=lambda line: line["top"])]
         assert all(PITCH[0] <= b - a <= PITCH[1] for a, b in itertools.pairwise(tops))

@@ -20,7 +20,6 @@ from pptx import Presentation
 from kit.app.build import build
 
 from ..conftest import FIXTURES, raw_pages
-from .conftest import LongBuild
 
 RECORDS = Path(__file__).parent / "fitting"
 
@@ -52,11 +51,12 @@ def _seen(deck: Path, pdf: Path) -> str:
 
 
 @pytest.fixture(params=["tenants-union", "first-aid"])
-def deck(request: pytest.FixtureRequest, long_build: LongBuild, tmp_path: Path) -> tuple[str, Path]:
-    """A 16:9 deck of long content and a 4:3 one: the out folder holding deck.pptx and
-    deck.pdf."""
-    if request.param == "tenants-union":
-        return request.param, long_build.out
+def deck(request: pytest.FixtureRequest, tmp_path: Path) -> tuple[str, Path]:
+    """A 16:9 deck of long content and a 4:3 one: the folder holding deck.pptx and deck.pdf.
+
+    Built here, not shared: mutmut runs against a mutant only the tests that ran the mutated
+    code themselves.
+    """
     build(FIXTURES / request.param, tmp_path, only=["slides", "handouts"])
     return request.param, tmp_path
 
