@@ -2,12 +2,14 @@
 and fitting text. What is mutated and which tests judge it: ``[tool.mutmut]`` in
 pyproject.toml.
 
-    python scripts/mutate.py                       # every mutant of the three modules
-    python scripts/mutate.py 'kit.app.build.*'     # some, by mutmut's name patterns
+    python scripts/mutate.py --max-children 1                     # every mutant
+    python scripts/mutate.py --max-children 1 'kit.app.staging.*'  # some, by mutmut's names
 
-mutmut copies the code into ``mutants/`` and runs each mutant against the tests that reach
-it; every mutant of the three modules takes hours on two busy cores, so run it in the
-background, or a module at a time. Prints the counts, then each survivor: a test is
+mutmut copies the code into ``mutants/`` and runs each mutant against the tests that ran
+the mutated function themselves; a test that reuses a build another test made (a module or
+session fixture) is not among them, so the tests meant to judge these modules build their
+own files. Every mutant of the four modules takes hours on two busy cores, so run it in the
+background, a module at a time, niced. Prints the counts, then each survivor: a test is
 missing, or the change is one no user can see (say why in the closing note).
 """
 
