@@ -10,6 +10,7 @@ element objects costs far more than the rest of the build. Every user string goe
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.oxml.ns import nsdecls
@@ -30,6 +31,7 @@ from kit.layout.slidelayout import (
     Table,
 )
 from kit.layout.textfit import Para, Text
+from kit.words.langtag import language_tag
 from slides.builds import timing_xml
 
 # Stands for the text when a notes page is cloned from the notes master.
@@ -61,6 +63,12 @@ _PLAIN_BODY = "<a:bodyPr/><a:lstStyle/><a:p/>"
 _TEXTBOX_BODY = '<a:bodyPr wrap="none"><a:spAutoFit/></a:bodyPr><a:lstStyle/><a:p/>'
 _SHAPE_BODY = '<a:bodyPr rtlCol="0" anchor="ctr"/><a:lstStyle/><a:p><a:pPr algn="ctr"/></a:p>'
 _SHAPE_BODY_ATTRS = ' rtlCol="0"'  # kept when the text sets the rest
+# PowerPoint's "Mark as decorative": screen readers skip the shape (Office 2019 and later).
+_DECORATIVE = (
+    '<a:extLst><a:ext uri="{C183D7F6-B498-43B3-948B-1728B52AA6E4}">'
+    '<adec:decorative xmlns:adec="http://schemas.microsoft.com/office/drawing/2017/decorative"'
+    ' val="1"/></a:ext></a:extLst>'
+)
 _DECLARATION = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
 # Control characters cannot stand in XML; python-pptx writes them as _xHHHH_, and so do we.
 _CONTROLS: dict[int | str, str] = {
@@ -78,6 +86,14 @@ _ATTR_ESCAPES = str.maketrans(
         "\t": "&#9;",
     }
 )
+
+
+@dataclass(frozen=True)
+class _Font:
+    """What every run of a text body names: its typeface and its language tag."""
+
+    face: str
+    lang: str
 
 
 def _text(value: str) -> str:
@@ -116,7 +132,8 @@ def slide_xml(
     if own_background(deck, slide):
         background = f"<p:bg><p:bgPr>{_solid(slide.background)}<a:effectLst/></p:bgPr></p:bg>"
     placed = _placed(slide, title_placeholder)
-    shapes = "".join(_shapes(deck, title_placeholder, placed, pictures))
+    lang = language_tag(deck.language)
+    shapes = "".join(_shapes(deck, title_placeholder, placed, pictures, lang))
     built = [
         (shape_id, element.text)
         for element, shape_id in placed
@@ -151,17 +168,20 @@ def _shapes(
     title_placeholder: Mapping[str, str] | None,
     placed: list[tuple[Element | None, int]],
     pictures: Mapping[str, str],
+    lang: str,
 ) -> Iterator[str]:
     """Each shape's XML, in the order and with the ids ``_placed`` gave."""
     for index, (element, shape_id) in enumerate(placed):
         if index == 0 and title_placeholder is not None:
             assert element is None or isinstance(element, Box)
-            yield _placeholder(shape_id, title_placeholder, element, deck.heading_font)
+            yield _placeholder(
+                shape_id, title_placeholder, element, _Font(deck.heading_font, lang)
+            )
         elif isinstance(element, Box):
             font = deck.heading_font if element.role == "title" else deck.body_font
-            yield _box(shape_id, element, font)
+            yield _box(shape_id, element, _Font(font, lang))
         elif isinstance(element, Table):
-            yield _table(shape_id, element, deck.body_font)
+            yield _table(shape_id, element, _Font(deck.body_font, lang))
         elif isinstance(element, Arrow):
             yield _arrow(shape_id, element)
         elif isinstance(element, Picture):
@@ -191,7 +211,7 @@ def _qr_code(shape_id: int, code: QrCode) -> str:
     )
 
 
-def _placeholder(shape_id: int, ph: Mapping[str, str], box: Box | None, font: str) -> str:
+def _placeholder(shape_id: int, ph: Mapping[str, str], box: Box | None, font: _Font) -> str:
     """The title placeholder, holding the title box's text (or empty if there is none)."""
     attrs = "".join(f' {key}="{_attr(value)}"' for key, value in ph.items())
     name = box.name if box is not None and box.name else f"Title {shape_id - 1}"
@@ -207,7 +227,7 @@ def _placeholder(shape_id: int, ph: Mapping[str, str], box: Box | None, font: st
     )
 
 
-def _box(shape_id: int, box: Box, font: str) -> str:
+def _box(shape_id: int, box: Box, font: _Font) -> str:
     """A text box when the box has neither fill nor outline, else a preset shape."""
     xfrm = _xfrm(box.x, box.y, box.w, box.h)
     if box.fill is None and box.outline is None:
@@ -219,6 +239,7 @@ def _box(shape_id: int, box: Box, font: str) -> str:
             f"{_text_body(box.text, box.inset, font, _TEXTBOX_BODY)}</p:sp>"
         )
     kind = _SHAPES[box.shape]
+    decorative = _DECORATIVE if box.role == "decoration" else ""
     fill = "<a:noFill/>" if box.fill is None else _solid(box.fill)
     line = (
         "<a:ln><a:noFill/></a:ln>"
@@ -228,15 +249,16 @@ def _box(shape_id: int, box: Box, font: str) -> str:
     name = box.name or f"{kind.basename} {shape_id - 1}"
     # No shadow: an empty effect list stops the theme's shape effects applying.
     return (
-        f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name="{_attr(name)}"/><p:cNvSpPr/>'
-        f'<p:nvPr/></p:nvSpPr><p:spPr>{xfrm}<a:prstGeom prst="{kind.prst}"><a:avLst/>'
+        f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name="{_attr(name)}">{decorative}'
+        f"</p:cNvPr><p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr>{xfrm}"
+        f'<a:prstGeom prst="{kind.prst}"><a:avLst/>'
         f"</a:prstGeom>{fill}{line}<a:effectLst/></p:spPr>{_AUTOSHAPE_STYLE}"
         f"{_text_body(box.text, box.inset, font, _SHAPE_BODY, _SHAPE_BODY_ATTRS)}</p:sp>"
     )
 
 
 def _text_body(
-    text: Text | None, inset: float, font: str, empty: str, extra: str = "", tag: str = "p:txBody"
+    text: Text | None, inset: float, font: _Font, empty: str, extra: str = "", tag: str = "p:txBody"
 ) -> str:
     """A text body set exactly as fitted: wrapping on, no autofit, fixed insets.
 
@@ -254,10 +276,13 @@ def _text_body(
     )
 
 
-def _paragraph(para: Para, font: str) -> str:
-    """One paragraph; each wrapped line's runs, with the wrap's space given back."""
+def _paragraph(para: Para, font: _Font) -> str:
+    """One paragraph; each wrapped line's runs, with the wrap's space given back.
+
+    Every run names its language, so it is spell-checked and read aloud in it.
+    """
     bullet = (
-        f'<a:buFont typeface="{_attr(font)}"/><a:buChar char="{_attr(para.bullet)}"/>'
+        f'<a:buFont typeface="{_attr(font.face)}"/><a:buChar char="{_attr(para.bullet)}"/>'
         if para.bullet
         else "<a:buNone/>"
     )
@@ -269,7 +294,7 @@ def _paragraph(para: Para, font: str) -> str:
     )
     colour = _solid(para.color) if para.color else ""
     size = Pt(para.size).centipoints
-    latin = f'<a:latin typeface="{_attr(font)}"/>'
+    latin = f'<a:latin typeface="{_attr(font.face)}"/>'
     runs = []
     for line in para.lines:
         for index, styled in enumerate(line.runs):
@@ -277,7 +302,8 @@ def _paragraph(para: Para, font: str) -> str:
             last = index == len(line.runs) - 1
             words = styled.text + (line.end if last and line.end == " " else "")
             runs.append(
-                f'<a:r><a:rPr sz="{size}" b="{int(styled.bold)}" i="{int(styled.italic)}">'
+                f'<a:r><a:rPr lang="{font.lang}" sz="{size}" b="{int(styled.bold)}" '
+                f'i="{int(styled.italic)}">'
                 f"{colour}{latin}</a:rPr><a:t>{_text(words)}</a:t></a:r>"
             )
         if line.end == "\n":
@@ -285,7 +311,7 @@ def _paragraph(para: Para, font: str) -> str:
     return f"<a:p>{properties}{''.join(runs)}</a:p>"
 
 
-def _table(shape_id: int, table: Table, font: str) -> str:
+def _table(shape_id: int, table: Table, font: _Font) -> str:
     """A table with measured column widths and row heights, thin borders, solid fills."""
     grid = "".join(f'<a:gridCol w="{Pt(width)}"/>' for width in table.col_widths)
     rows = "".join(
@@ -304,7 +330,7 @@ def _table(shape_id: int, table: Table, font: str) -> str:
     )
 
 
-def _cell(cell: Cell, table: Table, font: str) -> str:
+def _cell(cell: Cell, table: Table, font: _Font) -> str:
     """One cell: its text at the table's inset, borders on every side, then its fill."""
     margin = Pt(table.inset)
     border = _solid(table.border)
@@ -330,8 +356,8 @@ def _arrow(shape_id: int, arrow: Arrow) -> str:
     )
     name = arrow.name or f"Connector {shape_id - 1}"
     return (
-        f'<p:cxnSp><p:nvCxnSpPr><p:cNvPr id="{shape_id}" name="{_attr(name)}"/>'
-        f"<p:cNvCxnSpPr/><p:nvPr/></p:nvCxnSpPr><p:spPr><a:xfrm{flip}>"
+        f'<p:cxnSp><p:nvCxnSpPr><p:cNvPr id="{shape_id}" name="{_attr(name)}">'
+        f"{_DECORATIVE}</p:cNvPr><p:cNvCxnSpPr/><p:nvPr/></p:nvCxnSpPr><p:spPr><a:xfrm{flip}>"
         f'<a:off x="{min(x1, x2)}" y="{min(y1, y2)}"/>'
         f'<a:ext cx="{abs(x2 - x1)}" cy="{abs(y2 - y1)}"/></a:xfrm>'
         f'<a:prstGeom prst="line"><a:avLst/></a:prstGeom><a:ln w="{Pt(arrow.width)}">'
@@ -351,9 +377,11 @@ def _picture(shape_id: int, picture: Picture, rel_id: str) -> str:
     )
 
 
-def notes_paragraphs(notes: str) -> str:
-    """Speaker notes as paragraphs, one a line, as python-pptx's ``text_frame.text`` sets them."""
+def notes_paragraphs(notes: str, lang: str = "") -> str:
+    """Speaker notes as paragraphs, one a line, as python-pptx's ``text_frame.text`` sets them,
+    each run in ``lang`` if given."""
+    properties = f'<a:rPr lang="{lang}"/>' if lang else ""
     return "".join(
-        f"<a:p><a:r><a:t>{_text(line)}</a:t></a:r></a:p>" if line else "<a:p/>"
+        f"<a:p><a:r>{properties}<a:t>{_text(line)}</a:t></a:r></a:p>" if line else "<a:p/>"
         for line in notes.split("\n")
     )

@@ -39,6 +39,7 @@ from pptx.util import Pt
 
 from kit.layout.slidelayout import DeckLayout, Picture, Slide
 from kit.source.pptxtemplate import open_template
+from kit.words.langtag import language_tag
 from slides.drawingml import NOTES_MARK, notes_paragraphs, slide_xml
 
 
@@ -100,7 +101,7 @@ class _DeckPackage:
     def _add_notes(self, number: int, slide_part: Part, notes: str) -> None:
         head, tail = self._notes_template()
         partname = PackURI(f"/ppt/notesSlides/notesSlide{number}.xml")
-        xml = head + notes_paragraphs(notes) + tail
+        xml = head + notes_paragraphs(notes, language_tag(self._deck.language)) + tail
         part = Part(partname, CT.PML_NOTES_SLIDE, self._package, xml.encode("utf-8"))
         part.relate_to(self._prs.notes_master.part, RT.NOTES_MASTER)
         part.relate_to(slide_part, RT.SLIDE)

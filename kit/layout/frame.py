@@ -20,6 +20,7 @@ from kit.model.schedule import item_title, timetable, total_minutes
 
 def title_slide(p: Planner, title: str, subtitle: str, notes: str) -> None:
     """An opening or closing slide on the primary colour: title, subtitle, who, when, where."""
+    title = p.unique(title)
     background = p.colours.primary
     ink = readable_on(background)
     w = p.content_width
@@ -70,7 +71,11 @@ def agenda_slide(p: Planner) -> None:
         p,
         p.words("agenda"),
         "agenda",
-        TwoColumns(None, rows, (time_width, p.content_width - time_width)),
+        TwoColumns(
+            (p.words("time"), p.words("section")),
+            rows,
+            (time_width, p.content_width - time_width),
+        ),
         notes,
         ("sections",),  # the agenda lists the sections
     )
@@ -82,9 +87,13 @@ def divider(p: Planner, ctx: BlockContext) -> None:
     background = p.colours.secondary
     ink = readable_on(background)
     w = p.content_width
-    kicker = set_text([ParaSpec(p.section_number(ctx), color=ink)], w, 22)
-    head = [ParaSpec(section.title, bold=True, color=ink)]
-    head_text = fit_text(head, w, 120, 44, 26, anchor="bottom") or set_text(head, w, 26)
+    # The section number opens the title, so the divider's title differs from its next
+    # slide's and is read before it, as it is seen.
+    head = [
+        ParaSpec(p.section_number(ctx), color=ink, scale=0.5),
+        ParaSpec(section.title, bold=True, color=ink),
+    ]
+    head_text = fit_text(head, w, 150, 44, 26, anchor="bottom") or set_text(head, w, 26)
     span = p.words.span(slot.start, slot.end)
     timing = f"{p.words('minutes', count=section.duration)} · {span}"
     specs = [ParaSpec(timing, color=ink, bold=True)]
@@ -92,8 +101,7 @@ def divider(p: Planner, ctx: BlockContext) -> None:
     lower_h = p.height - 250 - FOOTER_BAND
     lower = fit_text(specs, w, lower_h, 24, 16) or set_text(specs, w, 16)
     elements: list[Element] = [
-        Box(MARGIN, 100, w, 120, text=head_text, role="title", name="Title"),
-        Box(MARGIN, 70, w, 30, text=kicker, name="Section number"),
+        Box(MARGIN, 70, w, 150, text=head_text, role="title", name="Title"),
         Box(MARGIN, 232, 72, 4, fill=p.colours.accent, role="decoration", name="Accent rule"),
         Box(MARGIN, 250, w, lower_h, text=lower, name="Timing and objectives"),
     ]
@@ -103,7 +111,8 @@ def divider(p: Planner, ctx: BlockContext) -> None:
         if section.objectives
         else "",
     )
-    p.drafts.append(Draft(section.title, "divider", elements, notes, background))
+    title = p.unique(f"{p.section_number(ctx)}\n{section.title}")
+    p.drafts.append(Draft(title, "divider", elements, notes, background))
 
 
 def feedback_slide(p: Planner, url: str) -> None:

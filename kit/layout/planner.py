@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kit.layout.pictures import Prepared, prepare
-from kit.layout.slidelayout import Box, DeckLayout, Element, LayoutWarning, Picture, Slide
+from kit.layout.slidelayout import Arrow, Box, DeckLayout, Element, LayoutWarning, Picture, Slide
 from kit.layout.textfit import Anchor, ParaSpec, Text, fit_text, paginate, set_text
 from kit.model import (
     Block,
@@ -20,7 +20,7 @@ from kit.model import (
     Workshop,
     markup,
 )
-from kit.model.colour import mix, readable_on
+from kit.model.colour import readable_on, softened
 from kit.model.places import Place
 from kit.model.schedule import AgendaItem
 from kit.words.i18n import Words
@@ -73,6 +73,7 @@ class Planner:
     # Each picture read, turned and reduced once; the logo laid out once for every slide.
     pictures: dict[str, Prepared] = field(default_factory=dict)
     logo_elements: list[Element] | None = None
+    titles: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         self.width, self.height = SLIDE_SIZES[self.workshop.theme.slide_size]
@@ -111,9 +112,21 @@ class Planner:
         """A layout warning about the block at ``place``; the plan phase locates it."""
         self.warnings.append(LayoutWarning(place, message))
 
+    def unique(self, title: str) -> str:
+        """``title``, or ``title (2)`` when an earlier slide has it: a screen reader's list
+        of slides names each by its title."""
+        candidate, number = title, 2
+        while candidate in self.titles:
+            candidate, number = f"{title} ({number})", number + 1
+        self.titles.add(candidate)
+        return candidate
+
     def continued(self, title: str, index: int) -> str:
-        """The title of the ``index``-th slide of a run: "Title (cont.)" after the first."""
-        return f"{title} {self.words('continued')}" if index else title
+        """The title of the ``index``-th slide of a run: "Title (cont.)" after the first,
+        then "Title (cont. 2)": every slide's title is its own."""
+        if index < 2:
+            return f"{title} {self.words('continued')}" if index else title
+        return f"{title} {self.words('continued_again', number=index)}"
 
     def section_number(self, ctx: BlockContext) -> str:
         return self.words("section_of", number=ctx.number, total=ctx.total_sections)
@@ -182,6 +195,7 @@ class Planner:
         for_participants: bool = True,
     ) -> None:
         """A standard content slide: title, accent rule, body, source line."""
+        title = self.unique(title)
         rule = Box(
             MARGIN, RULE_TOP, 72, 4, fill=self.colours.accent, role="decoration", name="Accent rule"
         )
@@ -256,7 +270,9 @@ class Planner:
                 Slide(
                     title=markup.plain(draft.title),
                     kind=draft.kind,
-                    elements=(*draft.elements, *self.footer(number, total, draft.background)),
+                    elements=reading_order(
+                        [*draft.elements, *self.footer(number, total, draft.background)]
+                    ),
                     notes=draft.notes,
                     background=draft.background,
                     for_participants=draft.for_participants,
@@ -285,7 +301,7 @@ class Planner:
     def footer(self, number: int, total: int, background: str) -> list[Element]:
         """Who the copy is for (the presenter's: it holds notes and responses), the
         organisation and title, and the slide number."""
-        ink = mix(readable_on(background), background, 0.25)
+        ink = softened(readable_on(background), background, 0.25)
         top = self.height - FOOTER_BAND + 8
         mark_spec = ParaSpec(self.words("presenter_copy"), bold=True, color=ink)
         mark = fit_text([mark_spec], MARK_WIDTH, 20, 11, 9) or set_text([mark_spec], MARK_WIDTH, 9)
@@ -309,6 +325,25 @@ class Planner:
                 name="Slide number",
             ),
         ]
+
+
+def reading_order(elements: list[Element]) -> tuple[Element, ...]:
+    """The title first, then every other element top to bottom, left to right.
+
+    Screen readers follow the order shapes are drawn in, so the order is the reading order
+    as well as the stacking order (no two shapes of a slide overlap).
+    """
+
+    def top_left(element: Element) -> tuple[float, float]:
+        if isinstance(element, Arrow):
+            return min(element.y1, element.y2), min(element.x1, element.x2)
+        return element.y, element.x
+
+    def is_title(element: Element) -> bool:
+        return isinstance(element, Box) and element.role == "title"
+
+    titles = [e for e in elements if is_title(e)]
+    return (*titles, *sorted((e for e in elements if not is_title(e)), key=top_left))
 
 
 def quoted(text: str, language_words: Words) -> str:

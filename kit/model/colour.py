@@ -36,3 +36,14 @@ def contrast(a: str, b: str) -> float:
 def readable_on(background: str, dark: str = BLACK, light: str = WHITE) -> str:
     """Whichever of ``dark`` and ``light`` contrasts more with ``background``."""
     return dark if contrast(dark, background) >= contrast(light, background) else light
+
+
+def softened(ink: str, background: str, amount: float, ratio: float = 4.5) -> str:
+    """``ink`` mixed up to ``amount`` of the way towards ``background``, as far as it can
+    go while keeping ``ratio`` (WCAG AA for small text) against it."""
+    steps = 20
+    for step in range(steps, 0, -1):
+        candidate = mix(ink, background, amount * step / steps)
+        if contrast(candidate, background) >= ratio:
+            return candidate
+    return ink

@@ -122,7 +122,9 @@ def test_too_much_text_continues_on_more_slides_and_never_overflows(tmp_path: Pa
     layout = plan_deck(load(tmp_path).workshop)
     long_slides = [s for s in layout.slides if s.title.startswith("Long")]
     assert len(long_slides) >= 3
-    assert [s.title for s in long_slides[1:]] == ["Long (cont.)"] * (len(long_slides) - 1)
+    assert [s.title for s in long_slides[1:]] == ["Long (cont.)"] + [
+        f"Long (cont. {n})" for n in range(2, len(long_slides))
+    ]
     assert [str(w) for w in layout.warnings] == [
         f"section 1, block 1, bullets: text does not fit one slide; "
         f"continued over {len(long_slides)} slides"
