@@ -11,7 +11,7 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table
 
 from exercises.sheets import Plan, Sheet, card_pages, card_style
 from kit.layout.fonts import face_name
@@ -102,7 +102,7 @@ def _stage_table(plan: Plan, continuum: ContinuumBlock, width: float) -> Table:
     name = ParagraphStyle("stage-name", parent=text, fontName=face_name(bold=True))
     name_width = width * 0.3
     rows = [
-        [Paragraph(str(number), name), para(stage.name, name), para(stage.description, text)]
+        [para(str(number), name), para(stage.name, name), para(stage.description, text)]
         for number, stage in enumerate(continuum.stages, start=1)
     ]
     table = Table(rows, colWidths=[8 * mm, name_width, width - name_width - 8 * mm])

@@ -15,6 +15,8 @@ from handouts.slidedraw import SlideDrawing
 from kit.layout.fonts import face_name
 from kit.layout.slidelayout import DeckLayout
 from kit.pdf import PdfMeta, register_fonts
+from kit.pdf.tagging import Tagger, write_structure
+from kit.words.langtag import language_tag
 
 
 def write_deck_pdf(path: Path, deck: DeckLayout, meta: PdfMeta) -> int:
@@ -30,10 +32,15 @@ def write_deck_pdf(path: Path, deck: DeckLayout, meta: PdfMeta) -> int:
     canvas.setSubject(meta.subject)
     canvas.setCreator("kit")
     canvas.setProducer("kit")
-    for slide in deck.slides:
+    tagger = canvas.tagger = Tagger()
+    for number, slide in enumerate(deck.slides):
+        tagger.start_page(canvas)
         drawing = SlideDrawing(slide, size, deck.width)
         drawing.wrapOn(canvas, *size)
         drawing.drawOn(canvas, 0, 0)
+        tagger.end_page(canvas)
+        tagger.bookmark(canvas, number)
         canvas.showPage()
+    write_structure(canvas, tagger, meta.title, language_tag(meta.language))
     canvas.save()
     return len(deck.slides)

@@ -57,6 +57,7 @@ from kit.outputs import Unfit
 from kit.pdf import colour, para, table_style
 from kit.pdf.continuum import LABEL_SIZE, ContinuumDrawing
 from kit.pdf.draw import GUIDE
+from kit.pdf.tagging import Figure
 
 QR_SIZE = 6.0  # QR code side, as a multiple of the body size (about 23 mm at 11 pt)
 IMAGE_SHARE = 0.45  # the most of a page's height an image may take
@@ -172,7 +173,7 @@ def _image_flowables(block: ImageBlock, look: Look) -> list[Item]:
     picture = look.picture(block.path)  # upright, and no larger than it can be seen
     scale = min(look.width / picture.width, look.height * IMAGE_SHARE / picture.height)
     w, h = picture.width * scale, picture.height * scale
-    parts: list[Flowable] = [Image(picture.source(), w, h, hAlign="LEFT")]
+    parts: list[Flowable] = [Figure(Image(picture.source(), w, h, hAlign="LEFT"), block.alt)]
     if block.caption:
         caption = ParagraphStyle(
             "caption", parent=look.styles.small, fontName=face_name(italic=True)

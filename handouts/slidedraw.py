@@ -8,6 +8,7 @@ points from the top-left corner; reportlab's run from the bottom-left, hence ``_
 from __future__ import annotations
 
 import io
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 
 from reportlab.lib import colors
@@ -22,6 +23,7 @@ from kit.layout.slidelayout import Arrow, Box, Element, Picture, QrCode, Slide, 
 from kit.layout.textfit import Para, Text
 from kit.model.colour import readable_on
 from kit.pdf import register_fonts
+from kit.pdf.tagging import tagged, tagger_of
 
 ARROW_HEAD = 3.5  # head length as a multiple of the line width
 
@@ -61,7 +63,10 @@ class _Painter:
         if box.fill or box.outline:
             self._shape(box)
         if box.text is not None:
-            self.text(box.text, box.x + box.inset, box.text_top, box.w - 2 * box.inset)
+            # A slide's footer is page furniture: an artifact, like a printed page's.
+            role = {"title": "H1", "body": "P"}.get(box.role)
+            with self.tagged(role, heading=box.text.plain.replace("\n", " ")):
+                self.text(box.text, box.x + box.inset, box.text_top, box.w - 2 * box.inset)
 
     def _shape(self, box: Box) -> None:
         """The box's outline and fill, in its shape."""
@@ -112,14 +117,15 @@ class _Painter:
     def picture(self, picture: Picture) -> None:
         """The picture in its box (already fitted with its aspect ratio kept)."""
         image = picture.path if picture.data is None else _reader(self.canvas, picture.data)
-        self.canvas.drawImage(
-            image,
-            picture.x,
-            self.y(picture.y + picture.h),
-            picture.w,
-            picture.h,
-            mask="auto",
-        )
+        with self.tagged("Figure", alt=picture.alt):
+            self.canvas.drawImage(
+                image,
+                picture.x,
+                self.y(picture.y + picture.h),
+                picture.w,
+                picture.h,
+                mask="auto",
+            )
 
     def qr_code(self, code: QrCode) -> None:
         """The dark modules, a row's runs at a time, in one black path."""
@@ -137,16 +143,36 @@ class _Painter:
         """Cell fills and texts, row by row, then the grid over them."""
         c = self.canvas
         top = table.y
-        for row, height in zip(table.rows, table.row_heights):
-            left = table.x
-            for cell, width in zip(row, table.col_widths):
-                if cell.fill:
-                    c.setFillColor(_colour(cell.fill))
-                    c.rect(left, self.y(top + height), width, height, stroke=0, fill=1)
-                self.text(cell.text, left + table.inset, top + table.inset, width - 2 * table.inset)
-                left += width
-            top += height
+        with self.group("Table"):
+            for number, (row, height) in enumerate(zip(table.rows, table.row_heights)):
+                left = table.x
+                header = table.header and number == 0
+                with self.group("TR"):
+                    for cell, width in zip(row, table.col_widths):
+                        if cell.fill:
+                            c.setFillColor(_colour(cell.fill))
+                            c.rect(left, self.y(top + height), width, height, stroke=0, fill=1)
+                        with self.group("TH" if header else "TD"), self.tagged("P"):
+                            inner = width - 2 * table.inset
+                            self.text(cell.text, left + table.inset, top + table.inset, inner)
+                        left += width
+                top += height
         self._grid(table)
+
+    # --- structure, when the canvas is tagged (see kit.pdf.tagging) --------------------
+
+    def tagged(
+        self, role: str | None, *, alt: str | None = None, heading: str = ""
+    ) -> AbstractContextManager[None]:
+        """What is painted inside is ``role``'s content; ``None`` leaves it an artifact."""
+        return tagged(self.canvas, role, alt=alt, heading=heading)
+
+    def group(self, role: str) -> AbstractContextManager[None]:
+        tagger = tagger_of(self.canvas)
+        if tagger is None:
+            return nullcontext()
+        scope = {"Scope": "Column"} if role == "TH" else {}
+        return tagger.group(role, **scope)
 
     def _grid(self, table: Table) -> None:
         """Thin rules between and around all cells."""

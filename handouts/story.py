@@ -23,6 +23,7 @@ from kit.model.schedule import AgendaItem, BreakItem, agenda, item_title
 from kit.outputs import OutputKind
 from kit.pdf import Styles, build_pdf, colour, meta_for, para, styles, table_style
 from kit.pdf.draw import TINT, clip, frame_size, print_theme, running_header
+from kit.pdf.tagging import DataTable, TaggedParagraph
 from kit.words.i18n import Words
 
 LARGE_PRINT = 16.0  # the smallest text in the large-print edition, in points
@@ -175,14 +176,14 @@ def bullet_items(items: Iterable[BulletItem], look: Look) -> list[Item]:
 
 def labelled(label: str, text: str, style: ParagraphStyle, bullet: str | None = None) -> Paragraph:
     """``label`` in bold, then user ``text`` (both escaped, emphasis kept)."""
-    return Paragraph(
+    return TaggedParagraph(
         f"<b>{markup.to_reportlab(label)}</b> {markup.to_reportlab(text)}", style, bulletText=bullet
     )
 
 
 def bold(text: str, style: ParagraphStyle) -> Paragraph:
     """User ``text`` all in bold: safer than wrapping it in ``**``, which its own would undo."""
-    return Paragraph(f"<b>{markup.to_reportlab(text)}</b>", style)
+    return TaggedParagraph(f"<b>{markup.to_reportlab(text)}</b>", style)
 
 
 def source_number(workshop: Workshop, source_id: str) -> int:
@@ -270,7 +271,7 @@ def grid(
         commands.append(("BACKGROUND", (0, 0), (-1, 0), colour(colours.primary)))
     stripe = colour(mix(colours.secondary, WHITE, 0.88))
     commands += [("BACKGROUND", (0, r), (-1, r), stripe) for r in range(first, len(cells), 2)]
-    table = Table(cells, colWidths=list(widths), repeatRows=first, splitInRow=0, hAlign="LEFT")
+    table = DataTable(cells, colWidths=list(widths), repeatRows=first, splitInRow=0, hAlign="LEFT")
     table.setStyle(table_style(commands, look.body_size))
     return table
 

@@ -71,6 +71,20 @@ def secrets(workshop: Workshop) -> Iterator[str]:
     return (text for _, text in marked_texts(workshop, FACILITATOR_ONLY))
 
 
+def editions() -> list[tuple[Path, str | None]]:
+    """The sample and every fixture, in its own language and in each of its translations."""
+    folders = [SAMPLE, *sorted(p.parent for p in FIXTURES.glob("*/workshop.yaml"))]
+    return [
+        (folder, language)
+        for folder in folders
+        for language in (None, *sorted(p.stem for p in folder.glob("translations/*.yaml")))
+    ]
+
+
+def edition_id(edition: tuple[Path, str | None]) -> str:
+    return f"{edition[0].name}-{edition[1] or 'base'}"
+
+
 @dataclass(frozen=True)
 class Built:
     """One renderer's files for one workshop on one paper, by file name."""

@@ -32,6 +32,8 @@ from reportlab.platypus.doctemplate import LayoutError
 from kit.errors import KitError
 from kit.layout.fonts import face_name, font_file
 from kit.model import Theme, Workshop, markup
+from kit.pdf.tagging import TaggedParagraph, Tagger, write_structure
+from kit.words.langtag import language_tag
 
 PAPER = {"a4": A4, "letter": LETTER}
 MARGIN = 18 * mm  # home and office printers clip up to about 6 mm; 12 mm is the floor
@@ -146,8 +148,11 @@ def table_style(commands: list[tuple], size: float = 10) -> TableStyle:
 
 
 def para(text: str, style: ParagraphStyle, bullet: str | None = None) -> Paragraph:
-    """A Paragraph from user text: escaped, with only ``**``/``*`` emphasis as markup."""
-    return Paragraph(markup.to_reportlab(text), style, bulletText=bullet)
+    """A Paragraph from user text: escaped, with only ``**``/``*`` emphasis as markup.
+
+    Tagged as a heading, list item or paragraph by its style (see ``kit.pdf.tagging``).
+    """
+    return TaggedParagraph(markup.to_reportlab(text), style, bulletText=bullet)
 
 
 @dataclass(frozen=True)
@@ -173,6 +178,7 @@ def _footer_painter(
 ) -> Callable[[Canvas, int, int], None]:
     def paint(canvas: Canvas, page: int, total: int) -> None:
         width, _ = canvas._pagesize
+        canvas.addLiteral("/Artifact <</Type /Pagination /Subtype /Footer>> BDC")
         canvas.saveState()
         canvas.setFont(face_name(), 8.5)
         canvas.setFillColor(colour(theme.colours.muted))
@@ -180,28 +186,38 @@ def _footer_painter(
         canvas.drawString(margin, y, footer)
         canvas.drawRightString(width - margin, y, page_label(page, total))
         canvas.restoreState()
+        canvas.addLiteral("EMC")
 
     return paint
 
 
-def _numbered_canvas(paint: Callable[[Canvas, int, int], None]) -> type[Canvas]:
-    """A canvas that holds pages back until the end, so each can say "Page 3 of 8"."""
+def _numbered_canvas(paint: Callable[[Canvas, int, int], None], meta: PdfMeta) -> type[Canvas]:
+    """A tagged canvas that holds pages back until the end, so each can say "Page 3 of 8".
+
+    The outline is made as the held pages are shown, each heading's bookmark on its page.
+    """
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._held: list[dict[str, Any]] = []
+            self.tagger = Tagger()
+            self.tagger.start_page(self)
 
         def showPage(self) -> None:
+            self.tagger.end_page(self)
             self._held.append(dict(self.__dict__))
             self._startPage()
+            self.tagger.start_page(self)
 
         def save(self) -> None:
             total = len(self._held)
             for number, state in enumerate(self._held, start=1):
                 self.__dict__.update(state)
                 paint(self, number, total)
+                self.tagger.bookmark(self, number - 1)
                 Canvas.showPage(self)
+            write_structure(self, self.tagger, meta.title, language_tag(meta.language))
             Canvas.save(self)
 
     return NumberedCanvas
@@ -255,7 +271,7 @@ def build_pdf(
     )
     paint = _footer_painter(footer, page_label, theme, margin)
     try:
-        doc.build(list(story), canvasmaker=_numbered_canvas(paint))
+        doc.build(list(story), canvasmaker=_numbered_canvas(paint, meta))
     except LayoutError:
         # Only text that cannot be broken (one enormous word, say) gets here.
         raise KitError(

@@ -8,9 +8,10 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
 
 from kit.layout.fonts import face_name
-from kit.model import ContinuumBlock, Theme
+from kit.model import ContinuumBlock, Theme, markup
 from kit.pdf import colour, para, register_fonts
 from kit.pdf.draw import print_theme
+from kit.pdf.tagging import tagged
 
 LABEL_SIZE = 9.0  # ContinuumDrawing's text size unless told otherwise
 
@@ -88,7 +89,22 @@ class ContinuumDrawing(Flowable):
         )
         return self.width, self.height
 
+    @property
+    def alt(self) -> str:
+        """What the drawing shows, for a screen reader: the poles and the numbered stages."""
+        axis = self._continuum.axis
+        stages = "; ".join(
+            f"{number}. {markup.plain(stage.name)}"
+            for number, stage in enumerate(self._continuum.stages, start=1)
+        )
+        current = "" if self._current is None else f" [{self._current + 1}]"
+        return f"{markup.plain(axis.start)} ← {stages} → {markup.plain(axis.end)}{current}"
+
     def draw(self) -> None:
+        with tagged(self.canv, "Figure", alt=self.alt):
+            self._draw()
+
+    def _draw(self) -> None:
         canvas, theme = self.canv, self._theme
         ink = colour(theme.colours.text)
         fill = colour(theme.colours.primary)

@@ -27,6 +27,7 @@ from kit.layout.fonts import face_name
 from kit.model import Theme
 from kit.model.colour import WHITE, contrast
 from kit.pdf import MARGIN, colour, paper_size, para, table_style
+from kit.pdf.tagging import tagged
 
 GUIDE = colors.HexColor("#8C8C8C")  # ruled lines and cut guides: visible, but quieter than text
 TINT = colors.HexColor("#EDEDED")  # box backgrounds: light enough for black text on any printer
@@ -243,11 +244,13 @@ class TickBoxes(Flowable):
         canvas.setLineWidth(0.9)
         baseline = 1 + (box - size * 0.7) / 2
         canvas.setFont(face_name(bold=True), size)
-        canvas.drawString(0, baseline, self._label)
+        with tagged(canvas, "P"):  # the label and the numbers; the boxes are for ink
+            canvas.drawString(0, baseline, self._label)
         x = stringWidth(self._label, face_name(bold=True), size) + size
         canvas.setFont(face_name(), size)
         for number in range(1, self._count + 1):
-            canvas.drawRightString(x + size * 1.2, baseline, str(number))
+            with tagged(canvas, "P"):
+                canvas.drawRightString(x + size * 1.2, baseline, str(number))
             canvas.rect(x + size * 1.5, 1, box, box, stroke=1, fill=0)
             x += size * 1.5 + box + size * 1.2
 

@@ -8,6 +8,7 @@ from pypdf import PdfReader
 
 from exercises.sheets import CARD_COLUMNS, CARD_ROWS
 from kit.model import markup
+from kit.words.langtag import language_tag
 
 from ..readers import Page, word_pages
 from .conftest import ALL_SHEETS, PARTICIPANT_SHEETS, normal, secrets
@@ -144,4 +145,4 @@ def test_each_sheet_names_the_workshop_and_has_metadata(built, workshop: str, sh
     assert meta.title.startswith(f"{title}: ")
     assert meta.author == sheets.workshop.organisation
     assert meta.subject == meta.title.removeprefix(f"{title}: ")
-    assert reader.trailer["/Root"]["/Lang"] == sheets.workshop.language
+    assert reader.trailer["/Root"]["/Lang"] == language_tag(sheets.workshop.language)

@@ -13,6 +13,7 @@ from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
 
 from kit.layout.planner import SLIDE_SIZES
+from kit.words.langtag import language_tag
 
 from ..conftest import require_tool
 from .conftest import ALL, LANDSCAPE, PRINTED, SLIDE_SIZED, Built, render_into
@@ -82,7 +83,7 @@ def test_metadata(built: Callable[..., Built]) -> None:
         assert info.title and info.title.startswith(workshop.title), output.path.name
         assert info.author == workshop.organisation
         assert info.subject
-        assert reader.trailer["/Root"]["/Lang"] == workshop.language
+        assert reader.trailer["/Root"]["/Lang"] == language_tag(workshop.language)
 
 
 @pytest.mark.parametrize("paper", PAPERS)

@@ -11,21 +11,11 @@ from kit.app.build import build
 from kit.source.loader import load
 from kit.words.langtag import language_tag
 
-from ..conftest import FIXTURES, SAMPLE
+from ..conftest import SAMPLE, edition_id, editions
 from .a11y import check_deck
 
 
-def _editions() -> list[tuple[Path, str | None]]:
-    """The sample and every fixture, in their own language and in each translation."""
-    folders = [SAMPLE, *sorted(p.parent for p in FIXTURES.glob("*/workshop.yaml"))]
-    return [
-        (folder, language)
-        for folder in folders
-        for language in (None, *sorted(p.stem for p in folder.glob("translations/*.yaml")))
-    ]
-
-
-@pytest.fixture(scope="module", params=_editions(), ids=lambda e: f"{e[0].name}-{e[1] or 'base'}")
+@pytest.fixture(scope="module", params=editions(), ids=edition_id)
 def deck(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple:
     folder, language = request.param
     out = tmp_path_factory.mktemp("a11y-deck")

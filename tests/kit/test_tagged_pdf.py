@@ -1,0 +1,164 @@
+"""Every PDF is tagged for PDF/UA-1, read back as a screen reader's software would.
+
+``pdfua`` checks the rules a program can decide; pikepdf reads the catalog, the structure
+tree and the marked content; poppler (``pdfinfo -struct-text``) gives each structure
+element's text, which must follow the printed text in order and cover all of it except
+the page furniture in the margins.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import subprocess
+from pathlib import Path
+
+import pikepdf
+import pytest
+from pdfua import validate
+
+from kit.app.build import build
+from kit.source.loader import load
+from kit.words.langtag import language_tag
+
+from ..conftest import edition_id, editions, require_tool
+
+MARGIN = 51.0  # kit.pdf.MARGIN: running headers and footers live outside it
+# Drawn from slides: a slide's own footer is an artifact inside the page.
+SLIDE_PDFS = {"deck.pdf", "notes-handout.pdf"}
+
+
+@pytest.fixture(scope="module", params=editions(), ids=edition_id)
+def pdfs(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple:
+    folder, language = request.param
+    out = tmp_path_factory.mktemp("tagged")
+    written = build(folder, out, only=["handouts", "exercises"], language=language).written
+    paths = [o.path for o in written if o.path.suffix == ".pdf"]
+    assert len(paths) >= 10
+    return paths, language_tag(load(folder, language).workshop.language)
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _leaves(path: Path) -> list[str]:
+    """The text of each structure element that marks content, in structure order."""
+    out = subprocess.run(
+        [require_tool("pdfinfo"), "-struct-text", str(path)],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return re.findall(r'^\s*"(.*)"\s*$', out, re.M)
+
+
+def _text(path: Path, box: tuple[float, float, float, float] | None = None) -> str:
+    crop = []
+    if box is not None:
+        crop = [f"-{flag}" for flag in "xyWH"]
+        crop = [part for flag, value in zip(crop, box) for part in (flag, str(round(value)))]
+    return subprocess.run(
+        [require_tool("pdftotext"), "-raw", "-enc", "UTF-8", *crop, str(path), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+
+
+def test_pdfua_finds_nothing(pdfs: tuple[list[Path], str]) -> None:
+    findings = {
+        path.name: [f"{f.rule_id}: {f.message}" for f in validate(str(path)).findings]
+        for path in pdfs[0]
+    }
+    assert findings == {path.name: [] for path in pdfs[0]}
+
+
+def test_the_structure_reads_in_the_printed_order_and_covers_the_text(
+    pdfs: tuple[list[Path], str],
+) -> None:
+    for path in pdfs[0]:
+        text, position, between = _squash(_text(path)), 0, []
+        for leaf in filter(None, map(_squash, _leaves(path))):
+            found = text.find(leaf, position)
+            assert found >= 0, f"{path.name}: {leaf!r} is tagged out of order or not printed"
+            between.append(text[position:found])
+            position = found + len(leaf)
+        between.append(text[position:])
+        if path.name in SLIDE_PDFS:
+            continue
+        with pikepdf.open(path) as pdf:
+            width, height = (float(v) for v in pdf.pages[0].mediabox[2:])
+        bands = _text(path, (0, 0, width, MARGIN)) + _text(
+            path, (0, height - MARGIN, width, MARGIN)
+        )
+        # By words: the header's pieces are drawn in another order than they read.
+        furniture = sorted(set(bands.split()), key=len, reverse=True)
+        for untagged in between:
+            for line in furniture:
+                untagged = untagged.replace(line, "")
+            # Only the running header and the footer, in the margins, are left untagged.
+            assert untagged == "", f"{path.name}: {untagged!r} is printed but not tagged"
+
+
+def _elements(node: pikepdf.Object) -> list[pikepdf.Dictionary]:
+    """Every structure element under ``node``, depth first in order."""
+    out = []
+    kids = node.get("/K")
+    for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+        if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/StructElem":
+            out.append(kid)
+            out += _elements(kid)
+    return out
+
+
+def _content_mcids(page: pikepdf.Page) -> list[int]:
+    mcids = []
+    for operands, operator in pikepdf.parse_content_stream(page):
+        if str(operator) == "BDC" and "/MCID" in operands[1]:
+            mcids.append(int(operands[1].MCID))
+    return mcids
+
+
+def test_catalog_structure_and_outline_are_as_pdf_ua_asks(pdfs: tuple[list[Path], str]) -> None:
+    paths, lang = pdfs
+    for path in paths:
+        with pikepdf.open(path) as pdf:
+            root = pdf.Root
+            assert root.MarkInfo.Marked is True, path.name
+            assert str(root.Lang) == lang, path.name
+            assert root.ViewerPreferences.DisplayDocTitle is True, path.name
+            xmp = root.Metadata.read_bytes().decode()
+            assert "<pdfuaid:part>1</pdfuaid:part>" in xmp, path.name
+            assert str(pdf.docinfo.Title) in xmp.replace("&amp;", "&"), path.name
+            # Every marked sequence belongs to one element, found through the parent tree.
+            nums = root.StructTreeRoot.ParentTree.Nums
+            parents = {int(nums[i]): nums[i + 1] for i in range(0, len(nums), 2)}
+            for index, page in enumerate(pdf.pages):
+                assert int(page.obj.StructParents) == index and page.obj.Tabs == "/S"
+                mcids = _content_mcids(page)
+                assert mcids == list(range(len(parents[index]))), (path.name, index)
+                for mcid in mcids:
+                    element = parents[index][mcid]
+                    assert int(element.K) == mcid and element.Pg.objgen == page.obj.objgen
+            elements = _elements(root.StructTreeRoot)
+            roles = [str(e.S) for e in elements]
+            assert roles[0] == "/Document", path.name
+            levels = [int(r[2:]) for r in roles if re.fullmatch(r"/H\d", r)]
+            # Headings start at 1 and never skip a level; each is in the outline.
+            assert all(b <= a + 1 for a, b in itertools.pairwise([0, *levels])), path.name
+            with pdf.open_outline() as outline:
+                entries = list(outline.root)
+                while entries:
+                    levels.pop(0)
+                    entries = [*entries[0].children, *entries[1:]]
+            assert levels == [], path.name
+            for element in elements:
+                if element.S == "/Figure":
+                    assert str(element.get("/Alt", "")).strip(), path.name
+                if element.S == "/Table":
+                    first_row = _elements(element)[0]
+                    cells = [
+                        str(c.S) for c in _elements(first_row) if c.P.objgen == first_row.objgen
+                    ]
+                    assert set(cells) == {"/TH"}, (path.name, cells)
