@@ -1,6 +1,6 @@
-"""Printed handouts: the participant handout (normal and large print), the notes handout,
-the deck as a PDF (the presenter's, and the copy to share with participants) and the
-facilitator guide.
+"""Handouts: the participant handout (normal and large print, and its web edition), the
+notes handout, the deck as a PDF (the presenter's, and the copy to share with participants)
+and the facilitator guide.
 
 ``render`` is the only public function; it decides which files to write and in what
 order, and one module lays out each kind of document. The deck is planned once
@@ -18,6 +18,7 @@ from handouts.organiser import organiser_outputs
 from handouts.participant import participant_story, unfit_resources
 from handouts.story import LARGE_PRINT as LARGE_PRINT_SIZE
 from handouts.story import look_for, write_document
+from handouts.web import write_web_edition
 from kit.layout.deckplan import plan_deck
 from kit.layout.slidelayout import DeckLayout
 from kit.model import Theme, Workshop
@@ -28,6 +29,7 @@ from kit.outputs import (
     LARGE_PRINT,
     NOTES_HANDOUT,
     SHARED_SLIDES,
+    WEB,
     BuildOptions,
     Output,
     Paper,
@@ -91,4 +93,6 @@ def render(
     meta = meta_for(workshop, look.words("slides_for_participants"))
     pages = write_deck_pdf(path, deck.for_participants(), meta)
     outputs.append(Output(path, pages, SHARED_SLIDES))
+    path = out_dir / WEB.file
+    outputs.append(Output(path, write_web_edition(path, workshop, theme), WEB))
     return outputs + organiser_outputs(workshop, theme, out_dir, options, deck.pictures)

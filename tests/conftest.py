@@ -44,8 +44,35 @@ def pdf_text(path: Path) -> str:
 
 
 def pdf_pages(path: Path) -> list[str]:
-    """Extracted text per page."""
+    """Extracted text per page; the web edition is one page of its visible text."""
+    if path.suffix == ".html":
+        return [html_text(path)]
     return pdf_text(path).split("\f")[:-1]
+
+
+def html_text(path: Path) -> str:
+    """The text of an HTML file as a reader sees it: no tags, no style sheet."""
+    from html.parser import HTMLParser
+
+    class Text(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.parts: list[str] = []
+            self.hidden = 0
+
+        def handle_starttag(self, tag: str, attrs: list) -> None:
+            self.hidden += tag in ("style", "script", "title")
+
+        def handle_endtag(self, tag: str) -> None:
+            self.hidden -= tag in ("style", "script", "title")
+
+        def handle_data(self, data: str) -> None:
+            if not self.hidden:
+                self.parts.append(data)
+
+    parser = Text()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return " ".join(" ".join(parser.parts).split())
 
 
 def raw_pages(path: Path) -> list[str]:

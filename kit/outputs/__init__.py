@@ -102,6 +102,8 @@ DECK_PDF = OutputKind("deck-pdf", "deck.pdf", "handouts", "presenter", printing=
 SHARED_SLIDES = OutputKind(
     "shared-slides", "slides-for-participants.pdf", "handouts", "participant", printing=None
 )
+# Read on a phone or a computer, never printed (the handout is its printed form).
+WEB = OutputKind("web", "handout.html", "handouts", "participant", printing=None)
 DRILL_WORKSHEET = OutputKind(
     "drill-worksheet", "drill-worksheet.pdf", "exercises", "participant", numbered="drill"
 )
@@ -180,6 +182,7 @@ OUTPUTS: tuple[OutputKind, ...] = (
     NOTES_HANDOUT,
     DECK_PDF,
     SHARED_SLIDES,
+    WEB,
     DRILL_WORKSHEET,
     DRILL_CARDS,
     DRILL_ANSWER_KEY,

@@ -1,0 +1,121 @@
+"""The web edition for participants: one self-contained, accessible HTML file.
+
+The handout's content (programme, each section's key content, glossary, sources) with
+the resources as real links, the continuum with its scenarios and prompts, and the drill's
+statements, in the edition's language. Never here: speaker notes, facilitator notes, the
+drill's suggested responses and the scenario notes. Rendered from jinja2 templates with
+autoescaping; the styles are inline and pictures are ``data:`` URIs, so the file makes no
+request of its own and reads the same offline, on a phone, in print and in dark mode.
+"""
+
+from __future__ import annotations
+
+import base64
+import mimetypes
+from functools import cache
+from pathlib import Path
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup, escape
+
+from kit.layout.deckplan import quoted
+from kit.model import ContentNoteBlock, Theme, Workshop, markup
+from kit.model.colour import contrast, mix, readable_on
+from kit.model.schedule import agenda
+from kit.words.i18n import words
+from kit.words.langtag import language_tag
+
+
+def write_web_edition(path: Path, workshop: Workshop, theme: Theme) -> int:
+    """Write the web edition to ``path``; it is one page."""
+    path.write_text(web_page(workshop, theme), encoding="utf-8")
+    return 1
+
+
+def web_page(workshop: Workshop, theme: Theme) -> str:
+    """The whole page as HTML text."""
+    w = words(workshop.language)
+    slots = agenda(workshop)
+    times = f"{slots[0].start:%H:%M}–{slots[-1].end:%H:%M}"
+    when = f"{w.date(workshop.date)}, {times}" if workshop.date else times
+    return (
+        _environment()
+        .get_template("web.html.j2")
+        .render(
+            workshop=workshop,
+            lang=language_tag(workshop.language),
+            w=w,
+            when=when,
+            slots=slots,
+            colours=_colours(theme),
+            ContentNoteBlock=ContentNoteBlock,
+            quoted=lambda text: quoted(markup.plain(text), w),
+            sections=[
+                (f"section-{number}", section)
+                for number, section in enumerate(workshop.sections, start=1)
+            ],
+        )
+    )
+
+
+@cache
+def _environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("handouts", "templates"),
+        autoescape=select_autoescape(["html", "j2"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = _emphasis
+    env.filters["plain"] = markup.plain
+    env.filters["data_uri"] = _data_uri
+    return env
+
+
+def _emphasis(text: str) -> Markup:
+    """Workshop text as HTML: every run escaped, ``**``/``*`` as ``strong``/``em``."""
+    out = []
+    for run in markup.parse(text):
+        html = str(escape(run.text))
+        if run.italic:
+            html = f"<em>{html}</em>"
+        if run.bold:
+            html = f"<strong>{html}</strong>"
+        out.append(html)
+    return Markup("".join(out))
+
+
+def _data_uri(path: str) -> str:
+    kind = mimetypes.guess_type(path)[0] or "application/octet-stream"
+    return f"data:{kind};base64,{base64.b64encode(Path(path).read_bytes()).decode('ascii')}"
+
+
+def _colours(theme: Theme) -> dict[str, str]:
+    """The theme's colours for light and dark mode, each text colour at AA contrast."""
+    c = theme.colours
+    dark_background, dark_text = "#121212", "#EDEDED"
+    return {
+        "background": c.background,
+        "text": c.text,
+        "heading": _legible(c.primary, c.background, c.text),
+        "muted": _legible(c.muted, c.background, c.text),
+        "rule": c.accent,
+        "head_fill": c.primary,
+        "head_text": readable_on(c.primary),
+        "stripe": mix(c.secondary, c.background, 0.88),
+        "dark_background": dark_background,
+        "dark_text": dark_text,
+        "dark_heading": _legible(mix(c.primary, dark_text, 0.6), dark_background, dark_text),
+        "dark_stripe": mix(c.secondary, dark_background, 0.8),
+    }
+
+
+def _legible(ink: str, background: str, toward: str) -> str:
+    """``ink``, moved towards ``toward`` only as far as it must to read at 4.5:1."""
+    steps = 20
+    for step in range(steps + 1):
+        candidate = mix(ink, toward, step / steps)
+        if contrast(candidate, background) >= 4.5:
+            return candidate
+    return toward

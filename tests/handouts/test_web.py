@@ -1,0 +1,103 @@
+"""The web edition, opened in Chromium: accessible (axe-core), keyboard-navigable, self-contained,
+and free of anything meant for facilitators only."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser
+
+from handouts.web import write_web_edition
+from kit.outputs import WEB
+from kit.source.loader import load
+from kit.words.langtag import language_tag
+
+from ..conftest import edition_id, editions, normal, secrets
+from .browser import axe_violations, chromium, open_page, tab_stops
+
+PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True}
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with chromium() as running:
+        yield running
+
+
+@pytest.fixture(scope="module", params=editions(), ids=edition_id)
+def web(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple:
+    folder, language = request.param
+    out = tmp_path_factory.mktemp("web")
+    workshop = load(folder, language).workshop
+    path = out / WEB.file
+    write_web_edition(path, workshop, workshop.theme)
+    return path, workshop
+
+
+@pytest.mark.parametrize(
+    "context",
+    [{}, PHONE, {"color_scheme": "dark"}, {**PHONE, "color_scheme": "dark"}],
+    ids=["desktop", "phone", "dark", "phone-dark"],
+)
+def test_axe_finds_no_violation(browser: Browser, web: tuple, context: dict) -> None:
+    page, outside = open_page(browser, web[0], reduced_motion="reduce", **context)
+    assert axe_violations(page) == []
+    assert outside == []
+
+
+def test_tab_reaches_every_link_in_order(browser: Browser, web: tuple) -> None:
+    page, _ = open_page(browser, web[0])
+    links = page.evaluate("() => Array.from(document.links, a => a.getAttribute('href'))")
+    assert links  # the contents at least
+    assert tab_stops(page) == links
+
+
+def test_the_page_is_self_contained_and_in_the_edition_language(web: tuple) -> None:
+    path, workshop = web
+    html = path.read_text(encoding="utf-8")
+    assert f'<html lang="{language_tag(workshop.language)}">' in html
+    # Nothing is fetched: no external style sheet, script, font or picture.
+    assert not re.search(r"<(link|script|iframe|object|embed)\b", html)
+    assert not re.search(r"""\b(src|srcset|data)=(?!["']?data:)""", html)
+    assert "@import" not in html and "url(" not in html
+
+
+def test_no_facilitator_only_text(browser: Browser, web: tuple) -> None:
+    path, workshop = web
+    page, _ = open_page(browser, path)
+    shown = normal(page.inner_text("body"))
+    leaked = [secret for secret in secrets(workshop) if normal(secret) in shown]
+    assert leaked == []
+    for _, block in workshop.blocks():
+        for challenge in getattr(block, "challenges", ()):
+            assert normal(challenge.statement).strip("\"“”'") in shown
+
+
+def test_printing_leaves_out_the_navigation_and_shows_web_addresses(
+    browser: Browser, web: tuple
+) -> None:
+    page, _ = open_page(browser, web[0])
+    page.emulate_media(media="print")
+    assert not page.is_visible("nav")
+    links = page.evaluate(
+        "() => Array.from(document.querySelectorAll('main a[href^=\"http\"]'),"
+        " a => getComputedStyle(a, '::after').content)"
+    )
+    assert all(content.startswith('" (http') for content in links)
+
+
+def test_workshop_text_is_escaped(tmp_path: Path) -> None:
+    (tmp_path / "workshop.yaml").write_text(
+        'title: "<script>alert(1)</script> **Bold**"\norganisation: "O & <b>P</b>"\n'
+        "sections:\n  - title: S\n    duration: 5\n    blocks:\n"
+        "      - bullets:\n          title: T\n          items: ['<img src=x onerror=alert(1)>']\n",
+        encoding="utf-8",
+    )
+    workshop = load(tmp_path).workshop
+    write_web_edition(tmp_path / WEB.file, workshop, workshop.theme)
+    html = (tmp_path / WEB.file).read_text(encoding="utf-8")
+    assert "<script>" not in html and "<img" not in html and "<b>P" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; <strong>Bold</strong>" in html
