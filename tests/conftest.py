@@ -81,6 +81,8 @@ def raw_pages(path: Path) -> list[str]:
     Drawing order keeps each table cell whole, where reading order would interleave the
     lines of cells side by side.
     """
+    if path.suffix == ".html":
+        return pdf_pages(path)
     tool = require_tool("pdftotext")
     result = subprocess.run(
         [tool, "-raw", "-enc", "UTF-8", str(path), "-"], check=True, capture_output=True, text=True

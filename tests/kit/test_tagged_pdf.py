@@ -34,7 +34,7 @@ def pdfs(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactor
     out = tmp_path_factory.mktemp("tagged")
     written = build(folder, out, only=["handouts", "exercises"], language=language).written
     paths = [o.path for o in written if o.path.suffix == ".pdf"]
-    assert len(paths) >= 10
+    assert len(paths) >= 5  # the handouts at least; the sheets come with their exercises
     return paths, language_tag(load(folder, language).workshop.language)
 
 

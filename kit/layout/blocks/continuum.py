@@ -15,7 +15,7 @@ from kit.layout.planner import (
 from kit.layout.slidelayout import Arrow, Box, Element
 from kit.layout.textfit import Align, ParaSpec, fit_all
 from kit.model import ContinuumBlock
-from kit.model.colour import WHITE, mix, readable_on
+from kit.model.colour import WHITE, contrast, mix, readable_on
 
 TRACK_HEIGHT = 104.0
 STAGE_GAP = 6.0
@@ -51,7 +51,11 @@ def _track(p: Planner, block: ContinuumBlock, top: float, body: list[Element]) -
     count = len(block.stages)
     stage_w = (width - STAGE_GAP * (count - 1)) / count
     fills = stage_fills(c.secondary, c.primary, count)
+    # The theme's text colour where it reads at AA on the stage's fill, else black or white.
     inks = [readable_on(fill, dark=c.text) for fill in fills]
+    inks = [
+        ink if contrast(ink, fill) >= 4.5 else readable_on(fill) for ink, fill in zip(inks, fills)
+    ]
     inset = 6.0
     # One size for all stage names and one for all descriptions, so the track reads evenly.
     labels = fit_all(

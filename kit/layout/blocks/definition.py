@@ -6,12 +6,15 @@ from kit.layout.planner import BODY_MIN, BODY_TOP, MARGIN, BlockContext, Planner
 from kit.layout.slidelayout import Box, Element
 from kit.layout.textfit import fit_text, set_text
 from kit.model import DefinitionBlock
+from kit.model.colour import contrast
 
 
 def slides(p: Planner, block: DefinitionBlock, ctx: BlockContext) -> None:
     c = p.colours
-    term = fit_text([p.spec(block.term, bold=True, color=c.accent)], p.content_width, 56, 36, 24)
-    term = term or set_text([p.spec(block.term, bold=True, color=c.accent)], p.content_width, 24)
+    # The accent, where it reads as large text (3:1) on the slide; else the primary.
+    ink = c.accent if contrast(c.accent, c.background) >= 3.0 else c.primary
+    term = fit_text([p.spec(block.term, bold=True, color=ink)], p.content_width, 56, 36, 24)
+    term = term or set_text([p.spec(block.term, bold=True, color=ink)], p.content_width, 24)
     specs = [p.spec(block.meaning)]
     if block.source:
         specs.append(
