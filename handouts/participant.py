@@ -87,6 +87,9 @@ def _title_block(look: Look) -> list[Flowable]:
         (w("facilitators"), ", ".join(workshop.presenters)),
     ]
     story += [labelled(label, value, s.body) for label, value in details if value]
+    if workshop.web is not None:
+        url = workshop.web.url
+        story.append(_beside_qr([para(w("read_online"), look.cell), para(url, s.small)], url, look))
     return story
 
 
@@ -240,8 +243,13 @@ def _resource_row(item: Resource, look: Look) -> Flowable:
     text += [para(part, look.cell) for part in (item.description, item.contact) if part]
     if item.url:
         text.append(para(item.url, s.small))
+    return _beside_qr(text, item.url, look)
+
+
+def _beside_qr(text: list[Flowable], url: str | None, look: Look) -> Flowable:
+    """``text`` with the QR code of ``url`` (if any) to its right, ruled off below."""
     size = look.body_size * QR_SIZE
-    code: Flowable | str = QrCode(item.url, size) if item.url else ""
+    code: Flowable | str = QrCode(url, size) if url else ""
     row = Table([[text, code]], colWidths=[look.width - size - 8, size + 8], hAlign="LEFT")
     row.setStyle(
         table_style(

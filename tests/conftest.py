@@ -135,6 +135,11 @@ class Built:
     def continuum(self) -> ContinuumBlock:
         return self.workshop.blocks_of(ContinuumBlock)[0]
 
+    @property
+    def pdfs(self) -> dict[str, Output]:
+        """The outputs that are PDFs (not the web edition)."""
+        return {name: o for name, o in self.outputs.items() if o.path.suffix == ".pdf"}
+
     def path(self, name: str) -> Path:
         return self.outputs[name].path
 

@@ -225,6 +225,12 @@ class Section(_Model):
     break_after: Break | None = None
 
 
+class WebEdition(_Model):
+    """Where the organiser publishes the web edition (``handout.html``)."""
+
+    url: Url
+
+
 class Workshop(_Model):
     """One workshop: metadata, theme and an agenda of sections."""
 
@@ -240,6 +246,7 @@ class Workshop(_Model):
     language: Annotated[LanguageCode, NEVER_TRANSLATED] = "en"
     licence: Name = ""
     feedback_url: Url | None = None  # the online evaluation form, as a QR code on paper
+    web: WebEdition | None = None  # where the organiser publishes the web edition (handout.html)
     sources: Annotated[tuple[Source, ...], LINT_EXEMPT] = ()
     glossary: tuple[GlossaryTerm, ...] = ()
     lint: Annotated[LintConfig, NEVER_TRANSLATED, LINT_EXEMPT] = LintConfig()

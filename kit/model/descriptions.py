@@ -23,6 +23,12 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         ),
         "year": 'Year of publication, as text. Example: "2024"',
     },
+    "WebEdition": {
+        "url": (
+            "The web address of the published handout.html, with https://. "
+            "Example: https://example.org/workshop"
+        ),
+    },
     "GlossaryTerm": {
         "term": "The preferred term. Example: sex worker",
         "instead_of": (
@@ -275,6 +281,10 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "feedback_url": (
             "The online evaluation form, printed as a QR code on the paper one. "
             "Example: https://example.org/feedback"
+        ),
+        "web": (
+            "Where the organiser publishes the web edition (handout.html); the handout and the "
+            "closing slide then carry its address as a QR code."
         ),
         "sources": "Documents the workshop draws on; blocks cite them by id.",
         "glossary": (

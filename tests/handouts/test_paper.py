@@ -13,6 +13,7 @@ from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
 
 from kit.layout.planner import SLIDE_SIZES
+from kit.outputs import WEB
 from kit.words.langtag import language_tag
 
 from ..conftest import require_tool
@@ -45,8 +46,8 @@ def _size(page: object) -> tuple[float, float]:
 @pytest.mark.parametrize("paper", PAPERS)
 def test_page_counts_are_reported(built: Callable[..., Built], paper: str) -> None:
     done = built("sample", paper)
-    assert set(done.outputs) == set(ALL)
-    for name, output in done.outputs.items():
+    assert set(done.outputs) == {*ALL, WEB.file}
+    for name, output in done.pdfs.items():
         assert output.count == len(PdfReader(output.path).pages), name
         assert output.unit == "pages"
 
@@ -54,7 +55,7 @@ def test_page_counts_are_reported(built: Callable[..., Built], paper: str) -> No
 @pytest.mark.parametrize("name", ["sample", "all-blocks"])
 def test_every_font_is_embedded_and_ours(built: Callable[..., Built], name: str) -> None:
     tool = require_tool("pdffonts")
-    for output in built(name).outputs.values():
+    for output in built(name).pdfs.values():
         listing = subprocess.run(
             [tool, str(output.path)], check=True, capture_output=True, text=True
         ).stdout
@@ -76,7 +77,7 @@ def _font_rows(listing: str) -> list[tuple[str, str]]:
 def test_metadata(built: Callable[..., Built]) -> None:
     done = built("sample")
     workshop = done.workshop
-    for output in done.outputs.values():
+    for output in done.pdfs.values():
         reader = PdfReader(output.path)
         info = reader.metadata
         assert info is not None

@@ -51,3 +51,14 @@ def test_qr_codes_decode_to_the_resource_urls(
     # Rendering only the pages that print a web address keeps the test quick.
     pages = [n for n, text in enumerate(done.pages(handout), start=1) if "https://" in text]
     assert Counter(decoded(done.path(handout), pages, tmp_path / "pages")) == Counter(urls)
+
+
+@pytest.mark.parametrize("handout", [HANDOUT, LARGE_PRINT])
+def test_the_first_page_points_to_the_web_edition(
+    built: Callable[..., Built], handout: str, tmp_path: Path
+) -> None:
+    done = built("all-blocks")
+    assert done.workshop.web is not None
+    url = done.workshop.web.url
+    assert url in done.pages(handout)[0]
+    assert url in decoded(done.path(handout), [1], tmp_path / "pages")
