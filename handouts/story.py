@@ -229,7 +229,7 @@ def item_cell(item: AgendaItem | BreakItem, look: Look) -> Flowable | str:
     """An agenda item's title for a table: a section's as it is, a break's in italics."""
     title = item_title(item, look.words)
     if isinstance(item, BreakItem):
-        return Paragraph(f"<i>{markup.to_reportlab(title)}</i>", look.cell)
+        return TaggedParagraph(f"<i>{markup.to_reportlab(title)}</i>", look.cell)
     return title
 
 

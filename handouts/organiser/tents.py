@@ -18,6 +18,7 @@ from kit.layout.fonts import face_name
 from kit.model.participants import Participant
 from kit.pdf import para
 from kit.pdf.draw import GUIDE, draw_stack, fit_size, stack_height
+from kit.pdf.tagging import tagged
 
 NAME_SIZES = (72.0, 20.0)  # largest and smallest size for the name
 ORGANISATION_SIZE = 18.0
@@ -56,7 +57,8 @@ class _Tent(WholePage):
         canvas.setDash()
         canvas.setFont(face_name(), 8)
         canvas.setFillColor(GUIDE)
-        canvas.drawRightString(self.width, half + 3, look.words("fold_here"))
+        with tagged(canvas, "P"):  # the one instruction on the sheet: read out, not skipped
+            canvas.drawRightString(self.width, half + 3, look.words("fold_here"))
         face = self._face(half - FOLD_CLEARANCE)
         self._draw_face(face, half - FOLD_CLEARANCE)
         canvas.saveState()
