@@ -69,9 +69,10 @@ def test_files_not_built_are_named(tmp_path: Path) -> None:
 
 
 def test_every_printed_kind_says_how_to_print_it() -> None:
-    # Not printed: the deck is projected, the print list goes to the shop, and the slides
-    # for participants are sent after the session as a file.
-    unprinted = {"print-list", "shared-slides"}
+    # Not printed: the deck is projected, the print list goes to the shop, the slides for
+    # participants are sent after the session as a file, and the web edition is read on
+    # screens (the handout is its printed form).
+    unprinted = {"print-list", "shared-slides", "web"}
     assert all(
         kind.printing is not None
         for kind in OUTPUTS
