@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from kit.layout.fonts import metrics
+from kit.outputs import WEB
 
 from ..conftest import SAMPLE
 from .conftest import (
@@ -61,7 +62,7 @@ EXPECTED = (TERM_RU, MEANING_RU, TERM_EL, MEANING_EL, *ROW, POINT, RESOURCE)
 
 def test_cyrillic_and_greek_extract_unchanged(tmp_path: Path) -> None:
     outputs = render_into(load_yaml(WORKSHOP, tmp_path / "in"), tmp_path / "out")
-    assert set(outputs) == set(ALL)
+    assert set(outputs) == {*ALL, WEB.file}
     texts = {name: raw_text(output.path) for name, output in outputs.items()}
     for name in (HANDOUT, LARGE_PRINT):
         missing = [text for text in EXPECTED if text not in texts[name]]
