@@ -17,6 +17,7 @@ import pikepdf
 import pytest
 from pdfua import validate
 
+from kit import outputs
 from kit.app.build import build
 from kit.source.loader import load
 from kit.words.langtag import language_tag
@@ -26,15 +27,31 @@ from ..conftest import edition_id, editions, require_tool
 MARGIN = 51.0  # kit.pdf.MARGIN: running headers and footers live outside it
 # Drawn from slides: a slide's own footer is an artifact inside the page.
 SLIDE_PDFS = {"deck.pdf", "notes-handout.pdf"}
+ORGANISER = {
+    kind.file
+    for kind in (
+        outputs.SIGN_IN,
+        outputs.EVALUATION,
+        outputs.CERTIFICATES,
+        outputs.NAME_TENTS,
+        outputs.ROOM_LIST,
+        outputs.PRINT_LIST,
+    )
+}
 
 
 @pytest.fixture(scope="module", params=editions(), ids=edition_id)
 def pdfs(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple:
     folder, language = request.param
     out = tmp_path_factory.mktemp("tagged")
-    written = build(folder, out, only=["handouts", "exercises"], language=language).written
-    paths = [o.path for o in written if o.path.suffix == ".pdf"]
-    assert len(paths) >= 5  # the handouts at least; the sheets come with their exercises
+    # Named certificates and name tents (Latin with diacritics, Cyrillic), and the print list.
+    people = out / "people.csv"
+    people.write_text("name,organisation\nAna Núñez,Cocina\nОлександра Ковальчук,\n", "utf-8")
+    only = ["handouts", "exercises", "printlist"]
+    written = build(folder, out / "out", only=only, language=language, participants_file=people)
+    paths = [o.path for o in written.written if o.path.suffix == ".pdf"]
+    # The handouts and the organiser's pack at least; the sheets come with their exercises.
+    assert {p.name for p in paths} >= ORGANISER and len(paths) >= 11
     return paths, language_tag(load(folder, language).workshop.language)
 
 
