@@ -18,9 +18,11 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from kit.layout.deckplan import quoted
+from kit.layout.blocks.activity import timing
+from kit.layout.planner import quoted
 from kit.model import ContentNoteBlock, Theme, Workshop, markup
 from kit.model.colour import contrast, mix, readable_on
+from kit.model.kinds import BlockTable
 from kit.model.schedule import agenda
 from kit.words.i18n import words
 from kit.words.langtag import language_tag
@@ -50,12 +52,33 @@ def web_page(workshop: Workshop, theme: Theme) -> str:
             colours=_colours(theme),
             ContentNoteBlock=ContentNoteBlock,
             quoted=lambda text: quoted(markup.plain(text), w),
+            activity_timing=lambda block: timing(block, w),
+            template_of=lambda block: _TEMPLATES[block.kind],
             sections=[
                 (f"section-{number}", section)
                 for number, section in enumerate(workshop.sections, start=1)
             ],
         )
     )
+
+
+# Each kind's template under templates/blocks/; a kind shown elsewhere has an empty one.
+_TEMPLATES: BlockTable[str] = BlockTable(
+    "web edition",
+    {
+        "title": "blocks/title.html.j2",  # a closing title block; the workshop's opens the page
+        "bullets": "blocks/bullets.html.j2",
+        "definition": "blocks/definition.html.j2",
+        "quote": "blocks/quote.html.j2",
+        "comparison": "blocks/comparison.html.j2",
+        "image": "blocks/image.html.j2",
+        "content_note": "blocks/content_note.html.j2",  # content notes open the page
+        "resources": "blocks/resources.html.j2",
+        "continuum": "blocks/continuum.html.j2",
+        "drill": "blocks/drill.html.j2",  # the statements, never the responses
+        "activity": "blocks/activity.html.j2",  # the participants' steps, not the facilitator's
+    },
+)
 
 
 @cache

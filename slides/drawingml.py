@@ -174,9 +174,7 @@ def _shapes(
     for index, (element, shape_id) in enumerate(placed):
         if index == 0 and title_placeholder is not None:
             assert element is None or isinstance(element, Box)
-            yield _placeholder(
-                shape_id, title_placeholder, element, _Font(deck.heading_font, lang)
-            )
+            yield _placeholder(shape_id, title_placeholder, element, _Font(deck.heading_font, lang))
         elif isinstance(element, Box):
             font = deck.heading_font if element.role == "title" else deck.body_font
             yield _box(shape_id, element, _Font(font, lang))

@@ -19,6 +19,7 @@ EXPECTED = {
     "facilitator guide",
     "exercise sheets",
     "print list",
+    "web edition",
 }
 
 
