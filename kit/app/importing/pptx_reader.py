@@ -26,7 +26,7 @@ _FURNITURE = re.compile(r"^(Footer|Presenter copy|Slide number|Section number|Ac
 _PICTURE_FORMATS = {"png": "png", "jpg": "jpeg", "jpeg": "jpeg", "gif": "gif"}
 _TIMING = re.compile(r"^(\d+)\D.*?·\s*(\d{1,2}:\d{2})")
 _SPAN = re.compile(r"^\d{1,2}:\d{2}")
-_CONTINUED = " (cont.)"
+_CONTINUED = re.compile(r" \(cont\.(?: \d+)?\)$")  # "(cont.)", then "(cont. 2)"...
 _STAGE = re.compile(r"^Stage \d+: ")
 _APP_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/extended-properties}"
 
@@ -56,14 +56,15 @@ def read_pptx(path: Path) -> Deck:
         if slide is None:
             continue
         if by_kit and _is_agenda(slide):
-            deck.start_time = deck.start_time or _SPAN.match(slide.table[0][0])[0]  # type: ignore[index]
+            start = next(row[0] for row in slide.table if row and _SPAN.match(row[0]))
+            deck.start_time = deck.start_time or _SPAN.match(start)[0]  # type: ignore[index]
             agenda += slide.table
             continue
         if section is None:
             section = Section(title=slide.title)
             deck.sections.append(section)
         previous = section.slides[-1] if section.slides else None
-        if previous and slide.title.endswith(_CONTINUED) and not slide.pictures:
+        if previous and _CONTINUED.search(slide.title) and not slide.pictures:
             previous.paragraphs += slide.paragraphs
             previous.table += slide.table[1:] if previous.table else slide.table
             continue
@@ -127,6 +128,7 @@ def _read_slide(pptx_slide: Any, number: int, deck: Deck) -> tuple[Slide | None,
     slide = Slide(title=title or f"Slide {number}")
     title_id = title_shape.shape_id if title_shape is not None else None
     timing: list[str] = []
+    stages: dict[str, list[str]] = {}  # "Stage 2" -> [name, description]
     for shape in _shapes(pptx_slide.shapes):
         if shape.shape_id == title_id or _FURNITURE.match(shape.name) or _skipped(shape):
             continue
@@ -137,10 +139,12 @@ def _read_slide(pptx_slide: Any, number: int, deck: Deck) -> tuple[Slide | None,
         elif shape.name == "Term" and shape.has_text_frame:
             slide.term = _plain(shape.text_frame.text)
         elif _STAGE.match(shape.name) and shape.has_text_frame:
-            name = _plain(shape.name.split(":", 1)[1])
-            slide.stages.append([name, ""])
-        elif shape.name.endswith(" description") and slide.stages and shape.has_text_frame:
-            slide.stages[-1][1] = _plain(shape.text_frame.text)
+            stage, name = shape.name.split(":", 1)
+            stages[stage] = [_plain(name), ""]
+            slide.stages.append(stages[stage])
+        elif shape.name.removesuffix(" description") in stages and shape.has_text_frame:
+            # Shapes are in reading order: every stage, then every description.
+            stages[shape.name.removesuffix(" description")][1] = _plain(shape.text_frame.text)
         elif shape.name.startswith("Axis: "):
             slide.axis.append(shape.name.removeprefix("Axis: "))
         elif shape.name == "Introduction" and shape.has_text_frame:
@@ -161,6 +165,8 @@ def _read_slide(pptx_slide: Any, number: int, deck: Deck) -> tuple[Slide | None,
         if match and deck.start_time is None:
             deck.start_time = match[2]
         minutes = int(match[1]) if match else None
+        # kit's divider title opens with its section number, on a line of its own.
+        title = _plain(title_shape.text_frame.text.splitlines()[-1])
         return None, Section(title, [], minutes, timing[1:], divider=True)
     if pptx_slide.has_notes_slide:
         slide.notes = pptx_slide.notes_slide.notes_text_frame.text.strip()
