@@ -219,10 +219,14 @@ def sources_section(look: Look) -> list[Flowable]:
 
 def when(look: Look) -> str:
     """The workshop's date (in its language) and clock times: ``5 December 2026, 10:00–11:55``."""
-    slots = agenda(look.workshop)
-    times = look.words.span(slots[0].start, slots[-1].end)
-    day = look.workshop.date
-    return f"{look.words.date(day)}, {times}" if day else times
+    return workshop_when(look.workshop, look.words)
+
+
+def workshop_when(workshop: Workshop, words: Words) -> str:
+    """``when`` for a workshop in the language of ``words`` (the web edition has no Look)."""
+    slots = agenda(workshop)
+    times = words.span(slots[0].start, slots[-1].end)
+    return f"{words.date(workshop.date)}, {times}" if workshop.date else times
 
 
 def item_cell(item: AgendaItem | BreakItem, look: Look) -> Flowable | str:

@@ -18,13 +18,13 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
+from handouts.story import workshop_when
 from kit.layout.blocks.activity import timing
 from kit.layout.planner import quoted
 from kit.model import ContentNoteBlock, Theme, Workshop, markup
 from kit.model.colour import contrast, mix, readable_on
 from kit.model.kinds import BlockTable
-from kit.model.schedule import agenda
-from kit.words.i18n import words
+from kit.model.schedule import BreakItem, item_title, timetable
 from kit.words.langtag import language_tag
 
 
@@ -36,10 +36,7 @@ def write_web_edition(path: Path, workshop: Workshop, theme: Theme) -> int:
 
 def web_page(workshop: Workshop, theme: Theme) -> str:
     """The whole page as HTML text."""
-    w = words(workshop.language)
-    slots = agenda(workshop)
-    times = f"{slots[0].start:%H:%M}–{slots[-1].end:%H:%M}"
-    when = f"{w.date(workshop.date)}, {times}" if workshop.date else times
+    w = workshop.interface_words()
     return (
         _environment()
         .get_template("web.html.j2")
@@ -47,8 +44,12 @@ def web_page(workshop: Workshop, theme: Theme) -> str:
             workshop=workshop,
             lang=language_tag(workshop.language),
             w=w,
-            when=when,
-            slots=slots,
+            when=workshop_when(workshop, w),
+            # Sections and breaks, in the workshop's clock, as the printed programme has them.
+            slots=[
+                (w.span(item.start, item.end), item_title(item, w), isinstance(item, BreakItem))
+                for item in timetable(workshop)
+            ],
             colours=_colours(theme),
             ContentNoteBlock=ContentNoteBlock,
             quoted=lambda text: quoted(markup.plain(text), w),

@@ -11,11 +11,12 @@ import pytest
 from playwright.sync_api import Browser
 
 from handouts.web import write_web_edition
+from kit.model.schedule import item_title, timetable
 from kit.outputs import WEB
 from kit.source.loader import load
 from kit.words.langtag import language_tag
 
-from ..conftest import edition_id, editions, normal, secrets
+from ..conftest import edition_id, editions, html_text, normal, secrets
 from .browser import axe_violations, chromium, open_page, tab_stops
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True}
@@ -63,6 +64,17 @@ def test_the_page_is_self_contained_and_in_the_edition_language(web: tuple) -> N
     assert not re.search(r"<(link|script|iframe|object|embed)\b", html)
     assert not re.search(r"""\b(src|srcset|data)=(?!["']?data:)""", html)
     assert "@import" not in html and "url(" not in html
+
+
+def test_the_programme_has_the_breaks_in_the_workshops_clock(web: tuple) -> None:
+    """As the printed programme: every section and break, with its times."""
+    path, workshop = web
+    text, w = html_text(path), workshop.interface_words()
+    rows = [
+        f"{w.span(item.start, item.end)} {normal(item_title(item, w))}"
+        for item in timetable(workshop)
+    ]
+    assert [row for row in rows if row not in text] == []
 
 
 def test_no_facilitator_only_text(browser: Browser, web: tuple) -> None:
