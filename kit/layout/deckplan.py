@@ -23,7 +23,7 @@ from kit.layout.blocks import (
     resources,
     title,
 )
-from kit.layout.frame import agenda_slide, divider, feedback_slide
+from kit.layout.frame import agenda_slide, closing_slide, divider
 from kit.layout.planner import BlockContext, Planner
 from kit.layout.slidelayout import DeckLayout
 from kit.model import Workshop
@@ -75,10 +75,9 @@ def plan_deck(workshop: Workshop) -> DeckLayout:
             planner.belong(start, number - 1, None)
         for index, block in blocks:
             _draw_block(planner, ctx, index, block)
-    if workshop.feedback_url:
-        start = len(planner.drafts)
-        feedback_slide(planner, workshop.feedback_url)
-        planner.belong(start, len(workshop.sections) - 1, None)
+    start = len(planner.drafts)
+    closing_slide(planner)
+    planner.belong(start, len(workshop.sections) - 1, None)
     return planner.layout()
 
 

@@ -9,6 +9,7 @@ from kit.layout.planner import (
     BlockContext,
     Draft,
     Planner,
+    fitted,
     join_notes,
 )
 from kit.layout.slidelayout import Box, Element, QrCode
@@ -115,20 +116,46 @@ def divider(p: Planner, ctx: BlockContext) -> None:
     p.drafts.append(Draft(title, "divider", elements, notes, background))
 
 
-def feedback_slide(p: Planner, url: str) -> None:
-    """The closing slide: a QR code to the online evaluation, and its address."""
+def closing_slide(p: Planner) -> None:
+    """The closing slide: a QR code and address for the online evaluation and for the web
+    edition, whichever the workshop has, side by side."""
+    workshop, w = p.workshop, p.words
+    codes = []
+    notes = []
+    if workshop.feedback_url:
+        codes.append((w("evaluation"), workshop.feedback_url))
+        notes.append(w("feedback_notes", url=workshop.feedback_url))
+    if workshop.web is not None:
+        codes.append((w("web_edition"), workshop.web.url))
+        notes.append(w("web_notes", url=workshop.web.url))
+    if not codes:
+        return
+    title = w("feedback_title") if workshop.feedback_url else w("take_it_home")
+    column = p.content_width / len(codes)
+    # One code needs no caption: the title says what it is for.
+    caption = 28.0 if len(codes) > 1 else 0.0
+    size = min(p.height - BODY_TOP - FOOTER_BAND - 60 - caption, column - 24, 320.0)
+    body: list[Element] = []
+    for index, (label, url) in enumerate(codes):
+        left = MARGIN + index * column
+        if caption:
+            text = fitted([p.spec(label, bold=True, align="center")], column, caption, 20, 12)
+            body.append(Box(left, BODY_TOP, column, caption, text=text, name="Caption"))
+        top = BODY_TOP + caption
+        body += _qr(p, url, left + (column - size) / 2, top, size, f"QR code: {label}")
+        address = fitted([p.spec(url, align="center")], column, 40, 20, 10)
+        body.append(Box(left, top + size + 8, column, 40, text=address, name="Address"))
+    p.add(title, "closing", body, join_notes(*notes))
+
+
+def _qr(p: Planner, url: str, x: float, y: float, size: float, name: str) -> list[Element]:
+    """A QR code of ``url`` filling a white square ``size`` wide, quiet zone included."""
     from kit.layout.qr import qr_modules
 
     modules = qr_modules(url)
     quiet = 4 / (len(modules) + 8)  # of the whole square: four modules each side
-    size = min(p.height - BODY_TOP - FOOTER_BAND - 60, 320.0)
-    x = (p.width - size) / 2
     inner = size * (1 - 2 * quiet)
-    address = set_text([p.spec(url, align="center")], p.content_width, 20)
-    body: list[Element] = [
-        Box(x, BODY_TOP, size, size, fill="#FFFFFF", role="decoration", name="Quiet zone"),
-        QrCode(x + size * quiet, BODY_TOP + size * quiet, inner, modules, url, "QR code"),
-        Box(MARGIN, BODY_TOP + size + 8, p.content_width, 40, text=address, name="Address"),
+    return [
+        Box(x, y, size, size, fill="#FFFFFF", role="decoration", name="Quiet zone"),
+        QrCode(x + size * quiet, y + size * quiet, inner, modules, url, name),
     ]
-    notes = p.words("feedback_notes", url=url)
-    p.add(p.words("feedback_title"), "feedback", body, notes)

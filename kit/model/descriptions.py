@@ -283,8 +283,8 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
             "Example: https://example.org/feedback"
         ),
         "web": (
-            "Where the organiser publishes the web edition (handout.html); the handout then "
-            "carries its address and a QR code to it."
+            "Where the organiser publishes the web edition (handout.html); the handout's first "
+            "page and the closing slide then carry its address and a QR code to it."
         ),
         "sources": "Documents the workshop draws on; blocks cite them by id.",
         "glossary": (

@@ -9,9 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from kit.app.build import build
 from kit.model import ResourcesBlock
+from kit.source.loader import load
 
-from ..conftest import require_tool
+from ..conftest import FIXTURES, pdf_pages, require_tool
 from .conftest import HANDOUT, LARGE_PRINT, Built
 
 
@@ -53,12 +55,15 @@ def test_qr_codes_decode_to_the_resource_urls(
     assert Counter(decoded(done.path(handout), pages, tmp_path / "pages")) == Counter(urls)
 
 
+@pytest.mark.parametrize("edition", [("all-blocks", None), ("other-workshop", "ru")])
 @pytest.mark.parametrize("handout", [HANDOUT, LARGE_PRINT])
 def test_the_first_page_points_to_the_web_edition(
-    built: Callable[..., Built], handout: str, tmp_path: Path
+    edition: tuple[str, str | None], handout: str, tmp_path: Path
 ) -> None:
-    done = built("all-blocks")
-    assert done.workshop.web is not None
-    url = done.workshop.web.url
-    assert url in done.pages(handout)[0]
-    assert url in decoded(done.path(handout), [1], tmp_path / "pages")
+    folder, language = FIXTURES / edition[0], edition[1]
+    build(folder, tmp_path / "out", only=["handouts"], language=language)
+    web = load(folder, language).workshop.web
+    assert web is not None
+    pdf = tmp_path / "out" / handout
+    assert web.url in " ".join(pdf_pages(pdf)[0].split())
+    assert decoded(pdf, [1], tmp_path / "pages") == [web.url]
