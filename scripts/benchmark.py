@@ -35,6 +35,8 @@ SAMPLE = ROOT / "examples" / "sex-work-and-trafficking"
 SIZES = (40, 200, 1000)
 # At most this many sections, so the agenda stays on one slide at every size.
 MAX_SECTIONS = 10
+UNTAGGED_ALL = "kit: all outputs, PDFs untagged"
+UNTAGGED_HANDOUTS = "kit: handouts, PDFs untagged"
 _SLIDE_COUNT = re.compile(r"\((\d+) slides\)")
 
 
@@ -223,6 +225,34 @@ def build_deck_without_notes(workshop: Path, out_dir: Path) -> None:
     kit(["build", str(workshop), "--out", str(out_dir), "--only", "slides"])
 
 
+# --- the PDFs untagged, for what tagging costs ----------------------------------------------
+
+
+def build_untagged(workshop: Path, out_dir: Path, only: str) -> None:
+    """``kit build`` (``only`` one renderer, or ``all``) with every PDF written untagged.
+
+    The same command as its tagged row, in a child process in which the tagger's calls do
+    nothing: no marked content, structure tree, outline or XMP. The footers' artifact marks
+    are still written; they are two operators a page.
+    """
+    from contextlib import nullcontext
+
+    import handouts.deckpdf
+    import kit.pdf
+    from kit.app.cli import main as kit_main
+    from kit.pdf.tagging import Tagger
+
+    def nothing(*args: Any, **kwargs: Any) -> None:
+        return None
+
+    for name in ("start_page", "end_page", "bookmark"):
+        setattr(Tagger, name, nothing)
+    Tagger.content = Tagger.group = lambda *args, **kwargs: nullcontext()
+    kit.pdf.write_structure = handouts.deckpdf.write_structure = nothing
+    renderers = [] if only == "all" else ["--only", only]
+    kit_main(["build", str(workshop), "--out", str(out_dir), *renderers])
+
+
 # --- measuring ------------------------------------------------------------------------------
 
 
@@ -271,14 +301,17 @@ def cases(folders: dict[str, Path], pandoc: str | None) -> Iterator[Case]:
     for workload, folder in folders.items():
         markdown = folder / "deck.md"
         sample = workload == "sample"
+        untagged = [sys.executable, __file__, "--untagged", str(folder), "{out}"]
         if sample:
             yield Case("kit: all outputs", workload, [*kit, str(folder), "--out", "{out}"])
+            yield Case(UNTAGGED_ALL, workload, [*untagged, "all"])
         yield Case("kit: deck", workload, [*kit, str(folder), "--out", "{out}", "--only", "slides"])
         if not sample:
             no_notes = [sys.executable, __file__, "--deck-without-notes", str(folder), "{out}"]
             yield Case("kit: deck, notes removed", workload, no_notes)
             handouts = [*kit, str(folder), "--out", "{out}", "--only", "handouts"]
             yield Case("kit: handouts", workload, handouts)
+            yield Case(UNTAGGED_HANDOUTS, workload, [*untagged, "handouts"])
         command = [pandoc, str(markdown), "-o", "{out}/deck.pptx"] if pandoc else None
         yield Case("pandoc: deck", workload, command, is_pandoc=True)
 
@@ -298,6 +331,22 @@ def prepare(scratch: Path, sizes: tuple[int, ...], pandoc: str | None) -> dict[s
         for folder in folders.values():
             (folder / "deck.md").write_text(deck_markdown(folder), encoding="utf-8")
     return folders
+
+
+def tagging_costs(all_cases: list[Case]) -> list[str]:
+    """One line per workload: how much longer the build takes with its PDFs tagged."""
+    untagged_of = {UNTAGGED_ALL: "kit: all outputs", UNTAGGED_HANDOUTS: "kit: handouts"}
+    timed = {(c.workload, c.label): c for c in all_cases if c.times}
+    lines = []
+    for case in all_cases:
+        tagged = timed.get((case.workload, untagged_of.get(case.label, "")))
+        if case.times and tagged is not None:
+            cost = 100 * (tagged.median / case.median - 1)
+            lines.append(
+                f"Tagging the PDFs ({case.workload}, {tagged.label}): {cost:+.1f}% wall time "
+                f"({case.median:.2f} s untagged, {tagged.median:.2f} s tagged)."
+            )
+    return lines
 
 
 # --- kit build --watch ----------------------------------------------------------------------
@@ -415,6 +464,9 @@ def main() -> None:
         "--sizes", type=int, nargs="*", default=list(SIZES), help="synthetic deck sizes in slides"
     )
     parser.add_argument(
+        "--untagged", nargs=3, metavar=("WORKSHOP", "OUT", "ONLY"), help=argparse.SUPPRESS
+    )
+    parser.add_argument(
         "--deck-without-notes",
         nargs=2,
         metavar=("WORKSHOP", "OUT"),
@@ -424,6 +476,10 @@ def main() -> None:
     args = parser.parse_args()
     if args.deck_without_notes:
         build_deck_without_notes(*args.deck_without_notes)
+        return
+    if args.untagged:
+        workshop, out, only = args.untagged
+        build_untagged(Path(workshop), Path(out), only)
         return
     pandoc = shutil.which("pandoc")
     if pandoc is None:
@@ -438,6 +494,7 @@ def main() -> None:
             print(f"run {run + 1} of {args.runs} done", file=sys.stderr)
         deck, everything = watch_latency(scratch, args.runs)
     print(table(all_cases, args.runs))
+    print("", *tagging_costs(all_cases), sep="\n")
     print(
         f"\n`kit build --watch`, one field of the sample edited: the deck is rewritten "
         f"{deck:.2f} s after the save, all outputs {everything:.2f} s (median of {args.runs})."
