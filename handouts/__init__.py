@@ -94,5 +94,5 @@ def render(
     pages = write_deck_pdf(path, deck.for_participants(), meta)
     outputs.append(Output(path, pages, SHARED_SLIDES))
     path = out_dir / WEB.file
-    outputs.append(Output(path, write_web_edition(path, workshop, theme), WEB))
+    outputs.append(Output(path, write_web_edition(path, workshop, theme, deck.pictures), WEB))
     return outputs + organiser_outputs(workshop, theme, out_dir, options, deck.pictures)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import mimetypes
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from markupsafe import Markup, escape
 
 from handouts.story import workshop_when
 from kit.layout.blocks.activity import timing
+from kit.layout.pictures import Prepared, prepare
 from kit.layout.planner import quoted
 from kit.model import ContentNoteBlock, Theme, Workshop, markup
 from kit.model.colour import contrast, mix, readable_on
@@ -28,13 +30,20 @@ from kit.model.schedule import BreakItem, item_title, timetable
 from kit.words.langtag import language_tag
 
 
-def write_web_edition(path: Path, workshop: Workshop, theme: Theme) -> int:
-    """Write the web edition to ``path``; it is one page."""
-    path.write_text(web_page(workshop, theme), encoding="utf-8")
+def write_web_edition(
+    path: Path, workshop: Workshop, theme: Theme, pictures: Mapping[str, Prepared] | None = None
+) -> int:
+    """Write the web edition to ``path``; it is one page.
+
+    ``pictures`` are the deck plan's prepared pictures; one it lacks is prepared here.
+    """
+    path.write_text(web_page(workshop, theme, pictures), encoding="utf-8")
     return 1
 
 
-def web_page(workshop: Workshop, theme: Theme) -> str:
+def web_page(
+    workshop: Workshop, theme: Theme, pictures: Mapping[str, Prepared] | None = None
+) -> str:
     """The whole page as HTML text."""
     w = workshop.interface_words()
     return (
@@ -54,6 +63,7 @@ def web_page(workshop: Workshop, theme: Theme) -> str:
             ContentNoteBlock=ContentNoteBlock,
             quoted=lambda text: quoted(markup.plain(text), w),
             activity_timing=lambda block: timing(block, w),
+            picture=lambda path: _data_uri((pictures or {}).get(path) or prepare(path)),
             template_of=lambda block: _TEMPLATES[block.kind],
             sections=[
                 (f"section-{number}", section)
@@ -93,7 +103,6 @@ def _environment() -> Environment:
     )
     env.filters["md"] = _emphasis
     env.filters["plain"] = markup.plain
-    env.filters["data_uri"] = _data_uri
     return env
 
 
@@ -110,9 +119,15 @@ def _emphasis(text: str) -> Markup:
     return Markup("".join(out))
 
 
-def _data_uri(path: str) -> str:
-    kind = mimetypes.guess_type(path)[0] or "application/octet-stream"
-    return f"data:{kind};base64,{base64.b64encode(Path(path).read_bytes()).decode('ascii')}"
+def _data_uri(picture: Prepared) -> str:
+    """The picture as every output draws it: upright, at most ``MAX_SIDE`` pixels long."""
+    if picture.data is None:
+        data = Path(picture.path).read_bytes()
+        kind = mimetypes.guess_type(picture.path)[0] or "application/octet-stream"
+    else:  # an upright, smaller copy: JPEG stays JPEG, anything else is PNG
+        data = picture.data
+        kind = "image/jpeg" if data.startswith(b"\xff\xd8") else "image/png"
+    return f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
 
 
 def _colours(theme: Theme) -> dict[str, str]:

@@ -65,5 +65,5 @@ def test_the_first_page_points_to_the_web_edition(
     web = load(folder, language).workshop.web
     assert web is not None
     pdf = tmp_path / "out" / handout
-    assert web.url in " ".join(pdf_pages(pdf)[0].split())
+    assert web.url in "".join(pdf_pages(pdf)[0].split())  # large print may wrap it
     assert decoded(pdf, [1], tmp_path / "pages") == [web.url]

@@ -3,20 +3,26 @@ and free of anything meant for facilitators only."""
 
 from __future__ import annotations
 
+import base64
+import io
 import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PIL import Image
 from playwright.sync_api import Browser
 
 from handouts.web import write_web_edition
+from kit.app.build import build
+from kit.model import MAX_SIDE
 from kit.model.schedule import item_title, timetable
 from kit.outputs import WEB
 from kit.source.loader import load
 from kit.words.langtag import language_tag
 
 from ..conftest import edition_id, editions, html_text, normal, secrets
+from ..hostile.test_pictures import _phone_photo, _photo_49, _upright, _workshop
 from .browser import axe_violations, chromium, open_page, tab_stops
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True}
@@ -113,3 +119,19 @@ def test_workshop_text_is_escaped(tmp_path: Path) -> None:
     html = (tmp_path / WEB.file).read_text(encoding="utf-8")
     assert "<script>" not in html and "<img" not in html and "<b>P" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt; <strong>Bold</strong>" in html
+
+
+@pytest.mark.parametrize(
+    ("picture", "prepare"), [("photo.jpg", _phone_photo), ("photo-49mp.jpg", _photo_49)]
+)
+def test_pictures_are_embedded_upright_and_reduced(tmp_path: Path, picture: str, prepare) -> None:
+    """As every other output draws them: a phone photo turned, a 49 MP photo at 2400 px."""
+    folder = _workshop(tmp_path, picture, prepare)
+    build(folder, tmp_path / "out", only=["handouts"])
+    html = (tmp_path / "out" / WEB.file).read_text(encoding="utf-8")
+    [data] = re.findall(r'<img src="data:image/jpeg;base64,([^"]+)"', html)
+    with Image.open(io.BytesIO(base64.b64decode(data))) as image:
+        assert max(image.size) <= MAX_SIDE
+        assert image.getexif().get(0x0112, 1) == 1  # no turn left for the browser to make
+        if picture == "photo.jpg":
+            assert _upright(image)
