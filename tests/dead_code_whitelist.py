@@ -36,3 +36,7 @@ translate_import  # unused function (kit/app/cli.py:336)
 _.msgstr  # unused attribute (tests/editions/test_workflow.py:58)
 _.msgstr  # unused attribute (tests/editions/test_workflow.py:100)
 ctrl_c  # a fixture asked for by a fixture (tests/hostile/test_atomic.py)
+_.__Comment__  # a11y's tagging: pikepdf's comment attribute (kit/pdf/tagging.py)
+_.handle_starttag  # html.parser.HTMLParser calls these by name (tests/conftest.py)
+_.handle_endtag
+_.handle_data
