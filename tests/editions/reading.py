@@ -10,7 +10,7 @@ from pptx import Presentation
 
 from kit.words.i18n import english_catalog, kit_catalog, read_catalog
 
-from ..conftest import pdf_text, require_tool
+from ..conftest import html_text, pdf_text, require_tool
 
 _PLACEHOLDER = re.compile(r"\{\w+\}")
 
@@ -56,6 +56,7 @@ def rendered_deck(path: Path, work: Path) -> Path:
 def output_texts(folder: Path, work: Path) -> dict[str, str]:
     """Each output's text by name; the deck twice, as python-pptx and LibreOffice read it."""
     texts = {p.name: pdf_text(p) for p in sorted(folder.glob("*.pdf"))}
+    texts["handout.html"] = html_text(folder / "handout.html")
     texts["deck.pptx"] = deck_text(folder / "deck.pptx")
     texts["deck.pptx (LibreOffice)"] = pdf_text(rendered_deck(folder / "deck.pptx", work))
     return texts

@@ -10,6 +10,7 @@ for every English string of kit's catalog.
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 from collections.abc import Callable
@@ -96,7 +97,8 @@ def test_no_english_interface_word_in_any_output(
 ) -> None:
     texts = {name: text for name, text in edition(language).items() if name != "_folder"}
     pdfs = len(list(Path(edition(language)["_folder"]).glob("*.pdf")))
-    assert len(texts) == pdfs + 2 > 12  # the PDFs, the deck, and the deck as LibreOffice renders it
+    # the PDFs, the web edition, the deck, and the deck as LibreOffice renders it
+    assert len(texts) == pdfs + 3 > 13
     patterns = english_patterns(_language(language))
     assert len(patterns) > 100
     found = [
@@ -158,6 +160,19 @@ def test_a_french_line_never_starts_with_closing_punctuation(
                 assert not re.match(r"\s*[»!?:;]", line), f"{pdf.name}: {line!r}"
                 spaced += len(re.findall(r"[\u00a0\u202f ][»!?:;]", line))
     assert spaced > 100  # the text is full of them: the check has something to check
+
+
+@pytest.mark.parametrize("name", ["fr", "fr-edition"])
+def test_the_french_web_edition_never_lets_a_browser_break_before_closing_punctuation(
+    edition: Callable[[str], dict[str, str]], name: str
+) -> None:
+    """A browser may break at any plain space; before » ! ? : ; only a no-break space stands."""
+    page = Path(edition(name)["_folder"]) / "handout.html"
+    markup = re.sub(r"<style.*?</style>", "", page.read_text(encoding="utf-8"), flags=re.S)
+    text = html.unescape(re.sub(r"<[^>]*>", "", markup))
+    breakable = re.findall(r"\S*[ \t\n][»!?:;]", text)
+    assert breakable == []
+    assert len(re.findall(r"[\u00a0\u202f][»!?:;]", text)) > 10
 
 
 def test_an_en_us_workshop_shows_12_hour_times(tmp_path: Path) -> None:
