@@ -109,8 +109,10 @@ def test_the_structure_reads_in_the_printed_order_and_covers_the_text(
         bands = _text(path, (0, 0, width, MARGIN)) + _text(
             path, (0, height - MARGIN, width, MARGIN)
         )
-        # By words: the header's pieces are drawn in another order than they read.
-        furniture = sorted(set(bands.split()), key=len, reverse=True)
+        # By whole lines, then by words: the header's pieces are drawn in another order
+        # than they read.
+        lines = {_squash(line) for line in bands.splitlines() if line.strip()}
+        furniture = sorted(lines | set(bands.split()), key=len, reverse=True)
         for untagged in between:
             for line in furniture:
                 untagged = untagged.replace(line, "")
