@@ -45,8 +45,13 @@ def sniff(head: bytes) -> str | None:
 _NAMES = {"png": "PNG", "jpeg": "JPEG", "gif": "GIF", "pptx": ".pptx or .potx"}
 
 
-def resolve(base_dir: Path, value: str, formats: frozenset[str]) -> str:
+def resolve(
+    base_dir: Path, value: str, formats: frozenset[str], dropped: dict[str, tuple[str, ...]]
+) -> str:
     """The absolute path of asset ``value`` inside ``base_dir``; ValueError saying why not.
+
+    What a template holds that no deck can use, and kit leaves out, goes into ``dropped``
+    by the template's path, for the loader to warn about.
 
     ``formats`` are the kinds (png, jpeg, gif, pptx) the field accepts, checked by content.
     """
@@ -77,7 +82,7 @@ def resolve(base_dir: Path, value: str, formats: frozenset[str]) -> str:
         wanted = " or ".join(_NAMES[f] for f in sorted(formats))
         raise ValueError(f"'{value}' is not a {wanted} file (checked by its content)")
     if kind == "pptx":
-        _check_package(path, value)
+        dropped[str(path)] = _check_package(path, value)
     else:
         _check_image(path, value, kind)
     return str(path)
@@ -129,8 +134,9 @@ def _check_image(path: Path, value: str, kind: str) -> None:
             image.load()
 
 
-def _check_package(path: Path, value: str) -> None:
-    """A PowerPoint package that python-pptx can read without meeting a zip bomb."""
+def _check_package(path: Path, value: str) -> tuple[str, ...]:
+    """A PowerPoint package that python-pptx can read without meeting a zip bomb, and kit
+    can build a deck on; what kit leaves out of it."""
     with _reading(path, value, "pptx"), zipfile.ZipFile(path) as package:
         entries = package.infolist()
         if not {"[Content_Types].xml", "ppt/presentation.xml"} <= set(package.namelist()):
@@ -141,7 +147,7 @@ def _check_package(path: Path, value: str) -> None:
         for entry in entries:
             _check_part(package, entry, value)
         try:
-            pptxtemplate.dropped(str(path))
+            return pptxtemplate.open_template(str(path)).dropped
         except pptxtemplate.TemplateError as exc:
             raise _Refused(f"'{value}' {exc}") from None
 

@@ -24,7 +24,7 @@ from kit.model import (
 )
 from kit.model.fields import WEB_ADDRESS, marked_data
 from kit.model.schedule import total_minutes
-from kit.source import assets, editions, pptxtemplate, wordcatalog
+from kit.source import assets, editions, wordcatalog
 from kit.source.messages import cite_message, problems_from_errors, split_items
 from kit.source.templating import TemplateProblem, Templates, has_template
 from kit.source.yamlsource import Document, Path_, read_yaml_file
@@ -105,7 +105,10 @@ def load(path: Path | str, language: str | None = None) -> LoadedWorkshop:
         data = _typeset(data, (), language)
 
     base_dir = file.parent.resolve()
-    context = {"resolve_asset": lambda value, kinds: assets.resolve(base_dir, value, kinds)}
+    dropped: dict[str, tuple[str, ...]] = {}  # from templates, by path
+    context = {
+        "resolve_asset": lambda value, kinds: assets.resolve(base_dir, value, kinds, dropped)
+    }
     workshop = None
     try:
         workshop = Workshop.model_validate(data, context=context)
@@ -124,7 +127,7 @@ def load(path: Path | str, language: str | None = None) -> LoadedWorkshop:
     warnings = (
         *fallbacks,
         *language_warnings,
-        *_warnings(workshop, document),
+        *_warnings(workshop, document, dropped),
         *split_items(document),
     )
     return LoadedWorkshop(workshop, file, document, warnings, edition)
@@ -332,7 +335,9 @@ def _language_warnings(workshop: Workshop, document: Document, folder: Path) -> 
         yield document.problem(("language",), missing)
 
 
-def _warnings(workshop: Workshop, document: Document) -> Iterator[Problem]:
+def _warnings(
+    workshop: Workshop, document: Document, dropped: dict[str, tuple[str, ...]]
+) -> Iterator[Problem]:
     planned = total_minutes(workshop)
     breaks = " and breaks" if any(s.break_after for s in workshop.sections) else ""
     if workshop.duration is not None and planned != workshop.duration:
@@ -341,7 +346,7 @@ def _warnings(workshop: Workshop, document: Document) -> Iterator[Problem]:
             f"sections{breaks} add up to {planned} minutes, "
             f"but the workshop lasts {workshop.duration}",
         )
-    dropped = pptxtemplate.dropped(workshop.theme.template) if workshop.theme.template else ()
-    if dropped:
-        message = "dropped from the template, as no deck can use it: " + "; ".join(dropped)
+    left_out = dropped.get(workshop.theme.template or "")
+    if left_out:
+        message = "dropped from the template, as no deck can use it: " + "; ".join(left_out)
         yield document.problem(("theme", "template"), message)

@@ -4,18 +4,16 @@ A template (``.pptx``, or PowerPoint's own ``.potx``) may carry example slides w
 custom shows and a section list of those slides, master buttons that jump to them, and links
 out of the file (a logo on a network share, a web address). None of these belong in a deck
 built on it: they show the template's slides, point at nothing, or reach outside the file.
-``open_template`` removes them and says what it removed (``kit check`` warns with
-``dropped``); a template kit cannot build on (no slide layout, damaged) is a
+``open_template`` removes them and says what it removed (``kit check`` warns with it); a
+template kit cannot build on (no slide layout, damaged) is a
 ``TemplateError``. A notes master without a body placeholder gets one, for the deck's notes.
 """
 
 from __future__ import annotations
 
-import os
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
 from typing import TYPE_CHECKING
 
 from lxml import etree
@@ -85,17 +83,6 @@ def open_template(path: str) -> OpenedTemplate:
     _give_notes_a_body(presentation)
     _give_view_properties(presentation)
     return OpenedTemplate(presentation, _counted(dropped))
-
-
-def dropped(path: str) -> tuple[str, ...]:
-    """What ``open_template`` removes from the template at ``path``, read once per version."""
-    stat = os.stat(path)
-    return _dropped(path, stat.st_mtime_ns, stat.st_size)
-
-
-@cache
-def _dropped(path: str, _mtime: int, _size: int) -> tuple[str, ...]:
-    return open_template(path).dropped
 
 
 def _drop_slides(presentation: Presentation) -> Iterator[str]:
