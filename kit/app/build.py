@@ -21,7 +21,7 @@ from typing import Any
 from kit import outputs
 from kit.app import outlock, staging
 from kit.app.faults import environment_fault
-from kit.app.plan import DRAW_THE_DECK, plan
+from kit.app.plan import DRAW_THE_DECK, plan, theme_fonts
 from kit.errors import BuildError, ContentError, EnvironmentFault
 from kit.layout.slidelayout import DeckLayout
 from kit.lint import lint
@@ -187,7 +187,8 @@ def _render_all(
         plans = {"deck": deck} if name in DRAW_THE_DECK else {}
         try:
             written = replace(options, written=tuple(result.written))
-            outputs = _run_renderer(name, loaded, out, written, plans)
+            with theme_fonts(loaded.workshop):
+                outputs = _run_renderer(name, loaded, out, written, plans)
         except EnvironmentFault:
             raise
         except Exception as exc:  # one renderer failing must not stop the others

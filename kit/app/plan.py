@@ -10,12 +10,16 @@ problem in the file.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 
 from kit.errors import Problem
+from kit.layout import fonts
 from kit.layout.deckplan import plan_deck
 from kit.layout.slidelayout import DeckLayout, LayoutWarning
+from kit.model import Workshop
+from kit.model.basics import is_font_file
 from kit.outputs import Paper
 from kit.source.loader import LoadedWorkshop
 
@@ -42,18 +46,40 @@ def plan(loaded: LoadedWorkshop, paper: Paper, renderers: Collection[str]) -> Bu
     """Plan what ``renderers`` (by name) would draw of ``loaded`` on ``paper``; writes nothing."""
     workshop = loaded.workshop
     problems = []
-    for name in CAN_REFUSE:
-        if name in renderers:
-            unfit = importlib.import_module(name).unfit
-            problems += [
-                loaded.document.problem(problem.field, problem.message)
-                for problem in unfit(workshop, workshop.theme, paper)
-            ]
-    problems.sort(key=lambda p: (p.line, p.column))
-    if not DRAW_THE_DECK & set(renderers):
-        return BuildPlan(None, tuple(problems))
-    deck = plan_deck(workshop)
-    return BuildPlan(deck, tuple(problems), tuple(_located(loaded, w) for w in deck.warnings))
+    with theme_fonts(workshop):
+        for name in CAN_REFUSE:
+            if name in renderers:
+                unfit = importlib.import_module(name).unfit
+                problems += [
+                    loaded.document.problem(problem.field, problem.message)
+                    for problem in unfit(workshop, workshop.theme, paper)
+                ]
+        problems.sort(key=lambda p: (p.line, p.column))
+        fonts = tuple(_unmeasured_fonts(loaded))
+        if not DRAW_THE_DECK & set(renderers):
+            return BuildPlan(None, tuple(problems), fonts)
+        deck = plan_deck(workshop)
+    located = tuple(_located(loaded, w) for w in deck.warnings)
+    return BuildPlan(deck, tuple(problems), fonts + located)
+
+
+def theme_fonts(workshop: Workshop) -> AbstractContextManager[None]:
+    """Measure and draw with the workshop's fonts while planning or rendering it."""
+    return fonts.using(workshop.theme.fonts.heading, workshop.theme.fonts.body)
+
+
+def _unmeasured_fonts(loaded: LoadedWorkshop) -> Iterator[str]:
+    """A font name kit has no metrics for: text may not fit in it (an error under --strict)."""
+    chosen = loaded.workshop.theme.fonts
+    for field in ("heading", "body"):
+        name = getattr(chosen, field)
+        if not is_font_file(name) and fonts.measured_with(name) is None:
+            message = (
+                f"kit has no metrics for '{name}': text is measured with {fonts.DEFAULT}, "
+                f"so it may not fit in {name}; name a font kit measures (Arial, Calibri, "
+                "Cambria, Times New Roman, Courier New) or a .ttf file in the workshop folder"
+            )
+            yield str(loaded.document.problem(("theme", "fonts", field), message))
 
 
 def _located(loaded: LoadedWorkshop, warning: LayoutWarning) -> str:

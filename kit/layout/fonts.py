@@ -1,36 +1,155 @@
-"""The shipped font family and text measurement with its real metrics.
+"""The font families kit measures text with and embeds in PDFs, chosen by the theme.
 
-Decks name Arial, which presenters' machines have; text is measured with Liberation Sans,
-whose advance widths match Arial's glyph for glyph, so what fits here fits there. PDFs
-embed Liberation Sans itself. Both cover Latin, Greek and Cyrillic.
+A theme font is a name, or a TrueType file in the workshop folder. kit ships open families
+whose advance widths match, glyph for glyph, the fonts templates name most: Liberation Sans
+for Arial, Liberation Serif for Times New Roman, Liberation Mono for Courier New, Carlito for
+Calibri and Caladea for Cambria (all under the SIL Open Font License, beside this module).
+Text in those names is measured exactly, and a deck keeps the name, which presenters'
+machines have; a name kit has no metrics for is measured with Liberation Sans (the loader
+warns). A font file is measured and embedded as it is, all four faces drawn from it.
+
+The build sets a workshop's fonts (``using``) around its plan and each renderer; outside,
+text is measured and drawn in Liberation Sans.
 """
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
 
-_FILES = {
-    (False, False): "LiberationSans-Regular.ttf",
-    (True, False): "LiberationSans-Bold.ttf",
-    (False, True): "LiberationSans-Italic.ttf",
-    (True, True): "LiberationSans-BoldItalic.ttf",
+from kit.model.basics import is_font_file, other_faces
+
+DEFAULT = "Liberation Sans"
+# Shipped families by name, and the names they stand in for (metric twins).
+_SHIPPED = {
+    "Liberation Sans": "LiberationSans",
+    "Liberation Serif": "LiberationSerif",
+    "Liberation Mono": "LiberationMono",
+    "Carlito": "Carlito",
+    "Caladea": "Caladea",
 }
+_TWINS = {
+    "arial": "Liberation Sans",
+    "helvetica": "Liberation Sans",
+    "arimo": "Liberation Sans",
+    "times new roman": "Liberation Serif",
+    "times": "Liberation Serif",
+    "tinos": "Liberation Serif",
+    "courier new": "Liberation Mono",
+    "courier": "Liberation Mono",
+    "cousine": "Liberation Mono",
+    "calibri": "Carlito",
+    "cambria": "Caladea",
+    **{name.lower(): name for name in _SHIPPED},
+}
+_FACES = ("Regular", "Bold", "Italic", "BoldItalic")
 
 
 def font_dir() -> Path:
     return Path(str(resources.files("kit").joinpath("fonts")))
 
 
-def font_file(bold: bool = False, italic: bool = False) -> Path:
-    return font_dir() / _FILES[(bold, italic)]
+def measured_with(choice: str) -> str | None:
+    """The shipped family whose metrics a font name is measured with; None if kit has none."""
+    return _TWINS.get(choice.strip().lower())
+
+
+@dataclass(frozen=True)
+class Family:
+    """A family's four faces (regular, bold, italic, bold italic) as files; one file may
+    stand for several. ``version`` tells a font file changed in place from what it was."""
+
+    name: str
+    files: tuple[Path, Path, Path, Path]
+    version: tuple[int, ...] = ()
+
+    def file(self, bold: bool = False, italic: bool = False) -> Path:
+        return self.files[int(bold) + 2 * int(italic)]
+
+    @property
+    def key(self) -> str:
+        """A name for this family and no other (a font file changed in place gets another)."""
+        stem = self.files[0].stem.removesuffix("-Regular")
+        if not self.version:
+            return stem
+        digest = hashlib.sha256(repr((self.files, self.version)).encode()).hexdigest()
+        return f"{stem}-{digest[:12]}"
+
+
+def family(choice: str = DEFAULT) -> Family:
+    """The family a theme font (a name, or the absolute path of a checked font file) is in.
+
+    A font file's missing faces are drawn with the nearest it has: bold italic with bold,
+    then italic; any face with the regular one. Font files are read afresh each build.
+    """
+    if not is_font_file(choice):
+        return _shipped(measured_with(choice) or DEFAULT)
+    regular = Path(choice)
+    bold, italic, both = (
+        next((Path(name) for name in names if Path(name).is_file()), None)
+        for names in other_faces(choice)
+    )
+    both = both or bold or italic or regular
+    files = (regular, bold or regular, italic or regular, both)
+    version = tuple(n for path in files for n in (path.stat().st_mtime_ns, path.stat().st_size))
+    return Family(_family_name(regular), files, version)
+
+
+@cache
+def _shipped(name: str) -> Family:
+    files = tuple(font_dir() / f"{_SHIPPED[name]}-{face}.ttf" for face in _FACES)
+    return Family(name, (files[0], files[1], files[2], files[3]))
+
+
+def deck_name(choice: str) -> str:
+    """The name a deck gives a theme font: a font file's family name, or the name as given."""
+    return family(choice).name if is_font_file(choice) else choice
+
+
+def _family_name(path: Path) -> str:
+    from fontTools.ttLib import TTFont
+
+    with TTFont(path, lazy=True) as font:
+        names = font["name"]
+        found = names.getDebugName(16) or names.getDebugName(1)
+    return found or path.stem
+
+
+# The families text is measured and drawn with: a context variable, so each thread and
+# each ``using`` block has its own, and nothing outlives the build that set it.
+_in_use: ContextVar[tuple[Family, ...]] = ContextVar("fonts in use", default=(family(),))
+
+
+@contextmanager
+def using(heading: str, body: str) -> Iterator[None]:
+    """Measure and draw with a workshop's fonts inside the block.
+
+    Text is measured as the wider of the two families, so a line fits in the heading font
+    and the body font alike; PDFs draw in the body font.
+    """
+    token = _in_use.set(tuple(dict.fromkeys(family(choice) for choice in (body, heading))))
+    try:
+        yield
+    finally:
+        _in_use.reset(token)
+
+
+def current() -> Family:
+    """The family PDFs draw in here: the body font of the workshop being built."""
+    return _in_use.get()[0]
 
 
 def face_name(bold: bool = False, italic: bool = False) -> str:
-    """The name a PDF renderer registers this face under, e.g. ``LiberationSans-Bold``."""
-    return _FILES[(bold, italic)].removesuffix(".ttf")
+    """The name a PDF renderer registers a face of the family in use under, e.g.
+    ``LiberationSans-Bold``; each family has names of its own, as reportlab keeps the
+    first font registered under a name."""
+    return f"{current().key}-{_FACES[int(bold) + 2 * int(italic)]}"
 
 
 @dataclass(frozen=True)
@@ -56,12 +175,35 @@ class FaceMetrics:
     def covers(self, char: str) -> bool:
         return ord(char) in self.advances
 
+    def widest(self, other: FaceMetrics) -> FaceMetrics:
+        """Each character as wide as the wider of the two faces makes it, in these units."""
+        scale = self.units_per_em / other.units_per_em
+        theirs = {code: round(units * scale) for code, units in other.advances.items()}
+        advances = {
+            code: max(self.advances.get(code, 0), theirs.get(code, 0))
+            for code in self.advances.keys() | theirs.keys()
+        }
+        missing = max(self.missing_advance, round(other.missing_advance * scale))
+        return FaceMetrics(self.units_per_em, advances, missing, self.ascent, self.descent)
 
-@cache
+
 def metrics(bold: bool = False, italic: bool = False) -> FaceMetrics:
+    """The metrics text is measured with: the wider of the families in use."""
+    return _combined(_in_use.get(), bold, italic)
+
+
+@cache  # a font file changed in place is another Family (its version), so it is read again
+def _combined(families: tuple[Family, ...], bold: bool, italic: bool) -> FaceMetrics:
+    first, *others = (_face(f.file(bold, italic)) for f in families)
+    for other in others:
+        first = first.widest(other)
+    return first
+
+
+def _face(path: Path) -> FaceMetrics:
     from fontTools.ttLib import TTFont
 
-    with TTFont(font_file(bold, italic)) as font:
+    with TTFont(path) as font:
         hmtx = font["hmtx"]
         advances = {code: hmtx[name][0] for code, name in font.getBestCmap().items()}
         hhea = font["hhea"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from kit.layout.fonts import deck_name
 from kit.layout.pictures import Prepared, prepare
 from kit.layout.slidelayout import Arrow, Box, DeckLayout, Element, LayoutWarning, Picture, Slide
 from kit.layout.textfit import Anchor, ParaSpec, Text, fit_text, paginate, set_text
@@ -285,8 +286,8 @@ class Planner:
             width=self.width,
             height=self.height,
             slides=tuple(slides),
-            heading_font=workshop.theme.fonts.heading,
-            body_font=workshop.theme.fonts.body,
+            heading_font=deck_name(workshop.theme.fonts.heading),
+            body_font=deck_name(workshop.theme.fonts.body),
             title=markup.plain(workshop.title),
             author=workshop.organisation,
             subject=markup.plain(workshop.subtitle) or markup.plain(workshop.title),

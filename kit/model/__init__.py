@@ -25,6 +25,7 @@ from kit.model.basics import (
     LANGUAGE_CODE,
     MAX_SIDE,
     Colour,
+    FontChoice,
     ImagePath,
     Minutes,
     Name,
@@ -168,10 +169,11 @@ class Colours(_Model):
 
 
 class Fonts(_Model):
-    """Font names written into the deck; text is measured with metric-compatible fonts."""
+    """A font's name, written into the deck and measured with a metric twin kit ships, or a
+    TrueType file in the workshop folder, measured and embedded in every PDF."""
 
-    heading: Text = "Arial"
-    body: Text = "Arial"
+    heading: FontChoice = "Arial"
+    body: FontChoice = "Arial"
 
 
 class Theme(_Model):

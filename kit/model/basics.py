@@ -84,6 +84,30 @@ ImagePath = Annotated[str, Field(min_length=1), AfterValidator(_asset_resolver(I
 TemplatePath = Annotated[
     str, Field(min_length=1), AfterValidator(_asset_resolver(frozenset({"pptx"})))
 ]
+FONT_FILE = ".ttf"  # TrueType outlines: what reportlab embeds in a PDF
+FONT_FORMATS = frozenset({"ttf"})
+# Where a font file's other faces are looked for, beside it by name: DejaVuSans.ttf has
+# DejaVuSans-Bold.ttf, -Oblique.ttf and -BoldOblique.ttf; Brand-Regular.ttf has Brand-Bold.ttf.
+_FACE_ENDINGS = (("Bold",), ("Italic", "Oblique"), ("BoldItalic", "BoldOblique"))
+
+
+def is_font_file(value: str) -> bool:
+    """Whether a theme font names a font file (``fonts/Brand.ttf``) rather than a family."""
+    return value.lower().endswith(FONT_FILE)
+
+
+def other_faces(value: str) -> tuple[tuple[str, ...], ...]:
+    """The names the bold, italic and bold italic faces of font file ``value`` may have."""
+    base = value[: -len(FONT_FILE)].removesuffix("-Regular")
+    return tuple(tuple(f"{base}-{ending}{FONT_FILE}" for ending in face) for face in _FACE_ENDINGS)
+
+
+def _font_choice(value: str, info: ValidationInfo) -> str:
+    """A font's name as it is; a font file resolved in the workshop folder like an image."""
+    return _asset_resolver(FONT_FORMATS)(value, info) if is_font_file(value) else value
+
+
+FontChoice = Annotated[str, Field(min_length=1), AfterValidator(_font_choice)]
 Colour = Annotated[str, AfterValidator(_check_colour)]
 Url = Annotated[str, AfterValidator(_check_url), WEB_ADDRESS, NEVER_TRANSLATED]
 Minutes = Annotated[int, Field(gt=0, le=24 * 60), NEVER_TRANSLATED]

@@ -76,8 +76,14 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "muted": 'Footers, sources and other quiet text, as #RRGGBB. Example: "#5F5F5F"',
     },
     "Fonts": {
-        "heading": "Font named in the deck for titles. Example: Arial",
-        "body": "Font named in the deck for body text. Example: Arial",
+        "heading": (
+            "Font for titles: a name (measured exactly for Arial, Calibri, Cambria, Times New "
+            "Roman, Courier New) or a .ttf file in the workshop folder. Example: Calibri"
+        ),
+        "body": (
+            "Font for body text, embedded in every PDF: a name or a .ttf file in the workshop "
+            "folder. Example: fonts/Brand-Regular.ttf"
+        ),
     },
     "Theme": {
         "colours": "The colours of the deck and the printed material.",

@@ -30,7 +30,7 @@ from reportlab.platypus import (
 from reportlab.platypus.doctemplate import LayoutError
 
 from kit.errors import KitError
-from kit.layout.fonts import face_name, font_file
+from kit.layout.fonts import current, face_name
 from kit.model import Theme, Workshop, markup
 from kit.pdf.tagging import TaggedParagraph, Tagger, write_structure
 from kit.words.langtag import language_tag
@@ -41,17 +41,18 @@ FOOTER_GAP = 5 * mm  # the footer's baseline stays 13 mm from the paper's edge
 
 
 def register_fonts() -> str:
-    """Register the shipped family once; returns the regular face's name for styles.
+    """Register the family in use (``kit.layout.fonts``) once; returns the regular face's name.
 
     The family is registered under the regular face's name, so ``<b>`` and ``<i>`` in a
     paragraph switch to the right face whichever face the style starts from.
     """
     regular = face_name()
     if regular not in pdfmetrics.getRegisteredFontNames():
+        family = current()
         for bold in (False, True):
             for italic in (False, True):
                 pdfmetrics.registerFont(
-                    TTFont(face_name(bold, italic), str(font_file(bold, italic)))
+                    TTFont(face_name(bold, italic), str(family.file(bold, italic)))
                 )
         pdfmetrics.registerFontFamily(
             regular,

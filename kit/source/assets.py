@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from kit.model import MAX_SIDE
+from kit.model.basics import FONT_FORMATS, other_faces
 from kit.source import pptxtemplate
 
 MAX_PIXELS = 50_000_000
@@ -34,15 +35,24 @@ _MAGIC = {
     b"GIF87a": "gif",
     b"GIF89a": "gif",
     b"PK\x03\x04": "pptx",
+    b"\x00\x01\x00\x00": "ttf",
+    b"true": "ttf",
+    b"OTTO": "otf",  # PostScript outlines, which reportlab cannot embed
 }
 
 
 def sniff(head: bytes) -> str | None:
-    """The format that a file's first bytes say it is: png, jpeg, gif or pptx."""
+    """The format that a file's first bytes say it is: png, jpeg, gif, pptx, ttf or otf."""
     return next((kind for magic, kind in _MAGIC.items() if head.startswith(magic)), None)
 
 
-_NAMES = {"png": "PNG", "jpeg": "JPEG", "gif": "GIF", "pptx": ".pptx or .potx"}
+_NAMES = {
+    "png": "PNG",
+    "jpeg": "JPEG",
+    "gif": "GIF",
+    "pptx": ".pptx or .potx",
+    "ttf": "TrueType font (.ttf)",
+}
 
 
 def resolve(
@@ -53,7 +63,8 @@ def resolve(
     What a template holds that no deck can use, and kit leaves out, goes into ``dropped``
     by the template's path, for the loader to warn about.
 
-    ``formats`` are the kinds (png, jpeg, gif, pptx) the field accepts, checked by content.
+    ``formats`` are the kinds (png, jpeg, gif, pptx, ttf) the field accepts, checked by
+    content. A font file's other faces beside it (``other_faces``) are checked too.
     """
     if (
         PurePosixPath(value).is_absolute()
@@ -78,11 +89,19 @@ def resolve(
             kind = sniff(handle.read(16))
     except OSError as exc:  # unreadable (permissions), not a bug in kit
         raise ValueError(f"'{value}' cannot be read: {exc.strerror}") from None
+    if kind == "otf" and "ttf" in formats:
+        raise ValueError(
+            f"'{value}' is an OpenType font with PostScript outlines, which kit cannot embed "
+            "in a PDF; use the TrueType (.ttf) version of the font"
+        )
     if kind not in formats:
         wanted = " or ".join(_NAMES[f] for f in sorted(formats))
         raise ValueError(f"'{value}' is not a {wanted} file (checked by its content)")
     if kind == "pptx":
         dropped[str(path)] = _check_package(path, value)
+    elif kind == "ttf":
+        _check_font(path, value)
+        _check_other_faces(base_dir, path)
     else:
         _check_image(path, value, kind)
     return str(path)
@@ -132,6 +151,27 @@ def _check_image(path: Path, value: str, kind: str) -> None:
                     f"(a picture {MAX_SIDE} pixels across is as sharp as a slide shows)"
                 )
             image.load()
+
+
+def _check_font(path: Path, value: str) -> None:
+    """A font reportlab can embed (TrueType outlines, embedding allowed) and kit can measure."""
+    from fontTools.ttLib import TTFont
+    from reportlab.pdfbase.ttfonts import TTFontFile
+
+    with _reading(path, value, "ttf"):
+        TTFontFile(str(path))  # refuses damage, PostScript outlines and fonts not to embed
+        with TTFont(path, lazy=True) as font:
+            if not font.getBestCmap() or not font["hmtx"].metrics:
+                raise _Refused(f"'{value}' maps no characters to glyphs")
+
+
+def _check_other_faces(base_dir: Path, path: Path) -> None:
+    """The bold and italic faces found beside a font file, checked as the file itself."""
+    relative = path.relative_to(base_dir).as_posix()
+    for names in other_faces(relative):
+        for name in names:
+            if (base_dir / name).exists() or (base_dir / name).is_symlink():
+                resolve(base_dir, name, FONT_FORMATS, {})
 
 
 def _check_package(path: Path, value: str) -> tuple[str, ...]:
