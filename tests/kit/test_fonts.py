@@ -132,13 +132,20 @@ def _workshop_with(tmp_path: Path, fonts_yaml: str, files: dict[str, bytes] | No
     return folder
 
 
+def _fonts_line(folder: Path) -> int:
+    """The line of the workshop file that names its fonts, read from the file."""
+    lines = (folder / "workshop.yaml").read_text(encoding="utf-8").splitlines()
+    return next(n for n, line in enumerate(lines, start=1) if line.startswith("  fonts: "))
+
+
 def test_a_font_kit_has_no_metrics_for_is_a_warning_and_an_error_under_strict(
     tmp_path: Path,
 ) -> None:
     folder = _workshop_with(tmp_path, "{heading: Verdana}")
     result = kit("check", folder)
     warning = (
-        f"warning: {folder / 'workshop.yaml'}:23:20: theme.fonts.heading: kit has no metrics for"
+        f"warning: {folder / 'workshop.yaml'}:{_fonts_line(folder)}:20: theme.fonts.heading:"
+        " kit has no metrics for"
         " 'Verdana': text is measured with Liberation Sans, so it may not fit in Verdana; name a"
         " font kit measures (Arial, Calibri, Cambria, Times New Roman, Courier New) or a .ttf file"
         " in the workshop folder"
@@ -177,4 +184,5 @@ def test_a_font_file_kit_cannot_use_is_a_located_error(
     result = kit("check", folder)
     assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
     first = result.stderr.splitlines()[0]
-    assert first.startswith(f"{folder / 'workshop.yaml'}:23:17: theme.fonts.body: {message}"), first
+    where = f"{folder / 'workshop.yaml'}:{_fonts_line(folder)}:17: theme.fonts.body: "
+    assert first.startswith(where + message), first
