@@ -271,11 +271,15 @@ def fit_all(
 
 
 def _sizes(max_size: float, min_size: float) -> Iterator[float]:
-    """Candidate sizes, largest first: whole points down to 20, half points below."""
+    """Candidate sizes, largest first: whole points down to 20, half points below, then
+    ``min_size`` itself, which the steps from an off-grid ``max_size`` would skip."""
+    if max_size < min_size:
+        return
     size = max_size
-    while size >= min_size:
+    while size > min_size:
         yield size
         size -= 1 if size > 20 else 0.5
+    yield min_size
 
 
 def paginate(
