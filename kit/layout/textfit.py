@@ -124,6 +124,7 @@ def _styled_runs(spec: ParaSpec) -> tuple[Run, ...]:
 # A piece is a word and the spaces after it; no-break spaces (French "« oui »") join words.
 _BREAKABLE = r"[^\S\u00a0\u202f\u2007]"
 _PIECE = re.compile(rf"(?:(?!{_BREAKABLE}).)+{_BREAKABLE}*|{_BREAKABLE}+")
+_SPACE = re.compile(_BREAKABLE)
 
 
 def _width(run: Run, size: float) -> float:
@@ -200,13 +201,17 @@ def _words(runs: tuple[Run, ...]) -> list[list[Run]]:
 
 
 def _split_word(words: list[Run], width: float, size: float) -> list[list[Run]]:
-    """Break a word wider than the line into line-sized pieces, character by character."""
+    """Break a word wider than the line into line-sized pieces, character by character.
+
+    The spaces after the word stay with its last piece, as they do with any word: they
+    never start a line of their own.
+    """
     pieces: list[list[Run]] = [[]]
     used = 0.0
     for run in words:
         for char in run.text:
             char_width = _width(Run(char, run.bold, run.italic), size)
-            if used + char_width > width and pieces[-1]:
+            if used + char_width > width and pieces[-1] and not _SPACE.match(char):
                 pieces.append([])
                 used = 0.0
             pieces[-1].append(Run(char, run.bold, run.italic))
@@ -322,7 +327,10 @@ def _split_tall(specs: list[ParaSpec], width: float, height: float, size: float)
             continue
         for start in range(0, len(laid.lines), per_box):
             chunk = laid.lines[start : start + per_box]
-            text = " ".join(markup.unparse(line.runs) for line in chunk)
+            # each line joined to the next as wrapping parted them: a space, a hard line
+            # break, or nothing inside a word broken between letters
+            ends = [line.end for line in chunk[:-1]] + [""]
+            text = "".join(markup.unparse(line.runs) + end for line, end in zip(chunk, ends))
             bullet = spec.bullet if start == 0 else ""
             out.append(replace(spec, text=text, bullet=bullet, bold=False, italic=False))
     return out

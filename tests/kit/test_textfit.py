@@ -31,3 +31,65 @@ def test_whole_points_down_to_20_then_half_points(room_at: float, chosen: float)
     height = set_text(TEXT, WIDTH, room_at).height
     fitted = fit_text(TEXT, WIDTH, height, 28.0, 14.0)
     assert fitted is not None and fitted.size == chosen
+
+
+def test_whole_points_above_20_are_each_tried() -> None:
+    height = set_text(TEXT, WIDTH, 25.6).height
+    fitted = fit_text(TEXT, WIDTH, height, 28.0, 14.0)
+    assert fitted is not None and fitted.size == 25.0
+
+
+def test_a_floor_equal_to_the_largest_size_is_the_one_size_tried() -> None:
+    fitted = fit_text(TEXT, WIDTH, 1000.0, 18.0, 18.0)
+    assert fitted is not None and fitted.size == 18.0
+    assert fit_text(TEXT, WIDTH, 1.0, 18.0, 18.0) is None
+
+
+LONG_WORD = [ParaSpec("Die Rechtsschutzversicherungsgesellschaften zahlen")]
+
+
+def test_a_smaller_size_that_keeps_every_word_whole_is_preferred() -> None:
+    """At 28 pt the long word must break between letters; the search goes on down."""
+    assert not set_text(LONG_WORD, WIDTH, 28.0).whole_words
+    fitted = fit_text(LONG_WORD, WIDTH, 1000.0, 28.0, 12.0)
+    assert fitted is not None and fitted.whole_words
+    whole = [s for s in _grid(28.0, 12.0) if set_text(LONG_WORD, WIDTH, s).whole_words]
+    assert fitted.size == max(whole)
+
+
+def test_when_no_size_keeps_words_whole_the_largest_that_fits_is_used() -> None:
+    narrow = 60.0
+    assert not set_text(LONG_WORD, narrow, 12.0).whole_words
+    height = set_text(LONG_WORD, narrow, 20.0).height
+    fitted = fit_text(LONG_WORD, narrow, height, 28.0, 12.0)
+    assert fitted is not None and fitted.size == 20.0
+    assert fitted.plain.replace("\n", "") == set_text(LONG_WORD, narrow, 20.0).plain
+
+
+def _grid(max_size: float, min_size: float) -> list[float]:
+    sizes = [float(s) for s in range(int(max_size), 20, -1)]
+    return sizes + [s / 2 for s in range(40, int(min_size * 2) - 1, -1)]
+
+
+def test_boxes_fitted_together_take_the_largest_size_all_fit_exactly() -> None:
+    height = set_text(TEXT, WIDTH, 24.0).height
+    texts = fit_all([TEXT, [ParaSpec("Short.")]], WIDTH, height, 28.0, 14.0)
+    assert [t.size for t in texts] == [24.0, 24.0]
+    assert [t.plain for t in texts] == [set_text(TEXT, WIDTH, 24.0).plain, "Short."]
+
+
+def test_boxes_that_fit_at_no_size_are_set_at_the_floor() -> None:
+    texts = fit_all([TEXT, [ParaSpec("Short.")]], WIDTH, 5.0, 28.0, 14.0)
+    assert [t.size for t in texts] == [14.0, 14.0]
+    assert [t.plain for t in texts] == [set_text(TEXT, WIDTH, 14.0).plain, "Short."]
+    assert max(line.width for line in texts[0].paragraphs[0].lines) <= WIDTH
+
+
+def test_the_text_sits_where_it_is_anchored() -> None:
+    assert set_text(TEXT, WIDTH, 18.0).anchor == "top"
+    assert set_text(TEXT, WIDTH, 18.0, "bottom").anchor == "bottom"
+    for anchor in ("middle", "bottom"):
+        fitted = fit_text(TEXT, WIDTH, 1000.0, 28.0, 14.0, anchor)
+        assert fitted is not None and fitted.anchor == anchor
+    fitted = fit_text(TEXT, WIDTH, 1000.0, 28.0, 14.0)
+    assert fitted is not None and fitted.anchor == "top"

@@ -1,0 +1,101 @@
+"""Text continued over several boxes as a reader sees it: every box inside its height and
+never below the floor, as few boxes as needed, no text lost, repeated or reordered, line
+breaks and emphasis kept, and a continuation at its paragraph's level without its bullet."""
+
+from __future__ import annotations
+
+import pytest
+
+from kit.layout.textfit import Anchor, ParaSpec, Text, paginate, set_text
+from kit.model.markup import Run
+
+WIDTH, MAX, FLOOR = 300.0, 24.0, 14.0
+POINTS = [
+    ParaSpec(f"Point {n}: a tenant may ask for repairs in writing and keep a copy.", bullet="•")
+    for n in range(1, 9)
+]
+LONG = ParaSpec(
+    " ".join(f"Sentence {n} of a long facilitator note that goes on." for n in range(1, 19)),
+    level=1,
+    bullet="–",
+)
+
+
+def boxes_of(specs: list[ParaSpec], height: float, anchor: Anchor = "top") -> list[Text]:
+    boxes = paginate(specs, WIDTH, height, MAX, FLOOR, anchor)
+    for box in boxes:
+        assert box.paragraphs, "an empty box"
+        assert FLOOR <= box.size <= MAX
+        assert box.height <= height
+        assert box.anchor == anchor
+    return boxes
+
+
+def test_text_that_fits_one_box_is_one_box_at_its_largest_size() -> None:
+    height = set_text(POINTS[:2], WIDTH, 20.0).height
+    (box,) = boxes_of(POINTS[:2], height)
+    assert box.size == 20.0
+    assert [p.bullet for p in box.paragraphs] == ["•", "•"]
+
+
+@pytest.mark.parametrize("anchor", ["top", "middle", "bottom"])
+def test_paragraphs_fill_each_box_in_order_with_nothing_lost(anchor: Anchor) -> None:
+    height = set_text(POINTS[:3], WIDTH, FLOOR).height
+    boxes = boxes_of(POINTS, height, anchor)
+    assert [p.text for box in boxes for p in box.paragraphs] == [s.text for s in POINTS]
+    assert [len(box.paragraphs) for box in boxes] == [3, 3, 2]  # a box exactly full is full
+    assert boxes[-1].size > FLOOR  # the last box, less full, is set larger
+
+
+def test_a_paragraph_taller_than_a_box_continues_at_its_level_without_its_bullet() -> None:
+    height = 5 * FLOOR * 1.2 + 0.1
+    boxes = boxes_of([POINTS[0], LONG, POINTS[1]], height)
+    pieces = [p for box in boxes for p in box.paragraphs]
+    assert (pieces[0].text, pieces[-1].text) == (POINTS[0].text, POINTS[1].text)
+    continued = pieces[1:-1]
+    assert len(continued) >= 3
+    assert " ".join(p.text for p in continued) == LONG.text
+    assert [p.bullet for p in continued] == ["–"] + [""] * (len(continued) - 1)
+    assert {p.level for p in continued} == {1}
+
+
+def test_line_breaks_and_broken_words_are_kept_across_boxes() -> None:
+    address = [f"Line {n} of the **landlord's** address" for n in range(1, 13)]
+    word = "Rechtsschutzversicherungsgesellschaften"
+    boxes = boxes_of([ParaSpec("\n".join(address)), ParaSpec(word * 8)], FLOOR * 1.2 * 5 + 0.1)
+    texts = [p.text for box in boxes for p in box.paragraphs]
+    assert texts[:3] == ["\n".join(address[i : i + 5]).replace("**", "") for i in (0, 5, 10)]
+    assert len(texts) > 4 and "".join(texts[3:]) == word * 8  # no space added inside
+    bold = {r.text for box in boxes for p in box.paragraphs for ln in p.lines for r in ln.runs}
+    assert "landlord's" in bold
+
+
+def test_emphasis_is_kept_in_every_piece_of_a_continued_paragraph() -> None:
+    italic_all = ParaSpec(LONG.text, italic=True)
+    spanning = ParaSpec(f"Start **{LONG.text}** end")
+    for spec in (italic_all, spanning):
+        boxes = boxes_of([spec], FLOOR * 1.2 * 4)
+        runs = [r for box in boxes for p in box.paragraphs for ln in p.lines for r in ln.runs]
+        assert len(boxes) >= 3
+        if spec.italic:
+            assert {r.italic for r in runs} == {True} and {r.bold for r in runs} == {False}
+        else:
+            assert runs[0] == Run("Start ") and runs[-1] == Run(" end")
+            assert {r.bold for r in runs[1:-1]} == {True}
+
+
+def test_a_box_holding_one_line_takes_one_line_each() -> None:
+    height = FLOOR * 1.2 * 1.5
+    boxes = boxes_of([POINTS[0]], height)
+    assert len(boxes) == len(set_text([POINTS[0]], WIDTH, FLOOR).paragraphs[0].lines)
+    assert " ".join(box.plain for box in boxes) == POINTS[0].text
+
+
+def test_a_box_lower_than_one_line_still_shows_every_line_at_the_floor() -> None:
+    boxes = paginate([POINTS[0]], WIDTH, 5.0, MAX, FLOOR, "bottom")
+    assert {box.size for box in boxes} == {FLOOR}
+    assert {box.anchor for box in boxes} == {"bottom"}
+    assert [len(box.paragraphs[0].lines) for box in boxes] == [1] * len(boxes)
+    assert " ".join(box.plain for box in boxes) == POINTS[0].text
+    assert [box.paragraphs[0].bullet for box in boxes] == ["•"] + [""] * (len(boxes) - 1)
+    assert paginate([POINTS[0]], WIDTH, 1000.0, MAX, FLOOR)[0].anchor == "top"
