@@ -1,0 +1,263 @@
+"""What ``kit build`` does around its renderers, with stand-in renderers that write tiny files
+(fast enough to judge mutants of kit/app/build.py): the order they run in, what each is told
+(paper, head count, date, what was written before it), that one failing spares the others,
+that a machine fault stops the build, that nothing is written when the plan finds a problem,
+and the fixed date a reproducible build stamps. Real renderers: tests/kit/test_build.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import errno
+import sys
+import types
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kit.app import build as build_module
+from kit.app import staging
+from kit.app.build import build, fixed_timestamp
+from kit.errors import BuildError, ContentError, EnvironmentFault
+from kit.outputs import HANDOUT, PRINT_LIST, BuildOptions, Output
+from kit.source.loader import load
+
+WORKSHOP = """\
+title: Tiny
+organisation: Test Collective
+{date}duration: 30
+language: en
+{build}sections:
+  - title: One
+    duration: 30
+    blocks:
+      - bullets: {{title: Points, items: [First point, Second point]}}
+"""
+
+
+def workshop(folder: Path, build: str = "", date: str = "date: 2026-05-04\n") -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "workshop.yaml"
+    path.write_text(WORKSHOP.format(build=build, date=date), encoding="utf-8")
+    return path
+
+
+class Renderers:
+    """Stand-ins for the real renderers: each writes one small file and notes what it was
+    told; one can be made to fail."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.told: dict[str, BuildOptions] = {}
+        self.failing: dict[str, BaseException] = {}
+        for name in build_module.RENDERERS:
+            module = types.ModuleType(f"stand_in_{name}")
+            module.render = self._render(name)  # type: ignore[attr-defined]
+            monkeypatch.setitem(sys.modules, module.__name__, module)
+            monkeypatch.setitem(build_module.RENDERERS, name, module.__name__)
+
+    def _render(self, name: str) -> object:
+        def render(
+            workshop: Any, theme: Any, folder: Path, options: BuildOptions, **plans: Any
+        ) -> list[Output]:
+            self.told[name] = options
+            (folder / f"{name}.pdf").write_text(f"{name} of {workshop.title}")
+            if name in self.failing:
+                raise self.failing[name]
+            kind = PRINT_LIST if name == "printlist" else HANDOUT
+            return [Output(folder / f"{name}.pdf", len(plans), kind)]
+
+        return render
+
+
+@pytest.fixture
+def renderers(monkeypatch: pytest.MonkeyPatch) -> Renderers:
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    return Renderers(monkeypatch)
+
+
+def test_every_renderer_runs_in_order_and_each_file_is_placed(
+    tmp_path: Path, renderers: Renderers
+) -> None:
+    out = tmp_path / "deep" / "out"
+    progress: list[Path] = []
+    result = build(workshop(tmp_path), out, progress=lambda o: progress.append(o.path))
+    names = ["slides", "handouts", "exercises", "printlist"]
+    assert list(renderers.told) == names
+    assert [o.path for o in result.written] == progress == [out / f"{n}.pdf" for n in names]
+    assert [(out / f"{n}.pdf").read_text() for n in names] == [f"{n} of Tiny" for n in names]
+    assert [o.count for o in result.written] == [1, 1, 0, 0]  # the deck plan: slides, handouts
+    assert [p.name for p in out.iterdir() if p.name.startswith(".kit-") and p.is_dir()] == []
+    # each renderer knows what the ones before it wrote (the print list lists them)
+    assert [len(renderers.told[n].written) for n in names] == [0, 1, 2, 3]
+    assert result.failed == {} and result.editions == ()
+
+
+def test_only_the_outputs_asked_for_in_the_order_asked(
+    tmp_path: Path, renderers: Renderers
+) -> None:
+    out = tmp_path / "out"
+    result = build(workshop(tmp_path), out, only=["exercises", "slides"])
+    assert list(renderers.told) == ["exercises", "slides"]
+    assert sorted(p.name for p in out.iterdir()) == [".kit-lock", "exercises.pdf", "slides.pdf"]
+    assert len(result.written) == 2
+
+
+def test_what_each_renderer_is_told_comes_from_the_workshop(
+    tmp_path: Path, renderers: Renderers
+) -> None:
+    path = workshop(
+        tmp_path, build="build: {paper: letter, participants: 7, languages: [en, de]}\n"
+    )
+    (tmp_path / "participants.csv").write_text("name\nAda\nBen\nCy\n", encoding="utf-8")
+    result = build(path, tmp_path / "out", only=["handouts"])
+    told = renderers.told["handouts"]
+    assert (told.paper, told.participants) == ("letter", 7)
+    assert [p.name for p in told.people] == ["Ada", "Ben", "Cy"]
+    assert told.timestamp == dt.datetime(2026, 5, 4, tzinfo=dt.timezone.utc)
+    assert result.editions == ("de",)
+
+
+def test_the_command_line_wins_over_the_workshop(tmp_path: Path, renderers: Renderers) -> None:
+    path = workshop(tmp_path, build="build: {paper: letter, participants: 7}\n")
+    build(path, tmp_path / "out", only=["handouts"], paper="a4", participants=12)
+    assert (renderers.told["handouts"].paper, renderers.told["handouts"].participants) == ("a4", 12)
+
+
+@pytest.mark.parametrize(("people", "count"), [("name\nAda\nBen\nCy\n", 3), (None, 20)])
+def test_the_head_count_is_the_list_s_length_else_twenty(
+    tmp_path: Path, renderers: Renderers, people: str | None, count: int
+) -> None:
+    path = workshop(tmp_path)
+    listed = tmp_path / "elsewhere.csv"
+    if people:
+        listed.write_text(people, encoding="utf-8")
+    build(path, tmp_path / "out", only=["exercises"], participants_file=listed if people else None)
+    assert renderers.told["exercises"].participants == count
+    assert renderers.told["exercises"].paper == "a4"
+
+
+def test_a_failing_renderer_spares_the_others_and_the_error_names_it(
+    tmp_path: Path, renderers: Renderers
+) -> None:
+    out = tmp_path / "out"
+    renderers.failing["handouts"] = ValueError("the handout broke")
+    progress: list[str] = []
+    with pytest.raises(BuildError) as caught:
+        build(workshop(tmp_path), out, progress=lambda o: progress.append(o.path.name))
+    result = caught.value.result
+    assert list(result.failed) == ["handouts"]
+    assert str(result.failed["handouts"]) == "the handout broke"
+    assert [o.path.name for o in result.written] == progress
+    assert progress == ["slides.pdf", "exercises.pdf", "printlist.pdf"]
+    assert not (out / "handouts.pdf").exists()  # its file never left its staging folder
+    assert [p.name for p in out.iterdir() if p.is_dir()] == []
+
+
+def test_a_machine_fault_stops_the_build_at_once(tmp_path: Path, renderers: Renderers) -> None:
+    out = tmp_path / "out"
+    renderers.failing["handouts"] = OSError(errno.ENOSPC, "No space left on device")
+    with pytest.raises(EnvironmentFault) as caught:
+        build(workshop(tmp_path), out)
+    assert (
+        str(caught.value)
+        == f"{out}: no space left on the disk; free some space or choose another --out"
+    )
+    assert list(renderers.told) == ["slides", "handouts"]
+    assert sorted(p.name for p in out.iterdir()) == [".kit-lock", "slides.pdf"]
+
+
+def test_a_plan_problem_writes_nothing(tmp_path: Path, renderers: Renderers) -> None:
+    """A resource stays beside its QR code: one longer than a page is refused, located."""
+    path = workshop(tmp_path)
+    long = " ".join(["Open daily for advice on every kind of repair."] * 400)
+    item = f"{{name: Helpline, url: 'https://example.org', description: {long}}}"
+    resource = f"resources: {{items: [{item}]}}"
+    text = path.read_text(encoding="utf-8").replace(
+        "bullets: {title: Points, items: [First point, Second point]}", resource
+    )
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        build(path, tmp_path / "out", only=["handouts"])
+    assert "workshop.yaml:10:" in str(caught.value)
+    assert not (tmp_path / "out").exists() and renderers.told == {}
+
+
+def test_warnings_are_heard_as_found_and_kept(tmp_path: Path, renderers: Renderers) -> None:
+    path = workshop(tmp_path)
+    path.write_text(
+        path.read_text(encoding="utf-8") + "glossary:\n  - term: participant\n"
+        "    instead_of: [point]\n",
+        encoding="utf-8",
+    )
+    heard: list[str] = []
+    result = build(path, tmp_path / "out", only=["exercises"], warn=heard.append)
+    assert heard == result.warnings and any("point" in w for w in heard)
+
+
+def test_a_killed_build_s_leftovers_are_swept_first(tmp_path: Path, renderers: Renderers) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    left = staging.create(out, "slides")
+    build(workshop(tmp_path), out, only=["exercises"])
+    assert not left.exists()
+
+
+def test_an_output_folder_that_cannot_be_made_is_one_line(
+    tmp_path: Path, renderers: Renderers
+) -> None:
+    (tmp_path / "file").write_text("")
+    with pytest.raises(EnvironmentFault) as caught:
+        build(workshop(tmp_path), tmp_path / "file" / "out", only=["exercises"])
+    assert str(tmp_path / "file") in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("epoch", "when"),
+    [("1700000000", dt.datetime(2023, 11, 14, 22, 13, 20)), (" 0 ", dt.datetime(1970, 1, 1))],
+)
+def test_source_date_epoch_fixes_the_date(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, epoch: str, when: dt.datetime
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    assert fixed_timestamp(load(workshop(tmp_path))) == when.replace(tzinfo=dt.timezone.utc)
+
+
+def test_without_an_epoch_the_workshop_s_date_else_2000(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "  ")
+    assert fixed_timestamp(load(workshop(tmp_path / "a"))) == dt.datetime(
+        2026, 5, 4, tzinfo=dt.timezone.utc
+    )
+    undated = load(workshop(tmp_path / "b", date=""))
+    assert fixed_timestamp(undated) == dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
+
+
+@pytest.mark.parametrize(
+    ("epoch", "message"),
+    [
+        ("17e8", "SOURCE_DATE_EPOCH='17e8' is not a count of seconds since 1970 (digits only)"),
+        ("-1", "SOURCE_DATE_EPOCH='-1' is not a count of seconds"),
+        ("1" * 30, f"SOURCE_DATE_EPOCH={'1' * 24}... is after 2107-12-31"),
+        ("x" * 30, f"SOURCE_DATE_EPOCH='{'x' * 24}...' is not a count"),
+        ("x" * 24, f"SOURCE_DATE_EPOCH='{'x' * 24}' is not a count"),
+        ("4354819200", "SOURCE_DATE_EPOCH=4354819200 is after 2107-12-31"),
+    ],
+)
+def test_an_epoch_kit_cannot_use_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, epoch: str, message: str
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    with pytest.raises(EnvironmentFault) as caught:
+        fixed_timestamp(load(workshop(tmp_path)))
+    assert str(caught.value).startswith(message)
+
+
+def test_the_last_second_a_deck_can_hold_is_accepted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "4354819199")
+    assert fixed_timestamp(load(workshop(tmp_path))) == dt.datetime(
+        2107, 12, 31, 23, 59, 59, tzinfo=dt.timezone.utc
+    )
