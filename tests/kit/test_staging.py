@@ -19,7 +19,7 @@ from kit.outputs import GUIDE, HANDOUT, Output
 
 from ..hostile.test_atomic import state
 
-NAMES = ["handout.pdf", "sub/cards.pdf", "guide.pdf"]
+NAMES = ["guide.pdf", "sub/deeper/cards.pdf", "handout.pdf"]
 
 
 def stage(out: Path, contents: str = "new") -> tuple[Path, list[Output]]:
@@ -30,7 +30,7 @@ def stage(out: Path, contents: str = "new") -> tuple[Path, list[Output]]:
         path = folder / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(f"{contents} {name}")
-        staged.append(Output(path, index + 1, HANDOUT if index < 2 else GUIDE))
+        staged.append(Output(path, index + 1, GUIDE if index == 0 else HANDOUT))
     return folder, staged
 
 
@@ -66,6 +66,8 @@ def test_a_staging_folder_is_marked_and_named_as_kit_names_it(tmp_path: Path) ->
         folder.name.startswith(".kit-handouts-") and len(folder.name) == len(".kit-handouts-") + 8
     )
     assert [p.name for p in folder.iterdir()] == [staging.MARKER]
+    marker = (folder / staging.MARKER).read_text()
+    assert marker == "a kit build's staging folder; the next build removes it\n"
     assert staging.sweep(tmp_path) == 1 and list(tmp_path.iterdir()) == []
 
 
@@ -81,6 +83,11 @@ def test_a_folder_that_cannot_be_marked_is_not_left_behind(
     assert list(tmp_path.iterdir()) == []
 
 
+def test_an_output_folder_that_is_gone_is_the_error_raised(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError):
+        staging.create(tmp_path / "gone", "slides")
+
+
 def test_files_placed_into_an_empty_folder(tmp_path: Path) -> None:
     out = tmp_path / "out"
     out.mkdir()
@@ -92,6 +99,7 @@ def test_files_placed_into_an_empty_folder(tmp_path: Path) -> None:
     assert [(out / name).read_text() for name in NAMES] == [f"new {name}" for name in NAMES]
     staging.remove(folder)
     assert sorted(p.name for p in out.iterdir()) == ["guide.pdf", "handout.pdf", "sub"]
+    assert [p.name for p in folder.parent.iterdir() if p.name.startswith(".kit-")] == []
 
 
 @pytest.mark.parametrize("hard_links", [True, False], ids=["hard-links", "no-hard-links"])
@@ -103,6 +111,7 @@ def test_a_new_file_keeps_the_mode_and_owner_of_the_one_it_replaces(
     out = filled(tmp_path)
     folder, staged = stage(out)
     staging.place(staged, folder, out)
+    assert (out / "sub" / "deeper" / "cards.pdf").read_text() == "new sub/deeper/cards.pdf"
     handout = (out / "handout.pdf").stat()
     assert (handout.st_mode & 0o777, handout.st_uid, handout.st_gid) == (0o640, 4321, 4322)
     assert (out / "handout.pdf").read_text() == "new handout.pdf"
@@ -130,25 +139,27 @@ def test_a_move_that_fails_puts_back_exactly_what_was_there(
         staging.place(staged, folder, out)
     staging.remove(folder)
     after = state(out)
-    assert {k: v for k, v in after.items() if k != "sub"} == before  # the empty folder made
+    assert {
+        k: v for k, v in after.items() if not k.startswith("sub")
+    } == before  # the empty folder made
     assert os.readlink(out / "guide.pdf") == "mine.txt"
 
 
 def test_a_target_that_is_a_folder_moves_nothing(tmp_path: Path) -> None:
     out = filled(tmp_path)
-    (out / "guide.pdf").unlink()
-    (out / "guide.pdf").mkdir()
+    (out / "handout.pdf").unlink()
+    (out / "handout.pdf").mkdir()
     before = state(out)
     folder, staged = stage(out)
     with pytest.raises(IsADirectoryError) as caught:
         staging.place(staged, folder, out)
-    assert caught.value.filename == str(out / "guide.pdf")
+    assert str(caught.value) == f"[Errno {errno.EISDIR}] Is a directory: '{out / 'handout.pdf'}'"
     staging.remove(folder)
-    assert {k: v for k, v in state(out).items() if k != "sub"} == before
+    assert {k: v for k, v in state(out).items() if not k.startswith("sub")} == before
 
 
 def killed_while_moving(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, dict]:
-    """An output folder where a build died after its first move, journal and all."""
+    """An output folder where a build died after two moves, journal and all."""
     out = filled(tmp_path)
     before = state(out)
     folder, staged = stage(out)
@@ -158,7 +169,7 @@ def killed_while_moving(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tupl
     def dying(source: str | Path, target: str | Path) -> None:
         if not Path(source).name.startswith("."):
             moved.append(str(target))
-            if len(moved) == 2:
+            if len(moved) == 3:
                 raise SystemExit("killed")  # as if the process died here: no undo after it
         replace(source, target)
 
@@ -167,7 +178,7 @@ def killed_while_moving(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tupl
     with pytest.raises(SystemExit):
         staging.place(staged, folder, out)
     monkeypatch.undo()
-    assert (out / "handout.pdf").read_text() == "new handout.pdf"
+    assert (out / "guide.pdf").read_text() == "new guide.pdf"
     return out, before
 
 
@@ -179,7 +190,7 @@ def test_the_next_build_undoes_what_a_killed_build_half_placed(
     staging.remove(leftover)  # a journal still there: the folder is kept for the undo
     assert leftover.exists()
     assert staging.sweep(out) == 1
-    assert {k: v for k, v in state(out).items() if k != "sub"} == before
+    assert {k: v for k, v in state(out).items() if not k.startswith("sub")} == before
     assert staging.sweep(out) == 0
 
 
@@ -190,8 +201,8 @@ def test_only_kit_s_own_staging_folders_are_swept(tmp_path: Path) -> None:
     for name in kept:
         (out / name).mkdir()
         (out / name / staging.MARKER).write_text("")
-    (out / ".kit-slides-unmarked").mkdir()  # kit's name but someone's files in it
-    (out / ".kit-slides-unmarked" / "notes.txt").write_text("mine")
+    (out / ".kit-aaa-unmarked").mkdir()  # kit's name but someone's files in it
+    (out / ".kit-aaa-unmarked" / "notes.txt").write_text("mine")
     (out / ".kit-slides-abcdefgh").write_text("a file, not a folder")
     os.symlink(out / kept[0], out / ".kit-guide-linked01")
     (out / ".kit-guide-emptyabc").mkdir()  # killed before it was marked
@@ -203,7 +214,7 @@ def test_only_kit_s_own_staging_folders_are_swept(tmp_path: Path) -> None:
     assert staging.sweep(out) == 2
     left = sorted(p.name for p in out.iterdir())
     assert left == sorted(
-        [*kept, ".kit-slides-unmarked", ".kit-slides-abcdefgh", ".kit-guide-linked01"]
+        [*kept, ".kit-aaa-unmarked", ".kit-slides-abcdefgh", ".kit-guide-linked01"]
     )
     assert (out / kept[0] / staging.MARKER).exists()
 
@@ -222,6 +233,31 @@ def test_placed_files_are_made_durable(tmp_path: Path, monkeypatch: pytest.Monke
 
     monkeypatch.setattr(os, "fsync", recording)
     staging.place(staged, folder, out)
-    assert {str(out), str(out / "sub")} <= set(synced)
+    assert {str(out), str(out / "sub" / "deeper")} <= set(synced)
     assert synced.count(str(out)) == 1  # once per folder, not once per file
     assert str(folder) in synced  # the journal, before any move
+
+
+def test_files_the_user_may_not_give_away_still_get_their_mode(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only root may give a file to another owner; anyone else's rebuild keeps the mode."""
+
+    def refused(*args: object) -> None:
+        raise PermissionError(errno.EPERM, "Operation not permitted")
+
+    out = filled(tmp_path)
+    folder, staged = stage(out)
+    monkeypatch.setattr(os, "chown", refused)
+    staging.place(staged, folder, out)
+    assert (out / "handout.pdf").stat().st_mode & 0o777 == 0o640
+    assert (out / "handout.pdf").read_text() == "new handout.pdf"
+
+
+def test_a_new_file_the_user_removed_before_the_next_build_is_no_obstacle(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out, before = killed_while_moving(tmp_path, monkeypatch)
+    (out / "sub" / "deeper" / "cards.pdf").unlink()
+    assert staging.sweep(out) == 1
+    assert {k: v for k, v in state(out).items() if not k.startswith("sub")} == before
