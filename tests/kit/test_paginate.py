@@ -33,7 +33,7 @@ def boxes_of(specs: list[ParaSpec], height: float, anchor: Anchor = "top") -> li
 
 def test_text_that_fits_one_box_is_one_box_at_its_largest_size() -> None:
     height = set_text(POINTS[:2], WIDTH, 20.0).height
-    (box,) = boxes_of(POINTS[:2], height)
+    (box,) = boxes_of(POINTS[:2], height, "middle")
     assert box.size == 20.0
     assert [p.bullet for p in box.paragraphs] == ["•", "•"]
 

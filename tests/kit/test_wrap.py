@@ -164,6 +164,15 @@ def test_a_word_wider_than_the_box_is_broken_into_full_pieces() -> None:
         assert piece.width + measure([Run(after.text[0])]) > width
 
 
+@pytest.mark.parametrize("mark", ["", "*", "**", "***"])
+def test_a_broken_word_is_measured_letter_by_letter_in_its_own_face(mark: str) -> None:
+    """Italic Cyrillic is wider than upright: each piece of a broken word still fits."""
+    word = "Достопримечательности" * 3
+    for width in range(60, 130, 3):
+        lines = check(f"{mark}{word}{mark}", float(width))
+        assert "".join(line.text for line in lines) == word
+
+
 def test_a_broken_word_keeps_its_styles() -> None:
     width = measure([Run("Rechtsschutz")])
     lines = check("Rechtsschutz**versicherungs***gesellschaften*", width)
