@@ -174,7 +174,7 @@ def killed_while_moving(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tupl
         replace(source, target)
 
     monkeypatch.setattr(os, "replace", dying)
-    monkeypatch.setattr(staging, "_undo", lambda staging_folder, out_folder: None)
+    monkeypatch.setattr(staging, "_undo", lambda *_: None)
     with pytest.raises(SystemExit):
         staging.place(staged, folder, out)
     monkeypatch.undo()
