@@ -19,7 +19,7 @@ from kit.outputs import GUIDE, HANDOUT, Output
 
 from ..hostile.test_atomic import state
 
-NAMES = ["guide.pdf", "sub/deeper/cards.pdf", "handout.pdf"]
+NAMES = ["guide.pdf", "handout.pdf", "sub/deeper/cards.pdf", "notes.pdf"]
 
 
 def stage(out: Path, contents: str = "new") -> tuple[Path, list[Output]]:
@@ -98,7 +98,7 @@ def test_files_placed_into_an_empty_folder(tmp_path: Path) -> None:
     ]
     assert [(out / name).read_text() for name in NAMES] == [f"new {name}" for name in NAMES]
     staging.remove(folder)
-    assert sorted(p.name for p in out.iterdir()) == ["guide.pdf", "handout.pdf", "sub"]
+    assert sorted(p.name for p in out.iterdir()) == ["guide.pdf", "handout.pdf", "notes.pdf", "sub"]
     assert [p.name for p in folder.parent.iterdir() if p.name.startswith(".kit-")] == []
 
 
@@ -159,7 +159,7 @@ def test_a_target_that_is_a_folder_moves_nothing(tmp_path: Path) -> None:
 
 
 def killed_while_moving(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, dict]:
-    """An output folder where a build died after two moves, journal and all."""
+    """An output folder where a build died after three moves, journal and all."""
     out = filled(tmp_path)
     before = state(out)
     folder, staged = stage(out)
@@ -169,7 +169,7 @@ def killed_while_moving(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tupl
     def dying(source: str | Path, target: str | Path) -> None:
         if not Path(source).name.startswith("."):
             moved.append(str(target))
-            if len(moved) == 3:
+            if len(moved) == 4:
                 raise SystemExit("killed")  # as if the process died here: no undo after it
         replace(source, target)
 
