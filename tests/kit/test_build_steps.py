@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import fcntl
+import os
 import sys
 import types
 from pathlib import Path
@@ -19,6 +21,7 @@ import pytest
 from kit.app import build as build_module
 from kit.app import staging
 from kit.app.build import build, fixed_timestamp
+from kit.app.outlock import LOCK_FILE
 from kit.errors import BuildError, ContentError, EnvironmentFault
 from kit.outputs import HANDOUT, PRINT_LIST, BuildOptions, Output
 from kit.source.loader import load
@@ -49,6 +52,7 @@ class Renderers:
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.told: dict[str, BuildOptions] = {}
+        self.seen: dict[str, tuple[Any, Path, dict[str, Any]]] = {}  # theme, folder, plans
         self.failing: dict[str, BaseException] = {}
         for name in build_module.RENDERERS:
             module = types.ModuleType(f"stand_in_{name}")
@@ -61,11 +65,12 @@ class Renderers:
             workshop: Any, theme: Any, folder: Path, options: BuildOptions, **plans: Any
         ) -> list[Output]:
             self.told[name] = options
+            self.seen[name] = (theme, folder, plans)
             (folder / f"{name}.pdf").write_text(f"{name} of {workshop.title}")
             if name in self.failing:
                 raise self.failing[name]
             kind = PRINT_LIST if name == "printlist" else HANDOUT
-            return [Output(folder / f"{name}.pdf", len(plans), kind)]
+            return [Output(folder / f"{name}.pdf", 1, kind)]
 
         return render
 
@@ -86,7 +91,16 @@ def test_every_renderer_runs_in_order_and_each_file_is_placed(
     assert list(renderers.told) == names
     assert [o.path for o in result.written] == progress == [out / f"{n}.pdf" for n in names]
     assert [(out / f"{n}.pdf").read_text() for n in names] == [f"{n} of Tiny" for n in names]
-    assert [o.count for o in result.written] == [1, 1, 0, 0]  # the deck plan: slides, handouts
+    # the deck is laid out once, for the deck and the handouts' slide pictures
+    plans = [renderers.seen[n][2] for n in names]
+    assert [list(p) for p in plans] == [["deck"], ["deck"], [], []]
+    assert plans[0]["deck"] is plans[1]["deck"] is not None
+    # each writes into its own staging folder inside the output folder, which a killed
+    # build's successor knows as kit's
+    for name in names:
+        theme, folder, _ = renderers.seen[name]
+        assert folder.parent == out and folder.name.startswith(f".kit-{name}-")
+        assert theme is not None and theme == load(tmp_path / "workshop.yaml").workshop.theme
     assert [p.name for p in out.iterdir() if p.name.startswith(".kit-") and p.is_dir()] == []
     # each renderer knows what the ones before it wrote (the print list lists them)
     assert [len(renderers.told[n].written) for n in names] == [0, 1, 2, 3]
@@ -242,7 +256,12 @@ def test_without_an_epoch_the_workshop_s_date_else_2000(
         ("1" * 30, f"SOURCE_DATE_EPOCH={'1' * 24}... is after 2107-12-31"),
         ("x" * 30, f"SOURCE_DATE_EPOCH='{'x' * 24}...' is not a count"),
         ("x" * 24, f"SOURCE_DATE_EPOCH='{'x' * 24}' is not a count"),
-        ("4354819200", "SOURCE_DATE_EPOCH=4354819200 is after 2107-12-31"),
+        ("x" * 25, f"SOURCE_DATE_EPOCH='{'x' * 24}...' is not a count"),
+        (
+            "4354819200",
+            "SOURCE_DATE_EPOCH=4354819200 is after 2107-12-31, the last date a .pptx (a zip "
+            "file) can hold; unset it or set an earlier time",
+        ),
     ],
 )
 def test_an_epoch_kit_cannot_use_is_one_line(
@@ -261,3 +280,29 @@ def test_the_last_second_a_deck_can_hold_is_accepted(
     assert fixed_timestamp(load(workshop(tmp_path))) == dt.datetime(
         2107, 12, 31, 23, 59, 59, tzinfo=dt.timezone.utc
     )
+
+
+def test_a_build_waiting_for_another_says_so_then_writes(
+    tmp_path: Path, renderers: Renderers
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    holder = os.open(out / LOCK_FILE, os.O_RDONLY | os.O_CREAT)
+    fcntl.flock(holder, fcntl.LOCK_EX)
+    heard: list[str] = []
+
+    def waiting(message: str) -> None:
+        heard.append(message)
+        os.close(holder)  # the other build finishes
+
+    build(workshop(tmp_path), out, only=["exercises"], waiting=waiting)
+    assert heard == [f"waiting: another kit build is writing into {out}"]
+    assert (out / "exercises.pdf").exists()
+
+
+def test_an_edition_is_built_from_the_translation(tmp_path: Path, renderers: Renderers) -> None:
+    path = workshop(tmp_path)
+    (tmp_path / "translations").mkdir()
+    (tmp_path / "translations" / "de.yaml").write_text("title: Winzig\n", encoding="utf-8")
+    build(path, tmp_path / "out", only=["exercises"], language="de")
+    assert (tmp_path / "out" / "exercises.pdf").read_text() == "exercises of Winzig"
