@@ -20,7 +20,7 @@ import pytest
 
 from kit.app import build as build_module
 from kit.app import staging
-from kit.app.build import build, fixed_timestamp
+from kit.app.build import build, fixed_timestamp, render_loaded
 from kit.app.outlock import LOCK_FILE
 from kit.errors import BuildError, ContentError, EnvironmentFault
 from kit.outputs import HANDOUT, PRINT_LIST, BuildOptions, Output
@@ -204,9 +204,14 @@ def test_warnings_are_heard_as_found_and_kept(tmp_path: Path, renderers: Rendere
         "    instead_of: [point]\n",
         encoding="utf-8",
     )
+    points = ", ".join(f"Point number {n} of a long list" for n in range(40))
+    text = path.read_text(encoding="utf-8").replace("First point, Second point", points)
+    path.write_text(text, encoding="utf-8")
     heard: list[str] = []
-    result = build(path, tmp_path / "out", only=["exercises"], warn=heard.append)
-    assert heard == result.warnings and any("point" in w for w in heard)
+    result = build(path, tmp_path / "out", only=["slides"], warn=heard.append)
+    assert heard == result.warnings
+    assert any("instead of 'Point'" in w for w in heard)  # the glossary's
+    assert any("does not fit one slide" in w for w in heard)  # the layout's
 
 
 def test_a_killed_build_s_leftovers_are_swept_first(tmp_path: Path, renderers: Renderers) -> None:
@@ -306,3 +311,20 @@ def test_an_edition_is_built_from_the_translation(tmp_path: Path, renderers: Ren
     (tmp_path / "translations" / "de.yaml").write_text("title: Winzig\n", encoding="utf-8")
     build(path, tmp_path / "out", only=["exercises"], language="de")
     assert (tmp_path / "out" / "exercises.pdf").read_text() == "exercises of Winzig"
+
+
+def test_a_build_that_may_not_wait_gives_up_at_once_in_one_line(
+    tmp_path: Path, renderers: Renderers
+) -> None:
+    """``kit build --watch`` gives up on a folder another build holds rather than queue."""
+    out = tmp_path / "out"
+    out.mkdir()
+    holder = os.open(out / LOCK_FILE, os.O_RDONLY | os.O_CREAT)
+    fcntl.flock(holder, fcntl.LOCK_EX)
+    try:
+        with pytest.raises(EnvironmentFault) as caught:
+            render_loaded(load(workshop(tmp_path)), out, lock_wait=0.0, waiting=print)
+    finally:
+        os.close(holder)
+    assert str(caught.value).startswith(f"{out}: another kit build has been writing into this")
+    assert "for 0 s;" in str(caught.value) and renderers.told == {}
