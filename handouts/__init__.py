@@ -91,7 +91,7 @@ def render(
     outputs.append(Output(path, write_deck_pdf(path, deck, meta), DECK_PDF))
     path = out_dir / SHARED_SLIDES.file
     meta = meta_for(workshop, look.words("slides_for_participants"))
-    pages = write_deck_pdf(path, deck.for_participants(), meta)
+    pages = write_deck_pdf(path, deck.to_share(), meta)
     outputs.append(Output(path, pages, SHARED_SLIDES))
     path = out_dir / WEB.file
     outputs.append(Output(path, write_web_edition(path, workshop, theme, deck.pictures), WEB))

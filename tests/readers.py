@@ -59,11 +59,14 @@ def require_font(family: str, expected: str) -> None:
         )
 
 
-def soffice_convert(files: Sequence[Path], out_dir: Path, to: str = "pdf") -> list[Path]:
+def soffice_convert(
+    files: Sequence[Path], out_dir: Path, to: str = "pdf", export: str = ""
+) -> list[Path]:
     """Convert ``files`` with LibreOffice in one run; the converted files, in order.
 
     LibreOffice gets a profile of its own in ``out_dir``: two runs sharing one hand their
     work to each other. Names must differ by stem, since the outputs share ``out_dir``.
+    ``export`` names an export filter and its options (``impress_pdf_Export:{...}``).
     """
     soffice = require_tool("soffice")
     require_font("Arial", "Liberation Sans")
@@ -77,7 +80,7 @@ def soffice_convert(files: Sequence[Path], out_dir: Path, to: str = "pdf") -> li
             f"-env:UserInstallation={profile.as_uri()}",
             "--headless",
             "--convert-to",
-            to,
+            f"{to}:{export}" if export else to,
             "--outdir",
             str(out_dir),
             *map(str, files),

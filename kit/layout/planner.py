@@ -8,7 +8,7 @@ slide with a warning naming the block.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from kit.layout.fonts import deck_name
@@ -31,6 +31,7 @@ MARGIN = 40.0
 MARK_WIDTH = 160.0  # the footer's "PRESENTER COPY", in every language kit has
 MM = 72 / 25.4  # points
 MIN_DRAWN = 3 * MM  # a picture thinner than this on a slide is a line, not a picture
+MAX_RATIO = 10  # a picture longer than this many times its width is a strip, whatever its size
 TITLE_TOP, TITLE_HEIGHT = 22.0, 68.0
 RULE_TOP = 94.0
 BODY_TOP = 112.0
@@ -150,7 +151,8 @@ class Planner:
     ) -> Picture:
         """The picture, upright, scaled to fit ``box`` with its aspect ratio kept, centred.
 
-        A picture drawn thinner than ``MIN_DRAWN`` cannot be seen: a warning names ``place``.
+        A picture drawn thinner than ``MIN_DRAWN`` cannot be seen, and one more than
+        ``MAX_RATIO`` times as long as it is wide is a strip: a warning names ``place``.
         """
         if path not in self.pictures:
             self.pictures[path] = prepare(path)
@@ -165,6 +167,8 @@ class Planner:
                 f"{pw / MM:.2f} × {ph / MM:.2f} mm; crop it closer to a rectangle or it will "
                 "not be seen",
             )
+        elif max(picture.width, picture.height) > MAX_RATIO * min(picture.width, picture.height):
+            self.warn(place, _strip(picture.width, picture.height))
         return Picture(
             x + (w - pw) / 2, y + (h - ph) / 2, pw, ph, path, alt, alt[:60], picture.data
         )
@@ -263,6 +267,12 @@ class Planner:
         for draft in self.drafts[start:]:
             draft.section, draft.block = section, block
 
+    def _marked(self, slides: list[Slide]) -> tuple[Slide, ...]:
+        """Notes hold what only facilitators may read: each notes page says whose copy it
+        is, as each slide's footer does, in the notes pane and on printed notes pages."""
+        mark = self.words("presenter_copy")
+        return tuple(replace(s, notes=join_notes(mark, s.notes)) if s.notes else s for s in slides)
+
     def layout(self) -> DeckLayout:
         total = len(self.drafts)
         slides = []
@@ -285,7 +295,7 @@ class Planner:
         return DeckLayout(
             width=self.width,
             height=self.height,
-            slides=tuple(slides),
+            slides=self._marked(slides),
             heading_font=deck_name(workshop.theme.fonts.heading),
             body_font=deck_name(workshop.theme.fonts.body),
             title=markup.plain(workshop.title),
@@ -322,7 +332,7 @@ class Planner:
                 number_width,
                 20,
                 text=right,
-                role="footer",
+                role="number",
                 name="Slide number",
             ),
         ]
@@ -373,3 +383,13 @@ def block_notes(ctx: BlockContext, block: Any, *extra: str) -> str:
 def fitted(specs: list[ParaSpec], width: float, height: float, high: float, low: float) -> Text:
     """Text fitted to the box, or set at the floor size if it cannot fit."""
     return fit_text(specs, width, height, high, low) or set_text(specs, width, low)
+
+
+def _strip(width: int, height: int) -> str:
+    """The warning for a picture of ``width`` × ``height`` pixels that is a strip."""
+    long, short = ("wide", "tall") if width > height else ("tall", "wide")
+    times = f"{max(width, height) / min(width, height):.1f}".removesuffix(".0")
+    return (
+        f"the picture is {width} × {height} pixels, {times} times as {long} as it is "
+        f"{short}; crop it to at most {MAX_RATIO} times as {long} or it shows as a strip"
+    )

@@ -12,12 +12,13 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from kit.layout.pictures import Prepared
-from kit.layout.textfit import Text
+from kit.layout.textfit import ParaSpec, Text, set_text
 from kit.model.places import Place, describe
 
 ShapeKind = Literal["rect", "roundrect"]  # kit.layout.drawing.SHAPES: both renderers draw each
-# "mark": the presenter copy's own label, which the copy for participants leaves out.
-Role = Literal["title", "body", "footer", "decoration", "mark"]
+# "mark": the presenter copy's own label, which the copy for participants leaves out;
+# "number": the slide's number, which the slides to share count anew.
+Role = Literal["title", "body", "footer", "decoration", "mark", "number"]
 
 
 @dataclass(frozen=True)
@@ -164,15 +165,27 @@ class DeckLayout:
     pictures: Mapping[str, Prepared] = field(default_factory=dict, compare=False)
 
     def for_participants(self) -> DeckLayout:
-        """The copy of the slides to share after the session: no slide participants must
-        not see (the drill's suggested responses), no notes and no presenter mark. Slides
-        keep their numbers, so "slide 12" is the same slide in both copies."""
+        """The slides participants may see (the notes handout prints them beside the
+        projected deck): no slide participants must not see (the drill's suggested
+        responses), no notes and no presenter mark. Slides keep their numbers, so "slide 12"
+        is the same slide on the screen and in the handout."""
         slides = tuple(
             replace(slide, notes="", elements=tuple(e for e in slide.elements if not _mark(e)))
             for slide in self.slides
             if slide.for_participants
         )
         return replace(self, slides=slides)
+
+    def to_share(self) -> DeckLayout:
+        """The slides to share after the session (a document of its own, not read beside
+        the deck): the copy for participants, numbered from 1 with no gap where a slide
+        was left out."""
+        shared = self.for_participants()
+        slides = tuple(
+            replace(slide, elements=tuple(_numbered(e, number) for e in slide.elements))
+            for number, slide in enumerate(shared.slides, start=1)
+        )
+        return replace(shared, slides=slides)
 
     def slide_range(self, section: int, block: int | None = None) -> tuple[int, int] | None:
         """First and last slide number (1-based) of a section, or of one of its blocks.
@@ -200,3 +213,12 @@ def text_boxes(slide: Slide) -> list[Box | Cell]:
 
 def _mark(element: Element) -> bool:
     return isinstance(element, Box) and element.role == "mark"
+
+
+def _numbered(element: Element, number: int) -> Element:
+    """``element``, or, if it is the slide's number, ``number`` set as that was."""
+    if not (isinstance(element, Box) and element.role == "number" and element.text):
+        return element
+    [para] = element.text.paragraphs
+    spec = ParaSpec(str(number), color=para.color, align=para.align)
+    return replace(element, text=set_text([spec], element.w, para.size, element.text.anchor))

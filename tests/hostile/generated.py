@@ -86,6 +86,13 @@ def pptx_zip_bomb(folder: Path) -> None:
     (folder / "brand.pptx").write_bytes(_lie(package, name, "size", 10))
 
 
+def pptx_declares_300_mib(folder: Path) -> None:
+    """A part that says it unpacks to 300 MiB: refused from the directory, before inflating."""
+    name = "ppt/media/big.bin"
+    package = _minimal_package({name: b"\0" * 1000})
+    (folder / "brand.pptx").write_bytes(_lie(package, name, "size", 300 * 1024 * 1024))
+
+
 def pptx_bad_checksum(folder: Path) -> None:
     """A part whose CRC does not match: python-pptx would crash on it mid-build."""
     package = _minimal_package({})
@@ -109,6 +116,7 @@ PREPARE: dict[str, Callable[[Path], None]] = {
     "image-symlink-loop": image_symlink_loop,
     "image-folder": image_folder,
     "template-pptx-zip-bomb": pptx_zip_bomb,
+    "template-pptx-declares-300-mib": pptx_declares_300_mib,
     "template-pptx-not-powerpoint": pptx_not_powerpoint,
     "template-pptx-bad-checksum": pptx_bad_checksum,
 }

@@ -252,3 +252,44 @@ def test_a_rebuild_keeps_each_file_s_mode_and_owner(built: tuple[Path, Path]) ->
     status = third.lstat()
     assert (stat.S_IMODE(status.st_mode), status.st_uid, status.st_gid) == (0o600, 65534, 65534)
     assert stat.S_IMODE((out / "handout.pdf").stat().st_mode) == 0o644
+
+
+def test_the_sweep_touches_only_folders_kit_made(tmp_path: Path) -> None:
+    """Named as kit names staging and marked, or empty: swept. Named so but holding
+    someone's files without the marker, or a file of that name: left as it is."""
+    out = tmp_path / "out"
+    theirs, empty, marked = (
+        out / f".kit-slides-{name}" for name in ("theirs01", "empty001", "killed01")
+    )
+    for folder in (theirs, empty, marked):
+        folder.mkdir(parents=True)
+    (theirs / "notes.txt").write_text("mine", encoding="utf-8")
+    (marked / staging.MARKER).touch()
+    (out / ".kit-slides-a_file_1").write_text("mine", encoding="utf-8")
+    build(WORKSHOP, out, only=["exercises"])
+    assert not empty.exists() and not marked.exists()
+    assert (theirs / "notes.txt").read_text(encoding="utf-8") == "mine"
+    assert (out / ".kit-slides-a_file_1").read_text(encoding="utf-8") == "mine"
+
+
+def test_the_folder_is_fsynced_after_the_files_move_into_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = (tmp_path / "out").resolve()
+    events: list[tuple[str, str]] = []
+    real_replace, real_fsync = os.replace, os.fsync
+
+    def replace(source: str | Path, target: str | Path, **options: object) -> None:
+        real_replace(source, target, **options)  # type: ignore[arg-type]
+        events.append(("replace", str(Path(target).parent)))
+
+    def fsync(descriptor: int) -> None:
+        real_fsync(descriptor)
+        events.append(("fsync", os.readlink(f"/proc/self/fd/{descriptor}")))
+
+    monkeypatch.setattr(os, "replace", replace)
+    monkeypatch.setattr(os, "fsync", fsync)
+    build(WORKSHOP, out, only=["exercises"])
+    into_out = [event for event in events if event[1] == str(out)]
+    assert ("replace", str(out)) in into_out
+    assert into_out[-1] == ("fsync", str(out))

@@ -92,6 +92,37 @@ def test_a_picture_drawn_too_thin_to_see_is_warned(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("size", "said"),
+    [
+        (
+            (40, 1000),
+            "40 × 1000 pixels, 25 times as tall as it is wide; crop it to at most 10 times as tall",
+        ),
+        (
+            (2100, 200),
+            "2100 × 200 pixels, 10.5 times as wide as it is tall; crop it to at most "
+            "10 times as wide",
+        ),
+        ((2000, 200), None),
+    ],
+    ids=["tall", "wide", "ten-to-one"],
+)
+def test_a_picture_of_an_extreme_aspect_ratio_is_warned_however_large_it_is_drawn(
+    tmp_path: Path, size: tuple[int, int], said: str | None
+) -> None:
+    """A 40 × 1000 picture fills the slide's height and is drawn 5 mm wide, thick enough
+    to see, and still a strip."""
+    folder = _workshop(tmp_path, "strip.png", lambda path: Image.new("RGB", size, RED).save(path))
+    result = build(folder, tmp_path / "out", only=["slides"])
+    lines = (folder / "workshop.yaml").read_text(encoding="utf-8").splitlines()
+    line = next(n for n, text in enumerate(lines, 1) if text.strip() == "- image:")
+    expected = f"{folder / 'workshop.yaml'}:{line}:9: section 2, block 5, image: the picture is "
+    assert [text for text in result.warnings if "picture" in text] == (
+        [f"{expected}{said} or it shows as a strip"] if said else []
+    )
+
+
 def _huge(path: Path) -> None:
     Image.new("RGB", (7000, 7000), RED).save(path)  # 49 megapixels, 187 MiB decoded
 
@@ -105,6 +136,42 @@ def test_a_picture_too_large_to_decode_within_the_cap_is_refused(tmp_path: Path)
         "'images/huge.png' takes 186 MiB to decode; the limit is 128 MiB "
         "(a picture 2400 pixels across is as sharp as a slide shows)"
     )
+
+
+def _as_the_logo_too(folder: Path, picture: str) -> None:
+    text = (folder / "workshop.yaml").read_text(encoding="utf-8")
+    (folder / "workshop.yaml").write_text(
+        text.replace("logo: images/logo.png", f"logo: images/{picture}"), encoding="utf-8"
+    )
+
+
+def test_every_output_draws_a_large_picture_at_most_2400_pixels_long(tmp_path: Path) -> None:
+    """A 4000 × 3000 picture as the logo and a slide's picture: the deck and every PDF,
+    the certificates and name tents included, hold its 2400 × 1800 copy and nothing larger."""
+    folder = _workshop(
+        tmp_path, "big.png", lambda path: Image.new("RGB", (4000, 3000), RED).save(path)
+    )
+    _as_the_logo_too(folder, "big.png")
+    out = tmp_path / "out"
+    build(folder, out, only=["slides", "handouts"])
+    with zipfile.ZipFile(out / "deck.pptx") as deck:
+        media = [name for name in deck.namelist() if name.startswith("ppt/media/")]
+        sizes = {name: _opened(deck.read(name)).size for name in media}
+    for pdf in sorted(out.glob("*.pdf")):
+        listing = subprocess.run(
+            [require_tool("pdfimages"), "-list", str(pdf)],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+        for row in listing.splitlines()[2:]:  # page num type width height ...
+            page, number, _, width, height = row.split()[:5]
+            sizes[f"{pdf.name} p{page} #{number}"] = (int(width), int(height))
+    drawn = {name for name, size in sizes.items() if size == (2400, 1800)}
+    assert {"deck.pptx", "deck.pdf", "certificates.pdf", "handout.pdf"} <= {
+        name.split(" ")[0] if " " in name else "deck.pptx" for name in drawn
+    }
+    assert {name: size for name, size in sizes.items() if max(size) > 2400} == {}
 
 
 def _photo_49(path: Path) -> None:
@@ -138,10 +205,7 @@ def test_a_build_with_a_huge_logo_and_picture_stays_under_300_mb(
     PDFs, the handouts and every certificate (before 402 MB for the PNG, which the
     certificates drew from its file)."""
     folder = _workshop(tmp_path, picture, prepare)
-    text = (folder / "workshop.yaml").read_text(encoding="utf-8")
-    (folder / "workshop.yaml").write_text(
-        text.replace("logo: images/logo.png", f"logo: images/{picture}"), encoding="utf-8"
-    )
+    _as_the_logo_too(folder, picture)
     command = [sys.executable, "-c", _PEAK, "build", str(folder), "--out", str(tmp_path / "o")]
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr

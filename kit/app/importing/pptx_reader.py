@@ -20,6 +20,7 @@ from xml.etree import ElementTree
 from kit.app.importing import Deck, Picture, Section, Slide
 from kit.errors import KitError
 from kit.model import markup
+from kit.words.i18n import languages, words
 
 _SKIPPED_PLACEHOLDERS = {"FOOTER", "SLIDE_NUMBER", "DATE"}
 _FURNITURE = re.compile(r"^(Footer|Presenter copy|Slide number|Section number|Accent .*)$")
@@ -169,10 +170,18 @@ def _read_slide(pptx_slide: Any, number: int, deck: Deck) -> tuple[Slide | None,
         title = _plain(title_shape.text_frame.text.splitlines()[-1])
         return None, Section(title, [], minutes, timing[1:], divider=True)
     if pptx_slide.has_notes_slide:
-        slide.notes = pptx_slide.notes_slide.notes_text_frame.text.strip()
+        slide.notes = _notes(pptx_slide.notes_slide.notes_text_frame.text, deck)
     if not (slide.paragraphs or slide.table or slide.pictures or title or slide.subtitle):
         return None, None
     return slide, None
+
+
+def _notes(text: str, deck: Deck) -> str:
+    """The notes as written: a kit deck's notes open with whose copy it is, in any language."""
+    first, _, rest = text.strip().partition("\n")
+    if deck.made_by_kit and first in {words(code)("presenter_copy") for code in languages()}:
+        return rest.strip()
+    return text.strip()
 
 
 def _shapes(shapes: Any) -> Iterator[Any]:
