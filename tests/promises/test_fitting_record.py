@@ -20,6 +20,7 @@ from pptx import Presentation
 from kit.app.build import build
 
 from ..conftest import FIXTURES, raw_pages
+from .viewer import shape_text_frames
 
 RECORDS = Path(__file__).parent / "fitting"
 
@@ -31,14 +32,7 @@ def _seen(deck: Path, pdf: Path) -> str:
     for number, (slide, page) in enumerate(zip(Presentation(str(deck)).slides, pages), 1):
         out.append(f"## slide {number}")
         for shape in slide.shapes:
-            frames = (
-                [cell.text_frame for row in shape.table.rows for cell in row.cells]
-                if shape.has_table
-                else [shape.text_frame]
-                if shape.has_text_frame
-                else []
-            )
-            for frame in frames:
+            for frame in shape_text_frames(shape):
                 for para in frame.paragraphs:
                     sizes = sorted({run.font.size.pt for run in para.runs if run.font.size})
                     if para.text.strip():

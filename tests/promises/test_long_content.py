@@ -21,7 +21,7 @@ from kit.model import ComparisonBlock
 from ..conftest import normal, raw_pages
 from ..readers import off_page, word_pages
 from .conftest import LongBuild
-from .viewer import words_outside_their_shapes
+from .viewer import shape_text_frames, words_outside_their_shapes
 
 RENDERS = ("kit", "libreoffice")
 
@@ -58,14 +58,7 @@ def _written_sizes(deck: Path) -> list[Counter[tuple[str, float]]]:
     for slide in Presentation(str(deck)).slides:
         found: Counter[tuple[str, float]] = Counter()
         for shape in slide.shapes:
-            frames = (
-                [cell.text_frame for row in shape.table.rows for cell in row.cells]
-                if shape.has_table
-                else [shape.text_frame]
-                if shape.has_text_frame
-                else []
-            )
-            for frame in frames:
+            for frame in shape_text_frames(shape):
                 for para in frame.paragraphs:
                     for run in para.runs:
                         found[" ".join(para.text.split()), run.font.size.pt] += 1

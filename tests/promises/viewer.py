@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pptx import Presentation
+from pptx.shapes.base import BaseShape
+from pptx.text.text import TextFrame
 from pptx.util import Emu
 
 from ..readers import Box, core, word_pages
@@ -30,6 +32,13 @@ class Frame:
     name: str
     box: Box
     words: frozenset[str]
+
+
+def shape_text_frames(shape: BaseShape) -> list[TextFrame]:
+    """A shape's python-pptx text frames: each cell's of a table, its own, or none."""
+    if shape.has_table:
+        return [cell.text_frame for row in shape.table.rows for cell in row.cells]
+    return [shape.text_frame] if shape.has_text_frame else []
 
 
 def text_frames(pptx: Path) -> list[list[Frame]]:
