@@ -287,13 +287,19 @@ def test_the_last_second_a_deck_can_hold_is_accepted(
     )
 
 
-def test_a_build_waiting_for_another_says_so_then_writes(
-    tmp_path: Path, renderers: Renderers
-) -> None:
+def _held_output(tmp_path: Path) -> tuple[Path, int]:
+    """An output folder whose lock another build holds, and that holder's descriptor."""
     out = tmp_path / "out"
     out.mkdir()
     holder = os.open(out / LOCK_FILE, os.O_RDONLY | os.O_CREAT)
     fcntl.flock(holder, fcntl.LOCK_EX)
+    return out, holder
+
+
+def test_a_build_waiting_for_another_says_so_then_writes(
+    tmp_path: Path, renderers: Renderers
+) -> None:
+    out, holder = _held_output(tmp_path)
     heard: list[str] = []
 
     def waiting(message: str) -> None:
@@ -317,10 +323,7 @@ def test_a_build_that_may_not_wait_gives_up_at_once_in_one_line(
     tmp_path: Path, renderers: Renderers
 ) -> None:
     """``kit build --watch`` gives up on a folder another build holds rather than queue."""
-    out = tmp_path / "out"
-    out.mkdir()
-    holder = os.open(out / LOCK_FILE, os.O_RDONLY | os.O_CREAT)
-    fcntl.flock(holder, fcntl.LOCK_EX)
+    out, holder = _held_output(tmp_path)
     try:
         with pytest.raises(EnvironmentFault) as caught:
             render_loaded(load(workshop(tmp_path)), out, lock_wait=0.0, waiting=print)
