@@ -9,15 +9,16 @@ order, and one module lays out each kind of document. The deck is planned once
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from handouts.deckpdf import write_deck_pdf
+from handouts.folding import write_folded
 from handouts.guide import guide_story
 from handouts.notes import write_notes_handout
 from handouts.organiser import organiser_outputs
 from handouts.participant import participant_story, unfit_resources
-from handouts.story import LARGE_PRINT as LARGE_PRINT_SIZE
-from handouts.story import look_for, write_document
+from handouts.story import look_for
 from handouts.web import write_web_edition
 from kit.layout.deckplan import plan_deck
 from kit.layout.slidelayout import DeckLayout
@@ -49,7 +50,7 @@ def unfit(workshop: Workshop, theme: Theme, paper: Paper) -> list[Unfit]:
     its QR code: one too long for a page of either edition is refused.
     """
     found: dict[tuple[str | int, ...], Unfit] = {}
-    for kind, size in ((LARGE_PRINT, LARGE_PRINT_SIZE), (HANDOUT, BODY_SIZE)):
+    for kind, size in ((LARGE_PRINT, float(workshop.build.large_print)), (HANDOUT, BODY_SIZE)):
         for problem in unfit_resources(look_for(workshop, theme, paper, size), kind.file):
             found.setdefault(problem.field, problem)
     return list(found.values())
@@ -70,17 +71,22 @@ def render(
     outputs = []
     for kind, size, what in (
         (HANDOUT, BODY_SIZE, "handout"),
-        (LARGE_PRINT, LARGE_PRINT_SIZE, "handout_large"),
+        (LARGE_PRINT, float(workshop.build.large_print), "handout_large"),
     ):
         look = look_for(workshop, theme, options.paper, size, pictures=deck.pictures)
         path = out_dir / kind.file
-        pages = write_document(path, participant_story(look), look, look.words(what), kind)
+        pages = write_folded(path, participant_story, look, look.words(what), kind)
         outputs.append(Output(path, pages, kind))
 
     look = look_for(workshop, theme, options.paper, BODY_SIZE)
     path = out_dir / GUIDE.file
-    story = guide_story(look, options.participants, deck)
-    pages = write_document(path, story, look, look.words("guide"), GUIDE)
+    pages = write_folded(
+        path,
+        partial(guide_story, participants=options.participants, deck=deck),
+        look,
+        look.words("guide"),
+        GUIDE,
+    )
     outputs.append(Output(path, pages, GUIDE))
 
     path = out_dir / NOTES_HANDOUT.file

@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any, TypeAlias, Union
 
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
 
 from kit.layout.fonts import face_name
@@ -21,12 +23,25 @@ from kit.model import BulletItem, ContinuumBlock, Theme, Workshop, markup
 from kit.model.colour import WHITE, mix, readable_on
 from kit.model.schedule import AgendaItem, BreakItem, agenda, item_title
 from kit.outputs import OutputKind
-from kit.pdf import Styles, build_pdf, colour, meta_for, para, styles, table_style
+from kit.pdf import (
+    FURNITURE_SIZE,
+    MARGIN,
+    Styles,
+    build_pdf,
+    colour,
+    meta_for,
+    para,
+    styles,
+    table_style,
+)
 from kit.pdf.draw import TINT, clip, frame_size, print_theme, running_header
 from kit.pdf.tagging import DataTable, TaggedParagraph
 from kit.words.i18n import Words
 
 LARGE_PRINT = 16.0  # the smallest text in the large-print edition, in points
+LARGE_FURNITURE = 14.0  # its running header, footer and page numbers
+LARGE_MARGIN = MARGIN + 4 * mm  # room for that furniture, 12 mm clear of the paper's edge
+TIGHT_SPACING = 0.6  # of the usual space between paragraphs, when a last page folds back
 CELL_PADDING = 0.4  # table cell padding, as a multiple of the body size
 
 
@@ -44,6 +59,7 @@ class Look:
     width: float  # of the text frame
     height: float
     paper: str
+    margin: float  # around the text frame, on every side
     turned: bool = False  # landscape
     # The pictures the deck's plan prepared, by path: every output draws the same copy.
     pictures: Mapping[str, Prepared] = field(default_factory=dict, compare=False)
@@ -56,6 +72,18 @@ class Look:
     def body_size(self) -> float:
         """The body text size in points."""
         return self.styles.body.fontSize
+
+    def tightened(self) -> Look:
+        """This look with less space between paragraphs, to fold a short last page back."""
+        return look_for(
+            self.workshop,
+            self.theme,
+            self.paper,
+            self.body_size,
+            turned=self.turned,
+            pictures=self.pictures,
+            spacing=TIGHT_SPACING,
+        )
 
     @property
     def large(self) -> bool:
@@ -71,17 +99,20 @@ def look_for(
     *,
     turned: bool = False,
     pictures: Mapping[str, Prepared] | None = None,
+    spacing: float = 1.0,
 ) -> Look:
     """The look of a document on ``paper`` (``turned`` landscape), body ``body_size`` pt high,
-    drawing ``pictures`` (the deck plan's) where it has them."""
+    drawing ``pictures`` (the deck plan's) where it has them; ``spacing`` scales the space
+    between paragraphs."""
     printable = print_theme(theme)
-    base = styles(printable, body_size)
+    base = styles(printable, body_size, spacing)
     small = base.small
     if body_size >= LARGE_PRINT:  # large print: nothing smaller than the body text
         small = _derived(small, fontSize=body_size, leading=base.body.leading)
     bullet = base.bullet
     tuned = replace(base, small=small)
-    width, height = frame_size(paper, turned=turned)
+    margin = LARGE_MARGIN if body_size >= LARGE_PRINT else MARGIN
+    width, height = frame_size(paper, turned=turned, margin=margin)
     return Look(
         workshop=workshop,
         theme=printable,
@@ -102,6 +133,7 @@ def look_for(
         width=width,
         height=height,
         paper=paper,
+        margin=margin,
         turned=turned,
         pictures=pictures or {},
     )
@@ -156,7 +188,8 @@ def stage_list(block: ContinuumBlock, look: Look) -> list[Flowable]:
         labelled(look.words.colon(f"{number}. {stage.name}"), stage.description, s.bullet)
         for number, stage in enumerate(block.stages, start=1)
     ]
-    return [para(poles, s.body), *stages]
+    # It introduces the stages: never the last line of a page.
+    return [para(poles, _derived(s.body, keepWithNext=1)), *stages]
 
 
 def bullet_list(texts: Iterable[str], look: Look) -> list[Flowable]:
@@ -314,12 +347,14 @@ def boxed(parts: list[Flowable], look: Look) -> Table:
 # --- whole documents ------------------------------------------------------------------
 
 
-def footer_text(workshop: Workshop, what: str) -> str:
+def footer_text(workshop: Workshop, what: str, *, large: bool = False) -> str:
     """The running footer: which document, by whom, under which licence.
 
-    The workshop's title is in the running header already.
+    The workshop's title is in the running header already; in large print, so is the
+    organisation on the first page, and the footer has room for no more.
     """
-    return " · ".join(part for part in (what, workshop.organisation, workshop.licence) if part)
+    parts = (what, workshop.licence) if large else (what, workshop.organisation, workshop.licence)
+    return " · ".join(part for part in parts if part)
 
 
 def write_document(
@@ -331,7 +366,12 @@ def write_document(
     """
     facilitator = kind.facilitator
     label = look.words("facilitator_copy") if facilitator else what
-    footer = clip(footer_text(look.workshop, what), face_name(), 8.5, look.width - 80)
+    size = LARGE_FURNITURE if look.large else FURNITURE_SIZE
+    if look.large and not facilitator:
+        label = ""  # the footer names the document: the title gets the header's width
+    page_label = look.words("page_of", page=99, total=99)
+    room = look.width - stringWidth(page_label, face_name(), size) - size
+    footer = clip(footer_text(look.workshop, what, large=look.large), face_name(), size, room)
     return build_pdf(
         path,
         story,
@@ -342,6 +382,8 @@ def write_document(
         theme=look.theme,
         page_label=lambda page, total: look.words("page_of", page=page, total=total),
         on_page=running_header(
-            markup.plain(look.workshop.title), label, look.theme, facilitator=facilitator
+            markup.plain(look.workshop.title), label, look.theme, facilitator=facilitator, size=size
         ),
+        furniture=size,
+        margin=look.margin,
     )

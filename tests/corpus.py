@@ -40,6 +40,15 @@ CONTINUUM_SHEETS = (
     "continuum-signs.pdf",
     "continuum-scenario-cards.pdf",
 )
+# Documents that flow from page to page (not cards, signs or slides).
+FLOWING = (
+    "handout.pdf",
+    "handout-large-print.pdf",
+    "facilitator-guide.pdf",
+    "drill-worksheet.pdf",
+    "drill-answer-key.pdf",
+    "continuum-worksheet.pdf",
+)
 BRANDED = FIXTURES / "branded" / "templates" / "branded-4x3.pptx"
 PRINT_MARGIN = 12.0  # points: most printers leave about 4 mm at each edge unprinted
 # Smallest sizes, else 7 pt; the notes handout's slides are miniatures, judged on the deck.

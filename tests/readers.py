@@ -410,6 +410,99 @@ def below(page: Page, floor: float) -> list[str]:
     ]
 
 
+# --- checks on how a document flows from page to page -----------------------------------
+
+
+def rows(words: Iterable[Word], tolerance: float = 2.0) -> list[list[Word]]:
+    """Words in visual rows, top to bottom: the cells of a table row share one row."""
+    found: list[list[Word]] = []
+    for word in sorted(words, key=lambda word: (word.box.y0, word.box.x0)):
+        if found and abs(found[-1][0].box.y0 - word.box.y0) <= tolerance:
+            found[-1].append(word)
+        else:
+            found.append([word])
+    return found
+
+
+def body_rows(pages: Sequence[Page]) -> list[list[list[Word]]]:
+    """Each page's rows without its running header and footer.
+
+    The furniture is what a reader finds at the same height on every page: the top row
+    and the bottom row, when each sits at one height throughout (two pages at least).
+    """
+    paged = [rows(page.words) for page in pages]
+    if len(pages) < 2 or not all(paged):
+        return paged
+    for end in (0, -1):
+        heights = [page_rows[end][0].box.y0 for page_rows in paged]
+        if max(heights) - min(heights) <= 1:
+            paged = [page_rows[1:] if end == 0 else page_rows[:-1] for page_rows in paged]
+    return paged
+
+
+def fullness(pages: Sequence[Page]) -> list[float]:
+    """How far down its text area each page's text reaches, 0 to 1.
+
+    The text area is judged from the document itself: from the highest text on any page
+    to the lowest (some page of a flowing document comes near its foot).
+    """
+    paged = [[word for row in page_rows for word in row] for page_rows in body_rows(pages)]
+    words = [word for page_words in paged for word in page_words]
+    if not words:
+        return [0.0 for _ in pages]
+    top = min(word.box.y0 for word in words)
+    bottom = max(word.box.y1 for word in words)
+    return [
+        (max(word.box.y1 for word in page_words) - top) / (bottom - top) if page_words else 0.0
+        for page_words in paged
+    ]
+
+
+def sparse_pages(pages: Sequence[Page], share: float = 0.25) -> list[str]:
+    """Pages, but the last, whose text stops short of ``share`` of the text area."""
+    return [
+        f"p{page.number}: text reaches {fill:.0%} of the page, under {share:.0%}"
+        for page, fill in zip(pages[:-1], fullness(pages)[:-1])
+        if fill < share
+    ]
+
+
+def body_size(pages: Sequence[Page]) -> float:
+    """The size most words are set in (needs ``with_fonts``)."""
+    sizes = Counter(word.size for page in pages for word in page.words if word.size)
+    return sizes.most_common(1)[0][0] if sizes else 0.0
+
+
+def is_heading(row: Sequence[Word], body: float) -> bool:
+    """A row of words all in bold, larger than the body text (not a row of numbers)."""
+    return any(word.text[0].isalpha() for word in row) and all(
+        "Bold" in word.font and (word.size or 0) >= body * 1.05 for word in row
+    )
+
+
+def stranded_headings(pages: Sequence[Page], follow: int = 2) -> list[str]:
+    """Headings at the foot of a page: nothing under them, or fewer than ``follow`` rows
+    when what they head goes on over the page (needs ``with_fonts``).
+
+    A heading whose content ends on its page (the next page opens with a heading) may
+    have a single row under it: a one-line list, say.
+    """
+    body = body_size(pages)
+    paged = body_rows(pages)
+    problems = []
+    for page, page_rows, next_rows in zip(pages, paged, paged[1:]):
+        goes_on = bool(next_rows) and not is_heading(next_rows[0], body)
+        for index, row in enumerate(page_rows):
+            after = [r for r in page_rows[index + 1 :] if not is_heading(r, body)]
+            if is_heading(row, body) and (not after or (goes_on and len(after) < follow)):
+                text = " ".join(word.text for word in row)
+                problems.append(
+                    f"p{page.number}: heading '{text}' has {len(after)} row(s) under it"
+                    f" before the page ends, {row[0].box.y1:.0f} pt from the top"
+                )
+    return problems
+
+
 # --- checks on pixels -------------------------------------------------------------------
 
 
@@ -577,6 +670,8 @@ def unembedded_fonts(path: Path) -> list[str]:
 
 
 CHECKS = ("off-page", "overlap", "broken-word", "contrast", "font-size", "fonts")
+# How a document that flows from page to page (not cards, signs or slides) reads.
+FLOW_CHECKS = ("sparse-page", "stranded-heading")
 
 
 @dataclass
@@ -605,6 +700,10 @@ class Reading:
     def _run(self, check: str) -> list[str]:
         if check == "fonts":
             return unembedded_fonts(self.path)
+        if check == "sparse-page":
+            return sparse_pages(self.pages)
+        if check == "stranded-heading":
+            return stranded_headings(self.pages)
         if check == "contrast":
             images = page_images(self.path, self.dpi)
             return [

@@ -215,6 +215,7 @@ class BuildSettings(_Model):
     participants: Annotated[int, Field(ge=1, le=1000)] | None = None
     languages: tuple[LanguageCode, ...] = ()
     time_format: Literal["24h", "12h"] | None = None  # None: the language's clock
+    large_print: Literal[16, 18] = 16  # the large-print handout's body size, in points
 
 
 class Section(_Model):

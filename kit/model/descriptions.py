@@ -242,6 +242,10 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
             "Clock times as 24h (13:30) or 12h (1:30 pm); left out, the language's own "
             "(24-hour for en, 12-hour for en-US)."
         ),
+        "large_print": (
+            "Body text size of the large-print handout in points: 16 or 18; its headers, "
+            "footers and page numbers are 14 pt or more either way. Example: 18"
+        ),
     },
     "Break": {
         "duration": "Minutes the break lasts; the agenda's clock times count it. Example: 15",

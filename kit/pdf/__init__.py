@@ -32,12 +32,14 @@ from reportlab.platypus.doctemplate import LayoutError
 from kit.errors import KitError
 from kit.layout.fonts import current, face_name
 from kit.model import Theme, Workshop, markup
+from kit.pdf.flow import Together, flowing
 from kit.pdf.tagging import TaggedParagraph, Tagger, write_structure
 from kit.words.langtag import language_tag
 
 PAPER = {"a4": A4, "letter": LETTER}
 MARGIN = 18 * mm  # home and office printers clip up to about 6 mm; 12 mm is the floor
 FOOTER_GAP = 5 * mm  # the footer's baseline stays 13 mm from the paper's edge
+FURNITURE_SIZE = 8.5  # the running footer and page numbers, in points
 
 
 def register_fonts() -> str:
@@ -87,8 +89,11 @@ class Styles:
     quote: ParagraphStyle
 
 
-def styles(theme: Theme, body_size: float = 11) -> Styles:
-    """Styles in the theme's colours; ``body_size`` 16 or more gives large print."""
+def styles(theme: Theme, body_size: float = 11, spacing: float = 1.0) -> Styles:
+    """Styles in the theme's colours; ``body_size`` 16 or more gives large print.
+
+    ``spacing`` scales the space around paragraphs (below 1 to fit more on a page).
+    """
     register_fonts()
     text = colour(theme.colours.text)
     heading = colour(theme.colours.primary)
@@ -100,7 +105,12 @@ def styles(theme: Theme, body_size: float = 11) -> Styles:
         # reportlab's bullets default to 10 pt Helvetica, which is neither sized nor embedded.
         kw.setdefault("bulletFontName", face_name())
         kw.setdefault("bulletFontSize", size)
-        return ParagraphStyle(name, fontSize=size, leading=size * 1.3, **kw)
+        for space in ("spaceBefore", "spaceAfter"):
+            kw[space] = kw.get(space, 0) * spacing
+        # No line of a paragraph alone at the top or the foot of a page.
+        return ParagraphStyle(
+            name, fontSize=size, leading=size * 1.3, allowWidows=0, allowOrphans=0, **kw
+        )
 
     s = body_size
     keep = {"keepWithNext": 1}  # a heading never ends a page
@@ -175,13 +185,13 @@ def meta_for(workshop: Workshop, what: str) -> PdfMeta:
 
 
 def _footer_painter(
-    footer: str, page_label: Callable[[int, int], str], theme: Theme, margin: float
+    footer: str, page_label: Callable[[int, int], str], theme: Theme, margin: float, size: float
 ) -> Callable[[Canvas, int, int], None]:
     def paint(canvas: Canvas, page: int, total: int) -> None:
         width, _ = canvas._pagesize
         canvas.addLiteral("/Artifact <</Type /Pagination /Subtype /Footer>> BDC")
         canvas.saveState()
-        canvas.setFont(face_name(), 8.5)
+        canvas.setFont(face_name(), size)
         canvas.setFillColor(colour(theme.colours.muted))
         y = margin - FOOTER_GAP
         canvas.drawString(margin, y, footer)
@@ -236,8 +246,10 @@ def build_pdf(
     margin: float = MARGIN,
     page_label: Callable[[int, int], str] = lambda page, total: f"Page {page} of {total}",
     on_page: Callable[[Canvas, BaseDocTemplate], None] | None = None,
+    furniture: float = FURNITURE_SIZE,
 ) -> int:
-    """Lay ``story`` out on ``paper`` with a running footer; returns the page count."""
+    """Lay ``story`` out on ``paper`` with a running footer in ``furniture`` points;
+    returns the page count. The story flows as ``kit.pdf.flow`` says."""
     register_fonts()
     width, height = paper_size(paper, turned=turned)
     doc = BaseDocTemplate(
@@ -255,6 +267,7 @@ def build_pdf(
         lang=meta.language,
         invariant=1,
         initialFontName=face_name(),
+        keepTogetherClass=Together,
     )
     frame = Frame(
         margin,
@@ -270,9 +283,9 @@ def build_pdf(
     doc.addPageTemplates(
         [PageTemplate(id="page", frames=[frame], onPage=on_page or (lambda canvas, doc: None))]
     )
-    paint = _footer_painter(footer, page_label, theme, margin)
+    paint = _footer_painter(footer, page_label, theme, margin, furniture)
     try:
-        doc.build(list(story), canvasmaker=_numbered_canvas(paint, meta))
+        doc.build(flowing(story), canvasmaker=_numbered_canvas(paint, meta))
     except LayoutError:
         # Only text that cannot be broken (one enormous word, say) gets here.
         raise KitError(

@@ -51,10 +51,10 @@ def print_theme(theme: Theme) -> Theme:
     return theme.model_copy(update={"colours": theme.colours.model_copy(update=update)})
 
 
-def frame_size(paper: str, *, turned: bool = False) -> tuple[float, float]:
+def frame_size(paper: str, *, turned: bool = False, margin: float = MARGIN) -> tuple[float, float]:
     """Width and height of the writing area ``kit.pdf.build_pdf`` gives on a sheet."""
     width, height = paper_size(paper, turned=turned)
-    return width - 2 * MARGIN, height - 2 * MARGIN
+    return width - 2 * margin, height - 2 * margin
 
 
 def clip(text: str, font: str, size: float, width: float) -> str:
@@ -67,21 +67,21 @@ def clip(text: str, font: str, size: float, width: float) -> str:
 
 
 def running_header(
-    title: str, label: str, theme: Theme, *, facilitator: bool = False
+    title: str, label: str, theme: Theme, *, facilitator: bool = False, size: float = 8
 ) -> Callable[[Canvas, BaseDocTemplate], None]:
-    """A page painter for ``build_pdf(on_page=...)``: title left, ``label`` right.
+    """A page painter for ``build_pdf(on_page=...)``: title left, ``label`` right, in
+    ``size`` points.
 
     With ``facilitator``, the header is a black band reading ``label`` in white, so a
     facilitator's copy is told apart from participant sheets at a glance, even in a pile.
     """
-    size = 8
 
     def paint(canvas: Canvas, doc: BaseDocTemplate) -> None:
         width, height = canvas._pagesize
         left, right = doc.leftMargin, width - doc.rightMargin
         top = height - doc.topMargin
         # Between the body and 12 mm from the paper's edge, which printers never clip.
-        baseline = top + 3.6 * mm
+        baseline = top + 2 * mm + max(1.6 * mm, size * 0.3)
         label_font = face_name(bold=True)
         label_width = stringWidth(label, label_font, size)
         title_width = right - left - label_width - 8 * mm

@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 import yaml
 
-from .conftest import GUIDE, HANDOUT, LARGE_PRINT, load_yaml, normal, raw_pages, render_into
+from ..readers import body_rows, word_pages
+from .conftest import (
+    GUIDE,
+    HANDOUT,
+    LARGE_PRINT,
+    Built,
+    load_yaml,
+    normal,
+    raw_pages,
+    render_into,
+)
 
 ROWS = 200
 DEFINITIONS = 30
@@ -76,3 +88,17 @@ def test_a_long_drill_answer_key_flows(tmp_path: Path) -> None:
         assert any(f"Statement {n} " in page and f"Technique {n}." in page for page in pages), (
             f"challenge {n} is split"
         )
+
+
+@pytest.mark.parametrize("name", [HANDOUT, LARGE_PRINT, GUIDE])
+@pytest.mark.parametrize("workshop", ["sample", "all-blocks"])
+def test_a_short_last_section_is_folded_back(
+    built: Callable[..., Built], workshop: str, name: str
+) -> None:
+    """The sources never stand alone on a last page: the sample's handout once ended with
+    a page holding only them."""
+    done = built(workshop)
+    sources = done.workshop.interface_words()("sources")
+    first_row = body_rows(word_pages(done.path(name)))[-1][0]
+    opening = " ".join(word.text for word in first_row)
+    assert opening != sources, f"{name}: the last page opens with '{sources}'"

@@ -10,7 +10,6 @@ from __future__ import annotations
 from ..corpus import DECK
 
 _STAGE_BREAK = "issue #15: continuum stage names break mid-word"
-_LARGE_PRINT = "issue #15: large-print header, footer and page numbers at 8 pt (needs 14 pt)"
 _STAGE_TINT = (
     "issue #14: dark stage text on the continuum's 5th tinted box at 4.34:1 (needs 4.5:1);"
     " kit lint does not check the tints it draws"
@@ -29,10 +28,6 @@ KNOWN: dict[tuple[str, str, str, str], str] = {
         "issue #14: the template is ignored: titles and dividers white on the template's cream"
         " (1.0:1), titles navy on its navy band (161 words)"
     ),
-    **{
-        (workshop, "*", "handout-large-print.pdf", "font-size"): _LARGE_PRINT
-        for workshop in ("sample", "first-aid", "bargaining", "branded", "other-workshop")
-    },
 }
 
 

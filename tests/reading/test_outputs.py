@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from ..corpus import PAPERS, WORKSHOPS, Rendered, expected_outputs
-from ..readers import CHECKS
+from ..corpus import FLOWING, PAPERS, WORKSHOPS, Rendered, expected_outputs
+from ..readers import CHECKS, FLOW_CHECKS
 from .known import known
 
 
@@ -32,7 +32,8 @@ def _cases():
     for workshop in WORKSHOPS:
         for paper in PAPERS:
             for output in expected_outputs(workshop, paper):
-                for check in PAPER_CHECKS[paper]:
+                flow = FLOW_CHECKS if output in FLOWING else ()
+                for check in (*PAPER_CHECKS[paper], *flow):
                     reason = known(workshop, paper, output, check)
                     yield pytest.param(
                         workshop,

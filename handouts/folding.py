@@ -1,0 +1,35 @@
+"""A document whose last page would hold a few lines only, folded back onto the page before.
+
+A short trailing section (the sources, a last challenge) left alone on a page reads as a
+mistake; a little less space between paragraphs throughout usually brings it back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from reportlab.platypus import Flowable
+
+from handouts.story import Look, write_document
+from kit.outputs import OutputKind
+from kit.pdf.flow import FULL_ENOUGH, EndMark
+
+
+def write_folded(
+    path: Path, make: Callable[[Look], Sequence[Flowable]], look: Look, what: str, kind: OutputKind
+) -> int:
+    """``write_document`` of the story ``make(look)``, folding a short last page back.
+
+    When the last page would hold less than a quarter page, the story is laid out again
+    with less space between paragraphs, and that layout is kept if it takes fewer pages.
+    """
+    end = EndMark()
+    pages = write_document(path, [*make(look), end], look, what, kind)
+    if pages < 2 or end.fill >= FULL_ENOUGH:
+        return pages
+    tight = look.tightened()
+    folded = write_document(path, make(tight), tight, what, kind)
+    if folded < pages:
+        return folded
+    return write_document(path, make(look), look, what, kind)
