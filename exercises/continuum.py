@@ -13,17 +13,18 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table
 
-from exercises.sheets import Plan, Sheet, card_pages, card_style
+from exercises.sheets import Card, Plan, Sheet, card_pages, card_style
 from kit.layout.fonts import face_name
 from kit.model import ContinuumBlock, Scenario, markup
 from kit.outputs import CONTINUUM_SCENARIO_CARDS, CONTINUUM_SIGNS, CONTINUUM_WORKSHEET
 from kit.pdf import para, table_style
 from kit.pdf.continuum import ContinuumDrawing
-from kit.pdf.draw import RuledLines, Stack, TickBoxes, note_box
+from kit.pdf.draw import RuledLines, Slots, TickBoxes, note_box, stack_height
 
 WHY_LINES = 3
 PROMPT_LINES = 4
 SIGN_NAME_SIZES = (110.0, 36.0)  # readable across a room, down to readable from a few steps
+SIGN_TOP = 5 * mm  # clear space between the header's rule and a sign's first line
 
 
 def continuum_sheets(plan: Plan, continuum: ContinuumBlock, number: int) -> list[Sheet]:
@@ -147,39 +148,68 @@ def _scenario_flowables(plan: Plan, continuum: ContinuumBlock) -> list[Flowable]
 
 
 def _sign_story(plan: Plan, continuum: ContinuumBlock, file_name: str) -> list[Flowable]:
-    """One landscape sign per stage, each a single page, all names at the same size.
+    """One landscape sign per stage, each a single page, all laid on one grid.
 
-    One size for every sign keeps the wall even; it is the largest at which every sign
-    fits its page and no word of a stage name has to break.
+    One size for every name keeps the wall even; it is the largest at which no word of a
+    stage name has to break and every sign's parts fit the grid: the counter, the name,
+    the description and the line with its stage marked, each at the same place on every
+    sign, so the names line up along the wall.
     """
     width, height = plan.frame(turned=True)
-    box = (width, height - 1)
+    box = (width, height - SIGN_TOP - 1)
     size = SIGN_NAME_SIZES[0]
     for index, stage in enumerate(continuum.stages):
         words = markup.plain(stage.name).split()
         longest = max((stringWidth(word, face_name(bold=True), 1) for word in words), default=0)
         largest = min(size, width * 0.95 / longest if longest else size)
         size = plan.fit(
-            partial(_sign, plan, continuum, index, width),
+            partial(_sign_flowables, plan, continuum, index, width),
             box,
             (largest, SIGN_NAME_SIZES[1]),
             f"{file_name}: sign {index + 1}",
             stage.name,
             plan.field_of(continuum, "stages", index, "name"),
         )
+    tallest = max(range(len(continuum.stages)), key=lambda i: len(continuum.stages[i].name))
+    size = plan.fit(
+        lambda size: [Spacer(0, sum(_grid(plan, continuum, width, size)))],
+        box,
+        (size, SIGN_NAME_SIZES[1]),
+        f"{file_name}: signs",
+        continuum.stages[tallest].name,
+        plan.field_of(continuum, "stages", tallest, "name"),
+    )
+    slots = _grid(plan, continuum, width, size)
     story: list[Flowable] = []
     for index in range(len(continuum.stages)):
-        story += [
-            PageBreak(),
-            Stack(_sign(plan, continuum, index, width, size), box[1], valign="middle"),
-        ]
+        parts = _sign(plan, continuum, index, width, size)
+        tops = [SIGN_TOP + sum(slots[:slot]) for slot in range(3)] + [box[1] - slots[3]]
+        story += [PageBreak(), Slots(list(zip(tops, parts)), box[1] + SIGN_TOP)]
     return story[1:]
+
+
+def _grid(plan: Plan, continuum: ContinuumBlock, width: float, size: float) -> list[float]:
+    """The height of each part of a sign (counter, name, description, line) on every sign:
+    the tallest of each, with the gap under it."""
+    signs = [_sign(plan, continuum, i, width, size) for i in range(len(continuum.stages))]
+    gaps = (4 * mm, size * 0.3, 8 * mm, 0)
+    return [
+        max(stack_height(sign[part], width) for sign in signs) + gaps[part] for part in range(4)
+    ]
+
+
+def _sign_flowables(
+    plan: Plan, continuum: ContinuumBlock, index: int, width: float, size: float
+) -> list[Flowable]:
+    """Stage ``index``'s sign as one stack, to fit it alone."""
+    return [flowable for part in _sign(plan, continuum, index, width, size) for flowable in part]
 
 
 def _sign(
     plan: Plan, continuum: ContinuumBlock, index: int, width: float, size: float
-) -> list[Flowable]:
-    """Stage ``index``'s sign with its name at ``size`` points, the rest scaled to it."""
+) -> list[list[Flowable]]:
+    """Stage ``index``'s sign with its name at ``size`` points, the rest scaled to it, in its
+    four parts: the counter, the name, the description, the line with the stage marked."""
     stage = continuum.stages[index]
     count = len(continuum.stages)
 
@@ -188,7 +218,6 @@ def _sign(
         font_size: float,
         alignment: int = TA_CENTER,
         bold: bool = True,
-        space: float = 0,
         parent: ParagraphStyle = plan.styles.body,
     ) -> ParagraphStyle:
         return ParagraphStyle(
@@ -198,45 +227,47 @@ def _sign(
             fontSize=font_size,
             leading=font_size * 1.15,
             alignment=alignment,
-            spaceBefore=space,
-            spaceAfter=space,
+            spaceBefore=0,
+            spaceAfter=4 if name == "sign-axis" else 0,
         )
 
-    flowables: list[Flowable] = [
-        para(
-            plan.words("stage_of", number=index + 1, total=count),
-            style("sign-counter", 22, parent=plan.styles.small),
-        ),
-        para(stage.name, style("sign-name", size, space=size * 0.25)),
-        para(stage.description, style("sign-text", min(28.0, max(16.0, size * 0.3)), bold=False)),
-        Spacer(0, 8 * mm),
+    counter = plan.words("stage_of", number=index + 1, total=count)
+    line: list[Flowable] = [
         ContinuumDrawing(
             continuum, plan.theme, width, current=index, names=False, axis=False, marker=26
-        ),
+        )
     ]
     axis = continuum.axis
     if index == 0:
-        flowables.append(para("← " + axis.start, style("sign-axis", 20, TA_LEFT, space=4)))
+        line.append(para("← " + axis.start, style("sign-axis", 20, TA_LEFT)))
     if index == count - 1:
-        flowables.append(para(axis.end + " →", style("sign-axis", 20, TA_RIGHT, space=4)))
-    return flowables
+        line.append(para(axis.end + " →", style("sign-axis", 20, TA_RIGHT)))
+    text = style("sign-text", min(28.0, max(16.0, size * 0.3)), bold=False)
+    return [
+        [para(counter, style("sign-counter", 22, parent=plan.styles.small))],
+        [para(stage.name, style("sign-name", size))],
+        [para(stage.description, text)],
+        line,
+    ]
 
 
 # --- scenario cards -------------------------------------------------------------------
 
 
 def _scenario_card_story(plan: Plan, continuum: ContinuumBlock, file_name: str) -> list[Flowable]:
-    """One scenario per card, numbered as on the worksheet; single-sided."""
+    """One scenario per card, numbered as on the worksheet, all at one size; single-sided."""
     cards = [
-        plan.fit_card(
+        Card(
             partial(_scenario_card, plan, number, scenario),
-            f"{file_name}: card {number}",
-            scenario.text,
-            plan.field_of(continuum, "scenarios", number - 1),
+            (
+                f"{file_name}: card {number}",
+                scenario.text,
+                plan.field_of(continuum, "scenarios", number - 1),
+            ),
         )
         for number, scenario in enumerate(continuum.scenarios, start=1)
     ]
-    return card_pages(plan, cards)
+    return card_pages(plan, plan.fit_cards(cards))
 
 
 def _scenario_card(plan: Plan, number: int, scenario: Scenario, size: float) -> list[Flowable]:

@@ -12,7 +12,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
-from exercises.sheets import Plan, Sheet, card_pages, card_style
+from exercises.sheets import Card, Plan, Sheet, card_pages, card_style
 from kit.model import Challenge, DrillBlock
 from kit.outputs import DRILL_ANSWER_KEY, DRILL_CARDS, DRILL_WORKSHEET
 from kit.pdf import para
@@ -60,27 +60,26 @@ def _worksheet_story(plan: Plan, drill: DrillBlock) -> list[Flowable]:
 
 
 def _card_story(plan: Plan, drill: DrillBlock, file_name: str) -> list[Flowable]:
-    """Challenge cards: statements on the fronts, number and technique on the backs."""
+    """Challenge cards: statements on the fronts, number and technique on the backs, every
+    front and back at one size."""
     fronts, backs = [], []
     for number, challenge in enumerate(drill.challenges, start=1):
         where = f"{file_name}: card {number}"
+        field = partial(plan.field_of, drill, "challenges", number - 1)
         fronts.append(
-            plan.fit_card(
+            Card(
                 partial(_card_front, plan, drill.title, number, challenge),
-                where,
-                challenge.statement,
-                plan.field_of(drill, "challenges", number - 1, "statement"),
+                (where, challenge.statement, field("statement")),
             )
         )
         backs.append(
-            plan.fit_card(
+            Card(
                 partial(_card_back, plan, number, challenge),
-                f"{where} (back)",
-                challenge.technique,
-                plan.field_of(drill, "challenges", number - 1, "technique"),
+                (f"{where} (back)", challenge.technique, field("technique")),
             )
         )
-    return card_pages(plan, fronts, backs)
+    cards = plan.fit_cards([*fronts, *backs])
+    return card_pages(plan, cards[: len(fronts)], cards[len(fronts) :])
 
 
 def _card_front(

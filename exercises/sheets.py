@@ -13,14 +13,15 @@ from pathlib import Path
 
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, PageBreak
+from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from kit.layout.fonts import face_name
 from kit.model import Theme, Workshop, markup
 from kit.outputs import Output, OutputKind, Unfit
-from kit.pdf import Styles, build_pdf, meta_for, styles
+from kit.pdf import Styles, build_pdf, meta_for, para, styles
 from kit.pdf.cards import CardGrid, CardPage
 from kit.pdf.draw import (
+    Stack,
     clip,
     fit_size,
     frame_size,
@@ -32,6 +33,7 @@ from kit.words.i18n import Words
 CARD_MAX_SIZE = 18.0  # card text starts here and shrinks to fit
 CARD_MIN_SIZE = 9.0  # the smallest size still easy to read at arm's length on a table
 CARD_COLUMNS, CARD_ROWS = 2, 4  # about 80 x 60 mm cards: one statement, held in one hand
+INSTRUCTION = 16.0  # points above a card grid for how to print and cut it
 PAGE_LABEL = 80.0  # room kept at the footer's right for "Page 10 of 12"
 EXCERPT_WORDS = 8  # of a text that does not fit, quoted so the user can find it
 
@@ -56,6 +58,15 @@ class Sheet:
 
 
 FieldPath = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Card:
+    """One card to fit: ``make(size)`` draws it; ``about`` says where it comes from, for a
+    problem (``where``, ``text``, ``source`` as ``Plan.fit`` takes them)."""
+
+    make: Callable[[float], Sequence[Flowable]]
+    about: tuple[str, str, FieldPath]
 
 
 @dataclass
@@ -88,9 +99,9 @@ class Plan:
         return frame_size(self.paper, turned=turned)
 
     def card_grid(self) -> CardGrid:
-        """The grid every card sheet uses, filling a portrait page."""
+        """The grid every card sheet uses, filling a portrait page under its instruction."""
         width, height = self.frame()
-        return CardGrid.filling(width, height, CARD_COLUMNS, CARD_ROWS)
+        return CardGrid.filling(width, height - INSTRUCTION, CARD_COLUMNS, CARD_ROWS)
 
     def fit(
         self,
@@ -121,25 +132,17 @@ class Plan:
             return sizes[1]
         return size
 
-    def fit_card(
-        self,
-        make: Callable[[float], Sequence[Flowable]],
-        where: str,
-        text: str,
-        source: FieldPath,
-    ) -> Sequence[Flowable]:
-        """``make(size)`` fitted to a card of ``card_grid()``; see ``fit``."""
+    def fit_cards(self, cards: Sequence[Card]) -> list[Sequence[Flowable]]:
+        """Every card of a set drawn at one size: the largest at which each fits a card of
+        ``card_grid()``, so no card's text is smaller than its neighbours'. A card that
+        cannot fit even at the smallest size is a problem (see ``fit``)."""
         grid = self.card_grid()
-        return make(
-            self.fit(
-                make,
-                (grid.inner_width, grid.inner_height),
-                (CARD_MAX_SIZE, CARD_MIN_SIZE),
-                where,
-                text,
-                source,
-            )
-        )
+        box = (grid.inner_width, grid.inner_height)
+        sizes = [
+            self.fit(card.make, box, (CARD_MAX_SIZE, CARD_MIN_SIZE), *card.about) for card in cards
+        ]
+        size = min(sizes, default=CARD_MAX_SIZE)
+        return [card.make(size) for card in cards]
 
     def write(self, sheet: Sheet, out_dir: Path) -> Output:
         """Lay ``sheet`` out into ``out_dir``; returns the file and its page count."""
@@ -196,13 +199,25 @@ def card_pages(
 ) -> list[Flowable]:
     """Card pages for ``fronts``; with ``backs``, each front page is followed by its back.
 
-    Backs are mirrored for duplex printing flipped on the long edge.
+    Each front page says how to print and cut above the grid; a back page leaves that
+    strip blank, so its grid falls behind the front's. Backs are mirrored for duplex
+    printing flipped on the long edge, their text at the top of the card like the front's.
     """
     grid = plan.card_grid()
+    how = plan.words("cards_two_sided" if backs else "cards_one_sided")
+    style = ParagraphStyle("instruction", parent=plan.styles.small, fontName=face_name(bold=True))
     story: list[Flowable] = []
     for start in range(0, len(fronts), grid.per_page):
         chunk = slice(start, start + grid.per_page)
-        story += [PageBreak(), CardPage(grid, fronts[chunk])]
+        story += [
+            PageBreak(),
+            Stack([para(how, style)], INSTRUCTION),
+            CardPage(grid, fronts[chunk]),
+        ]
         if backs:
-            story += [PageBreak(), CardPage(grid, backs[chunk], mirrored=True, valign="middle")]
+            story += [
+                PageBreak(),
+                Spacer(0, INSTRUCTION),
+                CardPage(grid, backs[chunk], mirrored=True),
+            ]
     return story[1:]

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
 
 from reportlab.lib import colors
 from reportlab.platypus import Flowable
 
-from kit.pdf.draw import GUIDE, draw_stack, stack_height
+from kit.pdf.draw import GUIDE, draw_stack
 
 CUT_MARK = 9.0  # length of a cut mark, in points
 CUT_GAP = 3.0  # space between the card edge and its cut mark
@@ -69,14 +68,12 @@ class CardPage(Flowable):
         cards: Sequence[Sequence[Flowable]],
         *,
         mirrored: bool = False,
-        valign: Literal["top", "middle"] = "top",
     ) -> None:
         super().__init__()
         self.hAlign = "CENTER"  # centred on the page, so the mirror image lines up
         self._grid = grid
         self._cards = cards
         self._mirrored = mirrored
-        self._valign = valign
         self._room = CUT_GAP + CUT_MARK
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
@@ -96,33 +93,39 @@ class CardPage(Flowable):
                 canvas.setDash(3, 3)
                 canvas.rect(x, y, grid.card_width, grid.card_height, stroke=1, fill=0)
                 canvas.setDash()
-            used = stack_height(card, grid.inner_width)
-            drop = (grid.inner_height - used) / 2 if self._valign == "middle" else 0
-            draw_stack(
-                canvas,
-                card,
-                x + grid.padding,
-                y + grid.card_height - grid.padding - drop,
-                grid.inner_width,
-            )
+            # Text at the card's top, front and back alike, so a back reads like its front.
+            top = y + grid.card_height - grid.padding
+            draw_stack(canvas, card, x + grid.padding, top, grid.inner_width)
         if not self._mirrored:
             self._draw_cut_marks()
 
     def _draw_cut_marks(self) -> None:
-        """Short marks outside the used rows, in line with every card edge."""
+        """Short marks in line with every edge of the used cards, outside them: none
+        around an empty slot, where nothing is cut."""
         canvas, grid = self.canv, self._grid
-        rows = -(-len(self._cards) // grid.columns)
-        top = grid.rows * grid.card_height
-        bottom = top - rows * grid.card_height
-        right = grid.columns * grid.card_width
         canvas.setStrokeColor(colors.black)
         canvas.setLineWidth(0.5)
-        near, far = CUT_GAP, CUT_GAP + CUT_MARK
-        for column in range(grid.columns + 1):
-            x = column * grid.card_width
-            canvas.line(x, top + near, x, top + far)
-            canvas.line(x, bottom - near, x, bottom - far)
-        for row in range(rows + 1):
-            y = top - row * grid.card_height
-            canvas.line(-near, y, -far, y)
-            canvas.line(right + near, y, right + far, y)
+        for x0, y0, x1, y1 in sorted(_cut_marks(grid, len(self._cards))):
+            canvas.line(x0, y0, x1, y1)
+
+
+def _cut_marks(grid: CardGrid, used: int) -> set[tuple[float, float, float, float]]:
+    """The cut marks of the first ``used`` slots of ``grid``, as lines from the grid's
+    bottom-left corner: each edge of a card is marked where no used card lies beyond it."""
+    slots = {divmod(slot, grid.columns) for slot in range(used)}
+    near, far = CUT_GAP, CUT_GAP + CUT_MARK
+    marks = set()
+    for row, column in slots:
+        x, y = grid.origin(row * grid.columns + column)
+        right, top = x + grid.card_width, y + grid.card_height
+        for edge_x in (x, right):
+            if (row - 1, column) not in slots:
+                marks.add((edge_x, top + near, edge_x, top + far))
+            if (row + 1, column) not in slots:
+                marks.add((edge_x, y - near, edge_x, y - far))
+        for edge_y in (y, top):
+            if (row, column - 1) not in slots:
+                marks.add((x - near, edge_y, x - far, edge_y))
+            if (row, column + 1) not in slots:
+                marks.add((right + near, edge_y, right + far, edge_y))
+    return marks

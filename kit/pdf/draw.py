@@ -14,7 +14,6 @@ pale on white paper.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Literal
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
@@ -163,21 +162,16 @@ def fit_size(
 
 
 class Stack(Flowable):
-    """Flowables kept together in a box of fixed height, aligned top or middle.
+    """Flowables kept together at the top of a box of fixed height.
 
-    Used for a page that must stay one page, such as a wall sign.
+    Used for a strip that must take the same room on every page, such as a card sheet's
+    printing instruction.
     """
 
-    def __init__(
-        self,
-        flowables: Sequence[Flowable],
-        height: float,
-        valign: Literal["top", "middle"] = "top",
-    ) -> None:
+    def __init__(self, flowables: Sequence[Flowable], height: float) -> None:
         super().__init__()
         self._flowables = list(flowables)
         self._height = height
-        self._valign = valign
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = avail_width
@@ -185,9 +179,27 @@ class Stack(Flowable):
         return self.width, self.height
 
     def draw(self) -> None:
-        used = stack_height(self._flowables, self.width)
-        top = self.height - ((self.height - used) / 2 if self._valign == "middle" else 0)
-        draw_stack(self.canv, self._flowables, 0, top, self.width)
+        draw_stack(self.canv, self._flowables, 0, self.height, self.width)
+
+
+class Slots(Flowable):
+    """Stacks of flowables at fixed places in a box of fixed height: each stack's top is
+    given in points from the box's top, so the same part of every page lands at the same
+    place (a wall sign's name on every sign)."""
+
+    def __init__(self, slots: Sequence[tuple[float, Sequence[Flowable]]], height: float) -> None:
+        super().__init__()
+        self._slots = list(slots)
+        self._height = height
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        self.height = self._height
+        return self.width, self.height
+
+    def draw(self) -> None:
+        for top, flowables in self._slots:
+            draw_stack(self.canv, flowables, 0, self.height - top, self.width)
 
 
 # --- writing space --------------------------------------------------------------------
