@@ -35,6 +35,12 @@ class Together(KeepTogether):
         parts = list(super().split(aW, aH))
         if len(self._content) > 1 and isinstance(parts[0], _FrameBreak) and self._starts_here(aH):
             parts[0] = NullActionFlowable()
+        if isinstance(parts[0], (_FrameBreak, NullActionFlowable)):
+            # Placed piece by piece, perhaps over pages: its lists keep their ends together,
+            # unless that would make one group again (which would split the same way).
+            grouped = flowing(parts[1:])
+            if len(grouped) > 1:
+                return [parts[0], *grouped]
         return parts
 
     def _starts_here(self, available: float) -> bool:
