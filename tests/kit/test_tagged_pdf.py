@@ -25,6 +25,7 @@ from kit.words.langtag import language_tag
 from ..conftest import edition_id, editions, require_tool
 
 MARGIN = 51.0  # kit.pdf.MARGIN: running headers and footers live outside it
+LARGE_MARGIN = 62.4  # handouts.story.LARGE_MARGIN: the large print's larger furniture
 # Drawn from slides: a slide's own footer is an artifact inside the page.
 SLIDE_PDFS = {
     kind.file for kind in (outputs.DECK_PDF, outputs.NOTES_HANDOUT, outputs.SHARED_SLIDES)
@@ -132,7 +133,8 @@ def _furniture(path: Path) -> tuple[set[str], set[str]]:
         return set(), set()
     with pikepdf.open(path) as pdf:
         width, height = (float(v) for v in pdf.pages[0].mediabox[2:])
-    bands = _text(path, (0, 0, width, MARGIN)) + _text(path, (0, height - MARGIN, width, MARGIN))
+    band = LARGE_MARGIN if path.name == outputs.LARGE_PRINT.file else MARGIN
+    bands = _text(path, (0, 0, width, band)) + _text(path, (0, height - band, width, band))
     lines = {_squash(line) for line in bands.splitlines() if line.strip()}
     return lines, {_squash(word) for word in bands.split()}
 
