@@ -98,10 +98,14 @@ def test_the_structure_reads_in_the_printed_order_and_covers_the_text(
     pdfs: tuple[list[Path], str],
 ) -> None:
     for path in pdfs[0]:
-        lines, words = _furniture(path)
-        # A running header can hold the title a leaf is looking for: headers go first.
-        pages = [_trim(page.splitlines(), lines) for page in _text(path).split("\f")]
-        text, position, between = _squash("".join(pages)), 0, []
+        tops, bottoms = _furniture(path)
+        # A running header can hold the title a leaf is looking for: each page's header and
+        # footer lines go first, as many as its margins hold.
+        pages = _text(path).split("\f")
+        kept = [
+            _trim(page.splitlines(), top, bottom) for page, top, bottom in zip(pages, tops, bottoms)
+        ]
+        text, position, between = _squash("".join(kept)), 0, []
         for leaf in filter(None, map(_squash, _leaves(path))):
             found = text.find(leaf, position)
             assert found >= 0, f"{path.name}: {leaf!r} is tagged out of order or not printed"
@@ -111,32 +115,43 @@ def test_the_structure_reads_in_the_printed_order_and_covers_the_text(
         if path.name in SLIDE_PDFS:
             continue
         # By words too: the header's pieces may be drawn in another order than they read.
+        furniture = {
+            piece for page in tops + bottoms for line in page for piece in (line, *line.split())
+        }
         for untagged in between:
-            for word in sorted(lines | words, key=len, reverse=True):
-                untagged = untagged.replace(word, "")
+            for piece in sorted(map(_squash, furniture), key=len, reverse=True):
+                untagged = untagged.replace(piece, "")
             # Only the running header and the footer, in the margins, are left untagged.
             assert untagged == "", f"{path.name}: {untagged!r} is printed but not tagged"
 
 
-def _trim(page: list[str], furniture: set[str]) -> str:
-    """The page's text without the furniture lines it starts and ends with."""
-    while page and _squash(page[0]) in furniture:
-        page = page[1:]
-    while page and _squash(page[-1]) in furniture:
-        page = page[:-1]
-    return "\n".join(page)
+def _trim(page: list[str], top: list[str], bottom: list[str]) -> str:
+    """The page's text without the header lines it starts with and the footer lines it ends
+    with, no more of them than its margins hold."""
+    head = {_squash(line) for line in top}
+    foot = {_squash(line) for line in bottom}
+    start, end = 0, len(page)
+    while start < min(len(top), end) and _squash(page[start]) in head:
+        start += 1
+    while end > start and len(page) - end < len(bottom) and _squash(page[end - 1]) in foot:
+        end -= 1
+    return "\n".join(page[start:end])
 
 
-def _furniture(path: Path) -> tuple[set[str], set[str]]:
-    """The squashed lines, and words, printed in the top and bottom margins (none on slides)."""
-    if path.name in SLIDE_PDFS:
-        return set(), set()
+def _furniture(path: Path) -> tuple[list[list[str]], list[list[str]]]:
+    """Each page's lines printed in its top margin and in its bottom margin (none on slides)."""
     with pikepdf.open(path) as pdf:
+        pages = len(pdf.pages)
         width, height = (float(v) for v in pdf.pages[0].mediabox[2:])
+    if path.name in SLIDE_PDFS:
+        return [[]] * pages, [[]] * pages
     band = LARGE_MARGIN if path.name == outputs.LARGE_PRINT.file else MARGIN
-    bands = _text(path, (0, 0, width, band)) + _text(path, (0, height - band, width, band))
-    lines = {_squash(line) for line in bands.splitlines() if line.strip()}
-    return lines, {_squash(word) for word in bands.split()}
+    # pdftotext ends every page with a form feed, an empty one too.
+    top = _text(path, (0, 0, width, band)).split("\f")[:pages]
+    bottom = _text(path, (0, height - band, width, band)).split("\f")[:pages]
+    assert len(top) == len(bottom) == pages
+    lines = [[line for line in page.splitlines() if line.strip()] for page in top + bottom]
+    return lines[:pages], lines[pages:]
 
 
 def _elements(node: pikepdf.Object) -> list[pikepdf.Dictionary]:
