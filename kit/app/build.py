@@ -13,7 +13,10 @@ import datetime as dt
 import importlib
 import os
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -21,7 +24,8 @@ from typing import Any
 from kit import outputs
 from kit.app import outlock, staging
 from kit.app.faults import environment_fault
-from kit.app.plan import DRAW_THE_DECK, plan, theme_fonts
+from kit.app.plan import DRAW_THE_DECK, BuildPlan, plan, theme_fonts
+from kit.app.workers import Workers, flush
 from kit.errors import BuildError, ContentError, EnvironmentFault
 from kit.layout.slidelayout import DeckLayout
 from kit.lint import lint
@@ -34,6 +38,8 @@ from kit.source.participants import find_participants, read_participants
 RENDERERS: dict[str, str] = {
     name: "handouts.printlist" if name == "printlist" else name for name in outputs.RENDERERS
 }
+# Renderers that read what the others wrote: they run in the build's process, after them.
+AFTER_THE_REST = frozenset({"printlist"})
 
 
 DEFAULT_PARTICIPANTS = 20
@@ -90,6 +96,7 @@ def build(
     progress: Callable[[Output], None] = lambda output: None,
     waiting: Callable[[str], None] = lambda message: None,
     warn: Callable[[str], None] = lambda warning: None,
+    workers: Workers | None = None,
 ) -> BuildResult:
     """Load the workshop at ``path`` and render the chosen outputs into ``out_dir``.
 
@@ -109,6 +116,7 @@ def build(
         progress=progress,
         waiting=waiting,
         warn=warn,
+        workers=workers,
     )
 
 
@@ -124,6 +132,7 @@ def render_loaded(
     waiting: Callable[[str], None] = lambda message: None,
     warn: Callable[[str], None] = lambda warning: None,
     lock_wait: float = outlock.WAIT_SECONDS,
+    workers: Workers | None = None,
 ) -> BuildResult:
     """Render the chosen outputs of a loaded workshop, in ``RENDERERS`` order unless asked.
 
@@ -136,8 +145,34 @@ def render_loaded(
     before anything is written if the plan phase finds text a renderer could not hold. The
     output folder is locked while it runs (``waiting`` hears why a build waits) and swept of
     what killed builds left. Raises BuildError after the others have run if any renderer
-    failed, and EnvironmentFault at once if the machine stopped the build.
+    failed, and EnvironmentFault at once if the machine stopped the build. The renderers
+    draw in ``workers`` (default: one process per core, for this build only).
     """
+    names = list(only) or list(RENDERERS)
+    with _workers(workers, names) as pool:
+        result, built, options = _checked(
+            loaded, names, paper, participants, participants_file, warn
+        )
+        out = Path(out_dir)
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+            with outlock.locked(out, wait=lock_wait, waiting=waiting):
+                staging.sweep(out)
+                work = _Work(loaded, out, options, built.deck, pool)
+                return _render_all(names, work, progress, result)
+        except OSError as exc:
+            raise environment_fault(exc, out) from None
+
+
+def _checked(
+    loaded: LoadedWorkshop,
+    names: list[str],
+    paper: Paper | None,
+    participants: int | None,
+    participants_file: Path | None,
+    warn: Callable[[str], None],
+) -> tuple[BuildResult, BuildPlan, BuildOptions]:
+    """Everything before writing: the participants list, lint, the plan, the options."""
     found = find_participants(loaded.base_dir, participants_file)
     people = read_participants(found) if found else ()
     settings = loaded.workshop.build
@@ -150,7 +185,6 @@ def render_loaded(
 
     for finding in (*loaded.warnings, *lint(loaded)):  # lint findings warn; --strict fails
         warning(str(finding))
-    names = list(only) or list(RENDERERS)
     paper = paper or settings.paper
     built = plan(loaded, paper, names)  # the deck laid out once, for the deck and its PDFs
     for text in built.warnings:
@@ -158,67 +192,130 @@ def render_loaded(
     if built.problems:  # what a renderer would refuse, located, before anything is written
         raise ContentError(list(built.problems))
     options = BuildOptions(
-        paper=paper or settings.paper,
+        paper=paper,
         participants=participants or settings.participants or len(people) or DEFAULT_PARTICIPANTS,
         people=people,
         timestamp=fixed_timestamp(loaded),
     )
-    out = Path(out_dir)
+    return result, built, options
+
+
+@contextmanager
+def _workers(given: Workers | None, names: list[str]) -> Iterator[Workers]:
+    """``given``, or workers for this build alone; started at once if they will be used,
+    so that they import the renderers while the build checks and plans."""
+    workers = given or Workers()
+    drawn = [name for name in names if name not in AFTER_THE_REST]
+    if workers.parallel(len(drawn)):
+        workers.start([RENDERERS[name] for name in drawn if name in RENDERERS])
     try:
-        out.mkdir(parents=True, exist_ok=True)
-        with outlock.locked(out, wait=lock_wait, waiting=waiting):
-            staging.sweep(out)
-            return _render_all(names, loaded, out, options, progress, built.deck, result)
-    except OSError as exc:
-        raise environment_fault(exc, out) from None
+        yield workers
+    except BaseException:
+        if given is None:
+            workers.kill()  # nothing of theirs is worth waiting for
+        raise
+    if given is None:
+        workers.close()
+
+
+@dataclass(frozen=True)
+class _Work:
+    """What every renderer of one build is given, and where it runs."""
+
+    loaded: LoadedWorkshop
+    out: Path
+    options: BuildOptions
+    deck: DeckLayout | None
+    workers: Workers
+
+    def plans(self, name: str) -> dict[str, Any]:
+        return {"deck": self.deck} if name in DRAW_THE_DECK else {}
+
+
+# A renderer drawing in a worker: its staging folder and what the worker will hand back.
+_Job = tuple[Path, "Future[list[Output]]"]
 
 
 def _render_all(
-    names: list[str],
-    loaded: LoadedWorkshop,
-    out: Path,
-    options: BuildOptions,
-    progress: Callable[[Output], None],
-    deck: DeckLayout | None,
-    result: BuildResult,
+    names: list[str], work: _Work, progress: Callable[[Output], None], result: BuildResult
 ) -> BuildResult:
-    """Run each renderer; a machine fault stops the build, any other failure only its own."""
-    for name in names:
-        plans = {"deck": deck} if name in DRAW_THE_DECK else {}
-        try:
-            written = replace(options, written=tuple(result.written))
-            with theme_fonts(loaded.workshop):
-                outputs = _run_renderer(name, loaded, out, written, plans)
-        except EnvironmentFault:
-            raise
-        except Exception as exc:  # one renderer failing must not stop the others
-            result.failed[name] = exc
-            continue
-        for output in outputs:
-            progress(output)
-        result.written.extend(outputs)
+    """Run each renderer and place its files, in order; a machine fault stops the build,
+    any other failure only its own renderer."""
+    jobs: dict[str, _Job] = {}
+    try:
+        drawn = [name for name in names if name not in AFTER_THE_REST]
+        if work.workers.parallel(len(drawn)):
+            jobs = _submitted(drawn, work)
+        for name in names:
+            try:
+                job = jobs.pop(name, None)
+                outputs = _placed(job, work.out) if job else _run_renderer(name, work, result)
+            except EnvironmentFault:
+                raise
+            except Exception as exc:  # one renderer failing must not stop the others
+                result.failed[name] = exc
+                continue
+            for output in outputs:
+                progress(output)
+            result.written.extend(outputs)
+    finally:
+        if jobs:  # stopped early: no worker may write into a folder about to go
+            work.workers.kill()
+        for folder, _ in jobs.values():
+            staging.remove(folder)
+    if any(isinstance(exc, BrokenProcessPool) for exc in result.failed.values()):
+        work.workers.kill()  # a worker died: the next build starts new ones
     if result.failed:
         raise BuildError(result)
     return result
 
 
-def _run_renderer(
-    name: str, loaded: LoadedWorkshop, out: Path, options: BuildOptions, plans: dict[str, Any]
-) -> list[Output]:
-    render = importlib.import_module(RENDERERS[name]).render
+def _submitted(names: list[str], work: _Work) -> dict[str, _Job]:
+    """A staging folder for each renderer, handed to a worker to draw into."""
+    jobs: dict[str, _Job] = {}
     try:
-        folder = staging.create(out, name)
+        for name in names:
+            # Absolute: a worker does not share the build's working folder.
+            folder = staging.create(work.out, name).absolute()
+            workshop = work.loaded.workshop
+            future = work.workers.submit(
+                RENDERERS[name], workshop, folder, work.options, work.plans(name)
+            )
+            jobs[name] = (folder, future)
+    except BaseException:
+        work.workers.kill()
+        for folder, _ in jobs.values():
+            staging.remove(folder)
+        raise
+    return jobs
+
+
+def _placed(job: _Job, out: Path) -> list[Output]:
+    """Wait for a worker's files and move them into place."""
+    folder, future = job
+    try:
         try:
-            staged = render(loaded.workshop, loaded.workshop.theme, folder, options, **plans)
-            for output in staged:
-                _flush(output.path)
-            return staging.place(staged, folder, out)
+            return staging.place(future.result(), folder, out)
         finally:
             staging.remove(folder)
     except OSError as exc:
         raise environment_fault(exc, out) from None
 
 
-def _flush(path: Path) -> None:
-    with path.open("rb+") as handle:
-        os.fsync(handle.fileno())
+def _run_renderer(name: str, work: _Work, result: BuildResult) -> list[Output]:
+    """Render in this process; the print list learns what the others wrote."""
+    options = replace(work.options, written=tuple(result.written))
+    render = importlib.import_module(RENDERERS[name]).render
+    workshop = work.loaded.workshop
+    try:
+        folder = staging.create(work.out, name)
+        try:
+            with theme_fonts(workshop):
+                staged = render(workshop, workshop.theme, folder, options, **work.plans(name))
+            for output in staged:
+                flush(output.path)
+            return staging.place(staged, folder, work.out)
+        finally:
+            staging.remove(folder)
+    except OSError as exc:
+        raise environment_fault(exc, work.out) from None

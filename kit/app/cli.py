@@ -144,6 +144,13 @@ def check(path: Path, strict: bool, paper: Paper | None, language: str | None) -
     is_flag=True,
     help="Keep running: rebuild whenever the workshop or a file it uses changes (Ctrl-C stops).",
 )
+@click.option(
+    "--jobs",
+    type=click.IntRange(1, 64),
+    default=None,
+    help="Worker processes drawing the outputs at once; 1 draws them one after another.  "
+    "[default: one per processor]",
+)
 @LANG
 def build(
     path: Path,
@@ -154,6 +161,7 @@ def build(
     participants_file: Path | None,
     strict: bool,
     watch: bool,
+    jobs: int | None,
     language: str | None,
 ) -> None:
     """Validate the workshop at PATH, then write every output into --out.
@@ -174,18 +182,27 @@ def build(
         from kit.app.watch import BuildSettings
         from kit.app.watch import watch as rebuild_on_change
 
-        settings = BuildSettings(out_dir, only, paper, participants, language, participants_file)
+        settings = BuildSettings(
+            out_dir, only, paper, participants, language, participants_file, jobs
+        )
         rebuild_on_change(path, settings, report, warn)
         return
-    warned = _build_editions(
-        path,
-        out_dir,
-        language,
-        only=only,
-        paper=paper,
-        participants=participants,
-        participants_file=participants_file,
-    )
+    from kit.app.workers import Workers
+
+    workers = Workers(jobs)  # shared by the editions
+    try:
+        warned = _build_editions(
+            path,
+            out_dir,
+            language,
+            only=only,
+            paper=paper,
+            participants=participants,
+            participants_file=participants_file,
+            workers=workers,
+        )
+    finally:
+        workers.close()
     if strict and warned:
         click.echo(f"{warned} warning(s) with --strict", err=True)
         sys.exit(1)

@@ -10,7 +10,8 @@ in ``kit build`` and the previous outputs stay as they were; the watch goes on. 
 loads to the same workshop as the last good build, with the same files (a comment or a
 blank line changed), nothing is rebuilt. Otherwise every chosen output is rebuilt, the
 deck first: each output is made from the whole workshop, and the deck is what a presenter
-checks while editing, so it is ready long before the printed material.
+checks while editing, so it is ready long before the printed material. The renderers'
+worker processes stay between rebuilds, warm.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ import click
 from pydantic import BaseModel
 
 from kit.app.build import BuildResult, render_loaded
+from kit.app.workers import Workers
 from kit.errors import KitError
 from kit.model import Workshop
 from kit.outputs import Output, Paper
@@ -49,6 +51,7 @@ class BuildSettings:
     participants: int | None = None
     language: str | None = None
     participants_file: Path | None = None
+    jobs: int | None = None  # worker processes; None: one per processor
 
 
 def watch(
@@ -71,6 +74,8 @@ def watch(
                 watcher.build(changed)
     except KeyboardInterrupt:
         click.echo("stopped watching")
+    finally:
+        watcher.workers.close()
 
 
 class _Watcher:
@@ -91,6 +96,8 @@ class _Watcher:
         self._assets: tuple[Path, ...] = ()
         self._stamps: dict[Path, Stamp] = {}
         self._built: tuple[Workshop, dict[Path, Stamp]] | None = None
+        # Kept between rebuilds, with the renderers imported and their fonts and caches built.
+        self.workers = Workers(settings.jobs)
 
     def changed(self) -> list[Path]:
         """The watched files whose stamp differs from the last look."""
@@ -151,6 +158,7 @@ class _Watcher:
                 progress=progress,
                 waiting=click.echo,
                 warn=self._warn,
+                workers=self.workers,
             )
         except KitError as exc:  # a failed renderer, a bad participants list, a machine fault
             self._report(exc)

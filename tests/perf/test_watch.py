@@ -30,22 +30,12 @@ PATIENCE = 600.0  # a hang guard: seconds to wait for a line, far above any busy
 class _Watch:
     """A running ``kit build --watch`` whose output lines are read as they come."""
 
-    def __init__(self, folder: Path, out: Path) -> None:
+    def __init__(self, folder: Path, out: Path, *options: str) -> None:
         self.out = out
         self.lines: list[str] = []
+        command = [sys.executable, "-m", "kit", "build", str(folder), "--out", str(out)]
         self._process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "kit",
-                "build",
-                str(folder),
-                "--out",
-                str(out),
-                "--watch",
-                "--only",
-                "slides",
-            ],
+            [*command, "--watch", *(options or ("--only", "slides"))],
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,
@@ -79,6 +69,17 @@ class _Watch:
         """Every line until the watch waits again."""
         return self.wait_for(lambda line: line.startswith("watching "))
 
+    def workers(self) -> set[int]:
+        """The worker processes the watch has started (multiprocessing's, by their command)."""
+        tasks = Path(f"/proc/{self._process.pid}/task")
+        found = (task / "children" for task in tasks.iterdir())
+        children = [pid for listed in found for pid in listed.read_text().split()]
+        return {
+            int(pid)
+            for pid in children
+            if b"spawn_main" in Path(f"/proc/{pid}/cmdline").read_bytes()
+        }
+
     def interrupt(self) -> int:
         """Ctrl-C; the exit status."""
         self._process.send_signal(signal.SIGINT)
@@ -96,13 +97,13 @@ class _Watch:
 
 
 @pytest.fixture
-def watched(tmp_path: Path) -> Iterator[Callable[[Path], _Watch]]:
+def watched(tmp_path: Path) -> Iterator[Callable[..., _Watch]]:
     started: list[_Watch] = []
 
-    def start(source: Path) -> _Watch:
+    def start(source: Path, *options: str) -> _Watch:
         folder = tmp_path / "workshop"
         shutil.copytree(source, folder)
-        started.append(_Watch(folder, tmp_path / "out"))
+        started.append(_Watch(folder, tmp_path / "out", *options))
         return started[-1]
 
     yield start
@@ -128,7 +129,7 @@ def _deck_text(out: Path) -> str:
 
 
 def test_rebuilds_after_an_edit_survives_a_broken_file_and_stops_on_ctrl_c(
-    watched: Callable[[Path], _Watch], tmp_path: Path
+    watched: Callable[..., _Watch], tmp_path: Path
 ) -> None:
     watch = watched(SAMPLE)
     first = watch.next_build()
@@ -158,7 +159,7 @@ def test_rebuilds_after_an_edit_survives_a_broken_file_and_stops_on_ctrl_c(
 
 
 def test_an_edit_that_changes_nothing_rebuilds_nothing(
-    watched: Callable[[Path], _Watch], tmp_path: Path
+    watched: Callable[..., _Watch], tmp_path: Path
 ) -> None:
     watch = watched(SAMPLE)
     watch.next_build()
@@ -169,7 +170,7 @@ def test_an_edit_that_changes_nothing_rebuilds_nothing(
     assert not any(line.startswith("wrote ") for line in lines)
 
 
-def test_a_changed_image_rebuilds(watched: Callable[[Path], _Watch], tmp_path: Path) -> None:
+def test_a_changed_image_rebuilds(watched: Callable[..., _Watch], tmp_path: Path) -> None:
     watch = watched(FIXTURES / "all-blocks")
     assert "watching 3 file(s) for changes; Ctrl-C stops" in watch.next_build()
     logo = tmp_path / "workshop" / "images" / "logo.png"
@@ -181,7 +182,7 @@ def test_a_changed_image_rebuilds(watched: Callable[[Path], _Watch], tmp_path: P
 
 
 def test_a_rebuild_waits_while_another_build_holds_the_folder(
-    watched: Callable[[Path], _Watch], tmp_path: Path
+    watched: Callable[..., _Watch], tmp_path: Path
 ) -> None:
     """The watch takes the output folder's lock for each rebuild, as a build by hand does."""
     watch = watched(SAMPLE)
@@ -196,3 +197,19 @@ def test_a_rebuild_waits_while_another_build_holds_the_folder(
     lines = watch.next_build()
     assert any(line.startswith("wrote ") and "deck.pptx" in line for line in lines)
     assert "Room 12" in _deck_text(watch.out)
+
+
+def test_the_workers_stay_between_rebuilds(watched: Callable[..., _Watch], tmp_path: Path) -> None:
+    """Every output, drawn by two workers: a rebuild finds them started, with the renderers
+    imported and their fonts registered, and draws in the same processes."""
+    watch = watched(SAMPLE, "--jobs", "2")
+    assert any("deck.pptx" in line for line in watch.next_build())
+    workers = watch.workers()
+    assert len(workers) >= 2
+    file = tmp_path / "workshop" / "workshop.yaml"
+    _save(file, file.read_text(encoding="utf-8").replace("Room 2\n", "Room 12\n"))
+    lines = watch.next_build()
+    assert sum(line.startswith("wrote ") for line in lines) >= 15
+    assert watch.workers() == workers
+    assert watch.interrupt() == 0
+    assert not [pid for pid in workers if Path(f"/proc/{pid}").exists()]  # all ended

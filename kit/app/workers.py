@@ -1,0 +1,143 @@
+"""Renderers in worker processes: after the plan, each renderer draws in a process of its own.
+
+The build keeps everything that touches the output folder: it creates each renderer's
+staging folder, and places the files, in the fixed order of the renderers, as each worker
+finishes. A worker only renders into the folder it is handed and flushes what it wrote.
+
+Workers are fresh interpreters ('spawn': no lock or thread of the build is copied into
+them), children of the build, so their processor time counts as the build's. Each imports
+the renderers when it starts, while the build checks and plans. They ignore Ctrl-C: the
+build decides what an interrupt does, kills its workers and removes their staging folders.
+``kit build --watch`` keeps its workers between rebuilds, their modules imported and their
+fonts and caches built.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import multiprocessing
+import os
+import pickle
+import signal
+from collections.abc import Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from kit.layout import fonts
+from kit.model import Workshop
+from kit.outputs import BuildOptions, Output
+
+
+def cores() -> int:
+    """The processors this process may run on: how many workers a build starts."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+class Workers:
+    """Up to ``count`` worker processes, started when first needed and kept until closed.
+
+    With a count of one (a one-core machine, or ``--jobs 1``) no process is started: the
+    renderers run one after another in the build's own process.
+    """
+
+    def __init__(self, count: int | None = None) -> None:
+        self.count = max(1, count if count is not None else cores())
+        self._pool: ProcessPoolExecutor | None = None
+
+    def parallel(self, renderers: int) -> bool:
+        """Whether ``renderers`` renderers are worth drawing in worker processes."""
+        return self.count > 1 and renderers > 1
+
+    def start(self, modules: Sequence[str]) -> None:
+        """Start the workers now, each importing ``modules``, while the build plans."""
+        pool = self._started(modules)
+        for _ in range(self.count):  # a process a task, while none is idle
+            pool.submit(int)
+
+    def submit(
+        self,
+        module: str,
+        workshop: Workshop,
+        folder: Path,
+        options: BuildOptions,
+        plans: dict[str, Any],
+    ) -> Future[list[Output]]:
+        """Render with ``module``'s ``render`` into ``folder`` in a worker."""
+        return self._started([module]).submit(_render, module, workshop, folder, options, plans)
+
+    def close(self) -> None:
+        """Let the workers finish what they were given and exit."""
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+    def kill(self) -> None:
+        """Stop every worker at once, so that none writes any more; the next use starts anew."""
+        pool, self._pool = self._pool, None
+        if pool is None:
+            return
+        # concurrent.futures offers no way to stop a running task before Python 3.14.
+        processes = list((getattr(pool, "_processes", None) or {}).values())
+        for process in processes:
+            process.kill()
+        pool.shutdown(wait=True, cancel_futures=True)
+        for process in processes:
+            process.join()
+
+    def _started(self, modules: Sequence[str]) -> ProcessPoolExecutor:
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(
+                self.count,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_prepare,
+                initargs=(tuple(modules),),
+            )
+        return self._pool
+
+
+def _prepare(modules: tuple[str, ...]) -> None:
+    """A new worker: leave Ctrl-C to the build, and import the renderers it will run."""
+    # Ctrl-C reaches every process of the terminal's group; only the build acts on it.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for module in modules:
+        # A renderer that cannot be imported fails its own task, not every worker's start.
+        with contextlib.suppress(Exception):
+            importlib.import_module(module)
+
+
+def _render(
+    module: str, workshop: Workshop, folder: Path, options: BuildOptions, plans: dict[str, Any]
+) -> list[Output]:
+    """In a worker: render into ``folder`` and flush every file written."""
+    try:
+        render = importlib.import_module(module).render
+        # The build's fonts are a context of its own process, not inherited by a worker.
+        with fonts.using(workshop.theme.fonts.heading, workshop.theme.fonts.body):
+            staged: list[Output] = render(workshop, workshop.theme, folder, options, **plans)
+        for output in staged:
+            flush(output.path)
+        return staged
+    except Exception as exc:
+        raise _portable(exc) from None
+
+
+def flush(path: Path) -> None:
+    """Write ``path``'s data to the disk before it is moved into place."""
+    with path.open("rb+") as handle:
+        os.fsync(handle.fileno())
+
+
+def _portable(exc: Exception) -> Exception:
+    """``exc`` if it survives the way back to the build, else a RuntimeError saying it."""
+    try:
+        back = pickle.loads(pickle.dumps(exc))
+    except Exception:
+        back = None
+    if type(back) is type(exc) and str(back) == str(exc):
+        return exc
+    return RuntimeError(f"{type(exc).__name__}: {exc}")
