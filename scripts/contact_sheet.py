@@ -20,15 +20,21 @@ GAP = 8
 def contact_sheet(deck: Path, target: Path) -> None:
     with tempfile.TemporaryDirectory() as scratch:
         work = Path(scratch)
-        subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(work),
-                        str(deck)], check=True, capture_output=True)
-        subprocess.run(["pdftoppm", "-r", "24", "-png", str(work / f"{deck.stem}.pdf"),
-                        str(work / "slide")], check=True)
+        subprocess.run(
+            ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(work), str(deck)],
+            check=True,
+            capture_output=True,
+        )
+        subprocess.run(
+            ["pdftoppm", "-r", "24", "-png", str(work / f"{deck.stem}.pdf"), str(work / "slide")],
+            check=True,
+        )
         slides = [Image.open(p) for p in sorted(work.glob("slide-*.png"))]
         width, height = slides[0].size
         rows = -(-len(slides) // COLUMNS)
-        sheet = Image.new("RGB", (COLUMNS * (width + GAP) + GAP, rows * (height + GAP) + GAP),
-                          "#9A9A9A")
+        sheet = Image.new(
+            "RGB", (COLUMNS * (width + GAP) + GAP, rows * (height + GAP) + GAP), "#9A9A9A"
+        )
         for index, slide in enumerate(slides):
             x = GAP + (index % COLUMNS) * (width + GAP)
             y = GAP + (index // COLUMNS) * (height + GAP)
