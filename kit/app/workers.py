@@ -4,12 +4,11 @@ The build keeps everything that touches the output folder: it creates each rende
 staging folder, and places the files, in the fixed order of the renderers, as each worker
 finishes. A worker only renders into the folder it is handed and flushes what it wrote.
 
-Workers are fresh interpreters ('spawn': no lock or thread of the build is copied into
-them), children of the build, so their processor time counts as the build's. Each imports
-the renderers when it starts, while the build checks and plans. They ignore Ctrl-C: the
-build decides what an interrupt does, kills its workers and removes their staging folders.
-``kit build --watch`` keeps its workers between rebuilds, their modules imported and their
-fonts and caches built.
+Workers are forked by a 'forkserver', a clean process that imports the renderers once,
+while the build checks and plans (no lock or thread of the build is copied into a worker);
+'spawn' where there is none. They ignore Ctrl-C: the build decides what an interrupt does,
+kills its workers and removes their staging folders. ``kit build --watch`` keeps its
+workers between rebuilds, their fonts and caches built.
 """
 
 from __future__ import annotations
@@ -22,6 +21,8 @@ import pickle
 import signal
 from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from multiprocessing import forkserver
+from multiprocessing.context import BaseContext
 from pathlib import Path
 from typing import Any
 
@@ -54,7 +55,12 @@ class Workers:
         return self.count > 1 and renderers > 1
 
     def start(self, modules: Sequence[str]) -> None:
-        """Start the workers now, each importing ``modules``, while the build plans."""
+        """Have ``modules`` imported for the workers now, while the build plans."""
+        if self._pool is not None:
+            return
+        if _context(modules).get_start_method() == "forkserver":
+            forkserver.ensure_running()  # returns at once; forking a worker waits for its imports
+            return
         pool = self._started(modules)
         for _ in range(self.count):  # a process a task, while none is idle
             pool.submit(int)
@@ -93,15 +99,24 @@ class Workers:
         if self._pool is None:
             self._pool = ProcessPoolExecutor(
                 self.count,
-                mp_context=multiprocessing.get_context("spawn"),
+                mp_context=_context(modules),
                 initializer=_prepare,
                 initargs=(tuple(modules),),
             )
         return self._pool
 
 
+def _context(modules: Sequence[str]) -> BaseContext:
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    # Read when the server starts, once per process; a worker imports what else it needs.
+    context.set_forkserver_preload([__name__, *modules])
+    return context
+
+
 def _prepare(modules: tuple[str, ...]) -> None:
-    """A new worker: leave Ctrl-C to the build, and import the renderers it will run."""
+    """A new worker: leave Ctrl-C to the build, and have the renderers it will run."""
     # Ctrl-C reaches every process of the terminal's group; only the build acts on it.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     for module in modules:

@@ -3,11 +3,11 @@
 Workers are real processes and import their renderer by name, so a renderer patched into
 this process would not reach them; the tests name this module in the build's table instead.
 It writes half a file first, as a renderer stopped by a bug would, then raises; with
-``KIT_TEST_FAILING=dies`` it ends its process on the spot, as the kernel's out-of-memory
-killer would, and with ``hangs`` it waits until its process is stopped.
+``KIT_TEST_FAILING=hangs`` (read when the workers start: only in a new kit process) it
+waits until its process is stopped.
 
-``python -m tests.kit.failing_renderer ARGUMENTS`` runs ``kit ARGUMENTS`` with this module
-drawing the handouts.
+``main()`` runs ``kit`` with this module drawing the handouts, for a test to run as a whole
+command (``python -c "from tests.kit.failing_renderer import main; main()" ARGUMENTS``).
 """
 
 from __future__ import annotations
@@ -23,10 +23,7 @@ from kit.outputs import Output
 
 def render(workshop: Any, theme: Any, out_dir: Path, options: Any, **plans: Any) -> list[Output]:
     (out_dir / "handout.pdf").write_bytes(b"%PDF- half a handout")
-    mode = os.environ.get("KIT_TEST_FAILING", "")
-    if mode == "dies":
-        os._exit(9)
-    if mode == "hangs":
+    if os.environ.get("KIT_TEST_FAILING") == "hangs":
         time.sleep(600)  # far longer than any test waits: the build must stop it
     raise RuntimeError(f"failed in process {os.getpid()}")
 
@@ -37,7 +34,3 @@ def main() -> None:
 
     build.RENDERERS["handouts"] = "tests.kit.failing_renderer"
     kit(sys.argv[1:], prog_name="kit")
-
-
-if __name__ == "__main__":
-    main()

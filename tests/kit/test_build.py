@@ -185,8 +185,16 @@ def test_a_layout_warning_is_given_once_per_build_and_again_on_the_next(tmp_path
     # Located like a check error, with 1-based names.
     file = tmp_path / "workshop.yaml"
     warning = f"{file}:7:9: section 1, block 1, bullets: text does not fit one slide"
-    result = run_kit("build", str(tmp_path), "--out", str(tmp_path / "cli"), "--only", "slides",
-                     "--only", "handouts")
+    result = run_kit(
+        "build",
+        str(tmp_path),
+        "--out",
+        str(tmp_path / "cli"),
+        "--only",
+        "slides",
+        "--only",
+        "handouts",
+    )
     assert result.returncode == 0, result.stderr
     assert result.stderr.count(warning) == 1  # the deck and its PDF copy share one layout
     for _ in range(2):

@@ -87,9 +87,7 @@ def test_conflation_needs_one_named_as_the_other(tmp_path: Path, text: str) -> N
 
 @pytest.mark.parametrize("text", [text for text, _, _ in POSITIVE])
 @pytest.mark.parametrize("quote", ['"{}"', "“{}”"])
-def test_no_rule_fires_on_words_in_quotation_marks(
-    tmp_path: Path, text: str, quote: str
-) -> None:
+def test_no_rule_fires_on_words_in_quotation_marks(tmp_path: Path, text: str, quote: str) -> None:
     item = "Some say " + quote.format(text)
     assert findings(tmp_path, bullets(f"'{item}'")) == []
 
@@ -130,11 +128,18 @@ def test_glossary_instead_of_is_exempt_and_its_term_is_suggested(tmp_path: Path)
     body = bullets("A prostitute", "illegal prostitutes", "victims of crime")
     found = findings(tmp_path, body, head)
     assert [(f.rule, f.line, f.message, f.suggestion) for f in found] == [
-        ("glossary", 13, "the workshop's glossary says 'Sex worker' instead of 'prostitute'",
-         "Sex worker"),
-        ("glossary", 14,
-         "the workshop's glossary says 'Sex worker' instead of 'illegal prostitutes'",
-         "Sex worker"),
+        (
+            "glossary",
+            13,
+            "the workshop's glossary says 'Sex worker' instead of 'prostitute'",
+            "Sex worker",
+        ),
+        (
+            "glossary",
+            14,
+            "the workshop's glossary says 'Sex worker' instead of 'illegal prostitutes'",
+            "Sex worker",
+        ),
     ]
 
 
@@ -146,9 +151,7 @@ def test_glossary_instead_of_is_exempt_and_its_term_is_suggested(tmp_path: Path)
     ],
     ids=["definition block", "glossary term"],
 )
-def test_sexual_exploitation_is_allowed_once_defined(
-    tmp_path: Path, head: str, block: str
-) -> None:
+def test_sexual_exploitation_is_allowed_once_defined(tmp_path: Path, head: str, block: str) -> None:
     body = block + bullets("We discuss sexual exploitation")
     assert findings(tmp_path, body, head) == []
     assert [f.rule for f in findings(tmp_path, bullets("sexual exploitation"))] == [
@@ -298,10 +301,22 @@ def test_low_contrast_theme_colours_are_named_with_their_ratio(tmp_path: Path) -
         """
     found = findings(tmp_path, bullets("Fine"), head)
     assert [(f.rule, f.line, f.column, f.message, f.suggestion) for f in found] == [
-        ("contrast", 5, 16, "text on secondary dividers and cards: #FFFFFF on secondary "
-         "#A0A0A0 has contrast 2.61:1; WCAG AA needs 4.5:1", "secondary: #767676"),
-        ("contrast", 6, 11, "body text: text #808080 on background #FFFFFF has contrast "
-         "3.94:1; WCAG AA needs 4.5:1", "text: #767676"),
+        (
+            "contrast",
+            5,
+            16,
+            "text on secondary dividers and cards: #FFFFFF on secondary "
+            "#A0A0A0 has contrast 2.61:1; WCAG AA needs 4.5:1",
+            "secondary: #767676",
+        ),
+        (
+            "contrast",
+            6,
+            11,
+            "body text: text #808080 on background #FFFFFF has contrast "
+            "3.94:1; WCAG AA needs 4.5:1",
+            "text: #767676",
+        ),
     ]
 
 
@@ -360,8 +375,7 @@ def test_build_warns_about_findings_and_fails_on_them_with_strict(tmp_path: Path
     warning = f"warning: {path}:10:20: sex-worker: 'prostitutes' is stigmatising"
     # In a process of its own: the CLI sets up the "kit" logger for good.
     relaxed, strict = (
-        subprocess.run([sys.executable, "-m", "kit", *args, *extra], capture_output=True,
-                       text=True)
+        subprocess.run([sys.executable, "-m", "kit", *args, *extra], capture_output=True, text=True)
         for extra in ([], ["--strict"])
     )
     assert relaxed.returncode == 0, relaxed.stderr

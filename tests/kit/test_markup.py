@@ -10,7 +10,11 @@ from kit.model.markup import Run, parse, plain, to_reportlab, unparse
 
 def test_bold_italic_and_literal_stars() -> None:
     assert parse("a **b** *c* 2\\*3") == (
-        Run("a "), Run("b", bold=True), Run(" "), Run("c", italic=True), Run(" 2*3")
+        Run("a "),
+        Run("b", bold=True),
+        Run(" "),
+        Run("c", italic=True),
+        Run(" 2*3"),
     )
     assert parse("2*3 = 6") == (Run("2*3 = 6"),)  # an unmatched star is text
     assert plain("***both*** done") == "both done"

@@ -1,8 +1,8 @@
 """Renderers in worker processes: the bytes of one after another, and all or nothing each.
 
 The workers are real processes, started as a build starts them. A renderer that fails in
-one is a module they import by name (tests/kit/failing_renderer.py), put in the build's
-table of renderers in place of the handouts.
+one is a module they import by name (tests/kit/failing_renderer.py, dying_renderer.py), put
+in the build's table of renderers in place of the handouts.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 import uuid
 from pathlib import Path
 
@@ -102,8 +103,7 @@ def test_a_worker_that_dies_leaves_each_renderer_all_old_or_all_new_and_is_repla
     build starts new workers."""
     out, old, new = old_and_new
     workers = Workers(2)
-    monkeypatch.setenv("KIT_TEST_FAILING", "dies")
-    monkeypatch.setitem(RENDERERS, "handouts", FAILING)
+    monkeypatch.setitem(RENDERERS, "handouts", "tests.kit.dying_renderer")
     with pytest.raises(BuildError) as caught:
         build(WORKSHOP, out, paper="letter", workers=workers)
     assert "handouts" in caught.value.result.failed  # type: ignore[attr-defined]
@@ -140,7 +140,7 @@ def test_ctrl_c_while_workers_draw_is_one_line_stops_them_and_leaves_old_or_new(
     run = str(uuid.uuid4())
     arguments = ("build", str(WORKSHOP), "--out", str(out), "--paper", "letter", "--jobs", "2")
     with subprocess.Popen(
-        [sys.executable, "-m", "tests.kit.failing_renderer", *arguments],
+        [sys.executable, "-c", "from tests.kit.failing_renderer import main; main()", *arguments],
         cwd=ROOT,
         env={**os.environ, "KIT_TEST_FAILING": "hangs", "KIT_TEST_RUN": run},
         stdout=subprocess.PIPE,
@@ -163,4 +163,7 @@ def test_ctrl_c_while_workers_draw_is_one_line_stops_them_and_leaves_old_or_new(
     for renderer in ("handouts", "exercises", "printlist"):  # placed after the handouts
         assert now[renderer] == _by_renderer(old)[renderer], renderer
     assert _kit_files_left(out) == [".kit-lock"]
+    deadline = time.monotonic() + 600  # a hang guard: the workers end with the build
+    while _processes_marked(f"KIT_TEST_RUN={run}") and time.monotonic() < deadline:
+        time.sleep(0.1)
     assert _processes_marked(f"KIT_TEST_RUN={run}") == []  # no worker left drawing

@@ -13,6 +13,7 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -70,15 +71,18 @@ class _Watch:
         return self.wait_for(lambda line: line.startswith("watching "))
 
     def workers(self) -> set[int]:
-        """The worker processes the watch has started (multiprocessing's, by their command)."""
-        tasks = Path(f"/proc/{self._process.pid}/task")
-        found = (task / "children" for task in tasks.iterdir())
-        children = [pid for listed in found for pid in listed.read_text().split()]
-        return {
-            int(pid)
-            for pid in children
-            if b"spawn_main" in Path(f"/proc/{pid}/cmdline").read_bytes()
-        }
+        """The processes the watch has started for its workers, and theirs (multiprocessing's
+        resource tracker aside)."""
+        found: set[int] = set()
+        parents = [self._process.pid]
+        while parents:
+            tasks = Path(f"/proc/{parents.pop()}/task")
+            for listed in (task / "children" for task in tasks.iterdir()):
+                for child in map(int, listed.read_text().split()):
+                    if b"resource_tracker" not in Path(f"/proc/{child}/cmdline").read_bytes():
+                        found.add(child)
+                        parents.append(child)
+        return found
 
     def interrupt(self) -> int:
         """Ctrl-C; the exit status."""
@@ -212,4 +216,7 @@ def test_the_workers_stay_between_rebuilds(watched: Callable[..., _Watch], tmp_p
     assert sum(line.startswith("wrote ") for line in lines) >= 15
     assert watch.workers() == workers
     assert watch.interrupt() == 0
-    assert not [pid for pid in workers if Path(f"/proc/{pid}").exists()]  # all ended
+    deadline = time.monotonic() + PATIENCE  # a hang guard: they end with the watch
+    while any(Path(f"/proc/{pid}").exists() for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [pid for pid in workers if Path(f"/proc/{pid}").exists()]
