@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -33,6 +34,12 @@ _PATIENT = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow]}
 settings.register_profile("kit", derandomize=True, print_blob=True, database=None, **_PATIENT)
 settings.register_profile("explore", derandomize=False, print_blob=True, **_PATIENT)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "kit"))
+
+# A suite started in the background by a non-interactive shell has SIGINT ignored, and every
+# kit it starts would inherit that and never see the Ctrl-C the interrupt tests send. A
+# handler (unlike "ignored") is reset to the default in a started program.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def pdf_text(path: Path) -> str:
