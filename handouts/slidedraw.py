@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
+from pathlib import Path
 
 from reportlab.lib import colors
 from reportlab.lib.utils import ImageReader
@@ -116,7 +117,10 @@ class _Painter:
 
     def picture(self, picture: Picture) -> None:
         """The picture in its box (already fitted with its aspect ratio kept)."""
-        image = picture.path if picture.data is None else _reader(self.canvas, picture.data)
+        # Drawn from its bytes, never its path: reportlab names a file's image after its path,
+        # so the same workshop in another folder would give other bytes.
+        data = Path(picture.path).read_bytes() if picture.data is None else picture.data
+        image = _reader(self.canvas, data)
         with self.tagged("Figure", alt=picture.alt):
             self.canvas.drawImage(
                 image,

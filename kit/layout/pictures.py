@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 import math
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kit.model import MAX_SIDE
@@ -36,9 +37,13 @@ class Prepared:
     height: int
     data: bytes | None = None
 
-    def source(self) -> str | io.BytesIO:
-        """What a writer draws: the file itself, or its upright, smaller copy."""
-        return self.path if self.data is None else io.BytesIO(self.data)
+    def source(self) -> io.BytesIO:
+        """What a writer draws: the file's bytes, or its upright, smaller copy's.
+
+        Never the path: reportlab names a file's image after its path, so the same workshop
+        in another folder would give other bytes.
+        """
+        return io.BytesIO(Path(self.path).read_bytes() if self.data is None else self.data)
 
 
 def prepare(path: str) -> Prepared:

@@ -1,13 +1,14 @@
-"""Byte-identical builds across processes, hash seeds, time zones and locales.
+"""Byte-identical builds across processes, hash seeds, time zones, locales and folders.
 
 On the branded fixture: a .pptx template, a logo and a picture on one slide, the things
-a deck writer is tempted to gather into sets and dictionaries.
+a deck writer is tempted to gather into sets and dictionaries (or to name by their path).
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
@@ -25,11 +26,11 @@ WHOLE = (
 DECK_SEEDS = tuple(str(seed) for seed in range(2, 12))
 
 
-def _build(out: Path, env: dict[str, str], *args: str) -> dict[str, str]:
+def _build(out: Path, env: dict[str, str], *args: str, workshop: Path = BRANDED) -> dict[str, str]:
     """Build the branded fixture in a fresh process; the digest of every file written."""
     inherited = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
     result = subprocess.run(
-        [sys.executable, "-m", "kit", "build", str(BRANDED), "--out", str(out), *args],
+        [sys.executable, "-m", "kit", "build", str(workshop), "--out", str(out), *args],
         capture_output=True,
         text=True,
         env={**inherited, **env},
@@ -42,9 +43,15 @@ def _build(out: Path, env: dict[str, str], *args: str) -> dict[str, str]:
     }
 
 
-def test_whole_builds_are_byte_identical_across_seeds_zones_and_locales(tmp_path: Path) -> None:
+def test_whole_builds_are_byte_identical_across_seeds_zones_locales_and_folders(
+    tmp_path: Path,
+) -> None:
+    # The second build reads a copy of the workshop kept in another folder.
+    folders = (BRANDED, shutil.copytree(BRANDED, tmp_path / "elsewhere" / "our workshop"))
     with ThreadPoolExecutor(2) as pool:
-        first, second = pool.map(lambda n: _build(tmp_path / str(n), WHOLE[n]), range(len(WHOLE)))
+        first, second = pool.map(
+            lambda n: _build(tmp_path / str(n), WHOLE[n], workshop=folders[n]), range(len(WHOLE))
+        )
     assert "deck.pptx" in first and len(first) >= 9
     assert first == second
 
