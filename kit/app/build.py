@@ -74,12 +74,14 @@ def fixed_timestamp(loaded: LoadedWorkshop) -> dt.datetime:
                 f"SOURCE_DATE_EPOCH={shown!r} is not a count of seconds since 1970 (digits "
                 "only); unset it or set it to one, e.g. $(git log -1 --format=%ct)"
             )
-        if len(epoch) > len(str(LAST_EPOCH)) or int(epoch) > LAST_EPOCH:
+        digits = epoch.lstrip("0") or "0"  # a leading zero is still a count of seconds
+        # Measured by length first: int() of thousands of digits is refused (or slow).
+        if len(digits) > len(str(LAST_EPOCH)) or int(digits) > LAST_EPOCH:
             raise EnvironmentFault(
                 f"SOURCE_DATE_EPOCH={shown} is after 2107-12-31, the last date a .pptx (a zip "
                 "file) can hold; unset it or set an earlier time"
             )
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc)
+        return dt.datetime.fromtimestamp(int(digits), tz=dt.timezone.utc)
     day = loaded.workshop.date or dt.date(2000, 1, 1)
     return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
 

@@ -237,7 +237,11 @@ def test_an_output_folder_that_cannot_be_made_is_one_line(
 
 @pytest.mark.parametrize(
     ("epoch", "when"),
-    [("1700000000", dt.datetime(2023, 11, 14, 22, 13, 20)), (" 0 ", dt.datetime(1970, 1, 1))],
+    [
+        ("1700000000", dt.datetime(2023, 11, 14, 22, 13, 20)),
+        ("0001700000000", dt.datetime(2023, 11, 14, 22, 13, 20)),
+        (" 0 ", dt.datetime(1970, 1, 1)),
+    ],
 )
 def test_source_date_epoch_fixes_the_date(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, epoch: str, when: dt.datetime
