@@ -18,7 +18,8 @@ from reportlab.platypus import Flowable, PageBreak, Spacer
 from kit.layout.fonts import face_name
 from kit.model import Theme, Workshop, markup
 from kit.outputs import Output, OutputKind, Unfit
-from kit.pdf import Styles, build_pdf, meta_for, para, styles
+from kit.pdf import MARGIN, Styles, build_pdf, meta_for, para, styles
+from kit.pdf.brand import Brand, brand_for
 from kit.pdf.cards import CardGrid, CardPage
 from kit.pdf.draw import (
     Stack,
@@ -78,13 +79,15 @@ class Plan:
     paper: str
     styles: Styles
     words: Words
+    brand: Brand
     problems: list[Unfit] = field(default_factory=list)
 
     @classmethod
     def for_workshop(cls, workshop: Workshop, theme: Theme, paper: str) -> Plan:
         """A plan in ``theme``'s colours, made safe for printing on white paper."""
         printable = print_theme(theme)
-        return cls(workshop, printable, paper, styles(printable), workshop.interface_words())
+        words = workshop.interface_words()
+        return cls(workshop, printable, paper, styles(printable), words, brand_for(theme))
 
     def field_of(self, block: object, *inside: str | int) -> FieldPath:
         """Where ``block``'s field ``inside`` is in the workshop file, to locate a problem."""
@@ -96,7 +99,7 @@ class Plan:
 
     def frame(self, *, turned: bool = False) -> tuple[float, float]:
         """Width and height of the writing area of a page (``turned``: landscape)."""
-        return frame_size(self.paper, turned=turned)
+        return frame_size(self.paper, turned=turned, top=self.brand.top_margin(MARGIN))
 
     def card_grid(self) -> CardGrid:
         """The grid every card sheet uses, filling a portrait page under its instruction."""
@@ -161,9 +164,14 @@ class Plan:
             footer=clip(footer, face_name(), 8.5, self.frame(turned=sheet.turned)[0] - PAGE_LABEL),
             theme=self.theme,
             turned=sheet.turned,
+            top_margin=self.brand.top_margin(MARGIN),
             page_label=lambda page, total: words("page_of", page=page, total=total),
             on_page=running_header(
-                markup.plain(workshop.title), label, self.theme, facilitator=sheet.facilitator
+                markup.plain(workshop.title),
+                label,
+                self.theme,
+                self.brand,
+                facilitator=sheet.facilitator,
             ),
         )
         return Output(path, pages, sheet.kind)

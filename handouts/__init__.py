@@ -78,7 +78,7 @@ def render(
         pages = write_folded(path, participant_story, look, look.words(what), kind)
         outputs.append(Output(path, pages, kind))
 
-    look = look_for(workshop, theme, options.paper, BODY_SIZE)
+    look = look_for(workshop, theme, options.paper, BODY_SIZE, pictures=deck.pictures)
     path = out_dir / GUIDE.file
     pages = write_folded(
         path,

@@ -18,7 +18,6 @@ from kit.model import Theme, Workshop
 from kit.model.colour import mix
 from kit.outputs import NOTES_HANDOUT
 from kit.pdf import colour
-from kit.pdf.draw import frame_size
 
 SLIDES_PER_PAGE = 3
 THUMB_SHARE = 0.55  # of the text width; the rest is for writing
@@ -59,8 +58,8 @@ def write_notes_handout(
     path: Path, workshop: Workshop, theme: Theme, deck: DeckLayout, paper: str
 ) -> int:
     """Write the notes handout to ``path``; returns the page count."""
-    look = look_for(workshop, theme, paper, body_size=11)
-    width, height = frame_size(paper)
+    look = look_for(workshop, theme, paper, body_size=11, pictures=deck.pictures)
+    width, height = look.width, look.height
     # A hair under a third, so rounding never pushes the third row onto the next page.
     row_h = height / SLIDES_PER_PAGE - 1
     aspect = deck.width / deck.height

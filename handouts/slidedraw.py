@@ -7,13 +7,10 @@ points from the top-left corner; reportlab's run from the bottom-left, hence ``_
 
 from __future__ import annotations
 
-import io
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
-from pathlib import Path
 
 from reportlab.lib import colors
-from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
@@ -24,6 +21,7 @@ from kit.layout.slidelayout import Arrow, Box, Element, Picture, QrCode, Slide, 
 from kit.layout.textfit import Para, Text
 from kit.model.colour import readable_on
 from kit.pdf import register_fonts
+from kit.pdf.brand import image_source
 from kit.pdf.tagging import tagged, tagger_of
 
 ARROW_HEAD = 3.5  # head length as a multiple of the line width
@@ -117,10 +115,7 @@ class _Painter:
 
     def picture(self, picture: Picture) -> None:
         """The picture in its box (already fitted with its aspect ratio kept)."""
-        # Drawn from its bytes, never its path: reportlab names a file's image after its path,
-        # so the same workshop in another folder would give other bytes.
-        data = Path(picture.path).read_bytes() if picture.data is None else picture.data
-        image = _reader(self.canvas, data)
+        image = image_source(self.canvas, picture.path, picture.data)
         with self.tagged("Figure", alt=picture.alt):
             self.canvas.drawImage(
                 image,
@@ -230,15 +225,6 @@ class _Painter:
             text_object.setFont(face_name(bold, italic), para.size)
             text_object.textOut(text)
         self.canvas.drawText(text_object)
-
-
-def _reader(canvas: Canvas, data: bytes) -> ImageReader:
-    """One reader per picture and document: reportlab keeps what each new reader decodes,
-    so a logo read afresh on every slide took tens of megabytes a slide."""
-    readers: dict[bytes, ImageReader] = canvas.__dict__.setdefault("_kit_image_readers", {})
-    if data not in readers:
-        readers[data] = ImageReader(io.BytesIO(data))
-    return readers[data]
 
 
 def draw_slide(canvas: Canvas, slide: Slide, size: tuple[float, float], scale: float) -> None:

@@ -34,6 +34,7 @@ from kit.pdf import (
     styles,
     table_style,
 )
+from kit.pdf.brand import Brand, brand_for
 from kit.pdf.draw import TINT, clip, frame_size, print_theme, running_header
 from kit.pdf.tagging import DataTable, TaggedParagraph
 from kit.words.i18n import Words
@@ -59,7 +60,9 @@ class Look:
     width: float  # of the text frame
     height: float
     paper: str
-    margin: float  # around the text frame, on every side
+    margin: float  # around the text frame, on every side but the top
+    brand: Brand
+    top: float  # the top margin: the running header's logo may need more than ``margin``
     turned: bool = False  # landscape
     # The pictures the deck's plan prepared, by path: every output draws the same copy.
     pictures: Mapping[str, Prepared] = field(default_factory=dict, compare=False)
@@ -83,6 +86,7 @@ class Look:
             turned=self.turned,
             pictures=self.pictures,
             spacing=TIGHT_SPACING,
+            header=self.top != self.margin,
         )
 
     @property
@@ -100,11 +104,14 @@ def look_for(
     turned: bool = False,
     pictures: Mapping[str, Prepared] | None = None,
     spacing: float = 1.0,
+    header: bool = True,
 ) -> Look:
     """The look of a document on ``paper`` (``turned`` landscape), body ``body_size`` pt high,
     drawing ``pictures`` (the deck plan's) where it has them; ``spacing`` scales the space
-    between paragraphs."""
+    between paragraphs. Without ``header`` (a certificate), the page keeps no room for the
+    running header's logo."""
     printable = print_theme(theme)
+    brand = brand_for(theme, pictures)
     base = styles(printable, body_size, spacing)
     small = base.small
     if body_size >= LARGE_PRINT:  # large print: nothing smaller than the body text
@@ -112,7 +119,8 @@ def look_for(
     bullet = base.bullet
     tuned = replace(base, small=small)
     margin = LARGE_MARGIN if body_size >= LARGE_PRINT else MARGIN
-    width, height = frame_size(paper, turned=turned, margin=margin)
+    top = brand.top_margin(margin) if header else margin
+    width, height = frame_size(paper, turned=turned, margin=margin, top=top)
     return Look(
         workshop=workshop,
         theme=printable,
@@ -134,6 +142,8 @@ def look_for(
         height=height,
         paper=paper,
         margin=margin,
+        brand=brand,
+        top=top,
         turned=turned,
         pictures=pictures or {},
     )
@@ -382,8 +392,14 @@ def write_document(
         theme=look.theme,
         page_label=lambda page, total: look.words("page_of", page=page, total=total),
         on_page=running_header(
-            markup.plain(look.workshop.title), label, look.theme, facilitator=facilitator, size=size
+            markup.plain(look.workshop.title),
+            label,
+            look.theme,
+            look.brand,
+            facilitator=facilitator,
+            size=size,
         ),
         furniture=size,
         margin=look.margin,
+        top_margin=look.top,
     )

@@ -8,6 +8,7 @@ and name tents. Each module lays out one document from the workshop and the buil
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import partial
 from pathlib import Path
 
 from handouts.organiser.certificates import write_certificates
@@ -41,29 +42,30 @@ def organiser_outputs(
 ) -> list[Output]:
     """Write the organiser's pack into ``out_dir``; one ``Output`` per file, in pages.
 
-    ``pictures`` are the deck plan's prepared pictures: the certificates draw its logo."""
+    ``pictures`` are the deck plan's prepared pictures: every document draws its logo."""
     outputs = []
-    look = look_for(workshop, theme, options.paper, BODY_SIZE, turned=True)
+    look = look_for(workshop, theme, options.paper, BODY_SIZE, turned=True, pictures=pictures)
     path = out_dir / SIGN_IN.file
     story = sign_in_story(look, options.participants)
     pages = write_document(path, story, look, look.words("sign_in"), SIGN_IN)
     outputs.append(Output(path, pages, SIGN_IN))
 
-    compact = look_for(workshop, theme, options.paper, ROOM_LIST_SIZE)
+    compact = look_for(workshop, theme, options.paper, ROOM_LIST_SIZE, pictures=pictures)
     path = out_dir / ROOM_LIST.file
     story = room_list_story(compact, options.participants, listed=bool(options.people))
     pages = write_document(path, story, compact, compact.words("room_list"), ROOM_LIST)
     outputs.append(Output(path, pages, ROOM_LIST))
 
-    look = look_for(workshop, theme, options.paper, BODY_SIZE)
-
+    look = look_for(workshop, theme, options.paper, BODY_SIZE, pictures=pictures)
     path = out_dir / EVALUATION.file
     pages = write_document(path, evaluation_story(look), look, look.words("evaluation"), EVALUATION)
     outputs.append(Output(path, pages, EVALUATION))
 
-    landscape = look_for(workshop, theme, options.paper, BODY_SIZE, turned=True, pictures=pictures)
+    # Bare pages with no running header: the certificate draws the logo in its frame.
+    bare = partial(look_for, workshop, theme, options.paper, BODY_SIZE, header=False)
+    landscape = bare(turned=True, pictures=pictures)
     path = out_dir / CERTIFICATES.file
     outputs.append(Output(path, write_certificates(path, landscape, options.people), CERTIFICATES))
     path = out_dir / NAME_TENTS.file
-    outputs.append(Output(path, write_name_tents(path, look, options.people), NAME_TENTS))
+    outputs.append(Output(path, write_name_tents(path, bare(), options.people), NAME_TENTS))
     return outputs

@@ -244,20 +244,25 @@ def build_pdf(
     theme: Theme,
     turned: bool = False,
     margin: float = MARGIN,
+    top_margin: float | None = None,
     page_label: Callable[[int, int], str] = lambda page, total: f"Page {page} of {total}",
     on_page: Callable[[Canvas, BaseDocTemplate], None] | None = None,
     furniture: float = FURNITURE_SIZE,
 ) -> int:
     """Lay ``story`` out on ``paper`` with a running footer in ``furniture`` points;
-    returns the page count. The story flows as ``kit.pdf.flow`` says."""
+    returns the page count. The story flows as ``kit.pdf.flow`` says.
+
+    ``top_margin`` (if not ``margin``) makes room for a running header's logo.
+    """
     register_fonts()
     width, height = paper_size(paper, turned=turned)
+    top = margin if top_margin is None else top_margin
     doc = BaseDocTemplate(
         str(path),
         pagesize=(width, height),
         leftMargin=margin,
         rightMargin=margin,
-        topMargin=margin,
+        topMargin=top,
         bottomMargin=margin,
         title=meta.title,
         author=meta.author,
@@ -273,7 +278,7 @@ def build_pdf(
         margin,
         margin,
         width - 2 * margin,
-        height - 2 * margin,
+        height - margin - top,
         id="body",
         leftPadding=0,
         rightPadding=0,

@@ -26,6 +26,7 @@ from kit.layout.fonts import face_name
 from kit.model import Theme
 from kit.model.colour import WHITE, contrast
 from kit.pdf import MARGIN, colour, paper_size, para, table_style
+from kit.pdf.brand import HEADER_RULE, LOGO_GAP, Brand
 from kit.pdf.tagging import tagged
 
 GUIDE = colors.HexColor("#8C8C8C")  # ruled lines and cut guides: visible, but quieter than text
@@ -50,10 +51,13 @@ def print_theme(theme: Theme) -> Theme:
     return theme.model_copy(update={"colours": theme.colours.model_copy(update=update)})
 
 
-def frame_size(paper: str, *, turned: bool = False, margin: float = MARGIN) -> tuple[float, float]:
-    """Width and height of the writing area ``kit.pdf.build_pdf`` gives on a sheet."""
+def frame_size(
+    paper: str, *, turned: bool = False, margin: float = MARGIN, top: float | None = None
+) -> tuple[float, float]:
+    """Width and height of the writing area ``kit.pdf.build_pdf`` gives on a sheet
+    (``top``: the top margin, if not ``margin``)."""
     width, height = paper_size(paper, turned=turned)
-    return width - 2 * margin, height - 2 * margin
+    return width - 2 * margin, height - margin - (margin if top is None else top)
 
 
 def clip(text: str, font: str, size: float, width: float) -> str:
@@ -66,25 +70,35 @@ def clip(text: str, font: str, size: float, width: float) -> str:
 
 
 def running_header(
-    title: str, label: str, theme: Theme, *, facilitator: bool = False, size: float = 8
+    title: str,
+    label: str,
+    theme: Theme,
+    brand: Brand,
+    *,
+    facilitator: bool = False,
+    size: float = 8,
 ) -> Callable[[Canvas, BaseDocTemplate], None]:
-    """A page painter for ``build_pdf(on_page=...)``: title left, ``label`` right, in
-    ``size`` points.
+    """A page painter for ``build_pdf(on_page=...)``: the brand's logo and the title left,
+    ``label`` right, in ``size`` points, over a rule in the brand's colour.
 
-    With ``facilitator``, the header is a black band reading ``label`` in white, so a
-    facilitator's copy is told apart from participant sheets at a glance, even in a pile.
+    With ``facilitator``, the title and label are on a black band reading ``label`` in
+    white, so a facilitator's copy is told apart from participant sheets at a glance, even
+    in a pile. The page's top margin must hold the logo (``Brand.top_margin``).
     """
 
     def paint(canvas: Canvas, doc: BaseDocTemplate) -> None:
         width, height = canvas._pagesize
-        left, right = doc.leftMargin, width - doc.rightMargin
+        right = width - doc.rightMargin
         top = height - doc.topMargin
+        canvas.saveState()
+        left = doc.leftMargin
+        if brand.logo is not None:
+            left += brand.draw_logo(canvas, left, top + HEADER_RULE) + LOGO_GAP
         # Between the body and 12 mm from the paper's edge, which printers never clip.
-        baseline = top + 2 * mm + max(1.6 * mm, size * 0.3)
+        baseline = top + HEADER_RULE + max(1.6 * mm, size * 0.3)
         label_font = face_name(bold=True)
         label_width = stringWidth(label, label_font, size)
         title_width = right - left - label_width - 8 * mm
-        canvas.saveState()
         if facilitator:
             canvas.setFillColor(colors.black)
             canvas.rect(
@@ -92,9 +106,9 @@ def running_header(
             )
             canvas.setFillColor(colors.white)
         else:
-            canvas.setStrokeColor(GUIDE)
-            canvas.setLineWidth(0.5)
-            canvas.line(left, top + 2 * mm, right, top + 2 * mm)
+            canvas.setStrokeColor(colour(brand.rule))
+            canvas.setLineWidth(0.8)
+            canvas.line(doc.leftMargin, top + HEADER_RULE, right, top + HEADER_RULE)
             canvas.setFillColor(colour(print_theme(theme).colours.muted))
         canvas.setFont(face_name(), size)
         canvas.drawString(

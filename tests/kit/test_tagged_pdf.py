@@ -26,10 +26,12 @@ from ..conftest import edition_id, editions, require_tool
 
 MARGIN = 51.0  # kit.pdf.MARGIN: running headers and footers live outside it
 LARGE_MARGIN = 62.4  # handouts.story.LARGE_MARGIN: the large print's larger furniture
+LOGO_MARGIN = 65.2  # kit.pdf.brand: the top margin that holds a logo 9 mm high in the header
 # Drawn from slides: a slide's own footer is an artifact inside the page.
 SLIDE_PDFS = {
     kind.file for kind in (outputs.DECK_PDF, outputs.NOTES_HANDOUT, outputs.SHARED_SLIDES)
 }
+BARE = {outputs.CERTIFICATES.file, outputs.NAME_TENTS.file}  # no running header
 ORGANISER = {
     kind.file
     for kind in (
@@ -55,7 +57,8 @@ def pdfs(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactor
     paths = [o.path for o in written.written if o.path.suffix == ".pdf"]
     # The handouts and the organiser's pack at least; the sheets come with their exercises.
     assert {p.name for p in paths} >= ORGANISER and len(paths) >= 11
-    return paths, language_tag(load(folder, language).workshop.language)
+    workshop = load(folder, language).workshop
+    return paths, language_tag(workshop.language), workshop.theme.logo is not None
 
 
 def _squash(text: str) -> str:
@@ -86,7 +89,7 @@ def _text(path: Path, box: tuple[float, float, float, float] | None = None) -> s
     ).stdout
 
 
-def test_pdfua_finds_nothing(pdfs: tuple[list[Path], str]) -> None:
+def test_pdfua_finds_nothing(pdfs: tuple[list[Path], str, bool]) -> None:
     findings = {
         path.name: [f"{f.rule_id}: {f.message}" for f in validate(str(path)).findings]
         for path in pdfs[0]
@@ -95,10 +98,10 @@ def test_pdfua_finds_nothing(pdfs: tuple[list[Path], str]) -> None:
 
 
 def test_the_structure_reads_in_the_printed_order_and_covers_the_text(
-    pdfs: tuple[list[Path], str],
+    pdfs: tuple[list[Path], str, bool],
 ) -> None:
     for path in pdfs[0]:
-        tops, bottoms = _furniture(path)
+        tops, bottoms = _furniture(path, logo=pdfs[2])
         # A running header can hold the title a leaf is looking for: each page's header and
         # footer lines go first, as many as its margins hold.
         pages = _text(path).split("\f")
@@ -138,8 +141,9 @@ def _trim(page: list[str], top: list[str], bottom: list[str]) -> str:
     return "\n".join(page[start:end])
 
 
-def _furniture(path: Path) -> tuple[list[list[str]], list[list[str]]]:
-    """Each page's lines printed in its top margin and in its bottom margin (none on slides)."""
+def _furniture(path: Path, *, logo: bool) -> tuple[list[list[str]], list[list[str]]]:
+    """Each page's lines printed in its top margin and in its bottom margin (none on slides);
+    with a ``logo``, the top margin holds it."""
     with pikepdf.open(path) as pdf:
         pages = len(pdf.pages)
         width, height = (float(v) for v in pdf.pages[0].mediabox[2:])
@@ -147,7 +151,8 @@ def _furniture(path: Path) -> tuple[list[list[str]], list[list[str]]]:
         return [[]] * pages, [[]] * pages
     band = LARGE_MARGIN if path.name == outputs.LARGE_PRINT.file else MARGIN
     # pdftotext ends every page with a form feed, an empty one too.
-    top = _text(path, (0, 0, width, band)).split("\f")[:pages]
+    head = max(band, LOGO_MARGIN) if logo and path.name not in BARE else band
+    top = _text(path, (0, 0, width, head)).split("\f")[:pages]
     bottom = _text(path, (0, height - band, width, band)).split("\f")[:pages]
     assert len(top) == len(bottom) == pages
     lines = [[line for line in page.splitlines() if line.strip()] for page in top + bottom]
@@ -173,8 +178,10 @@ def _content_mcids(page: pikepdf.Page) -> list[int]:
     return mcids
 
 
-def test_catalog_structure_and_outline_are_as_pdf_ua_asks(pdfs: tuple[list[Path], str]) -> None:
-    paths, lang = pdfs
+def test_catalog_structure_and_outline_are_as_pdf_ua_asks(
+    pdfs: tuple[list[Path], str, bool],
+) -> None:
+    paths, lang, _ = pdfs
     for path in paths:
         with pikepdf.open(path) as pdf:
             root = pdf.Root
