@@ -108,8 +108,7 @@ def look_for(
 ) -> Look:
     """The look of a document on ``paper`` (``turned`` landscape), body ``body_size`` pt high,
     drawing ``pictures`` (the deck plan's) where it has them; ``spacing`` scales the space
-    between paragraphs. Without ``header`` (a certificate), the page keeps no room for the
-    running header's logo."""
+    between paragraphs; without ``header`` (a certificate), no room for the header's logo."""
     printable = print_theme(theme)
     brand = brand_for(theme, pictures)
     base = styles(printable, body_size, spacing)
@@ -382,6 +381,8 @@ def write_document(
     page_label = look.words("page_of", page=99, total=99)
     room = look.width - stringWidth(page_label, face_name(), size) - size
     footer = clip(footer_text(look.workshop, what, large=look.large), face_name(), size, room)
+    title, theme = markup.plain(look.workshop.title), look.theme
+    header = running_header(title, label, theme, look.brand, facilitator=facilitator, size=size)
     return build_pdf(
         path,
         story,
@@ -389,16 +390,9 @@ def write_document(
         turned=look.turned,
         meta=meta_for(look.workshop, what),
         footer=footer,
-        theme=look.theme,
+        theme=theme,
         page_label=lambda page, total: look.words("page_of", page=page, total=total),
-        on_page=running_header(
-            markup.plain(look.workshop.title),
-            label,
-            look.theme,
-            look.brand,
-            facilitator=facilitator,
-            size=size,
-        ),
+        on_page=header,
         furniture=size,
         margin=look.margin,
         top_margin=look.top,
