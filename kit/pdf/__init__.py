@@ -249,14 +249,12 @@ def build_pdf(
     on_page: Callable[[Canvas, BaseDocTemplate], None] | None = None,
     furniture: float = FURNITURE_SIZE,
 ) -> int:
-    """Lay ``story`` out on ``paper`` with a running footer in ``furniture`` points;
-    returns the page count. The story flows as ``kit.pdf.flow`` says.
-
-    ``top_margin`` (if not ``margin``) makes room for a running header's logo.
-    """
+    """Lay ``story`` out on ``paper`` with a running footer in ``furniture`` points, and room
+    for a header's logo in ``top_margin`` (if not ``margin``); returns the page count. The
+    story flows as ``kit.pdf.flow`` says."""
     register_fonts()
     width, height = paper_size(paper, turned=turned)
-    top = margin if top_margin is None else top_margin
+    top = top_margin or margin
     doc = BaseDocTemplate(
         str(path),
         pagesize=(width, height),
@@ -274,17 +272,9 @@ def build_pdf(
         initialFontName=face_name(),
         keepTogetherClass=Together,
     )
-    frame = Frame(
-        margin,
-        margin,
-        width - 2 * margin,
-        height - margin - top,
-        id="body",
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-    )
+    inner = (width - 2 * margin, height - margin - top)
+    padding = {f"{side}Padding": 0 for side in ("left", "right", "top", "bottom")}
+    frame = Frame(margin, margin, *inner, id="body", **padding)
     doc.addPageTemplates(
         [PageTemplate(id="page", frames=[frame], onPage=on_page or (lambda canvas, doc: None))]
     )
