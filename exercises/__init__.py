@@ -8,7 +8,7 @@ second and later ones (``drill-2-worksheet.pdf``); one without gets no such shee
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -18,9 +18,9 @@ from exercises.sheets import Plan, Sheet
 from kit.errors import KitError
 from kit.model import Theme, Workshop
 from kit.model.kinds import BlockTable
-from kit.outputs import BuildOptions, Output, Paper, Unfit
+from kit.outputs import BuildOptions, Checked, Output, Paper
 
-__all__ = ["render", "unfit"]
+__all__ = ["check", "render"]
 
 # The sheets of the n-th block of a kind; None: the kind has no sheets of its own.
 _SHEETS: BlockTable[Callable[[Plan, Any, int], list[Sheet]] | None] = BlockTable(
@@ -41,26 +41,37 @@ _SHEETS: BlockTable[Callable[[Plan, Any, int], list[Sheet]] | None] = BlockTable
 )
 
 
-def render(workshop: Workshop, theme: Theme, out_dir: Path, options: BuildOptions) -> list[Output]:
+def render(
+    workshop: Workshop,
+    theme: Theme,
+    out_dir: Path,
+    options: BuildOptions,
+    sizes: Sequence[float] | None = None,
+) -> list[Output]:
     """Write every exercise sheet of ``workshop`` into ``out_dir`` on ``options.paper``.
 
     Every sheet is planned before any is written: if any card or sign cannot fit its
     text, a KitError lists each one and nothing is written (the build's plan phase,
-    ``unfit``, finds them first and locates them in the file).
+    ``check``, finds them first and locates them in the file). ``sizes`` are the text
+    sizes that check fitted, in order, so that they are not searched for again.
     """
-    plan, sheets = _planned(workshop, theme, options.paper)
+    plan, sheets = _planned(workshop, theme, options.paper, sizes)
     if plan.problems:
         raise KitError("\n".join(problem.message for problem in plan.problems))
     return [plan.write(sheet, out_dir) for sheet in sheets]
 
 
-def unfit(workshop: Workshop, theme: Theme, paper: Paper) -> list[Unfit]:
-    """Every card and sign of ``workshop`` on ``paper`` whose text cannot fit; writes nothing."""
-    return _planned(workshop, theme, paper)[0].problems
+def check(workshop: Workshop, theme: Theme, paper: Paper) -> Checked:
+    """Every card and sign of ``workshop`` on ``paper`` whose text cannot fit, and the
+    sizes fitted for ``render``; writes nothing."""
+    plan = _planned(workshop, theme, paper)[0]
+    return Checked(plan.problems, {"sizes": tuple(plan.fitted)})
 
 
-def _planned(workshop: Workshop, theme: Theme, paper: Paper) -> tuple[Plan, list[Sheet]]:
-    plan = Plan.for_workshop(workshop, theme, paper)
+def _planned(
+    workshop: Workshop, theme: Theme, paper: Paper, sizes: Sequence[float] | None = None
+) -> tuple[Plan, list[Sheet]]:
+    plan = Plan.for_workshop(workshop, theme, paper, sizes)
     sheets: list[Sheet] = []
     for kind, make in _SHEETS.entries.items():  # all drills' sheets, then all continua's
         blocks = [block for _, block in workshop.blocks() if block.kind == kind]

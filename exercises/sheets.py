@@ -7,7 +7,7 @@ file is written, together with every other such card.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -81,13 +81,22 @@ class Plan:
     words: Words
     brand: Brand
     problems: list[Unfit] = field(default_factory=list)
+    # Every size ``fit`` chose, in order; with ``known``, the sizes an earlier plan of the
+    # same sheets chose, taken in the same order instead of searching again.
+    fitted: list[float] = field(default_factory=list)
+    known: Iterator[float] | None = None
 
     @classmethod
-    def for_workshop(cls, workshop: Workshop, theme: Theme, paper: str) -> Plan:
+    def for_workshop(
+        cls, workshop: Workshop, theme: Theme, paper: str, known: Iterable[float] | None = None
+    ) -> Plan:
         """A plan in ``theme``'s colours, made safe for printing on white paper."""
         printable = print_theme(theme)
         words = workshop.interface_words()
-        return cls(workshop, printable, paper, styles(printable), words, brand_for(theme))
+        sizes = None if known is None else iter(known)
+        return cls(
+            workshop, printable, paper, styles(printable), words, brand_for(theme), known=sizes
+        )
 
     def field_of(self, block: object, *inside: str | int) -> FieldPath:
         """Where ``block``'s field ``inside`` is in the workshop file, to locate a problem."""
@@ -121,7 +130,11 @@ class Plan:
         (the field it comes from) naming ``where`` (e.g. "drill-cards.pdf: card 3") and
         quoting the start of ``text``.
         """
+        if self.known is not None:
+            self.fitted.append(next(self.known))
+            return self.fitted[-1]
         size = fit_size(make, *box, *sizes)
+        self.fitted.append(sizes[1] if size is None else size)
         if size is None:
             words = markup.plain(text).split()
             excerpt = " ".join(words[:EXCERPT_WORDS]) + ("…" if len(words) > EXCERPT_WORDS else "")

@@ -32,18 +32,19 @@ from kit.outputs import (
     SHARED_SLIDES,
     WEB,
     BuildOptions,
+    Checked,
     Output,
     Paper,
     Unfit,
 )
 from kit.pdf import meta_for
 
-__all__ = ["render", "unfit"]
+__all__ = ["check", "render"]
 
 BODY_SIZE = 11.0
 
 
-def unfit(workshop: Workshop, theme: Theme, paper: Paper) -> list[Unfit]:
+def check(workshop: Workshop, theme: Theme, paper: Paper) -> Checked:
     """Text the handouts could not hold on ``paper``; writes nothing.
 
     Everything flows onto as many pages as it needs but a resource, which stays beside
@@ -53,7 +54,7 @@ def unfit(workshop: Workshop, theme: Theme, paper: Paper) -> list[Unfit]:
     for kind, size in ((LARGE_PRINT, float(workshop.build.large_print)), (HANDOUT, BODY_SIZE)):
         for problem in unfit_resources(look_for(workshop, theme, paper, size), kind.file):
             found.setdefault(problem.field, problem)
-    return list(found.values())
+    return Checked(list(found.values()))
 
 
 def render(

@@ -24,10 +24,9 @@ from typing import Any
 from kit import outputs
 from kit.app import outlock, staging
 from kit.app.faults import environment_fault
-from kit.app.plan import DRAW_THE_DECK, BuildPlan, plan, theme_fonts
+from kit.app.plan import BuildPlan, plan, theme_fonts
 from kit.app.workers import Workers, flush
 from kit.errors import BuildError, ContentError, EnvironmentFault
-from kit.layout.slidelayout import DeckLayout
 from kit.lint import lint
 from kit.outputs import BuildOptions, Output, Paper
 from kit.source.loader import LoadedWorkshop, load
@@ -160,7 +159,7 @@ def render_loaded(
             out.mkdir(parents=True, exist_ok=True)
             with outlock.locked(out, wait=lock_wait, waiting=waiting):
                 staging.sweep(out)
-                work = _Work(loaded, out, options, built.deck, pool)
+                work = _Work(loaded, out, options, built, pool)
                 return _render_all(names, work, progress, result)
         except OSError as exc:
             raise environment_fault(exc, out) from None
@@ -227,11 +226,11 @@ class _Work:
     loaded: LoadedWorkshop
     out: Path
     options: BuildOptions
-    deck: DeckLayout | None
+    built: BuildPlan
     workers: Workers
 
     def plans(self, name: str) -> dict[str, Any]:
-        return {"deck": self.deck} if name in DRAW_THE_DECK else {}
+        return self.built.plans(name)
 
 
 # A renderer drawing in a worker: its staging folder and what the worker will hand back.

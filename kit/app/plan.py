@@ -9,10 +9,12 @@ problem in the file.
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 from collections.abc import Collection, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
+from typing import Any
 
 from kit.errors import Problem
 from kit.layout import fonts
@@ -27,18 +29,26 @@ from kit.source.loader import LoadedWorkshop
 @dataclass(frozen=True)
 class BuildPlan:
     """The deck's layout (if a chosen renderer draws it), the problems that would stop
-    the build, in file order, and the layout's warnings as ``file:line:col: ...``."""
+    the build, in file order, the layout's warnings as ``file:line:col: ...``, and what
+    each renderer that checked its drawing reuses of that check."""
 
     deck: DeckLayout | None
     problems: tuple[Problem, ...]
     warnings: tuple[str, ...] = ()
+    checked: dict[str, dict[str, Any]] = dataclasses.field(default_factory=dict)
+
+    def plans(self, renderer: str) -> dict[str, Any]:
+        """What ``renderer``'s ``render`` is handed besides the workshop: the keywords."""
+        deck = {"deck": self.deck} if renderer in DRAW_THE_DECK else {}
+        return {**deck, **self.checked.get(renderer, {})}
 
 
 # Renderers that draw the deck's layout: the plan lays it out once and the build hands
 # it to each.
 DRAW_THE_DECK = frozenset({"slides", "handouts"})
-# Renderers whose drawing can refuse text, each with ``unfit(workshop, theme, paper)``,
-# which measures the way it draws. The deck never refuses: it shrinks, then continues.
+# Renderers whose drawing can refuse text, each with ``check(workshop, theme, paper)``,
+# which measures the way it draws (a ``Checked``). The deck never refuses: it shrinks,
+# then continues.
 CAN_REFUSE = ("handouts", "exercises")
 
 
@@ -46,21 +56,23 @@ def plan(loaded: LoadedWorkshop, paper: Paper, renderers: Collection[str]) -> Bu
     """Plan what ``renderers`` (by name) would draw of ``loaded`` on ``paper``; writes nothing."""
     workshop = loaded.workshop
     problems = []
+    checked: dict[str, dict[str, Any]] = {}
     with theme_fonts(workshop):
         for name in CAN_REFUSE:
             if name in renderers:
-                unfit = importlib.import_module(name).unfit
+                check = importlib.import_module(name).check(workshop, workshop.theme, paper)
                 problems += [
                     loaded.document.problem(problem.field, problem.message)
-                    for problem in unfit(workshop, workshop.theme, paper)
+                    for problem in check.problems
                 ]
+                checked[name] = check.plans
         problems.sort(key=lambda p: (p.line, p.column))
         fonts = tuple(_unmeasured_fonts(loaded))
         if not DRAW_THE_DECK & set(renderers):
-            return BuildPlan(None, tuple(problems), fonts)
+            return BuildPlan(None, tuple(problems), fonts, checked)
         deck = plan_deck(workshop)
     located = tuple(_located(loaded, w) for w in deck.warnings)
-    return BuildPlan(deck, tuple(problems), fonts + located)
+    return BuildPlan(deck, tuple(problems), fonts + located, checked)
 
 
 def theme_fonts(workshop: Workshop) -> AbstractContextManager[None]:

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from kit.model.participants import Participant
 
@@ -225,6 +225,16 @@ class Unfit:
 
     field: tuple[str | int, ...]
     message: str
+
+
+@dataclass(frozen=True)
+class Checked:
+    """What a renderer's plan found: the text it could not hold, and what its drawing
+    reuses of the plan (handed to its ``render`` as keywords, so nothing is planned twice).
+    """
+
+    problems: list[Unfit]
+    plans: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

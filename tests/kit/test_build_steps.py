@@ -95,9 +95,10 @@ def test_every_renderer_runs_in_order_and_each_file_is_placed(
     assert list(renderers.told) == names
     assert [o.path for o in result.written] == progress == [out / f"{n}.pdf" for n in names]
     assert [(out / f"{n}.pdf").read_text() for n in names] == [f"{n} of Tiny" for n in names]
-    # the deck is laid out once, for the deck and the handouts' slide pictures
+    # the deck is laid out once, for the deck and the handouts' slide pictures, and the
+    # sheets are drawn at the sizes their check fitted
     plans = [renderers.seen[n][2] for n in names]
-    assert [list(p) for p in plans] == [["deck"], ["deck"], [], []]
+    assert [list(p) for p in plans] == [["deck"], ["deck"], ["sizes"], []]
     assert plans[0]["deck"] is plans[1]["deck"] is not None
     # each writes into its own staging folder inside the output folder, which a killed
     # build's successor knows as kit's
