@@ -16,14 +16,21 @@ import shutil
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pptx
 import pytest
 import yaml
 
-from .readers import Reading, require_tool, soffice_convert, workshop_vocabulary
+from .readers import (
+    Decorations,
+    Reading,
+    bare_layouts,
+    require_tool,
+    soffice_convert,
+    workshop_vocabulary,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -114,6 +121,7 @@ class Build:
     result: subprocess.CompletedProcess[str]
     out: Path
     files: dict[str, Path] = field(default_factory=dict)
+    decorations: Decorations | None = None  # the deck's template alone, printed
 
 
 @dataclass
@@ -125,15 +133,16 @@ class Rendered:
     _readings: dict[Path, Reading] = field(default_factory=dict)
 
     def reading(self, workshop: str, paper: str, output: str) -> Reading:
-        return self._read(self.builds[workshop, paper].files[output], workshop, output)
+        return self._read(self.builds[workshop, paper], workshop, output)
 
     def templated_reading(self, template: str) -> Reading:
         # 25 decks of 45 slides: no font reading, and pixels at half the resolution
-        return self._read(self.templated[template].files[DECK], "sample", DECK, False, 50)
+        return self._read(self.templated[template], "sample", DECK, False, 50)
 
     def _read(
-        self, path: Path, workshop: str, output: str, fonts: bool = True, dpi: int = 100
+        self, build: Build, workshop: str, output: str, fonts: bool = True, dpi: int = 100
     ) -> Reading:
+        path = build.files[output]
         if path not in self._readings:
             slides = output in (DECK, "deck.pdf")
             self._readings[path] = Reading(
@@ -143,6 +152,7 @@ class Rendered:
                 floor=FLOORS.get(output, PRINT_FLOOR),
                 fonts=fonts,
                 dpi=dpi,
+                decorations=build.decorations if output == DECK else None,
             )
         return self._readings[path]
 
@@ -184,14 +194,24 @@ def rendered(tmp_path_factory: pytest.TempPathFactory, template_corpus: list[Tem
         build.files = {p.name: p for p in build.out.glob("*.pdf")}
     decks = {key: build.out / "deck.pptx" for key, build in builds.items()}
     decks = {key: deck for key, deck in decks.items() if deck.is_file()}
-    # One LibreOffice run prints every deck of the session; names must differ.
+    # One LibreOffice run prints every deck of the session, and its template alone under it
+    # (to find words on the template's pictures); names must differ.
     named = root / "decks"
     named.mkdir()
+    (root / "layouts").mkdir()
+    layouts = {}
     for key, deck in decks.items():
-        shutil.copyfile(deck, named / f"{'-'.join(key)}.pptx")
-    pdfs = soffice_convert(sorted(named.glob("*.pptx")), named / "pdf")
+        copy = shutil.copyfile(deck, named / f"{'-'.join(key)}.pptx")
+        layouts[key] = bare_layouts(copy, root / "layouts")
+    alone = [p for d in layouts.values() for p in (d.decorated, d.bare)]
+    printing = [*sorted(named.glob("*.pptx")), *alone]
+    pdfs = {p.stem: p for p in soffice_convert(printing, named / "pdf")}
     for key in decks:
-        builds[key].files[DECK] = next(p for p in pdfs if p.stem == "-".join(key))
+        builds[key].files[DECK] = pdfs["-".join(key)]
+        bare = layouts[key]
+        builds[key].decorations = replace(
+            bare, decorated=pdfs[bare.decorated.stem], bare=pdfs[bare.bare.stem]
+        )
     return Rendered(
         {key: b for key, b in builds.items() if key[0] != "template"},
         {key[1]: b for key, b in builds.items() if key[0] == "template"},

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from PIL import Image
+from PIL import Image, ImageChops
 
 _NS = {"x": "http://www.w3.org/1999/xhtml"}
 BODY_CONTRAST = 4.5  # WCAG 2 AA
@@ -652,6 +652,107 @@ def low_contrast(
     return problems
 
 
+# --- words on the template's own pictures and shapes -----------------------------------
+
+
+# Placeholders a template lays out for text (PP_PLACEHOLDER: title, body, centre title,
+# subtitle, object): what the template draws under them is meant to have text on it.
+_TEXT_PLACEHOLDERS = frozenset({1, 2, 3, 4, 7})
+_EMU = 12700  # per point
+
+
+@dataclass(frozen=True)
+class Decorations:
+    """The template alone under a deck's slides, printed (``bare_layouts``)."""
+
+    decorated: Path  # one empty slide per layout used, with the template's own shapes
+    bare: Path  # the same with them hidden: the background alone
+    layouts: list[int]  # each slide of the deck: its layout's page in those two
+    text_areas: list[list[Box]]  # each layout's text placeholders, in points
+
+
+def bare_layouts(deck: Path, folder: Path) -> Decorations:
+    """What the template alone draws under ``deck``'s slides, to tell its decoration apart.
+
+    Two decks, each with one empty slide per layout ``deck`` uses: one shows the master's
+    and layout's own pictures and shapes, the other hides them (``showMasterSp="0"``), so
+    both keep the background.
+    """
+    from pptx import Presentation  # only the template checks need it
+
+    made = []
+    for shown in (True, False):
+        prs = Presentation(str(deck))
+        names = [slide.slide_layout.part.partname for slide in prs.slides]
+        used = list(dict.fromkeys(names))
+        layouts = {slide.slide_layout.part.partname: slide.slide_layout for slide in prs.slides}
+        listing = prs.slides._sldIdLst
+        for entry in list(listing):
+            prs.part.drop_rel(entry.rId)
+            listing.remove(entry)
+        for name in used:
+            slide = prs.slides.add_slide(layouts[name])
+            for shape in list(slide.shapes):  # the placeholders a new slide gets
+                shape.element.getparent().remove(shape.element)
+            if not shown:
+                slide.element.set("showMasterSp", "0")
+        made.append(folder / f"{deck.stem}-{'decorated' if shown else 'bare'}.pptx")
+        prs.save(str(made[-1]))
+    areas = [
+        [
+            Box(p.left / _EMU, p.top / _EMU, (p.left + p.width) / _EMU, (p.top + p.height) / _EMU)
+            for p in layouts[name].placeholders
+            if p.placeholder_format.type in _TEXT_PLACEHOLDERS and p.width and p.height
+        ]
+        for name in used
+    ]
+    return Decorations(made[0], made[1], [used.index(name) for name in names], areas)
+
+
+def decoration_masks(decorations: Decorations, dpi: int) -> list[Image.Image]:
+    """Per layout, the pixels where the template's own pictures and shapes show (white),
+    less its text placeholders. ``decorations`` names the two decks as printed PDFs."""
+    masks = []
+    for one, other, areas in zip(
+        page_images(decorations.decorated, dpi),
+        page_images(decorations.bare, dpi),
+        decorations.text_areas,
+        strict=True,
+    ):
+        drawn = ImageChops.difference(one, other).convert("L")
+        mask = drawn.point(lambda v: 255 if v > _INK else 0)
+        scale = dpi / 72
+        for area in areas:
+            mask.paste(0, tuple(round(v * scale) for v in (area.x0, area.y0, area.x1, area.y1)))
+        masks.append(mask)
+    return masks
+
+
+_INK = 30  # grey-level difference that is a drawn pixel, not rendering noise
+_ON_DECORATION = 0.1  # share of a word's core on the template's pictures that a reader notices
+
+
+def on_decorations(page: Page, mask: Image.Image) -> list[str]:
+    """Words that sit on the template's own pictures and shapes (``decoration_masks``).
+
+    Text on a background picture is the contrast check's to judge; these are the pictures,
+    bands and shapes a template places for decoration, which kit must leave clear.
+    """
+    scale = mask.width / page.width
+    problems = []
+    for word in page.words:
+        box = core(word.box)
+        x0, y0 = max(int(box.x0 * scale), 0), max(int(box.y0 * scale), 0)
+        x1 = min(int(box.x1 * scale + 0.999), mask.width)
+        y1 = min(int(box.y1 * scale + 0.999), mask.height)
+        if x1 <= x0 or y1 <= y0:
+            continue
+        covered = mask.crop((x0, y0, x1, y1)).histogram()[255] / ((x1 - x0) * (y1 - y0))
+        if covered > _ON_DECORATION:
+            problems.append(f"p{page.number}: {word.at()} lies on the template's picture")
+    return problems
+
+
 # --- fonts ------------------------------------------------------------------------------
 
 
@@ -670,6 +771,8 @@ def unembedded_fonts(path: Path) -> list[str]:
 
 
 CHECKS = ("off-page", "overlap", "broken-word", "contrast", "font-size", "fonts")
+# A deck printed by LibreOffice, read with its template's decoration (``bare_layouts``).
+DECK_CHECKS = ("on-decoration",)
 # How a document that flows from page to page (not cards, signs or slides) reads.
 FLOW_CHECKS = ("sparse-page", "stranded-heading")
 
@@ -684,6 +787,7 @@ class Reading:
     floor: float = 0.0  # the smallest font size allowed
     dpi: int = 100
     fonts: bool = True  # read sizes and text off the page with pdfplumber (seconds per deck)
+    decorations: Decorations | None = None  # a deck's template alone, printed
 
     def __post_init__(self) -> None:
         self.pages = word_pages(self.path)
@@ -704,6 +808,14 @@ class Reading:
             return sparse_pages(self.pages)
         if check == "stranded-heading":
             return stranded_headings(self.pages)
+        if check == "on-decoration":
+            assert self.decorations is not None, "read without its template's decoration"
+            masks = decoration_masks(self.decorations, self.dpi)
+            return [
+                p
+                for page, layout in zip(self.pages, self.decorations.layouts, strict=True)
+                for p in on_decorations(page, masks[layout])
+            ]
         if check == "contrast":
             images = page_images(self.path, self.dpi)
             return [

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from ..corpus import FLOWING, PAPERS, WORKSHOPS, Rendered, expected_outputs
-from ..readers import CHECKS, FLOW_CHECKS
+from ..corpus import DECK, FLOWING, PAPERS, WORKSHOPS, Rendered, expected_outputs
+from ..readers import CHECKS, DECK_CHECKS, FLOW_CHECKS
 from .known import known
 
 
@@ -33,7 +33,8 @@ def _cases():
         for paper in PAPERS:
             for output in expected_outputs(workshop, paper):
                 flow = FLOW_CHECKS if output in FLOWING else ()
-                for check in (*PAPER_CHECKS[paper], *flow):
+                deck = DECK_CHECKS if output == DECK else ()
+                for check in (*PAPER_CHECKS[paper], *flow, *deck):
                     reason = known(workshop, paper, output, check)
                     yield pytest.param(
                         workshop,

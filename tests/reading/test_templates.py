@@ -10,11 +10,12 @@ import pytest
 
 from ..corpus import Rendered, libreoffice_templates
 from ..packages import audit, package_faults
-from ..readers import CHECKS
+from ..readers import CHECKS, DECK_CHECKS
 from .known import known
 
 NAMES = ["python-pptx-default", "branded", *(path.stem for path in libreoffice_templates())]
-TEMPLATE_CHECKS = [check for check in CHECKS if check != "font-size"]  # read without fonts
+# Read without fonts; with the template's own pictures and shapes.
+TEMPLATE_CHECKS = [*(check for check in CHECKS if check != "font-size"), *DECK_CHECKS]
 
 
 @pytest.mark.parametrize("template", NAMES)
