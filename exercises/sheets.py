@@ -22,7 +22,7 @@ from kit.pdf import MARGIN, Styles, build_pdf, meta_for, para, styles
 from kit.pdf.brand import Brand, brand_for
 from kit.pdf.cards import CardGrid, CardPage
 from kit.pdf.draw import (
-    Stack,
+    Slots,
     clip,
     fit_size,
     frame_size,
@@ -232,7 +232,7 @@ def card_pages(
         chunk = slice(start, start + grid.per_page)
         story += [
             PageBreak(),
-            Stack([para(how, style)], INSTRUCTION),
+            Slots([(0.0, [para(how, style)])], INSTRUCTION),
             CardPage(grid, fronts[chunk]),
         ]
         if backs:

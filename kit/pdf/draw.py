@@ -175,31 +175,11 @@ def fit_size(
     return None
 
 
-class Stack(Flowable):
-    """Flowables kept together at the top of a box of fixed height.
-
-    Used for a strip that must take the same room on every page, such as a card sheet's
-    printing instruction.
-    """
-
-    def __init__(self, flowables: Sequence[Flowable], height: float) -> None:
-        super().__init__()
-        self._flowables = list(flowables)
-        self._height = height
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        self.width = avail_width
-        self.height = self._height
-        return self.width, self.height
-
-    def draw(self) -> None:
-        draw_stack(self.canv, self._flowables, 0, self.height, self.width)
-
-
 class Slots(Flowable):
     """Stacks of flowables at fixed places in a box of fixed height: each stack's top is
     given in points from the box's top, so the same part of every page lands at the same
-    place (a wall sign's name on every sign)."""
+    place (a wall sign's name on every sign). One stack at the top makes a strip that takes
+    the same room on every page, such as a card sheet's printing instruction."""
 
     def __init__(self, slots: Sequence[tuple[float, Sequence[Flowable]]], height: float) -> None:
         super().__init__()
