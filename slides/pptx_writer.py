@@ -37,7 +37,8 @@ from pptx.presentation import Presentation as PresentationDoc
 from pptx.slide import NotesSlide, SlideLayout
 from pptx.util import Pt
 
-from kit.layout.slidelayout import DeckLayout, Picture, Slide
+from kit.layout.slidelayout import DeckLayout, Picture, Slide, slide_role
+from kit.layout.templatelook import ROLES
 from kit.source.pptxtemplate import open_template
 from kit.words.langtag import language_tag
 from slides.drawingml import NOTES_MARK, notes_paragraphs, slide_xml
@@ -48,7 +49,7 @@ def write_deck(deck: DeckLayout, path: Path, timestamp: dt.datetime) -> None:
     prs = open_template(deck.template).presentation if deck.template else Presentation()
     prs.slide_width = Pt(deck.width)
     prs.slide_height = Pt(deck.height)
-    package = _DeckPackage(prs, _title_only_layout(prs), deck)
+    package = _DeckPackage(prs, deck)
     for number, slide in enumerate(deck.slides, start=1):
         package.add_slide(number, slide)
     _add_sections(prs, deck)
@@ -69,26 +70,35 @@ class _DeckPackage:
     looked up once per deck.
     """
 
-    def __init__(self, prs: PresentationDoc, layout: SlideLayout, deck: DeckLayout) -> None:
+    def __init__(self, prs: PresentationDoc, deck: DeckLayout) -> None:
         self._prs = prs
         self._package = prs.part.package
-        self._layout_part = layout.part
         self._slide_ids = prs.slides._sldIdLst
         self._deck = deck
-        self._title = _title_placeholder(layout)
+        # Without a template, every slide is built on python-pptx's "Title Only".
+        look = deck.look
+        chosen = (
+            dict.fromkeys(ROLES, _title_only_layout(prs))
+            if look is None
+            else {role: _layout_at(prs, *look.layout(role).index) for role in ROLES}
+        )
+        self._layouts = {
+            role: (layout, _title_placeholder(layout)) for role, layout in chosen.items()
+        }
         self._images: dict[str, ImagePart] = {}
         self._notes_page: tuple[str, str] | None = None
 
     def add_slide(self, number: int, slide: Slide) -> None:
         """Add ``slide`` as slide ``number`` (from 1), with a notes page if it has notes."""
         part = Part(PackURI(f"/ppt/slides/slide{number}.xml"), CT.PML_SLIDE, self._package)
-        part.relate_to(self._layout_part, RT.SLIDE_LAYOUT)
+        layout, title = self._layouts[slide_role(slide)]
+        part.relate_to(layout.part, RT.SLIDE_LAYOUT)
         pictures = {
             element.path: part.relate_to(self._image(element), RT.IMAGE)
             for element in slide.elements
             if isinstance(element, Picture)
         }
-        part.blob = slide_xml(self._deck, self._title, slide, pictures).encode("utf-8")
+        part.blob = slide_xml(self._deck, title, slide, pictures).encode("utf-8")
         # Not relate_to() and add_sldId(): the first looks through every relationship of
         # the presentation for a duplicate, the second through every slide id for the
         # largest. A new slide has no duplicate, and ids count up from 256.
@@ -164,7 +174,8 @@ def _add_sections(prs: PresentationDoc, deck: DeckLayout) -> None:
 
 
 def _title_only_layout(prs: PresentationDoc) -> SlideLayout:
-    """The layout with a title placeholder and the fewest other placeholders."""
+    """The layout with a title placeholder and the fewest other placeholders (for a deck
+    without a template; a template's layouts are picked by ``kit.layout.templatelook``)."""
     layouts = [layout for master in prs.slide_masters for layout in master.slide_layouts]
 
     def has_title(layout: SlideLayout) -> bool:
@@ -178,6 +189,10 @@ def _title_only_layout(prs: PresentationDoc) -> SlideLayout:
     if titled:
         return min(titled, key=lambda layout: len(list(layout.iter_cloneable_placeholders())))
     return layouts[-1]
+
+
+def _layout_at(prs: PresentationDoc, master: int, index: int) -> SlideLayout:
+    return prs.slide_masters[master].slide_layouts[index]
 
 
 def _title_placeholder(layout: SlideLayout) -> dict[str, str] | None:

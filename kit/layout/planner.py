@@ -14,6 +14,7 @@ from typing import Any
 from kit.layout.fonts import deck_name
 from kit.layout.pictures import Prepared, prepare
 from kit.layout.slidelayout import Arrow, Box, DeckLayout, Element, LayoutWarning, Picture, Slide
+from kit.layout.templatelook import read_look
 from kit.layout.textfit import Anchor, ParaSpec, Text, fit_text, paginate, set_text
 from kit.model import (
     Block,
@@ -81,6 +82,8 @@ class Planner:
         self.width, self.height = SLIDE_SIZES[self.workshop.theme.slide_size]
         self.colours = self.workshop.theme.colours
         self.words = self.workshop.interface_words()
+        template = self.workshop.theme.template
+        self.look = read_look(template) if template else None
 
     # --- geometry and shared pieces --------------------------------------------------
 
@@ -307,6 +310,7 @@ class Planner:
             section_titles=tuple(markup.plain(s.title) for s in workshop.sections),
             warnings=tuple(self.warnings),
             pictures=dict(self.pictures),
+            look=self.look,
         )
 
     def footer(self, number: int, total: int, background: str) -> list[Element]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from kit.layout.pictures import Prepared
+from kit.layout.templatelook import LayoutRole, TemplateLook
 from kit.layout.textfit import ParaSpec, Text, set_text
 from kit.model.places import Place, describe
 
@@ -163,6 +164,8 @@ class DeckLayout:
     section_titles: tuple[str, ...] = ()  # the workshop's sections, for PowerPoint sections
     # Every picture the workshop draws, by path, prepared once: the handouts draw these too.
     pictures: Mapping[str, Prepared] = field(default_factory=dict, compare=False)
+    # The template's look, read once when the deck is planned (None: no template).
+    look: TemplateLook | None = field(default=None, compare=False)
 
     def for_participants(self) -> DeckLayout:
         """The slides participants may see (the notes handout prints them beside the
@@ -198,6 +201,14 @@ class DeckLayout:
             if slide.section == section and (block is None or slide.block == block)
         ]
         return (numbers[0], numbers[-1]) if numbers else None
+
+
+def slide_role(slide: Slide) -> LayoutRole:
+    """The kind of template layout a slide is built on: the title slide on the title
+    layout, a divider on the section header, every other slide on title and content."""
+    if slide.kind == "title":
+        return "title"
+    return "section" if slide.kind == "divider" else "content"
 
 
 def text_boxes(slide: Slide) -> list[Box | Cell]:
