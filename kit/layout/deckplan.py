@@ -54,8 +54,17 @@ def plan_deck(workshop: Workshop) -> DeckLayout:
 
     Text continued on further slides is noted in the layout's ``warnings``, naming the
     block. The build plans once and hands the layout to the deck and its PDF copies.
+    The deck is drawn twice: once to find the sizes its longest content allows, then at
+    those sizes (``kit.layout.scale``).
     """
-    planner = Planner(workshop)
+    probe = _drawn(Planner(workshop))
+    settled = Planner(workshop, scale=probe.scale.settled(), pictures=probe.pictures)
+    return _drawn(settled).layout()
+
+
+def _drawn(planner: Planner) -> Planner:
+    """``planner`` with every slide of its workshop drawn."""
+    workshop = planner.workshop
     slots = agenda(workshop)
     for number, (section, slot) in enumerate(zip(workshop.sections, slots), start=1):
         ctx = BlockContext(
@@ -78,7 +87,7 @@ def plan_deck(workshop: Workshop) -> DeckLayout:
     start = len(planner.drafts)
     closing_slide(planner)
     planner.belong(start, len(workshop.sections) - 1, None)
-    return planner.layout()
+    return planner
 
 
 def _draw_block(planner: Planner, ctx: BlockContext, index: int, block: Any) -> None:

@@ -1,9 +1,9 @@
 """What every slide of the deck is built with: geometry, the slide kinds, notes, tables.
 
 The per-kind modules in ``kit.layout.blocks`` draw their blocks' slides with a
-``Planner``; ``kit.layout.deckplan`` runs them in order. Text is fitted with real metrics
-and never overflows its box: it shrinks down to a floor, then continues on a "(cont.)"
-slide with a warning naming the block.
+``Planner``; ``kit.layout.deckplan`` runs them in order. Text is set with real metrics at
+the deck's sizes (``kit.layout.scale``) and never overflows its box: what does not fit
+continues on a "(cont.)" slide with a warning naming the block.
 """
 
 from __future__ import annotations
@@ -13,15 +13,11 @@ from typing import Any
 
 from kit.layout.fonts import deck_name
 from kit.layout.pictures import Prepared, prepare
+from kit.layout.scale import CAPTION, Scale
 from kit.layout.slidelayout import Arrow, Box, DeckLayout, Element, LayoutWarning, Picture, Slide
 from kit.layout.templatelook import read_look
 from kit.layout.textfit import Anchor, ParaSpec, Text, fit_text, paginate, set_text
-from kit.model import (
-    Block,
-    Section,
-    Workshop,
-    markup,
-)
+from kit.model import Block, Section, Workshop, markup
 from kit.model.colour import readable_on, softened
 from kit.model.places import Place
 from kit.model.schedule import AgendaItem
@@ -38,8 +34,6 @@ RULE_TOP = 94.0
 BODY_TOP = 112.0
 FOOTER_BAND = 36.0
 CITE_BAND = 24.0
-BODY_MAX, BODY_MIN = 28.0, 18.0
-TABLE_MAX, TABLE_MIN = 20.0, 16.0
 
 
 @dataclass(frozen=True)
@@ -77,6 +71,7 @@ class Planner:
     pictures: dict[str, Prepared] = field(default_factory=dict)
     logo_elements: list[Element] | None = None
     titles: set[str] = field(default_factory=set)
+    scale: Scale = field(default_factory=Scale)  # probing until the deck's sizes are settled
 
     def __post_init__(self) -> None:
         self.width, self.height = SLIDE_SIZES[self.workshop.theme.slide_size]
@@ -91,8 +86,22 @@ class Planner:
     def content_width(self) -> float:
         return self.width - 2 * MARGIN
 
-    def body_height(self, cited: bool) -> float:
-        return self.height - FOOTER_BAND - BODY_TOP - (CITE_BAND + 6 if cited else 0.0)
+    def body_height(self, cite: tuple[str, ...] = ()) -> float:
+        """From the top of the body to the source line (or the footer, without one)."""
+        return self.height - FOOTER_BAND - BODY_TOP - (self.cite_band(cite) + 6 if cite else 0.0)
+
+    def cite_band(self, cite: tuple[str, ...]) -> float:
+        """How tall the source line naming ``cite`` is: one line, or two for many sources."""
+        return max(CITE_BAND, self._cite_text(cite).height) if cite else 0.0
+
+    def _cite_text(self, cite: tuple[str, ...]) -> Text:
+        # Organisations only: full titles are too small to read projected, and the
+        # handout lists every source in full.
+        sources = [self.workshop.source(source_id) for source_id in cite]
+        names = [s.organisation + (f" ({s.year})" if s.year else "") for s in sources]
+        label = f"{self.words.colon(self.words('source'))} " + "; ".join(names)
+        spec = self.spec(label, italic=True, color=self.colours.muted)
+        return set_text([spec], self.content_width, CAPTION, anchor="bottom")
 
     def spec(self, text: str, **kw: Any) -> ParaSpec:
         kw.setdefault("color", self.colours.text)
@@ -179,18 +188,9 @@ class Planner:
     def citation(self, cite: tuple[str, ...]) -> list[Element]:
         if not cite:
             return []
-        # Organisations only: full titles are too small to read projected, and the
-        # handout lists every source in full.
-        names = []
-        for source_id in cite:
-            source = self.workshop.source(source_id)
-            names.append(source.organisation + (f" ({source.year})" if source.year else ""))
-        label = f"{self.words.colon(self.words('source'))} " + "; ".join(names)
-        spec = self.spec(label, italic=True, color=self.colours.muted)
-        top = self.height - FOOTER_BAND - CITE_BAND
-        text = fit_text([spec], self.content_width, CITE_BAND, 14, 10, anchor="bottom")
-        text = text or set_text([spec], self.content_width, 10, anchor="bottom")
-        return [Box(MARGIN, top, self.content_width, CITE_BAND, text=text, name="Source")]
+        band, text = self.cite_band(cite), self._cite_text(cite)
+        top = self.height - FOOTER_BAND - band
+        return [Box(MARGIN, top, self.content_width, band, text=text, name="Source")]
 
     def add(
         self,
@@ -229,7 +229,7 @@ class Planner:
         cite: tuple[str, ...] = (),
         top: float = BODY_TOP,
         above: list[Element] | None = None,
-        sizes: tuple[float, float] = (BODY_MAX, BODY_MIN),
+        role: str = "body",
         anchor: Anchor = "top",
         for_participants: bool = True,
         reserve: float = 0.0,
@@ -238,14 +238,18 @@ class Planner:
         """Slides for a run of paragraphs, continued on further slides if they must be.
 
         ``above`` elements go on the first slide only; ``reserve`` keeps room at the bottom;
-        ``build`` shows the paragraphs one click at a time in the slideshow.
+        ``build`` shows the paragraphs one click at a time in the slideshow; ``role`` is
+        the text's in the deck's type scale.
         """
-        height = self.body_height(bool(cite)) - (top - BODY_TOP) - reserve
-        pages = paginate(specs, self.content_width, height, *sizes, anchor=anchor)
-        if len(pages) > 1:
+        height = self.body_height(cite) - (top - BODY_TOP) - reserve
+        pages = paginate(specs, self.content_width, height, *self.scale.sizes(role), anchor=anchor)
+        if len(pages) == 1:
+            self.scale.saw(role, pages[0].base)
+        else:
             self.warn(ctx.place, f"text does not fit one slide; continued over {len(pages)} slides")
         for index, text in enumerate(pages):
-            box = Box(MARGIN, top, self.content_width, height, text=text, name="Body", build=build)
+            name = "Body" if role == "body" else role.capitalize()
+            box = Box(MARGIN, top, self.content_width, height, text=text, name=name, build=build)
             self.add(
                 self.continued(title, index),
                 kind,

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from kit.layout.planner import BODY_TOP, MARGIN, TABLE_MAX, TABLE_MIN, Planner
+from kit.layout.planner import BODY_TOP, MARGIN, Planner
 from kit.layout.slidelayout import Cell, Table
-from kit.layout.textfit import ParaSpec, set_text
+from kit.layout.textfit import ParaSpec, set_text, size_steps
 from kit.model.colour import WHITE, mix, readable_on
 from kit.model.places import Place
 
@@ -30,24 +30,21 @@ def table_slides(
     place: Place,
     cite: tuple[str, ...] = (),
 ) -> None:
-    """A two-column table, its rows spread over as many slides as they need."""
-    height = p.body_height(bool(cite))
+    """A two-column table at the deck's table size, its rows spread over as many slides
+    as they need (while probing: at the largest size that needs one)."""
+    height = p.body_height(cite)
 
     def pages_at(size: float, limit: float = height) -> list[Table]:
         return _table_pages(p, table, limit, size)
 
-    size = TABLE_MAX
-    pages = pages_at(size)
-    while len(pages) > 1 and size > TABLE_MIN:
-        size -= 1
+    for size in size_steps(*p.scale.sizes("table")):
         pages = pages_at(size)
+        if len(pages) == 1:
+            p.scale.saw("table", size)
+            break
     if len(pages) > 1:
         p.warn(place, f"table does not fit one slide; continued over {len(pages)} slides")
-        # It needs that many slides anyway: use the largest size that needs no more.
-        size = next(
-            s for s in range(int(TABLE_MAX), int(size) - 1, -1) if len(pages_at(s)) == len(pages)
-        )
-        pages = _balanced(pages_at(size), lambda limit: pages_at(size, limit))
+        pages = _balanced(pages, lambda limit: pages_at(size, limit))
     for index, page in enumerate(pages):
         p.add(p.continued(title, index), kind, [page], notes, cite=cite)
 

@@ -38,6 +38,7 @@ class ParaSpec:
     italic: bool = False
     color: str = ""
     align: Align = "left"
+    least: float = 0.0  # points: a scaled paragraph (a sub-bullet) never goes under this
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,7 @@ class Text:
 
     paragraphs: tuple[Para, ...]
     anchor: Anchor = "top"
+    base: float = 0.0  # the size it was set at, before each paragraph's own scale
 
     @property
     def height(self) -> float:
@@ -223,7 +225,7 @@ def set_text(specs: list[ParaSpec], width: float, size: float, anchor: Anchor = 
     """Lay out ``specs`` at ``size`` points in a box ``width`` points wide."""
     paragraphs = []
     for index, spec in enumerate(specs):
-        para_size = round(size * spec.scale, 1)
+        para_size = max(round(size * spec.scale, 1), spec.least)
         indent = INDENT * para_size * (spec.level + (1 if spec.bullet else 0))
         lines = wrap(_styled_runs(spec), (width - indent) * WRAP_SAFETY, para_size)
         paragraphs.append(
@@ -238,7 +240,7 @@ def set_text(specs: list[ParaSpec], width: float, size: float, anchor: Anchor = 
                 align=spec.align,
             )
         )
-    return Text(tuple(paragraphs), anchor)
+    return Text(tuple(paragraphs), anchor, size)
 
 
 def fit_text(
@@ -255,7 +257,7 @@ def fit_text(
     smaller size keeps every word whole.
     """
     first_fit: Text | None = None
-    for size in _sizes(max_size, min_size):
+    for size in size_steps(max_size, min_size):
         text = set_text(specs, width, size, anchor)
         if text.height <= height:
             if text.whole_words:
@@ -268,14 +270,14 @@ def fit_all(
     spec_lists: list[list[ParaSpec]], width: float, height: float, max_size: float, min_size: float
 ) -> list[Text]:
     """Several boxes of the same size set at one common size: the largest at which all fit."""
-    for size in _sizes(max_size, min_size):
+    for size in size_steps(max_size, min_size):
         texts = [set_text(specs, width, size) for specs in spec_lists]
         if all(t.height <= height and t.whole_words for t in texts):
             return texts
     return [set_text(specs, width, min_size) for specs in spec_lists]
 
 
-def _sizes(max_size: float, min_size: float) -> Iterator[float]:
+def size_steps(max_size: float, min_size: float) -> Iterator[float]:
     """Candidate sizes, largest first: whole points down to 20, half points below, then
     ``min_size`` itself, which the steps from an off-grid ``max_size`` would skip."""
     if max_size < min_size:

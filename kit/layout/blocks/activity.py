@@ -5,7 +5,8 @@ The facilitator's instructions go to the speaker notes, never on the slide.
 
 from __future__ import annotations
 
-from kit.layout.planner import BODY_TOP, MARGIN, BlockContext, Planner, block_notes, fitted
+from kit.layout.planner import BODY_TOP, MARGIN, BlockContext, Planner, block_notes
+from kit.layout.scale import CAPTION
 from kit.layout.slidelayout import Box, Element
 from kit.model import ActivityBlock
 from kit.words.i18n import Words
@@ -25,21 +26,16 @@ def timing(block: ActivityBlock, words: Words) -> str:
 
 def slides(p: Planner, block: ActivityBlock, ctx: BlockContext) -> None:
     w = p.words
-    meta = p.spec(timing(block, w), bold=True, color=p.colours.secondary)
+    meta = p.scale.set(
+        "label", [p.spec(timing(block, w), bold=True, color=p.colours.secondary)], p.content_width
+    )
     above: list[Element] = [
-        Box(
-            MARGIN,
-            BODY_TOP,
-            p.content_width,
-            META_HEIGHT,
-            text=fitted([meta], p.content_width, META_HEIGHT, 22, 14),
-            name="Time and groups",
-        )
+        Box(MARGIN, BODY_TOP, p.content_width, META_HEIGHT, text=meta, name="Time and groups")
     ]
     specs = [p.spec(step, bullet="•") for step in block.instructions]
     if block.materials:
         needed = f"**{w.colon(w('you_need'))}** " + ", ".join(block.materials)
-        specs.append(p.spec(needed, scale=0.85, color=p.colours.muted))
+        specs.append(p.spec(needed, scale=0.85, color=p.colours.muted, least=CAPTION))
     p.paged_text(
         block.title,
         "activity",

@@ -4,16 +4,16 @@ and the techniques."""
 from __future__ import annotations
 
 from kit.layout.planner import (
-    BODY_MIN,
     BODY_TOP,
+    FOOTER_BAND,
     MARGIN,
     BlockContext,
     Planner,
     block_notes,
-    fitted,
     quoted,
 )
 from kit.layout.slidelayout import Box, Element
+from kit.layout.textfit import LINE_SPACING, ParaSpec, Text
 from kit.model import Challenge, DrillBlock
 from kit.model.colour import WHITE, mix
 
@@ -57,31 +57,32 @@ def _challenge(
         statement,
         block_notes(ctx, block, w("room_answers_first")),
         ctx,
-        sizes=(36, 20),
+        role="display",
         anchor="middle",
     )
-    reminder = fitted(
-        [p.spec(quoted(challenge.statement, w), italic=True, color=c.muted)], width, 52, 18, 11
-    )
-    above: list[Element] = [Box(MARGIN, BODY_TOP, width, 52, text=reminder, name="Statement")]
+    reminder = _reminder(p, quoted(challenge.statement, w))
+    above: list[Element] = [
+        Box(MARGIN, BODY_TOP, width, reminder.height, text=reminder, name="Statement")
+    ]
+    top = BODY_TOP + reminder.height + 8
     reserve = 0.0
     if challenge.technique:
-        reserve = 60.0
-        bottom = p.height - 36 - 52
-        tint = mix(c.accent, WHITE, 0.88)
-        technique = fitted(
-            [p.spec(f"**{w.colon(w('technique'))}** {challenge.technique}")], width - 24, 40, 20, 12
-        )
+        specs = [p.spec(f"**{w.colon(w('technique'))}** {challenge.technique}")]
+        inset = 8.0
+        fitted = p.scale.fit("label", [specs], width - 3 * inset, 2 * LINE_SPACING * 20)
+        technique = fitted[0] if fitted else p.scale.set("label", specs, width - 3 * inset)
+        tall = technique.height + 2 * inset
+        reserve = tall + 12
         above.append(
             Box(
                 MARGIN,
-                bottom,
+                p.height - FOOTER_BAND - tall - 12,
                 width,
-                48,
+                tall,
                 text=technique,
                 shape="roundrect",
-                fill=tint,
-                inset=8,
+                fill=mix(c.accent, WHITE, 0.88),
+                inset=inset,
                 name="Technique",
             )
         )
@@ -92,10 +93,24 @@ def _challenge(
         responses,
         block_notes(ctx, block),
         ctx,
-        top=BODY_TOP + 60,
+        top=top,
         above=above,
-        sizes=(26, BODY_MIN),
         for_participants=False,
         reserve=reserve,
         build=True,  # the room answers first; then each response, one click at a time
     )
+
+
+def _reminder(p: Planner, statement: str) -> Text:
+    """The statement above its responses, at most two lines: cut at a word with "…" when
+    longer (the slide before shows it whole)."""
+    words = statement.split()
+    width = p.content_width
+    shown = len(words)
+    while True:
+        text = " ".join(words[:shown]) + ("…" if shown < len(words) else "")
+        spec = ParaSpec(text, italic=True, color=p.colours.muted)
+        laid = p.scale.set("label", [spec], width)
+        if len(laid.paragraphs[0].lines) <= 2 or shown <= 1:
+            return laid
+        shown -= 1

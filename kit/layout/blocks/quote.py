@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from kit.layout.planner import BODY_MIN, BlockContext, Planner, quoted
+from kit.layout.planner import BlockContext, Planner, quoted
+from kit.layout.scale import CAPTION
 from kit.model import QuoteBlock
 
 
@@ -10,7 +11,7 @@ def slides(p: Planner, block: QuoteBlock, ctx: BlockContext) -> None:
     c = p.colours
     specs = [
         p.spec(quoted(block.text, p.words), italic=True),
-        p.spec(f"— {block.attribution}", color=c.muted, scale=0.75, align="right"),
+        p.spec(f"— {block.attribution}", color=c.muted, scale=0.75, align="right", least=CAPTION),
     ]
     title = block.title or ctx.words("in_their_words")
-    p.text_block(block, ctx, title, specs, sizes=(32, BODY_MIN), anchor="middle")
+    p.text_block(block, ctx, title, specs, role="display", anchor="middle")

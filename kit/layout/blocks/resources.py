@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from kit.layout.planner import BODY_MIN, BlockContext, Planner
+from kit.layout.planner import BlockContext, Planner
+from kit.layout.scale import CAPTION
 from kit.model import ResourcesBlock
 
 
@@ -13,5 +14,7 @@ def slides(p: Planner, block: ResourcesBlock, ctx: BlockContext) -> None:
         specs.append(p.spec(head, bullet="•"))
         details = " · ".join(part for part in (item.url, item.contact) if part)
         if details:
-            specs.append(p.spec(details, level=1, scale=0.85, color=p.colours.secondary))
-    p.text_block(block, ctx, block.title, specs, sizes=(24, BODY_MIN))
+            specs.append(
+                p.spec(details, level=1, scale=0.85, color=p.colours.secondary, least=CAPTION)
+            )
+    p.text_block(block, ctx, block.title, specs)

@@ -1,0 +1,166 @@
+"""One type scale per deck (#15), checked on LibreOffice's render of the deck.
+
+Each deck is built, printed by LibreOffice, and read back: the shapes' boxes and run sizes
+from the .pptx, the words and their sizes from the PDF. Nothing here asks kit's planner.
+The sample and other organisations' workshops, in 16:9 and 4:3: first-aid has a nine-stage
+continuum and a 403-character drill statement, bargaining a long continuum and tables.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+from pptx import Presentation
+from pptx.util import Emu
+
+from kit.app.build import build
+
+from ..conftest import FIXTURES, ROOT
+from ..readers import (
+    Box,
+    Page,
+    Word,
+    broken_words,
+    soffice_convert,
+    with_fonts,
+    word_pages,
+    workshop_vocabulary,
+)
+
+SAMPLE = ROOT / "examples" / "sex-work-and-trafficking"
+CASES = {
+    "sample-16x9": (SAMPLE, "16:9"),
+    "sample-4x3": (SAMPLE, "4:3"),
+    "first-aid-4x3": (FIXTURES / "first-aid", "4:3"),
+    "first-aid-16x9": (FIXTURES / "first-aid", "16:9"),
+    "bargaining-16x9": (FIXTURES / "bargaining", "16:9"),
+    "bargaining-4x3": (FIXTURES / "bargaining", "4:3"),
+    "tenants-union-16x9": (FIXTURES / "tenants-union", "16:9"),
+}
+FOOTER = 36.0  # points at the foot of every slide: the presenter's mark, footer, number
+BODY_FLOOR = 18.0
+FLOOR = 14.0  # tables, captions, source lines
+# Shapes whose every word a participant reads from the back of the room.
+AT_BODY_FLOOR = ("Statement", "Technique", "Stage ", "Axis", "Introduction", "Time and groups")
+
+
+@dataclass(frozen=True)
+class Shape:
+    name: str
+    box: Box
+    sizes: frozenset[float]  # the run sizes the .pptx gives its paragraphs
+
+
+@dataclass(frozen=True)
+class Deck:
+    name: str
+    shapes: list[list[Shape]]  # per slide
+    pages: list[Page]  # LibreOffice's render, with sizes
+    vocabulary: frozenset[str]
+
+
+def _shapes(pptx: Path) -> list[list[Shape]]:
+    slides = []
+    for slide in Presentation(str(pptx)).slides:
+        shapes = []
+        for shape in slide.shapes:
+            if not shape.has_text_frame or not shape.text_frame.text.strip():
+                continue
+            x, y = Emu(shape.left).pt, Emu(shape.top).pt
+            box = Box(x, y, x + Emu(shape.width).pt, y + Emu(shape.height).pt)
+            sizes = frozenset(
+                run.font.size.pt
+                for para in shape.text_frame.paragraphs
+                for run in para.runs
+                if run.font.size and run.text.strip()
+            )
+            shapes.append(Shape(shape.name, box, sizes))
+        slides.append(shapes)
+    return slides
+
+
+def _edition(folder: Path, slide_size: str, into: Path) -> Path:
+    """A copy of the workshop at ``folder`` in ``slide_size``."""
+    shutil.copytree(folder, into)
+    path = into / "workshop.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data.setdefault("theme", {})["slide_size"] = slide_size
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return into
+
+
+@pytest.fixture(scope="module")
+def decks(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Deck]:
+    root = tmp_path_factory.mktemp("type-scale")
+    pptxs = {}
+    for name, (folder, size) in CASES.items():
+        out = root / name
+        build(_edition(folder, size, root / "src" / name), out, only=["slides"])
+        pptxs[name] = root / "decks" / f"{name}.pptx"
+        pptxs[name].parent.mkdir(exist_ok=True)
+        shutil.copyfile(out / "deck.pptx", pptxs[name])
+    pdfs = soffice_convert(list(pptxs.values()), root / "pdf")
+    return {
+        name: Deck(
+            name,
+            _shapes(pptx),
+            with_fonts(word_pages(pdf), pdf),
+            workshop_vocabulary(CASES[name][0]),
+        )
+        for (name, pptx), pdf in zip(pptxs.items(), pdfs, strict=True)
+    }
+
+
+def _inside(page: Page, box: Box) -> list[Word]:
+    return [word for word in page.words if box.inset(-1, -1).holds(word.box, 1.5)]
+
+
+def _body_sizes(deck: Deck) -> tuple[Counter[float], Counter[float]]:
+    """The largest size in each slide's body, as written in the .pptx and as rendered."""
+    written: Counter[float] = Counter()
+    seen: Counter[float] = Counter()
+    for shapes, page in zip(deck.shapes, deck.pages, strict=True):
+        for shape in shapes:
+            if shape.name == "Body":
+                written[max(shape.sizes)] += 1
+                seen[round(max(word.size or 0 for word in _inside(page, shape.box)), 1)] += 1
+    return written, seen
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_the_body_is_one_size_on_every_slide(decks: dict[str, Deck], name: str) -> None:
+    written, seen = _body_sizes(decks[name])
+    assert len(written) == 1, f"{name}: body sizes written {dict(written)}"
+    assert len(seen) == 1, f"{name}: body sizes rendered {dict(seen)}"
+    assert min(seen) >= BODY_FLOOR
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_every_slide_keeps_the_floor(decks: dict[str, Deck], name: str) -> None:
+    """No word under 14 pt outside the footer; exercise text at 18 pt or more."""
+    deck = decks[name]
+    problems = []
+    for shapes, page in zip(deck.shapes, deck.pages, strict=True):
+        for word in page.words:
+            if word.box.y0 < page.height - FOOTER and (word.size or FLOOR) < FLOOR - 0.05:
+                problems.append(f"p{page.number}: {word.at()} is {word.size:g} pt")
+        for shape in shapes:
+            if shape.name.startswith(AT_BODY_FLOOR):
+                problems += [
+                    f"p{page.number}: {shape.name}: {word.at()} is {word.size:g} pt"
+                    for word in _inside(page, shape.box)
+                    if (word.size or BODY_FLOOR) < BODY_FLOOR - 0.05
+                ]
+    assert not problems, "\n".join(problems[:20])
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_no_word_is_broken(decks: dict[str, Deck], name: str) -> None:
+    deck = decks[name]
+    problems = [p for page in deck.pages for p in broken_words(page, deck.vocabulary)]
+    assert not problems, "\n".join(problems[:20])
