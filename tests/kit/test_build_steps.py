@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import fcntl
+import functools
 import os
 import sys
 import types
@@ -22,6 +23,7 @@ from kit.app import build as build_module
 from kit.app import staging
 from kit.app.build import build, fixed_timestamp, render_loaded
 from kit.app.outlock import LOCK_FILE
+from kit.app.workers import Workers
 from kit.errors import BuildError, ContentError, EnvironmentFault
 from kit.outputs import HANDOUT, PRINT_LIST, BuildOptions, Output
 from kit.source.loader import load
@@ -78,6 +80,8 @@ class Renderers:
 @pytest.fixture
 def renderers(monkeypatch: pytest.MonkeyPatch) -> Renderers:
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    # The stand-ins live in this process only; workers are tested in test_workers.py.
+    monkeypatch.setattr(build_module, "Workers", functools.partial(Workers, 1))
     return Renderers(monkeypatch)
 
 
