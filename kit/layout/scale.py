@@ -37,10 +37,6 @@ class Scale:
     fixed: dict[str, float] | None = None
     best: dict[str, float] = field(default_factory=dict)
 
-    @property
-    def probing(self) -> bool:
-        return self.fixed is None
-
     def sizes(self, role: str) -> tuple[float, float]:
         """The sizes a run of ``role`` may take, largest first: one size once settled."""
         if self.fixed is None:

@@ -147,9 +147,10 @@ def _diagram(
 def _poles(p: Planner, block: ContinuumBlock) -> list[tuple[Align, Text]]:
     """The poles' names, each set in half the axis's width."""
     half = p.content_width / 2 - 10
+    ends: tuple[tuple[str, Align], ...] = ((block.axis.start, "left"), (block.axis.end, "right"))
     return [
         (align, p.scale.set("label", [p.spec(text, bold=True, align=align)], half))
-        for text, align in ((block.axis.start, "left"), (block.axis.end, "right"))
+        for text, align in ends
     ]
 
 
