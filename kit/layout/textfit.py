@@ -39,6 +39,7 @@ class ParaSpec:
     color: str = ""
     align: Align = "left"
     least: float = 0.0  # points: a scaled paragraph (a sub-bullet) never goes under this
+    keep_with_next: bool = False  # never the last paragraph of a box when more follow
 
 
 @dataclass(frozen=True)
@@ -300,7 +301,8 @@ def paginate(
     """Fit ``specs`` into as few boxes as needed, never below ``min_size``.
 
     A paragraph that does not fit a whole box by itself is split between lines; the
-    continuation keeps the paragraph's level but loses its bullet.
+    continuation keeps the paragraph's level but loses its bullet. A paragraph kept with
+    the next (a resource's name before its address) moves to the next box with it.
     """
     whole = fit_text(specs, width, height, max_size, min_size, anchor)
     if whole is not None:
@@ -309,7 +311,10 @@ def paginate(
     for spec in _split_tall(specs, width, height, min_size):
         trial = [*pages[-1], spec]
         if pages[-1] and set_text(trial, width, min_size).height > height:
-            pages.append([spec])
+            kept: list[ParaSpec] = []
+            while len(pages[-1]) > 1 and pages[-1][-1].keep_with_next:
+                kept.insert(0, pages[-1].pop())
+            pages.append([*kept, spec])
         else:
             pages[-1] = trial
     texts = []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kit.layout.textfit import ParaSpec, fit_all, fit_text, set_text
+from kit.layout.textfit import ParaSpec, fit_all, fit_text, paginate, set_text
 
 TEXT = [ParaSpec("A tenant may ask for repairs in writing and keep a copy of every letter sent.")]
 WIDTH = 300.0
@@ -93,3 +93,15 @@ def test_the_text_sits_where_it_is_anchored() -> None:
         assert fitted is not None and fitted.anchor == anchor
     fitted = fit_text(TEXT, WIDTH, 1000.0, 28.0, 14.0)
     assert fitted is not None and fitted.anchor == "top"
+
+
+@pytest.mark.parametrize("kept", [True, False])
+def test_a_paragraph_kept_with_the_next_moves_with_it(kept: bool) -> None:
+    """A resource's name and its address: the break falls before the name, not between."""
+    name = ParaSpec("**Kelmore Listening Line**", keep_with_next=kept)
+    specs = [ParaSpec("An opening paragraph."), name, ParaSpec("https://kelmore.example/listen")]
+    height = set_text(specs[:2], WIDTH, 18.0).height  # room for two paragraphs, not three
+    pages = paginate(specs, WIDTH, height, 18.0, 18.0)
+    firsts = [page.paragraphs[0].text for page in pages]
+    expected = "Kelmore Listening Line" if kept else "https://kelmore.example/listen"
+    assert firsts == ["An opening paragraph.", expected]

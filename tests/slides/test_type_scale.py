@@ -164,3 +164,28 @@ def test_no_word_is_broken(decks: dict[str, Deck], name: str) -> None:
     deck = decks[name]
     problems = [p for page in deck.pages for p in broken_words(page, deck.vocabulary)]
     assert not problems, "\n".join(problems[:20])
+
+
+def _resources(folder: Path) -> list[tuple[str, str]]:
+    """Each resource's name and its web address, from the source."""
+    data = yaml.safe_load((folder / "workshop.yaml").read_text(encoding="utf-8"))
+    return [
+        (item["name"], item["url"])
+        for section in data["sections"]
+        for block in section.get("blocks", ())
+        for item in block.get("resources", {}).get("items", ())
+        if item.get("url")
+    ]
+
+
+@pytest.mark.parametrize("name", [name for name in CASES if _resources(CASES[name][0])])
+def test_an_address_stays_with_its_resource(decks: dict[str, Deck], name: str) -> None:
+    """A resource's address on the slide that names it, never alone on a "(cont.)" slide."""
+    deck = decks[name]
+    problems = []
+    for resource, url in _resources(CASES[name][0]):
+        for page in deck.pages:
+            shown = any(word.text.startswith(url[:30]) for word in page.words)
+            if shown and page.find(resource) is None:
+                problems.append(f"p{page.number}: {url} without '{resource}'")
+    assert not problems, "\n".join(problems)

@@ -11,8 +11,9 @@ def slides(p: Planner, block: ResourcesBlock, ctx: BlockContext) -> None:
     specs = []
     for item in block.items:
         head = f"**{item.name}**" + (f" — {item.description}" if item.description else "")
-        specs.append(p.spec(head, bullet="•"))
         details = " · ".join(part for part in (item.url, item.contact) if part)
+        # an address alone at the top of a "(cont.)" slide has lost its name
+        specs.append(p.spec(head, bullet="•", keep_with_next=bool(details)))
         if details:
             specs.append(
                 p.spec(details, level=1, scale=0.85, color=p.colours.secondary, least=CAPTION)
