@@ -29,7 +29,7 @@ from kit.source.messages import cite_message, problems_from_errors, split_items
 from kit.source.templating import TemplateProblem, Templates, has_template
 from kit.source.yamlsource import Document, Path_, read_yaml_file
 from kit.words.i18n import missing_catalog, words
-from kit.words.typography import spaced
+from kit.words.typography import curled, spaced
 
 WORKSHOP_FILE = "workshop.yaml"
 # Every metadata field is a template variable; these hold structure, not words.
@@ -212,9 +212,10 @@ def _default_titles(data: dict[str, Any], folder: Path) -> None:
 
 
 def _typeset(value: Any, path: Path_, language: str) -> Any:
-    """Every text the language's spacing around punctuation; ids, paths and URLs as they are."""
+    """Every text in the language's quotation marks and spacing around punctuation; ids,
+    paths and URLs as they are."""
     if isinstance(value, str):
-        return spaced(value, language) if editions.translatable(path) else value
+        return spaced(curled(value, language), language) if editions.translatable(path) else value
     if isinstance(value, list):
         return [_typeset(item, (*path, i), language) for i, item in enumerate(value)]
     if isinstance(value, dict):
