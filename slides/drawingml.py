@@ -296,12 +296,13 @@ def _paragraph(para: Para, font: _Font) -> str:
     runs = []
     for line in para.lines:
         for index, styled in enumerate(line.runs):
-            # PowerPoint wraps by itself; give back the space the wrap consumed.
+            # PowerPoint wraps by itself; give back the space the wrap consumed. Capitals
+            # only as measured, whatever a template's title style says (cap="all").
             last = index == len(line.runs) - 1
             words = styled.text + (line.end if last and line.end == " " else "")
             runs.append(
                 f'<a:r><a:rPr lang="{font.lang}" sz="{size}" b="{int(styled.bold)}" '
-                f'i="{int(styled.italic)}">'
+                f'i="{int(styled.italic)}" cap="none">'
                 f"{colour}{latin}</a:rPr><a:t>{_text(words)}</a:t></a:r>"
             )
         if line.end == "\n":

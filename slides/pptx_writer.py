@@ -37,7 +37,7 @@ from pptx.presentation import Presentation as PresentationDoc
 from pptx.slide import NotesSlide, SlideLayout
 from pptx.util import Pt
 
-from kit.layout.slidelayout import DeckLayout, Picture, Slide, slide_role
+from kit.layout.slidelayout import DeckLayout, Picture, Slide, layout_role
 from kit.layout.templatelook import ROLES
 from kit.source.pptxtemplate import open_template
 from kit.words.langtag import language_tag
@@ -91,7 +91,7 @@ class _DeckPackage:
     def add_slide(self, number: int, slide: Slide) -> None:
         """Add ``slide`` as slide ``number`` (from 1), with a notes page if it has notes."""
         part = Part(PackURI(f"/ppt/slides/slide{number}.xml"), CT.PML_SLIDE, self._package)
-        layout, title = self._layouts[slide_role(slide)]
+        layout, title = self._layouts[layout_role(slide.kind)]
         part.relate_to(layout.part, RT.SLIDE_LAYOUT)
         pictures = {
             element.path: part.relate_to(self._image(element), RT.IMAGE)

@@ -48,7 +48,7 @@ def own_background(deck: DeckLayout, slide: Slide) -> bool:
     """Whether the slide's ``background`` is set on it, or left to the template's masters.
 
     The planner sets every slide's text for ``slide.background``; without a template that
-    colour is the slide's, with one the masters bring theirs, except where the layout colours
-    the whole slide (title slides and section dividers), whose text is set for that colour.
+    colour is the slide's, with one the template's layouts bring theirs (the planner sets
+    text for what they show).
     """
-    return not deck.template or slide.kind in ("title", "divider")
+    return not deck.template

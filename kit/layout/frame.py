@@ -14,6 +14,7 @@ from kit.layout.planner import (
 )
 from kit.layout.slidelayout import Box, Element, QrCode
 from kit.layout.tables import TwoColumns, table_slides
+from kit.layout.templatelook import LayoutRole, Rect
 from kit.layout.textfit import ParaSpec, fit_text, set_text
 from kit.model.colour import mix, readable_on
 from kit.model.schedule import item_title, timetable, total_minutes
@@ -55,6 +56,9 @@ def title_slide(p: Planner, title: str, subtitle: str, notes: str) -> None:
         band,
         Box(MARGIN, p.height * 0.62 + 24, w, 150, text=lower, name="Subtitle"),
     ]
+    if p.look is not None:
+        head = [ParaSpec(title, bold=True, color=ink)]
+        elements = _on_layout(p, "title", head, specs, (48, 28), (26, 14))
     p.drafts.append(Draft(title, "title", elements, notes, background))
 
 
@@ -106,6 +110,8 @@ def divider(p: Planner, ctx: BlockContext) -> None:
         Box(MARGIN, 232, 72, 4, fill=p.colours.accent, role="decoration", name="Accent rule"),
         Box(MARGIN, 250, w, lower_h, text=lower, name="Timing and objectives"),
     ]
+    if p.look is not None:
+        elements = _on_layout(p, "section", head, specs, (44, 26), (24, 14))
     notes = join_notes(
         f"{p.words.colon(p.section_number(ctx))} {section.title} ({timing}).",
         f"{p.words.colon(p.words('objectives'))} " + "; ".join(section.objectives)
@@ -114,6 +120,35 @@ def divider(p: Planner, ctx: BlockContext) -> None:
     )
     title = p.unique(f"{p.section_number(ctx)}\n{section.title}")
     p.drafts.append(Draft(title, "divider", elements, notes, background))
+
+
+def _on_layout(
+    p: Planner,
+    role: LayoutRole,
+    head: list[ParaSpec],
+    lower: list[ParaSpec],
+    head_sizes: tuple[float, float],
+    lower_sizes: tuple[float, float],
+) -> list[Element]:
+    """A title slide's or divider's text in the template layout's title and body boxes
+    (the template draws the rest; the readable pass colours the text for what is behind)."""
+    assert p.look is not None
+    layout = p.look.layout(role)
+    body = layout.body
+    title = layout.title or Rect(body.x, body.y, body.w, body.h / 2)
+    if layout.title is None or title.meets(body):  # one box for both: title in its upper half
+        body = Rect(title.x, title.y + title.h / 2, title.w, body.bottom - title.y - title.h / 2)
+        title = Rect(title.x, title.y, title.w, title.h / 2)
+    head_text = fit_text(head, title.w, title.h, *head_sizes, anchor="bottom") or set_text(
+        head, title.w, head_sizes[1], anchor="bottom"
+    )
+    lower_text = fit_text(lower, body.w, body.h, *lower_sizes) or set_text(
+        lower, body.w, lower_sizes[1]
+    )
+    return [
+        Box(title.x, title.y, title.w, title.h, text=head_text, role="title", name="Title"),
+        Box(body.x, body.y, body.w, body.h, text=lower_text, name="Subtitle"),
+    ]
 
 
 def closing_slide(p: Planner) -> None:

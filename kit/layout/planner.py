@@ -14,8 +14,18 @@ from typing import Any
 from kit.layout.fonts import deck_name
 from kit.layout.pictures import Prepared, prepare
 from kit.layout.scale import CAPTION, Scale
-from kit.layout.slidelayout import Arrow, Box, DeckLayout, Element, LayoutWarning, Picture, Slide
-from kit.layout.templatelook import read_look
+from kit.layout.slidelayout import (
+    Arrow,
+    Box,
+    DeckLayout,
+    Element,
+    LayoutWarning,
+    Picture,
+    Slide,
+    layout_role,
+)
+from kit.layout.templated import canvas, clear_right, footer_row, readable, shifted
+from kit.layout.templatelook import Rect, TemplateLook, read_look
 from kit.layout.textfit import Anchor, ParaSpec, Text, fit_text, paginate, set_text
 from kit.model import Block, Section, Workshop, markup
 from kit.model.colour import readable_on, softened
@@ -79,6 +89,24 @@ class Planner:
         self.words = self.workshop.interface_words()
         template = self.workshop.theme.template
         self.look = read_look(template) if template else None
+        if self.look is not None:
+            self._check_size(self.look)
+            self.width, self.height = canvas(self.look, MARGIN, BODY_TOP, FOOTER_BAND)
+
+    def _check_size(self, look: TemplateLook) -> None:
+        """A warning when the workshop asks for a slide shape its template does not have:
+        the template's masters are drawn for its own size, so the deck takes that."""
+        theme = self.workshop.theme
+        ratio = look.width / look.height
+        shape = min(
+            SLIDE_SIZES, key=lambda name: abs(SLIDE_SIZES[name][0] / SLIDE_SIZES[name][1] - ratio)
+        )
+        if "slide_size" in theme.model_fields_set and shape != theme.slide_size:
+            self.warn(
+                ("theme", "slide_size"),
+                f"the template's slides are {shape} ({look.width:g} × {look.height:g} pt), not "
+                f'"{theme.slide_size}"; the deck takes the template\'s size',
+            )
 
     # --- geometry and shared pieces --------------------------------------------------
 
@@ -108,16 +136,22 @@ class Planner:
         return ParaSpec(text, **kw)
 
     def title_box(self, title: str, colour: str | None = None, logo_room: bool = True) -> Box:
-        width = self.content_width - (self.logo_width() + 12 if logo_room else 0.0)
-        text = self._fit_title(title, width, colour or self.colours.primary)
-        return Box(MARGIN, TITLE_TOP, width, TITLE_HEIGHT, text=text, role="title", name="Title")
+        x, y, height = MARGIN, TITLE_TOP, TITLE_HEIGHT
+        width = self.content_width
+        if self.look is not None:  # the template's title box, on the slide
+            layout = self.look.layout("content")
+            box = layout.title or Rect(layout.body.x, TITLE_TOP, layout.body.w, TITLE_HEIGHT)
+            x, y, width, height = box.x, box.y, box.w, box.h
+        width -= self.logo_width() + 12 if logo_room and self.logo_width() else 0.0
+        text = self._fit_title(title, width, colour or self.colours.primary, height)
+        return Box(x, y, width, height, text=text, role="title", name="Title")
 
-    def _fit_title(self, title: str, width: float, colour: str) -> Text:
+    def _fit_title(self, title: str, width: float, colour: str, height: float) -> Text:
         words = title.split()
         while True:
             shown = " ".join(words) + ("…" if len(words) < len(title.split()) else "")
             spec = ParaSpec(shown, bold=True, color=colour)
-            text = fit_text([spec], width, TITLE_HEIGHT, 34, 22, anchor="bottom")
+            text = fit_text([spec], width, height, 34, 22, anchor="bottom")
             if text is not None or len(words) <= 1:
                 return text or set_text([spec], width, 22, anchor="bottom")
             words = words[:-1]
@@ -146,14 +180,24 @@ class Planner:
         return self.words("section_of", number=ctx.number, total=ctx.total_sections)
 
     def logo_width(self) -> float:
-        return 0.0 if self.workshop.theme.logo is None else 120.0
+        """Room for the logo beside each title; none when the template shows pictures of
+        its own there (its brand)."""
+        if self.workshop.theme.logo is None:
+            return 0.0
+        if self.look is not None:
+            paints = self.look.layout("content").paints
+            if any(paint.kind == "picture" for paint in paints):
+                return 0.0
+        return 120.0
 
     def logo(self) -> list[Element]:
         path = self.workshop.theme.logo
-        if path is None:
+        if path is None or not self.logo_width():
             return []
         if self.logo_elements is None:
-            box = (self.width - MARGIN - self.logo_width(), TITLE_TOP + 10, self.logo_width(), 48.0)
+            title = self.title_box("")
+            right = title.x + title.w + 12 + self.logo_width()
+            box = (right - self.logo_width(), title.y + title.h - 58, self.logo_width(), 48.0)
             alt = self.words("logo_alt", organisation=self.workshop.organisation)
             self.logo_elements = [self.picture(path, alt, box, ("theme", "logo"))]
         return self.logo_elements
@@ -209,10 +253,9 @@ class Planner:
         )
         elements: list[Element] = [
             self.title_box(title),
-            rule,
+            *([rule] if self.look is None else []),  # a template brings its own look
             *self.logo(),
-            *body,
-            *self.citation(cite),
+            *self.on_template([*body, *self.citation(cite)]),
         ]
         self.drafts.append(
             Draft(title, kind, elements, notes, self.colours.background, for_participants)
@@ -267,6 +310,13 @@ class Planner:
         notes = block_notes(ctx, block)
         self.paged_text(title, block.kind, specs, notes, ctx, cite=block.cite, **kw)
 
+    def on_template(self, body: list[Element]) -> list[Element]:
+        """Body elements planned on the canvas, moved into the template's body area."""
+        if self.look is None:
+            return body
+        area = self.look.layout("content").body
+        return [shifted(element, area.x - MARGIN, area.y - BODY_TOP) for element in body]
+
     # --- finishing -----------------------------------------------------------------
 
     def belong(self, start: int, section: int, block: int | None) -> None:
@@ -284,24 +334,29 @@ class Planner:
         total = len(self.drafts)
         slides = []
         for number, draft in enumerate(self.drafts, start=1):
+            elements = [*draft.elements, *self.footer(number, total, draft)]
+            background = draft.background
+            if self.look is not None:
+                template = self.look.layout(layout_role(draft.kind))
+                elements = readable(elements, template, self.inks())
+                background = template.background()
             slides.append(
                 Slide(
                     title=markup.plain(draft.title),
                     kind=draft.kind,
-                    elements=reading_order(
-                        [*draft.elements, *self.footer(number, total, draft.background)]
-                    ),
+                    elements=reading_order(elements),
                     notes=draft.notes,
-                    background=draft.background,
+                    background=background,
                     for_participants=draft.for_participants,
                     section=draft.section,
                     block=draft.block,
                 )
             )
         workshop = self.workshop
+        width, height = (self.width, self.height) if self.look is None else self.look.size
         return DeckLayout(
-            width=self.width,
-            height=self.height,
+            width=width,
+            height=height,
             slides=self._marked(slides),
             heading_font=deck_name(workshop.theme.fonts.heading),
             body_font=deck_name(workshop.theme.fonts.body),
@@ -317,25 +372,38 @@ class Planner:
             look=self.look,
         )
 
-    def footer(self, number: int, total: int, background: str) -> list[Element]:
+    def inks(self) -> tuple[str, ...]:
+        """Colours to set text in on a template, best first: the workshop's text and primary
+        colours, then the template's theme colours, black and white."""
+        assert self.look is not None
+        return tuple(dict.fromkeys([self.colours.text, self.colours.primary, *self.look.inks()]))
+
+    def footer(self, number: int, total: int, draft: Draft) -> list[Element]:
         """Who the copy is for (the presenter's: it holds notes and responses), the
         organisation and title, and the slide number."""
+        background = draft.background
+        left_edge, top, right_edge = MARGIN, self.height - FOOTER_BAND + 8, self.width - MARGIN
+        if self.look is not None:  # below the template's body, clear of its pictures
+            template = self.look.layout(layout_role(draft.kind))
+            row = footer_row(template, self.look.size[1], self.inks())
+            left_edge, top, right_edge = row.x, row.y, clear_right(row, template)
+            behind = template.behind(row)  # the readable pass checks every colour of it
+            background = behind[len(behind) // 2] if behind else background
         ink = softened(readable_on(background), background, 0.25)
-        top = self.height - FOOTER_BAND + 8
         mark_spec = ParaSpec(self.words("presenter_copy"), bold=True, color=ink)
         mark = fit_text([mark_spec], MARK_WIDTH, 20, 11, 9) or set_text([mark_spec], MARK_WIDTH, 9)
         label = f"{self.workshop.organisation} · {markup.plain(self.workshop.title)}"
         number_width = 60.0
-        left_x = MARGIN + MARK_WIDTH + 12
-        left_w = self.width - MARGIN - number_width - left_x
+        left_x = left_edge + MARK_WIDTH + 12
+        left_w = right_edge - number_width - left_x
         left = fit_text([ParaSpec(label, color=ink)], left_w, 20, 11, 8)
         left = left or set_text([ParaSpec(label, color=ink)], left_w, 8)
         right = set_text([ParaSpec(str(number), color=ink, align="right")], number_width, 11)
         return [
-            Box(MARGIN, top, MARK_WIDTH, 20, text=mark, role="mark", name="Presenter copy"),
+            Box(left_edge, top, MARK_WIDTH, 20, text=mark, role="mark", name="Presenter copy"),
             Box(left_x, top, left_w, 20, text=left, role="footer", name="Footer"),
             Box(
-                self.width - MARGIN - number_width,
+                right_edge - number_width,
                 top,
                 number_width,
                 20,

@@ -203,12 +203,12 @@ class DeckLayout:
         return (numbers[0], numbers[-1]) if numbers else None
 
 
-def slide_role(slide: Slide) -> LayoutRole:
-    """The kind of template layout a slide is built on: the title slide on the title
+def layout_role(kind: str) -> LayoutRole:
+    """The template layout a slide of ``kind`` is built on: the title slide on the title
     layout, a divider on the section header, every other slide on title and content."""
-    if slide.kind == "title":
+    if kind == "title":
         return "title"
-    return "section" if slide.kind == "divider" else "content"
+    return "section" if kind == "divider" else "content"
 
 
 def text_boxes(slide: Slide) -> list[Box | Cell]:

@@ -172,6 +172,10 @@ class TemplateLook:
     body_font: str | None
     layouts: Mapping[LayoutRole, LayoutLook]
 
+    @property
+    def size(self) -> tuple[float, float]:
+        return self.width, self.height
+
     def layout(self, role: LayoutRole) -> LayoutLook:
         return self.layouts[role]
 
@@ -388,8 +392,8 @@ def _describe(
                 continue
             paints.append(paint)
             obstacles.append(paint.rect)
+    body = _clear(_body_area(bodies, title, obstacles + fields, width, height), obstacles)
     obstacles.extend(fields)
-    body = _body_area(bodies, title, obstacles, width, height)
     return LayoutLook(
         role=role,
         name=layout.name,
@@ -463,6 +467,26 @@ def _body_area(
     low = [r.y for r in obstacles if r.y > height * 0.75]
     bottom = min(low, default=height - margin) - 4
     return Rect(margin, top, width - 2 * margin, max(bottom - top, height * 0.25))
+
+
+def _clear(body: Rect, obstacles: list[Rect]) -> Rect:
+    """``body`` cut back, one side at a time, off each picture or shape it meets, keeping
+    the most area; an obstacle that would leave under 40 % of the area stays (text is
+    coloured for it instead)."""
+    area = body.w * body.h
+    for obstacle in sorted(obstacles, key=lambda o: -o.w * o.h):
+        if not obstacle.meets(body):
+            continue
+        cuts = (
+            Rect(obstacle.right, body.y, body.right - obstacle.right, body.h),
+            Rect(body.x, body.y, obstacle.x - body.x, body.h),
+            Rect(body.x, obstacle.bottom, body.w, body.bottom - obstacle.bottom),
+            Rect(body.x, body.y, body.w, obstacle.y - body.y),
+        )
+        best = max(cuts, key=lambda r: max(r.w, 0) * max(r.h, 0))
+        if best.w > 0 and best.h > 0 and best.w * best.h >= 0.4 * area:
+            body = best
+    return body
 
 
 def _background(

@@ -1,0 +1,107 @@
+"""Slides planned on a template: titles in its title box, content in its body area and off
+its pictures, every text readable on what is behind it, the template's slide size.
+
+Shown on the branded 4:3 fixture and on cycle-coop (a 4:3 workshop) built on a 16:9
+LibreOffice template of the corpus; LibreOffice's reading of the printed decks is in
+tests/reading.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from kit.layout.deckplan import plan_deck
+from kit.layout.slidelayout import Box, DeckLayout, Table, layout_role
+from kit.layout.templatelook import Rect
+from kit.model.colour import contrast
+from kit.source.loader import load
+
+from ..conftest import FIXTURES
+from ..corpus import Template
+
+FOOTER_ROLES = ("footer", "mark", "number")
+
+
+def _plan(folder: Path) -> tuple[DeckLayout, list[str]]:
+    loaded = load(folder)
+    deck = plan_deck(loaded.workshop)
+    return deck, [str(warning) for warning in deck.warnings]
+
+
+def _on(folder: Path, template: Template, tmp_path: Path) -> Path:
+    """A copy of ``folder`` whose theme names ``template``."""
+    copy = tmp_path / folder.name
+    shutil.copytree(folder, copy)
+    shutil.copyfile(template.path, copy / "template.pptx")
+    data = yaml.safe_load((copy / "workshop.yaml").read_text(encoding="utf-8"))
+    data["theme"]["template"] = "template.pptx"
+    (copy / "workshop.yaml").write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    return copy
+
+
+@pytest.fixture(scope="module")
+def vivid(template_corpus: list[Template]) -> Template:
+    return next(t for t in template_corpus if t.name == "Vivid")
+
+
+def _check_placed(deck: DeckLayout) -> None:
+    """Titles in the layout's title box, content slides' bodies in its body area, every
+    text readable on the colours behind it."""
+    look = deck.look
+    assert look is not None
+    assert (deck.width, deck.height) == look.size
+    for slide in deck.slides:
+        layout = look.layout(layout_role(slide.kind))
+        for element in slide.elements:
+            if not isinstance(element, (Box, Table)):
+                continue
+            rect = Rect(element.x, element.y, element.w, element.h)
+            role = element.role if isinstance(element, Box) else "body"
+            if role == "title" and layout.title is not None:
+                assert layout.title.holds(rect), slide.title
+            elif role not in FOOTER_ROLES and slide.kind not in ("title", "divider"):
+                assert layout.body.holds(rect), (slide.title, element)
+            if isinstance(element, Box) and element.text is not None:
+                behind = (element.fill,) if element.fill else layout.behind(rect)
+                needed = 3.0 if role == "title" else 4.5
+                for para in element.text.paragraphs:
+                    worst = min(contrast(para.color, colour) for colour in behind)
+                    assert worst >= needed, (slide.title, element.name, para.color, behind)
+
+
+def test_the_branded_deck_keeps_to_its_template() -> None:
+    deck, warnings = _plan(FIXTURES / "branded")
+    _check_placed(deck)
+    assert not [w for w in warnings if "slide_size" in w or "template's slides" in w]
+
+
+def test_cycle_coop_on_a_16_9_template_takes_its_size_and_says_so(
+    vivid: Template, tmp_path: Path
+) -> None:
+    folder = _on(FIXTURES / "cycle-coop", vivid, tmp_path)
+    deck, warnings = _plan(folder)
+    _check_placed(deck)
+    assert (deck.width, deck.height) == (793.75, 446.5)
+    assert any(
+        'the template\'s slides are 16:9 (793.75 × 446.5 pt), not "4:3"' in w for w in warnings
+    ), warnings
+
+
+def test_content_stays_off_the_templates_decoration(vivid: Template, tmp_path: Path) -> None:
+    """Vivid's master draws a patterned block across the slide's lower part: the body area
+    ends above it, and no text kit draws on a content slide meets it."""
+    folder = _on(FIXTURES / "cycle-coop", vivid, tmp_path)
+    deck, _ = _plan(folder)
+    assert deck.look is not None
+    layout = deck.look.layout("content")
+    for slide in deck.slides:
+        if layout_role(slide.kind) != "content":
+            continue
+        for element in slide.elements:
+            if isinstance(element, Box) and element.text and element.role not in FOOTER_ROLES:
+                rect = Rect(element.x, element.y, element.w, element.h)
+                assert not any(o.meets(rect) for o in layout.obstacles), (slide.title, element)
