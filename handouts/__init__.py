@@ -38,6 +38,7 @@ from kit.outputs import (
     Unfit,
 )
 from kit.pdf import meta_for
+from kit.source.templateart import template_art
 
 __all__ = ["check", "render"]
 
@@ -90,15 +91,17 @@ def render(
     )
     outputs.append(Output(path, pages, GUIDE))
 
+    # What the template's master draws behind the slides, read once for the three PDFs.
+    art = template_art(deck.template) if deck.template else None
     path = out_dir / NOTES_HANDOUT.file
-    pages = write_notes_handout(path, workshop, theme, deck, options.paper)
+    pages = write_notes_handout(path, workshop, theme, deck, options.paper, art)
     outputs.append(Output(path, pages, NOTES_HANDOUT))
     path = out_dir / DECK_PDF.file
     meta = meta_for(workshop, look.words("slide_deck"))
-    outputs.append(Output(path, write_deck_pdf(path, deck, meta), DECK_PDF))
+    outputs.append(Output(path, write_deck_pdf(path, deck, meta, art), DECK_PDF))
     path = out_dir / SHARED_SLIDES.file
     meta = meta_for(workshop, look.words("slides_for_participants"))
-    pages = write_deck_pdf(path, deck.to_share(), meta)
+    pages = write_deck_pdf(path, deck.to_share(), meta, art)
     outputs.append(Output(path, pages, SHARED_SLIDES))
     path = out_dir / WEB.file
     outputs.append(Output(path, write_web_edition(path, workshop, theme, deck.pictures), WEB))

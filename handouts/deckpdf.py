@@ -16,11 +16,15 @@ from kit.layout.fonts import face_name
 from kit.layout.slidelayout import DeckLayout
 from kit.pdf import PdfMeta, register_fonts
 from kit.pdf.tagging import Tagger, write_structure
+from kit.source.templateart import TemplateArt
 from kit.words.langtag import language_tag
 
 
-def write_deck_pdf(path: Path, deck: DeckLayout, meta: PdfMeta) -> int:
-    """Write every slide of ``deck`` to ``path``, one per page; returns the page count."""
+def write_deck_pdf(
+    path: Path, deck: DeckLayout, meta: PdfMeta, art: TemplateArt | None = None
+) -> int:
+    """Write every slide of ``deck`` to ``path``, one per page, on the template's ``art``;
+    returns the page count."""
     register_fonts()
     size = (deck.width, deck.height)
     # Invariant mode fixes the creation date and document ID: same deck, same bytes.
@@ -35,7 +39,7 @@ def write_deck_pdf(path: Path, deck: DeckLayout, meta: PdfMeta) -> int:
     tagger = canvas.tagger = Tagger()
     for number, slide in enumerate(deck.slides):
         tagger.start_page(canvas)
-        drawing = SlideDrawing(slide, size, deck.width)
+        drawing = SlideDrawing(deck, slide, deck.width, art)
         drawing.wrapOn(canvas, *size)
         drawing.drawOn(canvas, 0, 0)
         tagger.end_page(canvas)

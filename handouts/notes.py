@@ -18,6 +18,7 @@ from kit.model import Theme, Workshop
 from kit.model.colour import mix
 from kit.outputs import NOTES_HANDOUT
 from kit.pdf import colour
+from kit.source.templateart import TemplateArt
 
 SLIDES_PER_PAGE = 3
 THUMB_SHARE = 0.55  # of the text width; the rest is for writing
@@ -55,9 +56,15 @@ class NotesRow(Flowable):
 
 
 def write_notes_handout(
-    path: Path, workshop: Workshop, theme: Theme, deck: DeckLayout, paper: str
+    path: Path,
+    workshop: Workshop,
+    theme: Theme,
+    deck: DeckLayout,
+    paper: str,
+    art: TemplateArt | None = None,
 ) -> int:
-    """Write the notes handout to ``path``; returns the page count."""
+    """Write the notes handout to ``path``, the slides on the template's ``art``; returns
+    the page count."""
     look = look_for(workshop, theme, paper, body_size=11, pictures=deck.pictures)
     width, height = look.width, look.height
     # A hair under a third, so rounding never pushes the third row onto the next page.
@@ -66,9 +73,9 @@ def write_notes_handout(
     thumb_w = min(width * THUMB_SHARE, (row_h - GAP) * aspect)
     muted = look.theme.colours.muted
     rule = mix(muted, "#FFFFFF", 0.35)
-    size = (deck.width, deck.height)
+    shown = deck.for_participants()
     story = [
-        NotesRow(SlideDrawing(slide, size, thumb_w, outline=muted), width, row_h, rule)
-        for slide in deck.for_participants().slides
+        NotesRow(SlideDrawing(shown, slide, thumb_w, art, outline=muted), width, row_h, rule)
+        for slide in shown.slides
     ]
     return write_document(path, story, look, look.words("notes_handout"), NOTES_HANDOUT)

@@ -14,15 +14,31 @@ from reportlab.lib import colors
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
-from kit.layout.drawing import ROUND_CORNER, TABLE_RULE, bullet_offset, stacking_order
+from kit.layout.drawing import (
+    ROUND_CORNER,
+    TABLE_RULE,
+    bullet_offset,
+    own_background,
+    stacking_order,
+)
 from kit.layout.fonts import face_name, metrics
 from kit.layout.qr import dark_runs
-from kit.layout.slidelayout import Arrow, Box, Element, Picture, QrCode, Slide, Table
+from kit.layout.slidelayout import (
+    Arrow,
+    Box,
+    DeckLayout,
+    Element,
+    Picture,
+    QrCode,
+    Slide,
+    Table,
+)
 from kit.layout.textfit import Para, Text
 from kit.model.colour import readable_on
 from kit.pdf import register_fonts
 from kit.pdf.brand import image_source
 from kit.pdf.tagging import tagged, tagger_of
+from kit.source.templateart import Art, TemplateArt
 
 ARROW_HEAD = 3.5  # head length as a multiple of the line width
 
@@ -227,8 +243,17 @@ class _Painter:
         self.canvas.drawText(text_object)
 
 
-def draw_slide(canvas: Canvas, slide: Slide, size: tuple[float, float], scale: float) -> None:
-    """Paint ``slide`` (``size`` in slide points) with its bottom-left at the origin."""
+def draw_slide(
+    canvas: Canvas,
+    slide: Slide,
+    size: tuple[float, float],
+    scale: float,
+    art: TemplateArt | None = None,
+    own_background: bool = True,
+) -> None:
+    """Paint ``slide`` (``size`` in slide points) with its bottom-left at the origin, on
+    the template's ``art`` if it has one: the template's background unless the slide has
+    its ``own_background``, then what the template's master draws, then the slide."""
     register_fonts()
     width, height = size
     canvas.saveState()
@@ -236,11 +261,55 @@ def draw_slide(canvas: Canvas, slide: Slide, size: tuple[float, float], scale: f
     clip = canvas.beginPath()
     clip.rect(0, 0, width, height)
     canvas.clipPath(clip, stroke=0, fill=0)
-    canvas.setFillColor(_colour(slide.background))
-    canvas.rect(0, 0, width, height, stroke=0, fill=1)
+    if art is None or own_background:
+        canvas.setFillColor(_colour(slide.background))
+        canvas.rect(0, 0, width, height, stroke=0, fill=1)
+    else:
+        _art(canvas, art.background, height)
+    for shape in art.shapes if art is not None else ():
+        _art(canvas, shape, height)
     painter = _Painter(canvas, height, readable_on(slide.background))
     for element in stacking_order(slide):
         _paint(painter, element)
+    canvas.restoreState()
+
+
+def _art(canvas: Canvas, art: Art, height: float) -> None:
+    """One thing a template's master draws (an artifact: decoration, not content)."""
+    canvas.saveState()
+    # About the box's centre, so turning and flipping keep it in place.
+    canvas.translate(art.x + art.w / 2, height - art.y - art.h / 2)
+    canvas.rotate(-art.rotation)
+    canvas.scale(-1 if art.flip_h else 1, -1 if art.flip_v else 1)
+    left, bottom, w, h = -art.w / 2, -art.h / 2, art.w, art.h
+    if art.image is not None:
+        image = image_source(canvas, "", art.image)
+        canvas.drawImage(image, left, bottom, w, h, mask="auto")
+    elif art.kind == "line":
+        canvas.setStrokeColor(_colour(art.line or "#000000"))
+        canvas.setLineWidth(art.line_width)
+        canvas.line(left, bottom + h, left + w, bottom)  # top-left to bottom-right
+    else:
+        path = canvas.beginPath()
+        if art.kind == "ellipse":
+            path.ellipse(left, bottom, w, h)
+        elif art.kind == "roundrect":
+            path.roundRect(left, bottom, w, h, min(w, h) * ROUND_CORNER)
+        else:
+            path.rect(left, bottom, w, h)
+        if len(art.fill) > 1:
+            canvas.saveState()
+            canvas.clipPath(path, stroke=0, fill=0)
+            stops = [_colour(colour) for colour in art.fill]
+            canvas.linearGradient(left, bottom + h, left, bottom, stops, extend=False)
+            canvas.restoreState()
+        if art.fill:
+            canvas.setFillColor(_colour(art.fill[0]))
+            canvas.setFillAlpha(art.opacity)
+        if art.line:
+            canvas.setStrokeColor(_colour(art.line))
+            canvas.setLineWidth(art.line_width)
+        canvas.drawPath(path, stroke=int(art.line is not None), fill=int(len(art.fill) == 1))
     canvas.restoreState()
 
 
@@ -259,17 +328,25 @@ def _paint(painter: _Painter, element: Element) -> None:
 
 
 class SlideDrawing(Flowable):
-    """A Flowable showing one slide scaled to ``width``, its aspect ratio kept.
+    """A Flowable showing one slide of ``deck`` scaled to ``width``, its aspect ratio kept,
+    on the template's ``art`` if it has one.
 
     ``outline`` draws a thin frame round it, so a white slide stands out on white paper.
     """
 
     def __init__(
-        self, slide: Slide, size: tuple[float, float], width: float, outline: str | None = None
+        self,
+        deck: DeckLayout,
+        slide: Slide,
+        width: float,
+        art: TemplateArt | None = None,
+        outline: str | None = None,
     ) -> None:
         super().__init__()
         self.slide = slide
-        self.size = size
+        size = self.size = (deck.width, deck.height)
+        self.art = art
+        self.own_background = own_background(deck, slide)
         self.scale = width / size[0]
         self.width = width
         self.height = size[1] * self.scale
@@ -279,7 +356,7 @@ class SlideDrawing(Flowable):
         return self.width, self.height
 
     def draw(self) -> None:
-        draw_slide(self.canv, self.slide, self.size, self.scale)
+        draw_slide(self.canv, self.slide, self.size, self.scale, self.art, self.own_background)
         if self.outline:
             self.canv.saveState()
             self.canv.setStrokeColor(_colour(self.outline))
