@@ -14,8 +14,8 @@ checked by ``kit check``), in points from the slide's top-left corner, bottom fi
 
 Left out: text in the master's own shapes, other geometries, effects, transparency but a
 solid fill's, and a layout's own background and shapes (kit builds every slide on a layout
-that shows its master's). Colours follow the theme through the master's colour map, with their tints,
-shades and luminance changes.
+that shows its master's). Colours follow the theme through the master's colour map, with
+their tints, shades and luminance changes.
 """
 
 from __future__ import annotations
