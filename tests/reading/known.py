@@ -24,6 +24,13 @@ KNOWN: dict[tuple[str, str, str, str], str] = {
         "issue #14: the template is ignored: titles and dividers white on the template's cream"
         " (1.0:1), titles navy on its navy band (161 words)"
     ),
+    # kit's own print of the deck draws the template's band too (#14): the same titles.
+    ("branded", "a4", "deck.pdf", "contrast"): (
+        "issue #14: content slides' titles navy on the template's navy band (1.0:1, 54 words)"
+    ),
+    ("branded", "*", "notes-handout.pdf", "contrast"): (
+        "issue #14: in the miniatures, titles navy on the template's navy band (1.0:1)"
+    ),
 }
 
 
