@@ -35,10 +35,14 @@ _P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _NS = {"a": _A, "p": _P, "r": _R}
 EMU_PER_POINT = 12700
-_GEOMETRIES = {"rect": "rect", "roundRect": "roundrect", "ellipse": "ellipse", "line": "line"}
-_PRESET = {"black": "#000000", "white": "#FFFFFF", "red": "#FF0000", "blue": "#0000FF"}
-
 Kind = Literal["rect", "roundrect", "ellipse", "line", "picture"]
+_GEOMETRIES: dict[str, Kind] = {
+    "rect": "rect",
+    "roundRect": "roundrect",
+    "ellipse": "ellipse",
+    "line": "line",
+}
+_PRESET = {"black": "#000000", "white": "#FFFFFF", "red": "#FF0000", "blue": "#0000FF"}
 
 
 @dataclass(frozen=True)
@@ -80,7 +84,7 @@ def template_art(path: str) -> TemplateArt:
     width = presentation.slide_width / EMU_PER_POINT
     height = presentation.slide_height / EMU_PER_POINT
     master = presentation.slide_masters[0]
-    colours = _Colours(master.part)
+    colours = _Colours(master.part, master._element)
     root = master._element
     slide = Art("rect", 0.0, 0.0, width, height, ("#FFFFFF",))
     background = _background(root.find("p:cSld/p:bg", _NS), master.part, colours, slide)
@@ -150,16 +154,14 @@ def _shapes(shape: etree._Element, part: Part, colours: _Colours, frame: _Frame)
         return []
     x, y, w, h, xfrm = found
     box = frame.place(x, y, w, h)
-    turn = {
-        "rotation": int(xfrm.get("rot", "0")) / 60000,
-        "flip_h": xfrm.get("flipH") in ("1", "true"),
-        "flip_v": xfrm.get("flipV") in ("1", "true"),
-    }
+    rotation = int(xfrm.get("rot", "0")) / 60000
+    flips = (xfrm.get("flipH") in ("1", "true"), xfrm.get("flipV") in ("1", "true"))
     if name == "pic":
         image = _image(shape.find("p:blipFill", _NS), part)
-        return [Art("picture", *box, image=image, **turn)] if image else []
+        art = Art("picture", *box, image=image, rotation=rotation, flip_h=flips[0], flip_v=flips[1])
+        return [art] if image else []
     geometry = properties.find("a:prstGeom", _NS)
-    kind = _GEOMETRIES.get(geometry.get("prst", "") if geometry is not None else "")
+    kind: Kind | None = _GEOMETRIES.get(geometry.get("prst", "") if geometry is not None else "")
     if name == "cxnSp":
         kind = "line"
     if kind is None:
@@ -172,8 +174,19 @@ def _shapes(shape: etree._Element, part: Part, colours: _Colours, frame: _Frame)
         return []
     alpha = properties.find("a:solidFill/*/a:alpha", _NS)
     opacity = int(alpha.get("val", "100000")) / 100000 if alpha is not None else 1.0
-    art = Art(kind, *box, fill=fill, line=line, line_width=line_width, opacity=opacity, **turn)
-    return [art]
+    return [
+        Art(
+            kind,
+            *box,
+            fill=fill,
+            line=line,
+            line_width=line_width,
+            opacity=opacity,
+            rotation=rotation,
+            flip_h=flips[0],
+            flip_v=flips[1],
+        )
+    ]
 
 
 def _background(bg: etree._Element | None, part: Part, colours: _Colours, slide: Art) -> Art:
@@ -259,13 +272,12 @@ class _Colours:
     """DrawingML colours as a slide shows them: scheme colours through the master's colour
     map to its theme, with their tints, shades and luminance changes."""
 
-    def __init__(self, part: Part, placeholder: str | None = None) -> None:
+    def __init__(self, part: Part, root: etree._Element, placeholder: str | None = None) -> None:
         from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
-        self._part = part
         theme = etree.fromstring(part.part_related_by(RT.THEME).blob)
         self._theme = theme
-        mapping = part._element.find("p:clrMap", _NS)
+        mapping = root.find("p:clrMap", _NS)
         self._map = dict(mapping.attrib) if mapping is not None else {}
         self._scheme: dict[str, str] = {}
         scheme = theme.find("a:themeElements/a:clrScheme", _NS)
