@@ -130,22 +130,7 @@ def _shapes(shape: etree._Element, part: Part, colours: _Colours, frame: _Frame)
     if shape.find("*/p:nvPr/p:ph", _NS) is not None:
         return []  # a placeholder shows nothing on a slide that does not fill it
     if name == "grpSp":
-        found = _xfrm(shape.find("p:grpSpPr", _NS))
-        if found is None:
-            return []
-        x, y, w, h, xfrm = found
-        child_off, child_ext = xfrm.find("a:chOff", _NS), xfrm.find("a:chExt", _NS)
-        if child_off is None or child_ext is None:
-            return []
-        cw, ch = int(child_ext.get("cx", "0")) or w, int(child_ext.get("cy", "0")) or h
-        sx, sy = (w / cw if cw else 1.0), (h / ch if ch else 1.0)
-        inner = _Frame(
-            frame.dx + (x - int(child_off.get("x", "0")) * sx) * frame.sx,
-            frame.dy + (y - int(child_off.get("y", "0")) * sy) * frame.sy,
-            frame.sx * sx,
-            frame.sy * sy,
-        )
-        return [art for child in shape for art in _shapes(child, part, colours, inner)]
+        return _group(shape, part, colours, frame)
     if name not in ("sp", "pic", "cxnSp"):
         return []
     properties = shape.find("p:spPr", _NS)
@@ -187,6 +172,26 @@ def _shapes(shape: etree._Element, part: Part, colours: _Colours, frame: _Frame)
             flip_v=flips[1],
         )
     ]
+
+
+def _group(shape: etree._Element, part: Part, colours: _Colours, frame: _Frame) -> list[Art]:
+    """A group's members' art, their coordinates mapped through the group's."""
+    found = _xfrm(shape.find("p:grpSpPr", _NS))
+    if found is None:
+        return []
+    x, y, w, h, xfrm = found
+    child_off, child_ext = xfrm.find("a:chOff", _NS), xfrm.find("a:chExt", _NS)
+    if child_off is None or child_ext is None:
+        return []
+    cw, ch = int(child_ext.get("cx", "0")) or w, int(child_ext.get("cy", "0")) or h
+    sx, sy = (w / cw if cw else 1.0), (h / ch if ch else 1.0)
+    inner = _Frame(
+        frame.dx + (x - int(child_off.get("x", "0")) * sx) * frame.sx,
+        frame.dy + (y - int(child_off.get("y", "0")) * sy) * frame.sy,
+        frame.sx * sx,
+        frame.sy * sy,
+    )
+    return [art for child in shape for art in _shapes(child, part, colours, inner)]
 
 
 def _background(bg: etree._Element | None, part: Part, colours: _Colours, slide: Art) -> Art:
