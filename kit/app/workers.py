@@ -30,6 +30,9 @@ from kit.layout import fonts
 from kit.model import Workshop
 from kit.outputs import BuildOptions, Output
 
+# Imported with the renderers: fonts and words every worker needs, built before forking.
+WARM = "kit.app.warm"
+
 
 def cores() -> int:
     """The processors this process may run on: how many workers a build starts."""
@@ -111,7 +114,7 @@ def _context(modules: Sequence[str]) -> BaseContext:
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
     # Read when the server starts, once per process; a worker imports what else it needs.
-    context.set_forkserver_preload([__name__, *modules])
+    context.set_forkserver_preload([__name__, WARM, *modules])
     return context
 
 
@@ -119,7 +122,7 @@ def _prepare(modules: tuple[str, ...]) -> None:
     """A new worker: leave Ctrl-C to the build, and have the renderers it will run."""
     # Ctrl-C reaches every process of the terminal's group; only the build acts on it.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    for module in modules:
+    for module in (WARM, *modules):
         # A renderer that cannot be imported fails its own task, not every worker's start.
         with contextlib.suppress(Exception):
             importlib.import_module(module)

@@ -8,6 +8,7 @@ in the build's table of renderers in place of the handouts.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import signal
 import subprocess
@@ -21,12 +22,14 @@ import pytest
 from kit.app.build import RENDERERS, build
 from kit.app.workers import Workers
 from kit.errors import BuildError
-from kit.outputs import OUTPUTS
+from kit.outputs import OUTPUTS, BuildOptions
+from kit.source.loader import load
 
 from ..conftest import FIXTURES, ROOT, SAMPLE
 
 WORKSHOP = FIXTURES / "all-blocks"
 FAILING = "tests.kit.failing_renderer"
+PROBE = "tests.kit.warm_probe"
 
 
 def _digests(out: Path) -> dict[str, str]:
@@ -116,6 +119,21 @@ def test_a_worker_that_dies_leaves_each_renderer_all_old_or_all_new_and_is_repla
     build(WORKSHOP, out, paper="letter", workers=workers)
     workers.close()
     assert _digests(out) == new
+
+
+def test_a_worker_starts_with_the_shipped_fonts_and_the_words_built(tmp_path: Path) -> None:
+    """Built once in the workers' server (kit/app/warm.py), not by each worker as it draws."""
+    workers = Workers(2)
+    workers.start([PROBE])
+    workshop = load(WORKSHOP).workshop
+    try:
+        [output] = workers.submit(PROBE, workshop, tmp_path, BuildOptions(), {}).result()
+    finally:
+        workers.close()
+    found = json.loads(output.path.read_text())
+    faces = ("Regular", "Bold", "Italic", "BoldItalic")
+    assert {f"LiberationSans-{face}" for face in faces} <= set(found["registered"])
+    assert found["measured"] == len(faces) and found["words"] == 1
 
 
 def _processes_marked(marker: str) -> list[int]:
