@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import signal
-import subprocess
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +18,7 @@ from kit.model.fields import FACILITATOR_ONLY, marked_texts
 from kit.outputs import BuildOptions, Output
 from kit.source.loader import LoadedWorkshop, load
 
-from .readers import require_tool
+from .readers import tool_output
 
 pytest_plugins = ["tests.corpus"]  # the template corpus and the rendered fixture workshops
 
@@ -44,10 +43,7 @@ if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
 
 def pdf_text(path: Path) -> str:
     """The text of a PDF as pdftotext extracts it (reading order, one page after another)."""
-    tool = require_tool("pdftotext")
-    return subprocess.run(
-        [tool, "-enc", "UTF-8", str(path), "-"], check=True, capture_output=True, text=True
-    ).stdout
+    return tool_output("pdftotext", "-enc", "UTF-8", path, "-")
 
 
 def pdf_pages(path: Path) -> list[str]:
@@ -90,11 +86,7 @@ def raw_pages(path: Path) -> list[str]:
     """
     if path.suffix == ".html":
         return pdf_pages(path)
-    tool = require_tool("pdftotext")
-    result = subprocess.run(
-        [tool, "-raw", "-enc", "UTF-8", str(path), "-"], check=True, capture_output=True, text=True
-    )
-    return result.stdout.split("\f")[:-1]
+    return tool_output("pdftotext", "-raw", "-enc", "UTF-8", path, "-").split("\f")[:-1]
 
 
 def normal(text: str) -> str:

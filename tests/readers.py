@@ -40,18 +40,20 @@ def require_tool(name: str) -> str:
     return path
 
 
+def tool_output(name: str, *args: str | Path) -> str:
+    """What a system tool prints for ``args``; the tool must be installed and succeed."""
+    return subprocess.run(
+        [require_tool(name), *map(str, args)], check=True, capture_output=True, text=True
+    ).stdout
+
+
 def require_font(family: str, expected: str) -> None:
     """Fail unless fontconfig draws ``family`` with ``expected``, as a normal install does.
 
     Decks name Arial; LibreOffice installs bring Liberation Sans, its metric twin. Without
     it LibreOffice falls back to a wider font and every check would judge that machine.
     """
-    found = subprocess.run(
-        [require_tool("fc-match"), "-f", "%{family}", family],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    found = tool_output("fc-match", "-f", "%{family}", family)
     if expected not in found.split(","):
         pytest.fail(
             f"'{family}' is drawn with '{found}', not '{expected}'; run .ci/run "
@@ -195,12 +197,7 @@ class Page:
 
 def word_pages(path: Path) -> list[Page]:
     """Every page of the PDF at ``path`` with its words, lines and blocks."""
-    xhtml = subprocess.run(
-        [require_tool("pdftotext"), "-bbox-layout", str(path), "-"],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
+    xhtml = tool_output("pdftotext", "-bbox-layout", path, "-")
     pages = []
     for number, page in enumerate(ET.fromstring(xhtml).iterfind(".//x:page", _NS), 1):
         words, line_number = [], 0
@@ -756,15 +753,21 @@ def on_decorations(page: Page, mask: Image.Image) -> list[str]:
 # --- fonts ------------------------------------------------------------------------------
 
 
+def pdf_fonts(path: Path) -> list[tuple[str, bool]]:
+    """Each font ``pdffonts`` lists: its name (subset tag kept) and whether it is embedded.
+
+    Columns are cut where the dashed rule under the header marks them out, since a font's
+    type may hold spaces.
+    """
+    lines = tool_output("pdffonts", path).splitlines()
+    columns = [match.span() for match in re.finditer(r"-+", lines[1])]
+    name, emb = columns[0], columns[3]
+    return [(line[: name[1]].strip(), line[emb[0] : emb[1]].strip() == "yes") for line in lines[2:]]
+
+
 def unembedded_fonts(path: Path) -> list[str]:
-    """Fonts the PDF uses without embedding them (``pdffonts``)."""
-    listing = subprocess.run(
-        [require_tool("pdffonts"), str(path)], check=True, capture_output=True, text=True
-    ).stdout.splitlines()[2:]
-    # name type encoding emb sub uni object-id generation; the type may hold spaces
-    return [
-        f"font {line.split()[0]} is not embedded" for line in listing if line.split()[-5] != "yes"
-    ]
+    """Fonts the PDF uses without embedding them."""
+    return [f"font {name} is not embedded" for name, embedded in pdf_fonts(path) if not embedded]
 
 
 # --- everything at once -----------------------------------------------------------------

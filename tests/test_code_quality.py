@@ -1,4 +1,4 @@
-"""The code itself: ruff's lint rules, and the direction of imports between packages."""
+"""The code itself: ruff's lint rules and layout, and the direction of imports between packages."""
 
 from __future__ import annotations
 
@@ -14,10 +14,13 @@ from .conftest import ROOT
 RENDERERS = ("slides", "handouts", "exercises")
 
 
-def test_ruff_finds_nothing() -> None:
+@pytest.mark.parametrize("command", [["check"], ["format", "--check"]], ids=" ".join)
+def test_ruff_finds_nothing(command: list[str]) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "ruff", "check", "kit", *RENDERERS, "tests"],
-        cwd=ROOT, capture_output=True, text=True,
+        [sys.executable, "-m", "ruff", *command, "kit", *RENDERERS, "scripts", "tests"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
 

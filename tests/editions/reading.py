@@ -10,7 +10,8 @@ from pptx import Presentation
 
 from kit.words.i18n import english_catalog, kit_catalog, read_catalog
 
-from ..conftest import html_text, pdf_text, require_tool
+from ..conftest import html_text, pdf_text
+from ..readers import require_tool
 
 _PLACEHOLDER = re.compile(r"\{\w+\}")
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from ..conftest import require_tool
+from ..readers import require_tool
 from .conftest import ALL_SHEETS
 
 

@@ -64,8 +64,11 @@ def test_sign_names_share_one_size(tmp_path: Path) -> None:
     outputs = render_into(workshop_with(block), tmp_path)
     sizes = set()
     for page in PdfReader(outputs["continuum-signs.pdf"].path).pages:
-        page.extract_text(visitor_text=lambda text, cm, tm, font, size: sizes.add(
-            round(size * tm[0], 1)) if "name" in text else None)
+        page.extract_text(
+            visitor_text=lambda text, cm, tm, font, size: (
+                sizes.add(round(size * tm[0], 1)) if "name" in text else None
+            )
+        )
     assert len(sizes) == 1
 
 
@@ -84,11 +87,16 @@ def test_optional_parts_are_left_out(tmp_path: Path) -> None:
 
 
 def test_second_drill_and_continuum_get_numbered_files(tmp_path: Path) -> None:
-    workshop = workshop_with(drill(2), continuum(3), drill(3, title="Second drill"),
-                             continuum(5))
+    workshop = workshop_with(drill(2), continuum(3), drill(3, title="Second drill"), continuum(5))
     outputs = render_into(workshop, tmp_path)
-    sheets = ["drill-worksheet", "drill-cards", "drill-answer-key", "continuum-worksheet",
-              "continuum-signs", "continuum-scenario-cards"]
+    sheets = [
+        "drill-worksheet",
+        "drill-cards",
+        "drill-answer-key",
+        "continuum-worksheet",
+        "continuum-signs",
+        "continuum-scenario-cards",
+    ]
     numbered = [name.replace("-", "-2-", 1) for name in sheets]
     assert sorted(outputs) == sorted(f"{name}.pdf" for name in sheets + numbered)
     assert "Second drill" in _text(outputs["drill-2-worksheet.pdf"].path)

@@ -17,7 +17,8 @@ from kit.app.build import build
 from kit.app.cli import main
 from kit.errors import ContentError
 
-from ..conftest import FIXTURES, SAMPLE, pdf_pages, require_tool
+from ..conftest import FIXTURES, SAMPLE, pdf_pages
+from ..readers import require_tool, tool_output
 from .conftest import CERTIFICATES, EVALUATION, NAME_TENTS, ROOM_LIST, SIGN_IN, Built
 from .test_qr import decoded
 
@@ -243,12 +244,7 @@ def test_the_certificate_logo_is_centred(built: Callable[..., Built], tmp_path: 
     """The logo sits over the middle of the page, like every line of the certificate."""
     copy = tmp_path / CERTIFICATES  # pdftohtml writes the images it finds beside the file
     copy.write_bytes(built("all-blocks").path(CERTIFICATES).read_bytes())
-    listing = subprocess.run(
-        [require_tool("pdftohtml"), "-xml", "-stdout", str(copy)],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
+    listing = tool_output("pdftohtml", "-xml", "-stdout", copy)
     page = re.search(r'<page [^>]*width="(\d+)"', listing)
     image = re.search(r'<image [^>]*left="(\d+)" width="(\d+)"', listing)
     assert page and image

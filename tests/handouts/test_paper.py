@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,7 +15,7 @@ from kit.layout.planner import SLIDE_SIZES
 from kit.outputs import WEB
 from kit.words.langtag import language_tag
 
-from ..conftest import require_tool
+from ..readers import pdf_fonts, tool_output
 from .conftest import ALL, LANDSCAPE, PRINTED, SLIDE_SIZED, Built, render_into
 
 PAPERS = {"a4": A4, "letter": LETTER}
@@ -54,24 +53,12 @@ def test_page_counts_are_reported(built: Callable[..., Built], paper: str) -> No
 
 @pytest.mark.parametrize("name", ["sample", "all-blocks"])
 def test_every_font_is_embedded_and_ours(built: Callable[..., Built], name: str) -> None:
-    tool = require_tool("pdffonts")
     for output in built(name).pdfs.values():
-        listing = subprocess.run(
-            [tool, str(output.path)], check=True, capture_output=True, text=True
-        ).stdout
-        fonts = _font_rows(listing)
+        fonts = pdf_fonts(output.path)
         assert fonts, output.path.name
         for font, embedded in fonts:
-            assert embedded == "yes", f"{output.path.name}: {font} is not embedded"
+            assert embedded, f"{output.path.name}: {font} is not embedded"
             assert "+LiberationSans" in font, f"{output.path.name}: {font}"
-
-
-def _font_rows(listing: str) -> list[tuple[str, str]]:
-    """(name, emb) per font, cut at the columns the dashed rule marks out."""
-    lines = listing.splitlines()
-    columns = [match.span() for match in re.finditer(r"-+", lines[1])]
-    emb = columns[3]
-    return [(line[: columns[0][1]].strip(), line[emb[0] : emb[1]].strip()) for line in lines[2:]]
 
 
 def test_metadata(built: Callable[..., Built]) -> None:
@@ -114,10 +101,7 @@ def test_footer_says_what_and_which_page(built: Callable[..., Built]) -> None:
 
 def _words(path: Path) -> list[list[tuple[float, float, float, float, str]]]:
     """Each page's words with their boxes (points from the top-left), via pdftotext."""
-    tool = require_tool("pdftotext")
-    html = subprocess.run(
-        [tool, "-bbox", str(path), "-"], check=True, capture_output=True, text=True
-    ).stdout
+    html = tool_output("pdftotext", "-bbox", path, "-")
     pattern = re.compile(
         r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>'
     )

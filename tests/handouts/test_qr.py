@@ -13,7 +13,8 @@ from kit.app.build import build
 from kit.model import ResourcesBlock
 from kit.source.loader import load
 
-from ..conftest import FIXTURES, pdf_pages, require_tool
+from ..conftest import FIXTURES, pdf_pages
+from ..readers import require_tool
 from .conftest import HANDOUT, LARGE_PRINT, Built
 
 

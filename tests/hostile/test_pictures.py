@@ -16,7 +16,8 @@ from kit.app.build import build
 from kit.errors import ContentError
 from kit.source.loader import load
 
-from ..conftest import FIXTURES, ROOT, require_tool
+from ..conftest import FIXTURES, ROOT
+from ..readers import require_tool, tool_output
 
 RED, BLUE = (220, 20, 20), (20, 20, 220)
 
@@ -158,12 +159,7 @@ def test_every_output_draws_a_large_picture_at_most_2400_pixels_long(tmp_path: P
         media = [name for name in deck.namelist() if name.startswith("ppt/media/")]
         sizes = {name: _opened(deck.read(name)).size for name in media}
     for pdf in sorted(out.glob("*.pdf")):
-        listing = subprocess.run(
-            [require_tool("pdfimages"), "-list", str(pdf)],
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout
+        listing = tool_output("pdfimages", "-list", pdf)
         for row in listing.splitlines()[2:]:  # page num type width height ...
             page, number, _, width, height = row.split()[:5]
             sizes[f"{pdf.name} p{page} #{number}"] = (int(width), int(height))

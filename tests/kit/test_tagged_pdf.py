@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import itertools
 import re
-import subprocess
 from pathlib import Path
 
 import pikepdf
@@ -22,7 +21,8 @@ from kit.app.build import build
 from kit.source.loader import load
 from kit.words.langtag import language_tag
 
-from ..conftest import edition_id, editions, require_tool
+from ..conftest import edition_id, editions
+from ..readers import tool_output
 
 MARGIN = 51.0  # kit.pdf.MARGIN: running headers and footers live outside it
 LARGE_MARGIN = 62.4  # handouts.story.LARGE_MARGIN: the large print's larger furniture
@@ -67,12 +67,7 @@ def _squash(text: str) -> str:
 
 def _leaves(path: Path) -> list[str]:
     """The text of each structure element that marks content, in structure order."""
-    out = subprocess.run(
-        [require_tool("pdfinfo"), "-struct-text", str(path)],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
+    out = tool_output("pdfinfo", "-struct-text", path)
     return re.findall(r'^\s*"(.*)"\s*$', out, re.M)
 
 
@@ -81,12 +76,7 @@ def _text(path: Path, box: tuple[float, float, float, float] | None = None) -> s
     if box is not None:
         crop = [f"-{flag}" for flag in "xyWH"]
         crop = [part for flag, value in zip(crop, box) for part in (flag, str(round(value)))]
-    return subprocess.run(
-        [require_tool("pdftotext"), "-raw", "-enc", "UTF-8", *crop, str(path), "-"],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
+    return tool_output("pdftotext", "-raw", "-enc", "UTF-8", *crop, path, "-")
 
 
 def test_pdfua_finds_nothing(pdfs: tuple[list[Path], str, bool]) -> None:

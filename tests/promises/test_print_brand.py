@@ -9,7 +9,6 @@ in its folder, a green accent dark enough for text) given a wide wordmark here.
 from __future__ import annotations
 
 import shutil
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,7 +22,7 @@ from kit.model.colour import WHITE, contrast, rgb
 
 from ..conftest import FIXTURES
 from ..corpus import kit
-from ..readers import require_tool
+from ..readers import pdf_fonts
 
 MM = 72 / 25.4
 # Documents without a running header: slide pages, and the bare certificate and name tent.
@@ -195,12 +194,9 @@ def test_headings_are_in_the_primary_colour(branded: Branded) -> None:
 
 def test_every_pdf_is_set_in_the_brand_font_embedded(branded: Branded) -> None:
     for path in branded.pdfs:
-        listing = subprocess.run(
-            [require_tool("pdffonts"), str(path)], check=True, capture_output=True, text=True
-        ).stdout.splitlines()[2:]
-        fonts = {(line.split()[0].split("+")[-1], line.split()[-5]) for line in listing}
+        fonts = {(name.split("+")[-1], embedded) for name, embedded in pdf_fonts(path)}
         assert fonts, path.name
-        assert all(name.startswith(branded.font) and emb == "yes" for name, emb in fonts), (
+        assert all(name.startswith(branded.font) and embedded for name, embedded in fonts), (
             path.name,
             fonts,
         )

@@ -16,7 +16,8 @@ from kit.layout.deckplan import plan_deck
 from kit.layout.slidelayout import Box, text_boxes
 from kit.source.loader import LoadedWorkshop, load
 
-from ..conftest import FIXTURES, SAMPLE, pdf_pages, require_tool
+from ..conftest import FIXTURES, SAMPLE, pdf_pages
+from ..readers import require_tool
 
 
 @pytest.fixture(scope="module")
