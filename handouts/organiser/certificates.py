@@ -7,13 +7,20 @@ from pathlib import Path
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Image, Table
+from reportlab.platypus import Flowable
 
-from handouts.organiser.common import NameLine, WholePage, centred, unbroken_size, write_bare
+from handouts.organiser.common import (
+    NameLine,
+    WholePage,
+    centred,
+    centred_logo,
+    unbroken_size,
+    write_bare,
+)
 from handouts.story import Look
 from kit.model.participants import Participant
 from kit.model.schedule import total_minutes
-from kit.pdf import colour, para, table_style
+from kit.pdf import colour, para
 from kit.pdf.draw import draw_stack, fit_size, stack_height
 
 NAME_SIZES = (40.0, 16.0)  # largest and smallest size for the name
@@ -62,19 +69,10 @@ class _Certificate(WholePage):
         look, w = self._look, self._look.words
         workshop = look.workshop
         top: list[Flowable] = []
-        if workshop.theme.logo:
-            # The upright, reduced copy the deck draws: a large logo decoded whole on every
-            # certificate took a 32-megapixel build to 402 MB.
-            picture = look.picture(workshop.theme.logo)
-            logo = Image(picture.source(), width / 3, LOGO_HEIGHT, kind="proportional")
-            # A stack draws each flowable at its left edge: a one-cell table centres it.
-            centred = Table(
-                [[logo]],
-                colWidths=[width],
-                style=table_style([("ALIGN", (0, 0), (-1, -1), "CENTER")]),
-            )
-            centred.spaceAfter = 4 * mm
-            top.append(centred)
+        logo = centred_logo(look, width, LOGO_HEIGHT)
+        if logo is not None:
+            logo.spaceAfter = 4 * mm
+            top.append(logo)
         top += [
             para(w("certificate"), _centred(look, 30, bold=True, heading=True)),
             para(w("certifies"), _centred(look, 14, muted=True)),

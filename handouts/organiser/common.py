@@ -9,12 +9,28 @@ from pathlib import Path
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, Image, Table
 
 from handouts.story import Look
 from kit.layout.fonts import face_name
-from kit.pdf import build_pdf, colour, meta_for
+from kit.pdf import build_pdf, colour, meta_for, table_style
 from kit.pdf.draw import GUIDE
+
+
+def centred_logo(look: Look, width: float, height: float) -> Flowable | None:
+    """The workshop's logo at most ``height`` high, centred across ``width``; None without one.
+
+    The upright, reduced copy the deck draws: a large logo decoded whole on every page took
+    a 32-megapixel build to 402 MB.
+    """
+    logo = look.workshop.theme.logo
+    if not logo:
+        return None
+    image = Image(look.picture(logo).source(), width / 3, height, kind="proportional")
+    # A stack draws each flowable at its left edge: a one-cell table centres it.
+    return Table(
+        [[image]], colWidths=[width], style=table_style([("ALIGN", (0, 0), (-1, -1), "CENTER")])
+    )
 
 
 def write_bare(path: Path, story: Sequence[Flowable], look: Look, what: str) -> int:

@@ -10,9 +10,17 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
-from handouts.organiser.common import NameLine, WholePage, centred, unbroken_size, write_bare
+from handouts.organiser.common import (
+    NameLine,
+    WholePage,
+    centred,
+    centred_logo,
+    unbroken_size,
+    write_bare,
+)
 from handouts.story import Look
 from kit.layout.fonts import face_name
 from kit.model.participants import Participant
@@ -23,6 +31,8 @@ from kit.pdf.tagging import tagged
 NAME_SIZES = (72.0, 20.0)  # largest and smallest size for the name
 ORGANISATION_SIZE = 18.0
 FOLD_CLEARANCE = 12.0  # points kept clear either side of the fold: folds are never exact
+LOGO_HEIGHT = 12 * mm  # by the table's edge: the brand seen across a room, not outshouting it
+LOGO_GAP = 5 * mm
 
 
 def write_name_tents(path: Path, look: Look, people: Sequence[Participant]) -> int:
@@ -59,17 +69,22 @@ class _Tent(WholePage):
         canvas.setFillColor(GUIDE)
         with tagged(canvas, "P"):  # the one instruction on the sheet: read out, not skipped
             canvas.drawRightString(self.width, half + 3, look.words("fold_here"))
-        face = self._face(half - FOLD_CLEARANCE)
-        self._draw_face(face, half - FOLD_CLEARANCE)
-        canvas.saveState()
-        canvas.translate(self.width, self.height)  # the upper face, turned half a circle
-        canvas.rotate(180)
-        self._draw_face(face, half - FOLD_CLEARANCE)
-        canvas.restoreState()
-
-    def _draw_face(self, face: list[Flowable], height: float) -> None:
+        logo = centred_logo(look, self.width, LOGO_HEIGHT)
+        # The logo stands at the same place on every tent, by the edge that rests on the
+        # table; the name is centred in what is left.
+        below = 0.0 if logo is None else LOGO_HEIGHT + LOGO_GAP
+        height = half - FOLD_CLEARANCE - below
+        face = self._face(height)
         used = stack_height(face, self.width)
-        draw_stack(self.canv, face, 0, (height + used) / 2, self.width)
+        for turned in (False, True):
+            canvas.saveState()
+            if turned:  # the upper face, turned half a circle
+                canvas.translate(self.width, self.height)
+                canvas.rotate(180)
+            if logo is not None:
+                draw_stack(canvas, [logo], 0, LOGO_HEIGHT, self.width)
+            draw_stack(canvas, face, 0, below + (height + used) / 2, self.width)
+            canvas.restoreState()
 
     def _face(self, height: float) -> list[Flowable]:
         look, person = self._look, self._person

@@ -156,6 +156,31 @@ def test_each_certificate_shows_the_logo_at_the_same_place(branded: Branded) -> 
     assert len(places) == 1
 
 
+def test_each_name_tent_shows_the_logo_on_both_faces(branded: Branded) -> None:
+    """A tent stands folded: each face has the logo, centred, proportions kept, on its own
+    side of the fold at the same distance from the table, the same on every tent, clear of
+    any text."""
+    aspect = branded.logo[0] / branded.logo[1]
+    with pdfplumber.open(branded.out / outputs.NAME_TENTS.file) as pdf:
+        places = set()
+        for page in pdf.pages:
+            where = f"tent page {page.page_number}"
+            logos = sorted(_logos(page, branded.logo), key=lambda image: image["top"])
+            assert len(logos) == 2, where
+            upper, lower = logos
+            assert upper["bottom"] < page.height / 2 < lower["top"], where
+            # Turned half a circle, the upper face is the lower one: the same edge distance.
+            assert upper["top"] == pytest.approx(page.height - lower["bottom"], abs=1), where
+            for logo in logos:
+                assert logo["width"] / logo["height"] == pytest.approx(aspect, rel=0.01), where
+                middle = (logo["x0"] + logo["x1"]) / 2
+                assert middle == pytest.approx(page.width / 2, abs=1), where
+                over = page.crop((logo["x0"], logo["top"], logo["x1"], logo["bottom"])).chars
+                assert not over, where
+            places.add(tuple(round(logo["top"], 1) for logo in logos))
+        assert len(places) == 1 or len(pdf.pages) == 1, places
+
+
 def test_the_header_rule_is_the_accent_and_text_never_is_when_it_is_too_light(
     branded: Branded,
 ) -> None:
