@@ -23,6 +23,7 @@ from kit.layout.blocks import (
     resources,
     title,
 )
+from kit.layout.finish import finished
 from kit.layout.frame import agenda_slide, closing_slide, divider
 from kit.layout.planner import BlockContext, Planner
 from kit.layout.slidelayout import DeckLayout
@@ -59,7 +60,7 @@ def plan_deck(workshop: Workshop) -> DeckLayout:
     """
     probe = _drawn(Planner(workshop))
     settled = Planner(workshop, scale=probe.scale.settled(), pictures=probe.pictures)
-    return _drawn(settled).layout()
+    return finished(_drawn(settled))
 
 
 def _drawn(planner: Planner) -> Planner:

@@ -8,34 +8,27 @@ continues on a "(cont.)" slide with a warning naming the block.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
-from kit.layout.fonts import deck_name
 from kit.layout.pictures import Prepared, prepare
 from kit.layout.scale import CAPTION, Scale
 from kit.layout.slidelayout import (
-    Arrow,
     Box,
-    DeckLayout,
     Element,
     LayoutWarning,
     Picture,
-    Slide,
-    layout_role,
 )
-from kit.layout.templated import canvas, clear_right, footer_row, readable, shifted
-from kit.layout.templatelook import Rect, TemplateLook, read_look
+from kit.layout.templated import canvas, placed, shows_pictures, size_warning, title_rect
+from kit.layout.templatelook import read_look
 from kit.layout.textfit import Anchor, ParaSpec, Text, fit_text, paginate, set_text
-from kit.model import Block, Section, Workshop, markup
-from kit.model.colour import readable_on, softened
+from kit.model import Block, Section, Workshop
 from kit.model.places import Place
 from kit.model.schedule import AgendaItem
 from kit.words.i18n import Words
 
 SLIDE_SIZES = {"16:9": (960.0, 540.0), "4:3": (720.0, 540.0)}
 MARGIN = 40.0
-MARK_WIDTH = 160.0  # the footer's "PRESENTER COPY", in every language kit has
 MM = 72 / 25.4  # points
 MIN_DRAWN = 3 * MM  # a picture thinner than this on a slide is a line, not a picture
 MAX_RATIO = 10  # a picture longer than this many times its width is a strip, whatever its size
@@ -90,23 +83,9 @@ class Planner:
         template = self.workshop.theme.template
         self.look = read_look(template) if template else None
         if self.look is not None:
-            self._check_size(self.look)
+            if (message := size_warning(self.look, self.workshop.theme, SLIDE_SIZES)) is not None:
+                self.warn(("theme", "slide_size"), message)
             self.width, self.height = canvas(self.look, MARGIN, BODY_TOP, FOOTER_BAND)
-
-    def _check_size(self, look: TemplateLook) -> None:
-        """A warning when the workshop asks for a slide shape its template does not have:
-        the template's masters are drawn for its own size, so the deck takes that."""
-        theme = self.workshop.theme
-        ratio = look.width / look.height
-        shape = min(
-            SLIDE_SIZES, key=lambda name: abs(SLIDE_SIZES[name][0] / SLIDE_SIZES[name][1] - ratio)
-        )
-        if "slide_size" in theme.model_fields_set and shape != theme.slide_size:
-            self.warn(
-                ("theme", "slide_size"),
-                f"the template's slides are {shape} ({look.width:g} × {look.height:g} pt), not "
-                f'"{theme.slide_size}"; the deck takes the template\'s size',
-            )
 
     # --- geometry and shared pieces --------------------------------------------------
 
@@ -139,9 +118,7 @@ class Planner:
         x, y, height = MARGIN, TITLE_TOP, TITLE_HEIGHT
         width = self.content_width
         if self.look is not None:  # the template's title box, on the slide
-            layout = self.look.layout("content")
-            box = layout.title or Rect(layout.body.x, TITLE_TOP, layout.body.w, TITLE_HEIGHT)
-            x, y, width, height = box.x, box.y, box.w, box.h
+            x, y, width, height = title_rect(self.look, TITLE_TOP, TITLE_HEIGHT)
         width -= self.logo_width() + 12 if logo_room and self.logo_width() else 0.0
         text = self._fit_title(title, width, colour or self.colours.primary, height)
         return Box(x, y, width, height, text=text, role="title", name="Title")
@@ -182,12 +159,8 @@ class Planner:
     def logo_width(self) -> float:
         """Room for the logo beside each title; none when the template shows pictures of
         its own there (its brand)."""
-        if self.workshop.theme.logo is None:
+        if self.workshop.theme.logo is None or shows_pictures(self.look):
             return 0.0
-        if self.look is not None:
-            paints = self.look.layout("content").paints
-            if any(paint.kind == "picture" for paint in paints):
-                return 0.0
         return 120.0
 
     def logo(self) -> list[Element]:
@@ -312,10 +285,7 @@ class Planner:
 
     def on_template(self, body: list[Element]) -> list[Element]:
         """Body elements planned on the canvas, moved into the template's body area."""
-        if self.look is None:
-            return body
-        area = self.look.layout("content").body
-        return [shifted(element, area.x - MARGIN, area.y - BODY_TOP) for element in body]
+        return body if self.look is None else placed(body, self.look, MARGIN, BODY_TOP)
 
     # --- finishing -----------------------------------------------------------------
 
@@ -323,114 +293,6 @@ class Planner:
         """Mark the slides drawn since ``start`` as the section's (and block's), for cues."""
         for draft in self.drafts[start:]:
             draft.section, draft.block = section, block
-
-    def _marked(self, slides: list[Slide]) -> tuple[Slide, ...]:
-        """Notes hold what only facilitators may read: each notes page says whose copy it
-        is, as each slide's footer does, in the notes pane and on printed notes pages."""
-        mark = self.words("presenter_copy")
-        return tuple(replace(s, notes=join_notes(mark, s.notes)) if s.notes else s for s in slides)
-
-    def layout(self) -> DeckLayout:
-        total = len(self.drafts)
-        slides = []
-        for number, draft in enumerate(self.drafts, start=1):
-            elements = [*draft.elements, *self.footer(number, total, draft)]
-            background = draft.background
-            if self.look is not None:
-                template = self.look.layout(layout_role(draft.kind))
-                elements = readable(elements, template, self.inks())
-                background = template.background()
-            slides.append(
-                Slide(
-                    title=markup.plain(draft.title),
-                    kind=draft.kind,
-                    elements=reading_order(elements),
-                    notes=draft.notes,
-                    background=background,
-                    for_participants=draft.for_participants,
-                    section=draft.section,
-                    block=draft.block,
-                )
-            )
-        workshop = self.workshop
-        width, height = (self.width, self.height) if self.look is None else self.look.size
-        return DeckLayout(
-            width=width,
-            height=height,
-            slides=self._marked(slides),
-            heading_font=deck_name(workshop.theme.fonts.heading),
-            body_font=deck_name(workshop.theme.fonts.body),
-            title=markup.plain(workshop.title),
-            author=workshop.organisation,
-            subject=markup.plain(workshop.subtitle) or markup.plain(workshop.title),
-            language=workshop.language,
-            category=self.words("workshop"),
-            template=workshop.theme.template,
-            section_titles=tuple(markup.plain(s.title) for s in workshop.sections),
-            warnings=tuple(self.warnings),
-            pictures=dict(self.pictures),
-            look=self.look,
-        )
-
-    def inks(self) -> tuple[str, ...]:
-        """Colours to set text in on a template, best first: the workshop's text and primary
-        colours, then the template's theme colours, black and white."""
-        assert self.look is not None
-        return tuple(dict.fromkeys([self.colours.text, self.colours.primary, *self.look.inks()]))
-
-    def footer(self, number: int, total: int, draft: Draft) -> list[Element]:
-        """Who the copy is for (the presenter's: it holds notes and responses), the
-        organisation and title, and the slide number."""
-        background = draft.background
-        left_edge, top, right_edge = MARGIN, self.height - FOOTER_BAND + 8, self.width - MARGIN
-        if self.look is not None:  # below the template's body, clear of its pictures
-            template = self.look.layout(layout_role(draft.kind))
-            row = footer_row(template, self.look.size[1], self.inks())
-            left_edge, top, right_edge = row.x, row.y, clear_right(row, template)
-            behind = template.behind(row)  # the readable pass checks every colour of it
-            background = behind[len(behind) // 2] if behind else background
-        ink = softened(readable_on(background), background, 0.25)
-        mark_spec = ParaSpec(self.words("presenter_copy"), bold=True, color=ink)
-        mark = fit_text([mark_spec], MARK_WIDTH, 20, 11, 9) or set_text([mark_spec], MARK_WIDTH, 9)
-        label = f"{self.workshop.organisation} · {markup.plain(self.workshop.title)}"
-        number_width = 60.0
-        left_x = left_edge + MARK_WIDTH + 12
-        left_w = right_edge - number_width - left_x
-        left = fit_text([ParaSpec(label, color=ink)], left_w, 20, 11, 8)
-        left = left or set_text([ParaSpec(label, color=ink)], left_w, 8)
-        right = set_text([ParaSpec(str(number), color=ink, align="right")], number_width, 11)
-        return [
-            Box(left_edge, top, MARK_WIDTH, 20, text=mark, role="mark", name="Presenter copy"),
-            Box(left_x, top, left_w, 20, text=left, role="footer", name="Footer"),
-            Box(
-                right_edge - number_width,
-                top,
-                number_width,
-                20,
-                text=right,
-                role="number",
-                name="Slide number",
-            ),
-        ]
-
-
-def reading_order(elements: list[Element]) -> tuple[Element, ...]:
-    """The title first, then every other element top to bottom, left to right.
-
-    Screen readers follow the order shapes are drawn in, so the order is the reading order
-    as well as the stacking order (no two shapes of a slide overlap).
-    """
-
-    def top_left(element: Element) -> tuple[float, float]:
-        if isinstance(element, Arrow):
-            return min(element.y1, element.y2), min(element.x1, element.x2)
-        return element.y, element.x
-
-    def is_title(element: Element) -> bool:
-        return isinstance(element, Box) and element.role == "title"
-
-    titles = [e for e in elements if is_title(e)]
-    return (*titles, *sorted((e for e in elements if not is_title(e)), key=top_left))
 
 
 def quoted(text: str, language_words: Words) -> str:

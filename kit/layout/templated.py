@@ -1,7 +1,7 @@
 """Planned slides put on a template's layouts, every text readable on what is behind it.
 
 The planner lays a content slide's body out on a canvas whose body area has the size of the
-template's (``canvas``), and moves it into place (``shifted``); titles go into the layout's
+template's (``canvas``), and moves it into place (``placed``); titles go into the layout's
 title box. Then every text kit draws is
 checked against the colours really behind it (the template's background, bands and
 pictures, or kit's own fill): a colour below 4.5:1 (3:1 for titles) is replaced by the
@@ -10,16 +10,21 @@ first of the template's theme colours, then black or white, that reaches it.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 
 from kit.layout.slidelayout import Arrow, Box, Cell, Element, Picture, QrCode, Table
-from kit.layout.templatelook import LayoutLook, Rect, TemplateLook, readable_ink
+from kit.layout.templatelook import (
+    BODY_CONTRAST,
+    TITLE_CONTRAST,
+    LayoutLook,
+    Rect,
+    TemplateLook,
+    readable_ink,
+)
 from kit.layout.textfit import Text
+from kit.model import Colours, Theme
 from kit.model.colour import contrast
-
-BODY_CONTRAST = 4.5
-TITLE_CONTRAST = 3.0
-FOOTER_HEIGHT = 20.0
 
 
 def canvas(look: TemplateLook, margin: float, body_top: float, below: float) -> tuple[float, float]:
@@ -29,7 +34,51 @@ def canvas(look: TemplateLook, margin: float, body_top: float, below: float) -> 
     return body.w + 2 * margin, body.h + body_top + below
 
 
-def shifted(element: Element, dx: float, dy: float) -> Element:
+def size_warning(
+    look: TemplateLook, theme: Theme, sizes: Mapping[str, tuple[float, float]]
+) -> str | None:
+    """The warning when the workshop asks for a slide shape (one of ``sizes``) its template
+    does not have: the template's masters are drawn for its own size, so the deck takes
+    that."""
+    ratio = look.width / look.height
+    shape = min(sizes, key=lambda name: abs(sizes[name][0] / sizes[name][1] - ratio))
+    if "slide_size" not in theme.model_fields_set or shape == theme.slide_size:
+        return None
+    return (
+        f"the template's slides are {shape} ({look.width:g} × {look.height:g} pt), not "
+        f'"{theme.slide_size}"; the deck takes the template\'s size'
+    )
+
+
+def title_rect(look: TemplateLook, top: float, height: float) -> tuple[float, float, float, float]:
+    """The content layout's title box (one ``top`` down and ``height`` tall over its body
+    if it has none)."""
+    layout = look.layout("content")
+    box = layout.title or Rect(layout.body.x, top, layout.body.w, height)
+    return box.x, box.y, box.w, box.h
+
+
+def shows_pictures(look: TemplateLook | None) -> bool:
+    """Whether the template shows pictures of its own on content slides (its brand: kit
+    adds no logo of its own)."""
+    paints = look.layout("content").paints if look is not None else ()
+    return any(paint.kind == "picture" for paint in paints)
+
+
+def inks(colours: Colours, look: TemplateLook) -> tuple[str, ...]:
+    """Colours to set text in on a template, best first: the workshop's text and primary
+    colours, then the template's theme colours, black and white."""
+    return tuple(dict.fromkeys([colours.text, colours.primary, *look.inks()]))
+
+
+def placed(body: list[Element], look: TemplateLook, margin: float, top: float) -> list[Element]:
+    """Body elements planned on the canvas (``margin`` in, ``top`` down) moved into the
+    template's content body area."""
+    area = look.layout("content").body
+    return [_shifted(element, area.x - margin, area.y - top) for element in body]
+
+
+def _shifted(element: Element, dx: float, dy: float) -> Element:
     """``element`` moved by ``dx``, ``dy`` points."""
     if isinstance(element, Arrow):
         return replace(
@@ -82,25 +131,6 @@ def _rect(element: Box | Picture | QrCode) -> Rect:
     if isinstance(element, QrCode):
         return Rect(element.x, element.y, element.size, element.size)
     return Rect(element.x, element.y, element.w, element.h)
-
-
-def footer_row(layout: LayoutLook, height: float, inks: tuple[str, ...]) -> Rect:
-    """Where the footer goes on a slide of ``layout``: the lowest row below its body and
-    title on colours one ink reads on, else the row where the best ink reads best."""
-    body = layout.body
-    highest = max(body.bottom, layout.title.bottom if layout.title else 0.0) + 2
-    rows = []
-    y = height - FOOTER_HEIGHT - 1
-    while y >= highest or not rows:
-        row = Rect(body.x, y, body.w, FOOTER_HEIGHT)
-        behind = layout.behind(row)
-        ink = readable_ink(inks, behind, BODY_CONTRAST)
-        worst = min((contrast(ink, colour) for colour in behind), default=21.0)
-        if worst >= BODY_CONTRAST:
-            return row
-        rows.append((worst, -y, row))
-        y -= 2
-    return max(rows)[2]
 
 
 def clear_right(row: Rect, layout: LayoutLook) -> float:

@@ -1,0 +1,121 @@
+"""The deck's last pass, once every slide is drawn: footers, colours readable on a
+template, the reading order, and the presenter's mark on every page of notes."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from kit.layout.fonts import deck_name
+from kit.layout.planner import FOOTER_BAND, MARGIN, Draft, Planner, join_notes
+from kit.layout.slidelayout import Arrow, Box, DeckLayout, Element, Slide, layout_role
+from kit.layout.templated import clear_right, inks, readable
+from kit.layout.textfit import ParaSpec, fit_text, set_text
+from kit.model import markup
+from kit.model.colour import readable_on, softened
+
+MARK_WIDTH = 160.0  # the footer's "PRESENTER COPY", in every language kit has
+
+
+def finished(p: Planner) -> DeckLayout:
+    """The deck ``p`` drew, each slide with its footer, in reading order."""
+    slides = []
+    for number, draft in enumerate(p.drafts, start=1):
+        elements = [*draft.elements, *footer(p, number, draft)]
+        background = draft.background
+        if p.look is not None:
+            template = p.look.layout(layout_role(draft.kind))
+            elements = readable(elements, template, inks(p.colours, p.look))
+            background = template.background()
+        slides.append(
+            Slide(
+                title=markup.plain(draft.title),
+                kind=draft.kind,
+                elements=reading_order(elements),
+                notes=draft.notes,
+                background=background,
+                for_participants=draft.for_participants,
+                section=draft.section,
+                block=draft.block,
+            )
+        )
+    workshop = p.workshop
+    width, height = (p.width, p.height) if p.look is None else p.look.size
+    return DeckLayout(
+        width=width,
+        height=height,
+        slides=_marked(p, slides),
+        heading_font=deck_name(workshop.theme.fonts.heading),
+        body_font=deck_name(workshop.theme.fonts.body),
+        title=markup.plain(workshop.title),
+        author=workshop.organisation,
+        subject=markup.plain(workshop.subtitle) or markup.plain(workshop.title),
+        language=workshop.language,
+        category=p.words("workshop"),
+        template=workshop.theme.template,
+        section_titles=tuple(markup.plain(s.title) for s in workshop.sections),
+        warnings=tuple(p.warnings),
+        pictures=dict(p.pictures),
+        look=p.look,
+    )
+
+
+def _marked(p: Planner, slides: list[Slide]) -> tuple[Slide, ...]:
+    """Notes hold what only facilitators may read: each notes page says whose copy it
+    is, as each slide's footer does, in the notes pane and on printed notes pages."""
+    mark = p.words("presenter_copy")
+    return tuple(replace(s, notes=join_notes(mark, s.notes)) if s.notes else s for s in slides)
+
+
+def footer(p: Planner, number: int, draft: Draft) -> list[Element]:
+    """Who the copy is for (the presenter's: it holds notes and responses), the
+    organisation and title, and the slide number."""
+    background = draft.background
+    left_edge, top, right_edge = MARGIN, p.height - FOOTER_BAND + 8, p.width - MARGIN
+    if p.look is not None:  # in the template's footer row, clear of its pictures
+        template = p.look.layout(layout_role(draft.kind))
+        row = template.footer
+        left_edge, top, right_edge = row.x, row.y, clear_right(row, template)
+        behind = template.behind(row)  # the readable pass checks every colour of it
+        background = behind[len(behind) // 2] if behind else background
+    ink = softened(readable_on(background), background, 0.25)
+    mark_spec = ParaSpec(p.words("presenter_copy"), bold=True, color=ink)
+    mark = fit_text([mark_spec], MARK_WIDTH, 20, 11, 9) or set_text([mark_spec], MARK_WIDTH, 9)
+    label = f"{p.workshop.organisation} · {markup.plain(p.workshop.title)}"
+    number_width = 60.0
+    left_x = left_edge + MARK_WIDTH + 12
+    left_w = right_edge - number_width - left_x
+    left = fit_text([ParaSpec(label, color=ink)], left_w, 20, 11, 8)
+    left = left or set_text([ParaSpec(label, color=ink)], left_w, 8)
+    right = set_text([ParaSpec(str(number), color=ink, align="right")], number_width, 11)
+    return [
+        Box(left_edge, top, MARK_WIDTH, 20, text=mark, role="mark", name="Presenter copy"),
+        Box(left_x, top, left_w, 20, text=left, role="footer", name="Footer"),
+        Box(
+            right_edge - number_width,
+            top,
+            number_width,
+            20,
+            text=right,
+            role="number",
+            name="Slide number",
+        ),
+    ]
+
+
+def reading_order(elements: list[Element]) -> tuple[Element, ...]:
+    """The title first, then every other element top to bottom, left to right.
+
+    Screen readers follow the order shapes are drawn in, so the order is the reading order
+    as well as the stacking order (no two shapes of a slide overlap).
+    """
+
+    def top_left(element: Element) -> tuple[float, float]:
+        if isinstance(element, Arrow):
+            return min(element.y1, element.y2), min(element.x1, element.x2)
+        return element.y, element.x
+
+    def is_title(element: Element) -> bool:
+        return isinstance(element, Box) and element.role == "title"
+
+    titles = [e for e in elements if is_title(e)]
+    return (*titles, *sorted((e for e in elements if not is_title(e)), key=top_left))
