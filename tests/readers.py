@@ -665,7 +665,7 @@ class Decorations:
     decorated: Path  # one empty slide per layout used, with the template's own shapes
     bare: Path  # the same with them hidden: the background alone
     layouts: list[int]  # each slide of the deck: its layout's page in those two
-    text_areas: list[list[Box]]  # each layout's text placeholders, in points
+    text_areas: list[list[Box]]  # each layout's and its master's text placeholders, in points
 
 
 def bare_layouts(deck: Path, folder: Path) -> Decorations:
@@ -695,10 +695,12 @@ def bare_layouts(deck: Path, folder: Path) -> Decorations:
                 slide.element.set("showMasterSp", "0")
         made.append(folder / f"{deck.stem}-{'decorated' if shown else 'bare'}.pptx")
         prs.save(str(made[-1]))
+    # The master's own text placeholders count too: LibreOffice writes every layout with
+    # the same made-up boxes, and its titles go where the master's title is.
     areas = [
         [
             Box(p.left / _EMU, p.top / _EMU, (p.left + p.width) / _EMU, (p.top + p.height) / _EMU)
-            for p in layouts[name].placeholders
+            for p in (*layouts[name].placeholders, *layouts[name].slide_master.placeholders)
             if p.placeholder_format.type in _TEXT_PLACEHOLDERS and p.width and p.height
         ]
         for name in used
@@ -804,6 +806,22 @@ class Reading:
             self._found[check] = [f"{self.path.name} {p}" for p in self._run(check)]
         return self._found[check]
 
+    def _drawn(self) -> list[Page]:
+        """The pages without the words the template prints itself (a slide number in its
+        own shape, a text on its master): those are the template's, not the deck's."""
+        if self.decorations is None:
+            return self.pages
+        own = [page.words for page in word_pages(self.decorations.decorated)]
+        return [
+            replace(
+                page,
+                words=tuple(
+                    w for w in page.words if not any(w.box.intersects(o.box) for o in own[layout])
+                ),
+            )
+            for page, layout in zip(self.pages, self.decorations.layouts, strict=True)
+        ]
+
     def _run(self, check: str) -> list[str]:
         if check == "fonts":
             return unembedded_fonts(self.path)
@@ -816,14 +834,14 @@ class Reading:
             masks = decoration_masks(self.decorations, self.dpi)
             return [
                 p
-                for page, layout in zip(self.pages, self.decorations.layouts, strict=True)
+                for page, layout in zip(self._drawn(), self.decorations.layouts, strict=True)
                 for p in on_decorations(page, masks[layout])
             ]
         if check == "contrast":
             images = page_images(self.path, self.dpi)
             return [
                 p
-                for page, image in zip(self.pages, images, strict=True)
+                for page, image in zip(self._drawn(), images, strict=True)
                 for p in low_contrast(page, image)
             ]
         per_page = {
