@@ -38,7 +38,6 @@ from kit.outputs import (
     Unfit,
 )
 from kit.pdf import meta_for
-from kit.source.templateart import template_art
 
 __all__ = ["check", "render"]
 
@@ -91,8 +90,8 @@ def render(
     )
     outputs.append(Output(path, pages, GUIDE))
 
-    # What the template's master draws behind the slides, read once for the three PDFs.
-    art = template_art(deck.template) if deck.template else None
+    # What the template's master draws behind the slides, read with the deck's plan.
+    art = deck.look.art if deck.look is not None else None
     path = out_dir / NOTES_HANDOUT.file
     pages = write_notes_handout(path, workshop, theme, deck, options.paper, art)
     outputs.append(Output(path, pages, NOTES_HANDOUT))

@@ -14,9 +14,9 @@ from reportlab.pdfgen.canvas import Canvas
 from handouts.slidedraw import SlideDrawing
 from kit.layout.fonts import face_name
 from kit.layout.slidelayout import DeckLayout
+from kit.layout.templateart import TemplateArt
 from kit.pdf import PdfMeta, register_fonts
 from kit.pdf.tagging import Tagger, write_structure
-from kit.source.templateart import TemplateArt
 from kit.words.langtag import language_tag
 
 

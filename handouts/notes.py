@@ -14,11 +14,11 @@ from reportlab.platypus import Flowable
 from handouts.slidedraw import SlideDrawing
 from handouts.story import look_for, write_document
 from kit.layout.slidelayout import DeckLayout
+from kit.layout.templateart import TemplateArt
 from kit.model import Theme, Workshop
 from kit.model.colour import mix
 from kit.outputs import NOTES_HANDOUT
 from kit.pdf import colour
-from kit.source.templateart import TemplateArt
 
 SLIDES_PER_PAGE = 3
 THUMB_SHARE = 0.55  # of the text width; the rest is for writing

@@ -33,12 +33,12 @@ from kit.layout.slidelayout import (
     Slide,
     Table,
 )
+from kit.layout.templateart import Art, TemplateArt
 from kit.layout.textfit import Para, Text
 from kit.model.colour import readable_on
 from kit.pdf import register_fonts
 from kit.pdf.brand import image_source
 from kit.pdf.tagging import tagged, tagger_of
-from kit.source.templateart import Art, TemplateArt
 
 ARROW_HEAD = 3.5  # head length as a multiple of the line width
 

@@ -68,12 +68,14 @@ def _marked(p: Planner, slides: list[Slide]) -> tuple[Slide, ...]:
 
 def footer(p: Planner, number: int, draft: Draft) -> list[Element]:
     """Who the copy is for (the presenter's: it holds notes and responses), the
-    organisation and title, and the slide number."""
+    organisation and title, and the slide number (unless the template numbers its slides
+    itself: not twice)."""
     background = draft.background
     left_edge, top, right_edge = MARGIN, p.height - FOOTER_BAND + 8, p.width - MARGIN
+    numbered = False
     if p.look is not None:  # in the template's footer row, clear of its pictures
         template = p.look.layout(layout_role(draft.kind))
-        row = template.footer
+        row, numbered = template.footer, template.numbered
         left_edge, top, right_edge = row.x, row.y, clear_right(row, template)
         behind = template.behind(row)  # the readable pass checks every colour of it
         background = behind[len(behind) // 2] if behind else background
@@ -81,25 +83,20 @@ def footer(p: Planner, number: int, draft: Draft) -> list[Element]:
     mark_spec = ParaSpec(p.words("presenter_copy"), bold=True, color=ink)
     mark = fit_text([mark_spec], MARK_WIDTH, 20, 11, 9) or set_text([mark_spec], MARK_WIDTH, 9)
     label = f"{p.workshop.organisation} · {markup.plain(p.workshop.title)}"
-    number_width = 60.0
+    number_width = 0.0 if numbered else 60.0
     left_x = left_edge + MARK_WIDTH + 12
     left_w = right_edge - number_width - left_x
     left = fit_text([ParaSpec(label, color=ink)], left_w, 20, 11, 8)
     left = left or set_text([ParaSpec(label, color=ink)], left_w, 8)
-    right = set_text([ParaSpec(str(number), color=ink, align="right")], number_width, 11)
-    return [
+    boxes: list[Element] = [
         Box(left_edge, top, MARK_WIDTH, 20, text=mark, role="mark", name="Presenter copy"),
         Box(left_x, top, left_w, 20, text=left, role="footer", name="Footer"),
-        Box(
-            right_edge - number_width,
-            top,
-            number_width,
-            20,
-            text=right,
-            role="number",
-            name="Slide number",
-        ),
     ]
+    if not numbered:
+        right = set_text([ParaSpec(str(number), color=ink, align="right")], number_width, 11)
+        place = (right_edge - number_width, top, number_width, 20.0)
+        boxes.append(Box(*place, text=right, role="number", name="Slide number"))
+    return boxes
 
 
 def reading_order(elements: list[Element]) -> tuple[Element, ...]:

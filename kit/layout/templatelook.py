@@ -25,13 +25,13 @@ from typing import TYPE_CHECKING, Literal
 
 from lxml import etree
 
+from kit.layout.templateart import Art, TemplateArt, background_art, drawn
 from kit.layout.templatecolours import EMU_PER_POINT, NS, Colours, read_theme
-from kit.layout.templatepaint import Paint, Rect, background, bounds, shape_paint
+from kit.layout.templatepaint import Paint, Rect, bounds, paint_of, solid
 from kit.model.colour import contrast
 
 if TYPE_CHECKING:
-    from pptx.opc.package import Part
-    from pptx.slide import SlideLayout
+    from pptx.slide import SlideLayout, SlideMaster
 
 
 LayoutRole = Literal["title", "section", "content", "title_only", "blank"]
@@ -75,6 +75,7 @@ class LayoutLook:
     footer: Rect
     obstacles: tuple[Rect, ...]
     paints: tuple[Paint, ...]
+    numbered: bool = False  # the template numbers the slide itself (a field in its own shape)
 
     def behind(self, box: Rect) -> tuple[str, ...]:
         """Every colour a reader may see behind ``box``, sorted (the topmost paint that
@@ -106,6 +107,7 @@ class TemplateLook:
     heading_font: str | None
     body_font: str | None
     layouts: Mapping[LayoutRole, LayoutLook]
+    art: TemplateArt  # what its first master draws, for kit's PDFs of the deck
 
     @property
     def size(self) -> tuple[float, float]:
@@ -161,9 +163,21 @@ def read_look(path: str) -> TemplateLook:
             (candidates[other] for other in _FALLBACKS[role] if other in candidates), (0, 0)
         )
         m, n = chosen
-        layout = masters[m].slide_layouts[n]
-        layouts[role] = _describe(role, chosen, layout, width, height)
-    return TemplateLook(width, height, colours, theme.heading, theme.body, layouts)
+        layouts[role] = _describe(role, chosen, masters[m].slide_layouts[n], width, height)
+    # Every slide's footer spans the content slides' body, as wide as on those.
+    span = layouts["content"].body
+    footed = {
+        role: _with_footer(look, height, theme_inks(colours), span)
+        for role, look in layouts.items()
+    }
+    master = masters[0]
+    on_master = Colours.on(master, theme)
+    ground = background_art(master, on_master, width, height)
+    art = TemplateArt(
+        ground or Art("rect", 0.0, 0.0, width, height, ("#FFFFFF",)),
+        tuple(a for a in drawn(master, on_master) if a.drawable),
+    )
+    return TemplateLook(width, height, colours, theme.heading, theme.body, footed, art)
 
 
 def _role(layout: SlideLayout) -> LayoutRole | None:
@@ -194,8 +208,12 @@ def _describe(
     master = layout.slide_master
     theme = read_theme(master)
     colours = Colours.on(master, theme, layout)
-    slide = Rect(0, 0, width, height)
-    paints = [background(layout, master, colours, slide)]
+    ground = background_art(layout, colours, width, height) or background_art(
+        master, colours, width, height
+    )
+    shown_ground = paint_of(ground, "background") if ground is not None else None
+    white = solid(Rect(0, 0, width, height), ("#FFFFFF",), True, "background")
+    paints: list[Paint] = [shown_ground or white]
     obstacles: list[Rect] = []
     placeholders = _placeholders(layout._element, _placeholders(master._element, {}))
     title = placeholders.get("title")
@@ -207,23 +225,28 @@ def _describe(
         mastered = _placeholders(master._element, {})
         title = mastered.get("title", title)
         bodies = [mastered["body"]] if "body" in mastered else bodies
-    shown: list[tuple[Part, etree._Element]] = []
+    shown: list[SlideLayout | SlideMaster] = [layout]
     if layout._element.get("showMasterSp", "1") in ("1", "true"):
-        shown.append((master.part, master._element))
-    shown.append((layout.part, layout._element))
-    for part, root in shown:
-        for shape in root.iterfind("p:cSld/p:spTree/*", NS):
-            paint = shape_paint(shape, part, colours)
+        shown.insert(0, master)
+    for owner in shown:
+        for art in drawn(owner, colours):
+            paint = paint_of(art)
             if paint is None:
                 continue
             paints.append(paint)
             if paint.rect.w * paint.rect.h < 0.9 * width * height:
                 obstacles.append(paint.rect)  # under the whole slide, it is a background
     body = _clear(_body_area(bodies, title, obstacles + fields, width, height), obstacles)
-    look = LayoutLook(
-        role, layout.name, index, title, body, body, (*obstacles, *fields), tuple(paints)
+    numbered = any(
+        shape.find("*/p:nvPr/p:ph", NS) is None
+        for owner in shown
+        for shape in owner._element.iterfind("p:cSld/p:spTree/*", NS)
+        if shape.find(".//a:fld[@type='slidenum']", NS) is not None
     )
-    return _with_footer(look, height, theme_inks(theme.colours))
+    obstacles.extend(fields)
+    return LayoutLook(
+        role, layout.name, index, title, body, body, tuple(obstacles), tuple(paints), numbered
+    )
 
 
 def _kind(ph: etree._Element) -> str:
@@ -304,20 +327,20 @@ def _clear(body: Rect, obstacles: list[Rect]) -> Rect:
     return body
 
 
-def _with_footer(look: LayoutLook, height: float, inks: tuple[str, ...]) -> LayoutLook:
-    """``look`` with the row for kit's footer: the lowest row below its body and title on
-    colours one of ``inks`` reads on; failing that, the body's last row (the body gives
-    it up) if one reads there, else the row where the best ink reads best."""
+def _with_footer(look: LayoutLook, height: float, inks: tuple[str, ...], span: Rect) -> LayoutLook:
+    """``look`` with the row for kit's footer, across ``span``: the lowest row below its
+    body and title on colours one of ``inks`` reads on; failing that, the body's last row
+    (the body gives it up) if one reads there, else the row where the best ink reads best."""
     body = look.body
     highest = max(body.bottom, look.title.bottom if look.title else 0.0) + 2
     rows: list[tuple[float, float, Rect]] = []
     y = height - FOOTER_HEIGHT - 1
     while y >= highest or not rows:
-        rows.append(_judged(look, Rect(body.x, y, body.w, FOOTER_HEIGHT), inks))
+        rows.append(_judged(look, Rect(span.x, y, span.w, FOOTER_HEIGHT), inks))
         if rows[-1][0] >= BODY_CONTRAST:
             return replace(look, footer=rows[-1][2])
         y -= 2
-    inside = _judged(look, Rect(body.x, body.bottom - FOOTER_HEIGHT, body.w, FOOTER_HEIGHT), inks)
+    inside = _judged(look, Rect(span.x, body.bottom - FOOTER_HEIGHT, span.w, FOOTER_HEIGHT), inks)
     if inside[0] >= BODY_CONTRAST and body.h > 4 * FOOTER_HEIGHT:
         given = Rect(body.x, body.y, body.w, body.h - FOOTER_HEIGHT - GAP / 2)
         return replace(look, body=given, footer=inside[2])

@@ -1,5 +1,5 @@
-"""What a template paints on a slide, as colours over rectangles: backgrounds, fills,
-pictures sampled on a grid, and the master's and layouts' own shapes.
+"""What a template paints on a slide, as colours over rectangles: its ``Art`` (its
+background, pictures sampled on a grid, shapes) as a reader of colours sees it.
 
 Read by ``kit.layout.templatelook`` to know the colours behind any box kit draws text in;
 rectangles are in points from the slide's top-left corner.
@@ -9,17 +9,14 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal, cast
+from typing import Literal, cast
 
 from lxml import etree
 
-from kit.layout.templatecolours import EMBED, EMU_PER_POINT, NS, Colours
+from kit.layout.templateart import Art
+from kit.layout.templatecolours import EMU_PER_POINT, NS
 
-if TYPE_CHECKING:
-    from pptx.opc.package import Part
-    from pptx.slide import SlideLayout, SlideMaster
-
-PaintKind = Literal["background", "picture", "shape", "field"]
+PaintKind = Literal["background", "picture", "shape"]
 Pixel = tuple[int, int, int, int]
 _GRID = 24  # a picture is sampled as at most this many cells along its longer side
 _EPSILON = 1e-6  # points: what adding and taking away the same lengths can leave over
@@ -100,73 +97,34 @@ def solid(rect: Rect, colours: tuple[str, ...], opaque: bool, kind: PaintKind) -
     return Paint(rect, ((colours,),), opaque, kind)
 
 
-def background(layout: SlideLayout, master: SlideMaster, colours: Colours, slide: Rect) -> Paint:
-    """The background a slide on ``layout`` shows: the layout's, else its master's."""
-    for owner in (layout, master):
-        bg = owner._element.find("p:cSld/p:bg", NS)
-        if bg is None:
-            continue
-        properties = bg.find("p:bgPr", NS)
-        paint = None
-        if properties is not None:
-            paint = fill(properties, owner.part, colours, slide, "background")
-        elif (reference := bg.find("p:bgRef", NS)) is not None:
-            paint = _referenced(reference, owner.part, colours, slide)
-        if paint is not None:
-            return paint
-    return solid(slide, ("#FFFFFF",), True, "background")
+def paint_of(art: Art, kind: PaintKind | None = None) -> Paint | None:
+    """What ``art`` paints over its box (None: nothing a reader sees); ``kind`` by default
+    from the art's (a picture, else a shape)."""
+    rect = Rect(art.x, art.y, art.w, art.h)
+    kind = kind or ("picture" if art.kind == "picture" else "shape")
+    sampled = _sampled(art.image, rect, kind) if art.image is not None else None
+    if sampled is not None:
+        return sampled
+    if art.kind == "picture" or art.image is not None:
+        return solid(rect, (_GREY,), False, kind)  # a picture kit cannot read: its box
+    if art.fill:
+        opaque = art.kind == "rect" and art.opacity >= 1.0
+        return solid(rect, tuple(sorted({*art.fill, *art.also})), opaque, kind)
+    if art.line or art.text:
+        return solid(rect, (art.line or _GREY,), False, kind)
+    return None
 
 
-def _referenced(
-    reference: etree._Element, part: Part, colours: Colours, slide: Rect
-) -> Paint | None:
-    """A background that names one of the theme's background fills (``p:bgRef``)."""
-    colour = colours.of(reference)
-    style = colours.background_style(int(reference.get("idx", "0")))
-    if style is not None:
-        paint = fill(style, part, colours.standing_for(colour), slide, "background")
-        if paint is not None:
-            return paint
-    return solid(slide, (colour,), True, "background") if colour else None
-
-
-def fill(
-    holder: etree._Element, part: Part, colours: Colours, rect: Rect, kind: PaintKind
-) -> Paint | None:
-    """The paint of the first fill in ``holder`` (None for no fill)."""
-    found = holder.find("a:solidFill", NS)
-    if found is not None:
-        colour = colours.of(found)
-        return solid(rect, (colour,), True, kind) if colour else None
-    found = holder.find("a:gradFill", NS)
-    if found is not None:
-        stops = {c for gs in found.iterfind("a:gsLst/a:gs", NS) if (c := colours.of(gs))}
-        return solid(rect, tuple(sorted(stops)), True, kind) if stops else None
-    found = holder.find("a:pattFill", NS)
-    if found is not None:
-        both = {colours.of(found.find(f"a:{name}", NS)) for name in ("fgClr", "bgClr")}
-        shown = tuple(sorted(c for c in both if c))
-        return solid(rect, shown, True, kind) if shown else None
-    found = holder.find("a:blipFill", NS)
-    if found is None:
-        found = holder.find("p:blipFill", NS)
-    return _picture(found, part, rect, kind) if found is not None else None
-
-
-def _picture(found: etree._Element, part: Part, rect: Rect, kind: PaintKind) -> Paint | None:
+def _sampled(data: bytes, rect: Rect, kind: PaintKind) -> Paint | None:
     """A picture's colours, cell by cell, stretched over ``rect``."""
     from PIL import Image
 
-    blip = found.find("a:blip", NS)
-    r_id = blip.get(EMBED) if blip is not None else None
-    if not r_id or r_id not in part.rels:
-        return None
     try:
-        with Image.open(io.BytesIO(part.related_part(r_id).blob)) as image:
+        with Image.open(io.BytesIO(data)) as image:
             image.draft("RGB", (_GRID * 4, _GRID * 4))
             rgba = image.convert("RGBA")
     except (OSError, ValueError, Image.DecompressionBombError):
-        return None  # a format Pillow cannot read (EMF, WMF): its box still counts
+        return None
     columns = max(1, round(_GRID * min(1.0, rect.w / max(rect.w, rect.h))))
     rows = max(1, round(_GRID * min(1.0, rect.h / max(rect.w, rect.h))))
     small = rgba.resize((columns, rows), Image.Resampling.BOX)
@@ -181,49 +139,6 @@ def _picture(found: etree._Element, part: Part, rect: Rect, kind: PaintKind) -> 
 def _cell(pixel: Pixel) -> tuple[str, ...] | None:
     r, g, b, alpha = pixel
     return None if alpha < 128 else (f"#{r:02X}{g:02X}{b:02X}",)
-
-
-def shape_paint(shape: etree._Element, part: Part, colours: Colours) -> Paint | None:
-    """What a master's or layout's own shape paints (None for placeholders, which show
-    nothing on a slide that does not use them, and for invisible shapes)."""
-    name = etree.QName(shape).localname
-    if name not in ("sp", "pic", "grpSp", "cxnSp", "graphicFrame"):
-        return None
-    if shape.find("*/p:nvPr/p:ph", NS) is not None:
-        return None
-    rect = bounds(shape)
-    if rect is None:
-        return None
-    if name == "pic":
-        picture = fill(shape, part, colours, rect, "picture")
-        return picture or solid(rect, (_GREY,), False, "picture")
-    if name == "grpSp":
-        inner = [p for child in shape if (p := shape_paint(child, part, colours)) is not None]
-        found = tuple(sorted({c for p in inner for c in p.colours_in(p.rect)}))
-        return solid(rect, found, False, "shape") if found else None
-    properties = shape.find("p:spPr", NS)
-    paint = fill(properties, part, colours, rect, "shape") if properties is not None else None
-    if paint is None and properties is not None and properties.find("a:noFill", NS) is None:
-        reference = shape.find("p:style/a:fillRef", NS)
-        if reference is not None and reference.get("idx", "0") != "0":
-            colour = colours.of(reference)
-            paint = solid(rect, (colour,), True, "shape") if colour else None
-    line = _line_colour(properties, colours) if properties is not None else None
-    has_text = any(t.text and t.text.strip() for t in shape.iterfind(".//a:t", NS))
-    if paint is None and line is None and not has_text:
-        return None
-    if paint is None:
-        return solid(rect, (line or _GREY,), False, "shape")
-    geometry = shape.find("p:spPr/a:prstGeom", NS)
-    rectangular = geometry is not None and geometry.get("prst") == "rect"
-    return Paint(rect, paint.cells, paint.opaque and rectangular, "shape")
-
-
-def _line_colour(properties: etree._Element, colours: Colours) -> str | None:
-    line = properties.find("a:ln", NS)
-    if line is None or line.find("a:noFill", NS) is not None:
-        return None
-    return colours.of(line.find("a:solidFill", NS))
 
 
 def bounds(shape: etree._Element) -> Rect | None:
