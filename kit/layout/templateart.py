@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from lxml import etree
@@ -270,16 +271,21 @@ def _line(
 
 def _image(fill: etree._Element | None, part: Part) -> bytes | None:
     """A picture fill's bytes, if Pillow can read them (reportlab draws through Pillow)."""
-    from PIL import Image
-
     blip = fill.find("a:blip", NS) if fill is not None else None
     r_id = blip.get(EMBED) if blip is not None else None
     if not r_id or r_id not in part.rels:
         return None
     data = part.related_part(r_id).blob
+    return data if _readable(data) else None
+
+
+@lru_cache(maxsize=64)  # a picture a master and its layouts share is checked once
+def _readable(data: bytes) -> bool:
+    from PIL import Image
+
     try:
         with Image.open(io.BytesIO(data)) as image:
             image.verify()
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError):
-        return None
-    return data
+        return False
+    return True

@@ -19,8 +19,10 @@ keeps kit's text inside ``body`` and off ``obstacles``, coloured for ``behind(bo
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from lxml import etree
@@ -142,7 +144,14 @@ def readable_ink(inks: tuple[str, ...], behind: tuple[str, ...], needed: float) 
 
 
 def read_look(path: str) -> TemplateLook:
-    """The look of the template at ``path`` (already checked by ``kit check``)."""
+    """The look of the template at ``path`` (already checked by ``kit check``), read once
+    a process while the file stays as it is (the deck is planned twice)."""
+    found = os.stat(path)
+    return _read_look(path, found.st_mtime_ns, found.st_size)
+
+
+@lru_cache(maxsize=4)
+def _read_look(path: str, _mtime: int, _size: int) -> TemplateLook:
     from pptx.package import Package
 
     presentation = Package.open(path).main_document_part.presentation

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal, cast
 
 from lxml import etree
@@ -115,6 +116,7 @@ def paint_of(art: Art, kind: PaintKind | None = None) -> Paint | None:
     return None
 
 
+@lru_cache(maxsize=64)  # a background picture is the same under each layout
 def _sampled(data: bytes, rect: Rect, kind: PaintKind) -> Paint | None:
     """A picture's colours, cell by cell, stretched over ``rect``."""
     from PIL import Image
@@ -127,9 +129,9 @@ def _sampled(data: bytes, rect: Rect, kind: PaintKind) -> Paint | None:
         return None
     columns = max(1, round(_GRID * min(1.0, rect.w / max(rect.w, rect.h))))
     rows = max(1, round(_GRID * min(1.0, rect.h / max(rect.w, rect.h))))
-    small = rgba.resize((columns, rows), Image.Resampling.BOX)
+    pixels = list(rgba.resize((columns, rows), Image.Resampling.BOX).getdata())
     cells = tuple(
-        tuple(_cell(cast(Pixel, small.getpixel((column, row)))) for column in range(columns))
+        tuple(_cell(cast(Pixel, pixel)) for pixel in pixels[row * columns : (row + 1) * columns])
         for row in range(rows)
     )
     opaque = all(cell is not None for line in cells for cell in line)

@@ -27,6 +27,7 @@ from kit.model.schedule import total_minutes
 from kit.source import assets, editions, wordcatalog
 from kit.source.messages import cite_message, problems_from_errors, split_items
 from kit.source.templating import TemplateProblem, Templates, has_template
+from kit.source.themefonts import theme_fonts
 from kit.source.yamlsource import Document, Path_, read_yaml_file
 from kit.words.i18n import missing_catalog, words
 from kit.words.typography import curled, spaced
@@ -122,7 +123,7 @@ def load(path: Path | str, language: str | None = None) -> LoadedWorkshop:
     if problems:
         raise ContentError(problems)
     assert workshop is not None
-    workshop = workshop.with_folder(base_dir)
+    workshop = _with_template_fonts(workshop).with_folder(base_dir)
     language_warnings = _language_warnings(workshop, document, base_dir)
     warnings = (
         *fallbacks,
@@ -334,6 +335,20 @@ def _language_warnings(workshop: Workshop, document: Document, folder: Path) -> 
     missing = missing_catalog(workshop.language, folder)
     if missing:
         yield document.problem(("language",), missing)
+
+
+def _with_template_fonts(workshop: Workshop) -> Workshop:
+    """The workshop set in its template's theme fonts wherever it names no font itself."""
+    theme = workshop.theme
+    if theme.template is None:
+        return workshop
+    named = theme.fonts.model_fields_set if "fonts" in theme.model_fields_set else set()
+    heading, body = theme_fonts(theme.template)
+    taken = {k: v for k, v in (("heading", heading), ("body", body)) if v and k not in named}
+    if not taken:
+        return workshop
+    fonts = theme.fonts.model_copy(update=taken)
+    return workshop.model_copy(update={"theme": theme.model_copy(update={"fonts": fonts})})
 
 
 def _warnings(
