@@ -21,7 +21,7 @@ from kit.layout.slidelayout import (
 )
 from kit.layout.templated import canvas, placed, shows_pictures, size_warning, title_rect
 from kit.layout.templatelook import read_look
-from kit.layout.textfit import Anchor, ParaSpec, Text, fit_text, paginate, set_text
+from kit.layout.textfit import Anchor, ParaSpec, Text, fit_text, set_text
 from kit.model import Block, Section, Workshop
 from kit.model.places import Place
 from kit.model.schedule import AgendaItem
@@ -250,26 +250,28 @@ class Planner:
         for_participants: bool = True,
         reserve: float = 0.0,
         build: bool = False,
+        repeat: bool = False,
+        first: int = 0,
     ) -> None:
         """Slides for a run of paragraphs, continued on further slides if they must be.
 
-        ``above`` elements go on the first slide only; ``reserve`` keeps room at the bottom;
+        ``above`` elements go on the first slide only (``repeat``: on every slide, where
+        the room for them is kept too); ``first``: 1 when the run continues a slide drawn
+        before; ``reserve`` keeps room at the bottom;
         ``build`` shows the paragraphs one click at a time in the slideshow; ``role`` is
         the text's in the deck's type scale.
         """
         height = self.body_height(cite) - (top - BODY_TOP) - reserve
-        pages = paginate(specs, self.content_width, height, *self.scale.sizes(role), anchor=anchor)
-        if len(pages) == 1:
-            self.scale.saw(role, pages[0].base)
-        else:
+        pages = self.scale.pages(role, specs, self.content_width, height, anchor)
+        if len(pages) > 1 and self.scale.too_long(role, specs, self.content_width, height, anchor):
             self.warn(ctx.place, f"text does not fit one slide; continued over {len(pages)} slides")
         for index, text in enumerate(pages):
             name = "Body" if role == "body" else role.capitalize()
             box = Box(MARGIN, top, self.content_width, height, text=text, name=name, build=build)
             self.add(
-                self.continued(title, index),
+                self.continued(title, first + index),
                 kind,
-                [*((above or []) if index == 0 else []), box],
+                [*((above or []) if index == 0 or repeat else []), box],
                 notes,
                 cite=cite,
                 for_participants=for_participants,

@@ -3,17 +3,20 @@
 A slide that shrank its own text would set the body at 28 pt on one slide and 25 on the
 next. Instead the deck is planned twice: the first pass (``Scale()``, probing) fits each
 run of text of a role in the role's range and notes the largest size at which it fits its
-slide; the second (``probe.settled()``) sets every run of the role at the smallest of
-those sizes, the size the deck's longest content allows, never under the role's floor.
-Text that does not fit its slide even at the floor does not pull the deck down: it is set
-at the deck's size and continues on another slide (or changes shape), with a warning.
+slide; the second (``probe.settled()``) sets every run of the role at the largest size
+that most of those runs fit (``MOST``), never under the role's floor. One crowded slide
+does not shrink the deck: its text is set at the deck's size too and continues on another
+slide or changes shape, quietly when it would have fitted at the floor (the deck's choice,
+not the author's), with a warning when it fits nowhere even at the floor.
 """
 
 from __future__ import annotations
 
+import math
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from kit.layout.textfit import Anchor, ParaSpec, Text, set_text, size_steps
+from kit.layout.textfit import Anchor, ParaSpec, Text, fit_text, paginate, set_text, size_steps
 
 # Each role's largest and smallest size, in points. The floors are what a room reads from
 # the back: 18 pt for any text a participant reads, 14 for tables and captions.
@@ -27,7 +30,13 @@ ROLES: dict[str, tuple[float, float]] = {
     "stage_text": (20.0, 18.0),  # a continuum's stage descriptions
 }
 BODY_FLOOR = ROLES["body"][1]
+# A run too long for its slide at its role's size steps down to this role's size before
+# it continues: a statement alone on its slide reads better whole at the body's size.
+STEP_DOWN = {"display": "body"}
 CAPTION = 14.0  # source lines, picture captions, addresses, a resource's link
+# The share of a role's runs that fit their slides at the deck's size: a quarter of them
+# may continue or change shape rather than shrink every slide.
+MOST = 0.75
 
 
 @dataclass
@@ -35,7 +44,7 @@ class Scale:
     """The deck's sizes by role; without ``fixed``, a probe noting what each run allows."""
 
     fixed: dict[str, float] | None = None
-    best: dict[str, float] = field(default_factory=dict)
+    seen: dict[str, list[float]] = field(default_factory=dict)
 
     def sizes(self, role: str) -> tuple[float, float]:
         """The sizes a run of ``role`` may take, largest first: one size once settled."""
@@ -47,14 +56,25 @@ class Scale:
         """The size of ``role`` (probing: its largest, so the deck's is never larger)."""
         return self.sizes(role)[0]
 
+    def steps(self, role: str) -> Iterator[float]:
+        """The sizes to try for a run of ``role``, largest first."""
+        return size_steps(*self.sizes(role))
+
+    def least(self, role: str) -> tuple[float, float]:
+        """The floor of ``role``, as a range of one size."""
+        return ROLES[role][1], ROLES[role][1]
+
     def saw(self, role: str, size: float) -> None:
         """A run of ``role`` fits its slide at ``size`` (and no larger)."""
         if self.fixed is None:
-            self.best[role] = min(self.best.get(role, size), size)
+            self.seen.setdefault(role, []).append(size)
 
     def settled(self) -> Scale:
-        """The deck's scale: each role at the size its longest content allows."""
-        return Scale({role: self.best.get(role, high) for role, (high, _) in ROLES.items()})
+        """The deck's scale: each role at the largest size ``MOST`` of its runs fit (a
+        role no run fitted at any size takes its largest)."""
+        return Scale(
+            {role: _most(self.seen.get(role, []), high) for role, (high, _) in ROLES.items()}
+        )
 
     def fit(
         self,
@@ -67,13 +87,40 @@ class Scale:
         """The boxes' texts at one size of ``role``, each within ``width`` × ``height``
         with every word whole; None when they do not fit at the deck's size (probing: at
         the floor)."""
-        for size in size_steps(*self.sizes(role)):
+        for size in self.steps(role):
             texts = [set_text(specs, width, size, anchor) for specs in spec_lists]
             if all(text.height <= height and text.whole_words for text in texts):
                 self.saw(role, size)
                 return texts
         return None
 
+    def pages(
+        self, role: str, specs: list[ParaSpec], width: float, height: float, anchor: Anchor
+    ) -> list[Text]:
+        """``specs`` at the size of ``role`` in as few boxes of ``width`` × ``height`` as
+        they need (probing: at the largest size that needs one, noted)."""
+        pages = paginate(specs, width, height, *self.sizes(role), anchor=anchor)
+        if len(pages) > 1 and role in STEP_DOWN:
+            smaller = paginate(specs, width, height, *self.sizes(STEP_DOWN[role]), anchor=anchor)
+            pages = smaller if len(smaller) == 1 else pages
+        if len(pages) == 1:
+            self.saw(role, pages[0].base)
+        return pages
+
+    def too_long(
+        self, role: str, specs: list[ParaSpec], width: float, height: float, anchor: Anchor
+    ) -> bool:
+        """Whether ``specs`` overflow ``width`` × ``height`` even at the floor of ``role``:
+        the author's to fix, where text continued only to keep the deck's size is not."""
+        return fit_text(specs, width, height, *self.least(role), anchor) is None
+
     def set(self, role: str, specs: list[ParaSpec], width: float, anchor: Anchor = "top") -> Text:
         """``specs`` at the size of ``role``, as tall as they need (probing: the floor)."""
         return set_text(specs, width, self.size(role), anchor)
+
+
+def _most(sizes: list[float], high: float) -> float:
+    """The largest of ``sizes`` that at least ``MOST`` of them are at or above."""
+    if not sizes:
+        return high
+    return sorted(sizes, reverse=True)[math.ceil(MOST * len(sizes)) - 1]

@@ -7,7 +7,7 @@ from typing import Any
 
 from kit.layout.planner import BODY_TOP, MARGIN, Planner
 from kit.layout.slidelayout import Cell, Table
-from kit.layout.textfit import ParaSpec, set_text, size_steps
+from kit.layout.textfit import ParaSpec, set_text
 from kit.model.colour import WHITE, mix, readable_on
 from kit.model.places import Place
 
@@ -37,13 +37,14 @@ def table_slides(
     def pages_at(size: float, limit: float = height) -> list[Table]:
         return _table_pages(p, table, limit, size)
 
-    for size in size_steps(*p.scale.sizes("table")):
+    for size in p.scale.steps("table"):
         pages = pages_at(size)
         if len(pages) == 1:
             p.scale.saw("table", size)
             break
     if len(pages) > 1:
-        p.warn(place, f"table does not fit one slide; continued over {len(pages)} slides")
+        if len(pages_at(p.scale.least("table")[0])) > 1:  # the author's to fix, not the deck's
+            p.warn(place, f"table does not fit one slide; continued over {len(pages)} slides")
         pages = _balanced(pages, lambda limit: pages_at(size, limit))
     for index, page in enumerate(pages):
         p.add(p.continued(title, index), kind, [page], notes, cite=cite)

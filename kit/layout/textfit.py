@@ -40,6 +40,7 @@ class ParaSpec:
     align: Align = "left"
     least: float = 0.0  # points: a scaled paragraph (a sub-bullet) never goes under this
     keep_with_next: bool = False  # never the last paragraph of a box when more follow
+    joined: bool = False  # no space before: one unit with the paragraph above (a stage's name)
 
 
 @dataclass(frozen=True)
@@ -236,7 +237,7 @@ def set_text(specs: list[ParaSpec], width: float, size: float, anchor: Anchor = 
                 bullet=spec.bullet,
                 level=spec.level,
                 indent=indent,
-                space_before=0.0 if index == 0 else PARA_SPACING * para_size,
+                space_before=0.0 if index == 0 or spec.joined else PARA_SPACING * para_size,
                 color=spec.color,
                 align=spec.align,
             )
@@ -307,21 +308,38 @@ def paginate(
     whole = fit_text(specs, width, height, max_size, min_size, anchor)
     if whole is not None:
         return [whole]
+    pieces = _split_tall(specs, width, height, min_size)
+    pages = _filled(pieces, width, height, min_size)
+    # Fill the boxes evenly: the fewest boxes at the shortest height that needs no more,
+    # never a full box followed by one holding a single line.
+    limit = height - min_size
+    while limit > 0:
+        even = _filled(pieces, width, limit, min_size)
+        if len(even) > len(pages):
+            break
+        pages, limit = even, limit - min_size
+    texts = []
+    for page in pages:
+        fitted = fit_text(page, width, height, max_size, min_size, anchor)
+        texts.append(fitted if fitted is not None else set_text(page, width, min_size, anchor))
+    return texts
+
+
+def _filled(
+    pieces: list[ParaSpec], width: float, height: float, size: float
+) -> list[list[ParaSpec]]:
+    """``pieces`` in order, each box filled up to ``height`` before the next is started."""
     pages: list[list[ParaSpec]] = [[]]
-    for spec in _split_tall(specs, width, height, min_size):
+    for spec in pieces:
         trial = [*pages[-1], spec]
-        if pages[-1] and set_text(trial, width, min_size).height > height:
+        if pages[-1] and set_text(trial, width, size).height > height:
             kept: list[ParaSpec] = []
             while len(pages[-1]) > 1 and pages[-1][-1].keep_with_next:
                 kept.insert(0, pages[-1].pop())
             pages.append([*kept, spec])
         else:
             pages[-1] = trial
-    texts = []
-    for page in pages:
-        fitted = fit_text(page, width, height, max_size, min_size, anchor)
-        texts.append(fitted if fitted is not None else set_text(page, width, min_size, anchor))
-    return texts
+    return pages
 
 
 def _split_tall(specs: list[ParaSpec], width: float, height: float, size: float) -> list[ParaSpec]:

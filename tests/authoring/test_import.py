@@ -34,8 +34,10 @@ def _import(deck: Path, folder: Path) -> dict:
 
 
 def _slides(deck: Path) -> list[tuple[str, list[str]]]:
-    """Each slide's title and the sorted texts of its other shapes (not footers)."""
-    out = []
+    """Each slide's title and the sorted texts of its other shapes (not footers), a
+    "(cont.)" slide joined to the slide it continues: the deck's type scale is chosen from
+    the whole deck, so a rebuilt deck of other block kinds may continue other slides."""
+    out: list[tuple[str, list[str]]] = []
     for slide in Presentation(str(deck)).slides:
         title = slide.shapes.title
         texts = []
@@ -46,7 +48,11 @@ def _slides(deck: Path) -> list[tuple[str, list[str]]]:
                 texts += [p.text for p in shape.text_frame.paragraphs if p.text.strip()]
             if shape.has_table:
                 texts += [cell.text for row in shape.table.rows for cell in row.cells]
-        out.append((title.text_frame.text if title else "", sorted(texts)))
+        heading = title.text_frame.text if title else ""
+        if out and re.sub(r" \(cont\.(?: \d+)?\)$", "", heading) == out[-1][0]:
+            out[-1] = (out[-1][0], sorted({*out[-1][1], *texts}))  # one source line
+        else:
+            out.append((heading, sorted(set(texts))))
     return out
 
 

@@ -88,7 +88,7 @@ def test_a_picture_drawn_too_thin_to_see_is_warned(tmp_path: Path) -> None:
     line = next(n for n, text in enumerate(lines, 1) if text.strip() == "- image:")
     assert [text for text in result.warnings if "picture" in text] == [
         f"{folder / 'workshop.yaml'}:{line}:9: section 2, block 5, image: the picture is "
-        "1 × 6000 pixels, so it is drawn 0.02 × 122.06 mm; crop it closer to a rectangle "
+        "1 × 6000 pixels, so it is drawn 0.02 × 127.71 mm; crop it closer to a rectangle "
         "or it will not be seen"
     ]
 

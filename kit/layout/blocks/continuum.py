@@ -4,12 +4,13 @@ prompts and the fluidity point."""
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 from kit.layout.drawing import ROUND_CORNER
 from kit.layout.planner import BODY_TOP, MARGIN, BlockContext, Planner, block_notes
 from kit.layout.scale import ROLES
 from kit.layout.slidelayout import Arrow, Box, Element
-from kit.layout.textfit import Align, ParaSpec, Text
+from kit.layout.textfit import WRAP_SAFETY, Align, ParaSpec, Text, set_text
 from kit.model import ContinuumBlock
 from kit.model.colour import WHITE, contrast, mix, readable_on
 
@@ -17,7 +18,8 @@ STAGE_GAP = 6.0
 INSET = 6.0
 ROW_GAP = 14.0  # between one row of stages (with its descriptions) and the next
 AXIS_GAP = 24.0  # between the descriptions and the axis labels, the arrow in the middle
-LABEL_ROOM = 110.0  # the most a stage's number and name may take
+DESC_GAP = 8.0  # between a stage and its description
+POLE_GAP = 12.0  # between a pole's name and the arrow's end, when they share a line
 # Viewers keep a rounded box's text clear of its corners: in by this share of the corner's
 # radius on each side (1 - cos 45°, PowerPoint's preset).
 CORNER_TEXT = 1 - math.sqrt(0.5)
@@ -57,41 +59,89 @@ def slides(p: Planner, block: ContinuumBlock, ctx: BlockContext) -> None:
             p.spec(f"**{w.colon(f'{number}. {stage.name}')}** {stage.description}")
             for number, stage in enumerate(block.stages, start=1)
         ]
-        p.paged_text(p.continued(block.title, 1), "continuum", specs, notes, ctx, cite=block.cite)
+        p.paged_text(block.title, "continuum", specs, notes, ctx, cite=block.cite, first=1)
     _follow_ups(p, block, ctx)
 
 
-def _labels(p: Planner, block: ContinuumBlock) -> tuple[int, float, list[Text]]:
-    """How many rows the stages take, each stage's width, and their number and name."""
+@dataclass(frozen=True)
+class _Rows:
+    """The stages laid in rows: how many a row holds, each stage's width, their labels,
+    and their descriptions (None: listed on the slide after the diagram)."""
+
+    per_row: int
+    width: float
+    labels: list[Text]
+    descriptions: list[Text] | None
+
+    @property
+    def track(self) -> float:
+        return max(label.height for label in self.labels) + 2 * INSET
+
+    @property
+    def below(self) -> float:
+        """How tall the descriptions under a row are, with the gap above them."""
+        return DESC_GAP + max(text.height for text in self.descriptions) if self.descriptions else 0
+
+
+def _names(p: Planner, block: ContinuumBlock) -> list[list[ParaSpec]]:
+    """Each stage's number and name, in an ink that reads on the stage's fill."""
     c = p.colours
-    count = len(block.stages)
-    fills = stage_fills(c.secondary, c.primary, count)
+    fills = stage_fills(c.secondary, c.primary, len(block.stages))
     # The theme's text colour where it reads at AA on the stage's fill, else black or white.
     inks = [readable_on(fill, dark=c.text) for fill in fills]
     inks = [
         ink if contrast(ink, fill) >= 4.5 else readable_on(fill) for ink, fill in zip(inks, fills)
     ]
-    names = [
+    return [
         [
             ParaSpec(str(number), bold=True, color=ink, align="center", scale=1.2),
-            ParaSpec(stage.name, bold=True, color=ink, align="center"),
+            ParaSpec(stage.name, bold=True, color=ink, align="center", joined=True),
         ]
         for number, (stage, ink) in enumerate(zip(block.stages, inks), start=1)
     ]
-    for rows in range(1, 4):
-        stage_w = _stage_width(p, count, rows)
-        # the corner's radius is a share of the box's shorter side, at most this tall
-        corner = ROUND_CORNER * min(stage_w, LABEL_ROOM + 2 * INSET) * CORNER_TEXT
-        inner = stage_w - 2 * (INSET + corner)
-        labels = p.scale.fit("stage", names, inner, LABEL_ROOM, anchor="middle")
-        if labels:
-            return rows, stage_w, labels
-    return rows, stage_w, [p.scale.set("stage", n, inner, "middle") for n in names]
 
 
-def _stage_width(p: Planner, count: int, rows: int) -> float:
-    per_row = math.ceil(count / rows)
-    return (p.content_width - STAGE_GAP * (per_row - 1)) / per_row
+def _shapes(p: Planner, count: int, room: float) -> list[tuple[int, int, float, float]]:
+    """One, two or three rows: stages a row, rows, a stage's width and its text's width."""
+    shapes = []
+    for per_row in dict.fromkeys(math.ceil(count / rows) for rows in range(1, 4)):
+        rows = math.ceil(count / per_row)
+        stage_w = (p.content_width - STAGE_GAP * (per_row - 1)) / per_row
+        # the corner's radius is a share of the box's shorter side, at most a row tall
+        corner = ROUND_CORNER * min(stage_w, room / rows) * CORNER_TEXT
+        shapes.append((per_row, rows, stage_w, stage_w - 2 * (INSET + corner)))
+    return shapes
+
+
+def _rows(p: Planner, block: ContinuumBlock, room: float) -> _Rows:
+    """The fewest rows in which every stage's name and description fit ``room`` whole at
+    the deck's sizes; else the names alone, in the fewest rows they fit."""
+    names = _names(p, block)
+    texts = [[p.spec(stage.description, align="center")] for stage in block.stages]
+    shapes = _shapes(p, len(block.stages), room)
+    # a word too wide for the widest stage at the floor breaks whatever the shape
+    widest = shapes[-1][3]
+    breaks = [not set_text(name, widest, p.scale.least("stage")[0]).whole_words for name in names]
+    for per_row, rows, stage_w, inner in shapes:
+        for name_size, text_size in zip(p.scale.steps("stage"), p.scale.steps("stage_text")):
+            laid = _Rows(
+                per_row,
+                stage_w,
+                [set_text(name, inner, name_size, "middle") for name in names],
+                [set_text(text, stage_w, text_size) for text in texts],
+            )
+            labels = [label for label, broken in zip(laid.labels, breaks) if not broken]
+            whole = all(t.whole_words for t in [*labels, *(laid.descriptions or [])])
+            if whole and rows * (laid.track + laid.below) + (rows - 1) * ROW_GAP <= room:
+                p.scale.saw("stage", name_size)
+                p.scale.saw("stage_text", text_size)
+                return laid
+    for per_row, rows, stage_w, inner in shapes:
+        track = (room - (rows - 1) * ROW_GAP) / rows - 2 * INSET
+        fitted = p.scale.fit("stage", names, inner, track, anchor="middle")
+        if fitted:
+            return _Rows(per_row, stage_w, fitted, None)
+    return _Rows(per_row, stage_w, [p.scale.set("stage", n, inner, "middle") for n in names], None)
 
 
 def _diagram(
@@ -101,35 +151,28 @@ def _diagram(
     whether the descriptions had to be left for the next slide."""
     c = p.colours
     count = len(block.stages)
-    rows, stage_w, labels = _labels(p, block)
-    per_row = math.ceil(count / rows)
-    track = max(label.height for label in labels) + 2 * INSET
     poles = _poles(p, block)
-    axis = AXIS_GAP + max(text.height for _, text in poles)
-    room = (bottom - top - axis - (rows - 1) * ROW_GAP) / rows - track - 8
-    descriptions = p.scale.fit(
-        "stage_text",
-        [[p.spec(stage.description, align="center")] for stage in block.stages],
-        stage_w,
-        room,
-    )
-    desc_h = max(text.height for text in descriptions) if descriptions else 0.0
-    row_h = track + (8 + desc_h if descriptions else 0.0)
+    inline = _inline(p, poles)
+    pole_h = max(text.height for _, text in poles)
+    axis = (AXIS_GAP / 2 if inline else AXIS_GAP) + pole_h
+    laid = _rows(p, block, bottom - top - axis)
+    rows = math.ceil(count / laid.per_row)
+    row_h = laid.track + laid.below
     used = rows * row_h + (rows - 1) * ROW_GAP + axis
     top += max((bottom - top - used) / 2, 0.0)  # centre the diagram in the space it has
     fills = stage_fills(c.secondary, c.primary, count)
     for index, (stage, fill) in enumerate(zip(block.stages, fills)):
-        row, column = divmod(index, per_row)
-        x = MARGIN + column * (stage_w + STAGE_GAP)
+        row, column = divmod(index, laid.per_row)
+        x = MARGIN + column * (laid.width + STAGE_GAP)
         y = top + row * (row_h + ROW_GAP)
         name = f"Stage {index + 1}"
         body.append(
             Box(
                 x,
                 y,
-                stage_w,
-                track,
-                text=labels[index],
+                laid.width,
+                laid.track,
+                text=laid.labels[index],
                 shape="roundrect",
                 fill=fill,
                 outline=c.primary,
@@ -137,11 +180,15 @@ def _diagram(
                 name=f"{name}: {stage.name}",
             )
         )
-        if descriptions:
-            below = (x, y + track + 8, stage_w, desc_h)
-            body.append(Box(*below, text=descriptions[index], name=f"{name} description"))
-    _axis(p, poles, top + rows * row_h + (rows - 1) * ROW_GAP + AXIS_GAP / 2, body)
-    return descriptions is None
+        if laid.descriptions:
+            below = (x, y + laid.track + DESC_GAP, laid.width, laid.below - DESC_GAP)
+            body.append(Box(*below, text=laid.descriptions[index], name=f"{name} description"))
+    axis_top = top + rows * row_h + (rows - 1) * ROW_GAP + AXIS_GAP / 2
+    if inline:
+        _inline_axis(p, poles, axis_top, body)
+    else:
+        _axis(p, poles, axis_top, body)
+    return laid.descriptions is None
 
 
 def _poles(p: Planner, block: ContinuumBlock) -> list[tuple[Align, Text]]:
@@ -152,6 +199,44 @@ def _poles(p: Planner, block: ContinuumBlock) -> list[tuple[Align, Text]]:
         (align, p.scale.set("label", [p.spec(text, bold=True, align=align)], half))
         for text, align in ends
     ]
+
+
+def _pole_width(text: Text) -> float:
+    """The width a pole's one line needs in a box, with the viewers' wrapping margin."""
+    return text.paragraphs[0].lines[0].width / WRAP_SAFETY + 2
+
+
+def _inline(p: Planner, poles: list[tuple[Align, Text]]) -> bool:
+    """Whether each pole fits one line beside the arrow's ends, leaving the arrow a third
+    of the width: the axis then takes one line, not two."""
+    if any(len(text.paragraphs[0].lines) > 1 for _, text in poles):
+        return False
+    arrow = p.content_width - sum(_pole_width(text) + POLE_GAP for _, text in poles)
+    return arrow >= p.content_width / 3
+
+
+def _inline_axis(
+    p: Planner, poles: list[tuple[Align, Text]], top: float, body: list[Element]
+) -> None:
+    """The poles' names on one line with the arrow between them."""
+    (_, start), (_, end) = poles
+    left, right = _pole_width(start), _pole_width(end)
+    tall = max(start.height, end.height)
+    right_x = MARGIN + p.content_width - right
+    middle = top + tall / 2
+    body.append(
+        Arrow(
+            MARGIN + left + POLE_GAP,
+            middle,
+            right_x - POLE_GAP,
+            middle,
+            p.colours.text,
+            2.5,
+            name="Axis",
+        )
+    )
+    body.append(Box(MARGIN, top, left, tall, text=start, name=f"Axis: {start.plain}"))
+    body.append(Box(right_x, top, right, tall, text=end, name=f"Axis: {end.plain}"))
 
 
 def _axis(p: Planner, poles: list[tuple[Align, Text]], axis_y: float, body: list[Element]) -> None:

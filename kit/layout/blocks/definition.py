@@ -30,7 +30,9 @@ def slides(p: Planner, block: DefinitionBlock, ctx: BlockContext) -> None:
                 least=CAPTION,
             )
         )
-    box = Box(MARGIN, BODY_TOP, p.content_width, TERM_HEIGHT, text=term, name="Term")
+    # a term longer than its band at the deck's size takes the lines it needs
+    tall = max(TERM_HEIGHT, term.height)
+    box = Box(MARGIN, BODY_TOP, p.content_width, tall, text=term, name="Term")
     above: list[Element] = [box]
     title = block.title or ctx.words("definition")
-    p.text_block(block, ctx, title, specs, top=BODY_TOP + TERM_HEIGHT + 12, above=above)
+    p.text_block(block, ctx, title, specs, top=BODY_TOP + tall + 12, above=above)

@@ -98,6 +98,7 @@ def _challenge(
         for_participants=False,
         reserve=reserve,
         build=True,  # the room answers first; then each response, one click at a time
+        repeat=True,  # the statement and its technique beside every response
     )
 
 
