@@ -54,6 +54,7 @@ class Shape:
     name: str
     box: Box
     sizes: frozenset[float]  # the run sizes the .pptx gives its paragraphs
+    text: str
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,7 @@ class Deck:
     shapes: list[list[Shape]]  # per slide
     pages: list[Page]  # LibreOffice's render, with sizes
     vocabulary: frozenset[str]
+    warnings: tuple[str, ...]  # what the build said
 
 
 def _shapes(pptx: Path) -> list[list[Shape]]:
@@ -79,7 +81,7 @@ def _shapes(pptx: Path) -> list[list[Shape]]:
                 for run in para.runs
                 if run.font.size and run.text.strip()
             )
-            shapes.append(Shape(shape.name, box, sizes))
+            shapes.append(Shape(shape.name, box, sizes, shape.text_frame.text))
         slides.append(shapes)
     return slides
 
@@ -98,9 +100,12 @@ def _edition(folder: Path, slide_size: str, into: Path) -> Path:
 def decks(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Deck]:
     root = tmp_path_factory.mktemp("type-scale")
     pptxs = {}
+    warnings = {}
     for name, (folder, size) in CASES.items():
         out = root / name
-        build(_edition(folder, size, root / "src" / name), out, only=["slides"])
+        warnings[name] = tuple(
+            build(_edition(folder, size, root / "src" / name), out, only=["slides"]).warnings
+        )
         pptxs[name] = root / "decks" / f"{name}.pptx"
         pptxs[name].parent.mkdir(exist_ok=True)
         shutil.copyfile(out / "deck.pptx", pptxs[name])
@@ -111,6 +116,7 @@ def decks(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Deck]:
             _shapes(pptx),
             with_fonts(word_pages(pdf), pdf),
             workshop_vocabulary(CASES[name][0]),
+            warnings[name],
         )
         for (name, pptx), pdf in zip(pptxs.items(), pdfs, strict=True)
     }
@@ -190,3 +196,37 @@ def test_an_address_stays_with_its_resource(decks: dict[str, Deck], name: str) -
             if shown and page.find(resource) is None:
                 problems.append(f"p{page.number}: {url} without '{resource}'")
     assert not problems, "\n".join(problems)
+
+
+def test_the_sample_builds_every_output_without_a_warning(tmp_path: Path) -> None:
+    """#15: the sample's warning count stays at zero, its continuum whole on its slide."""
+    assert build(SAMPLE, tmp_path).warnings == []
+
+
+# Decks with a slide too long for the body size most of their slides take (read on each
+# deck: the smallest size its slides would need is 19 to 21 pt).
+CONTINUING = ["sample-16x9", "first-aid-4x3", "bargaining-16x9"]
+
+
+@pytest.mark.parametrize("name", CONTINUING)
+def test_a_long_slide_continues_rather_than_shrinking_the_deck(
+    decks: dict[str, Deck], name: str
+) -> None:
+    """The body keeps the size most slides take; a slide too long for it continues on a
+    "(cont.)" slide at the same size, with no warning when it would fit one slide at the
+    floor (the deck's choice, not the author's)."""
+    deck = decks[name]
+    _, seen = _body_sizes(deck)
+    (size,) = seen
+    assert size >= 24, f"{name}: the body shrank to {size:g} pt"
+    continued = {
+        title.text.split(" (cont.")[0]
+        for shapes in deck.shapes
+        for title in shapes
+        if title.name == "Title"
+        and " (cont." in title.text
+        and any(shape.name == "Body" for shape in shapes)
+    }
+    warned = [w for w in deck.warnings if "does not fit one slide" in w]
+    # one warning a run too long even at the floor; the others continued unwarned
+    assert len(continued) > len(warned), f"{name}: {sorted(continued)}, warned: {warned}"
