@@ -73,7 +73,7 @@ def test_content_note_comes_first(built: Callable[..., Built]) -> None:
     done = built("sample")
     first = done.pages(HANDOUT)[0]
     assert first.index("Content note") < first.index("Programme")
-    assert normal("Step out at any time; you don't need to explain why") in first
+    assert normal("Step out at any time; you don’t need to explain why") in first
 
 
 @pytest.mark.parametrize("name", WORKSHOPS)

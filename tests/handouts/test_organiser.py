@@ -83,9 +83,7 @@ def test_evaluation_form_asks_about_every_objective(thirty: Path) -> None:
     text = " ".join(" ".join(pdf_pages(thirty / EVALUATION)).split())
     for section in workshop.sections:
         for objective in section.objectives:
-            assert objective.replace('"', "") in text.replace('"', "").replace("“", "").replace(
-                "”", ""
-            )
+            assert objective in text  # curled by the loader, as the form prints it
     assert "What was most useful?" in text and "What would you change?" in text
 
 
