@@ -5,6 +5,7 @@ from __future__ import annotations
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
 from kit.layout.fonts import face_name
@@ -14,6 +15,7 @@ from kit.pdf.draw import print_theme
 from kit.pdf.tagging import tagged
 
 LABEL_SIZE = 9.0  # ContinuumDrawing's text size unless told otherwise
+LABEL_PAD = 2.0  # each side of a stage's name, clear of its neighbour's
 
 
 class ContinuumDrawing(Flowable):
@@ -22,7 +24,10 @@ class ContinuumDrawing(Flowable):
     ``ContinuumDrawing(continuum, theme, width)`` draws the axis labels above the line
     and each stage's name under its marker, in order, numbered from 1. ``text_size``
     sets the labels (names of seven or more stages are set a little smaller) and, unless
-    ``marker`` is given, the markers at twice that. For a wall sign, ``current``
+    ``marker`` is given, the markers at twice that. A name never breaks inside a word: when
+    a word is wider than its stage's column, the names go on two tiers (every other stage
+    lower, on a leader line), each name then two columns wide, and shrink only if a word
+    still does not fit. For a wall sign, ``current``
     (0-based) fills only that stage's marker, and ``names``/``axis`` can be turned off to
     leave the bare numbered line. The drawing never splits across pages.
     """
@@ -73,19 +78,21 @@ class ContinuumDrawing(Flowable):
                 para(axis.end + " →", self._style("axis-end", self._text_size, TA_RIGHT)),
             ]
         name_size = self._text_size * (1 if len(stages) <= 6 else 0.9)
-        self._labels = (
-            [para(stage.name, self._style("stage", name_size, TA_CENTER)) for stage in stages]
-            if self._names
-            else []
-        )
+        names = [stage.name for stage in stages] if self._names else []
+        widest = max((_widest_word(name, name_size) for name in names), default=0.0)
+        self._tiers = 1 if widest <= column - 2 * LABEL_PAD else 2
+        self._label_width = self._tiers * column - 2 * LABEL_PAD
+        name_size *= min(1.0, self._label_width / widest) if widest else 1.0
+        self._labels = [para(name, self._style("stage", name_size, TA_CENTER)) for name in names]
         self._axis_height = max(
             (p.wrap(self.width * 0.48, avail_height)[1] for p in self._axis_labels), default=0.0
         )
-        self._name_height = max(
-            (p.wrap(column - 4, avail_height)[1] for p in self._labels), default=0.0
+        self._tier_height = max(
+            (p.wrap(self._label_width, avail_height)[1] for p in self._labels), default=0.0
         )
+        names_height = self._tiers * self._tier_height + (self._tiers - 1) * self._gap
         self.height = self._marker + sum(
-            part + self._gap for part in (self._axis_height, self._name_height) if part
+            part + self._gap for part in (self._axis_height, names_height) if part
         )
         return self.width, self.height
 
@@ -130,7 +137,23 @@ class ContinuumDrawing(Flowable):
             canvas.setFont(face_name(bold=True), self._marker * 0.55)
             canvas.drawCentredString(centre, mid - self._marker * 0.19, str(index + 1))
         for index, label in enumerate(self._labels):
-            label.drawOn(canvas, column * index + 2, mid - radius - self._gap - label.height)
+            self._draw_label(label, index, column, mid - radius)
+
+    def _draw_label(self, label: Paragraph, index: int, column: float, under: float) -> None:
+        """Stage ``index``'s name centred under its marker (whose foot is at ``under``),
+        kept inside the drawing; on two tiers, every other name a tier lower."""
+        canvas = self.canv
+        centre = column * (index + 0.5)
+        lowered = self._tiers == 2 and index % 2 == 1
+        top = under - self._gap - (self._tier_height + self._gap if lowered else 0.0)
+        if lowered:  # a leader from the marker down to its name, between the upper names
+            canvas.setStrokeColor(colour(self._theme.colours.muted))
+            canvas.setLineWidth(0.5)
+            canvas.line(centre, under, centre, top)
+        inner = max(label.getActualLineWidths0(), default=0.0)  # the text, not its box
+        left = centre - self._label_width / 2
+        shift = min(max(centre - inner / 2, 0.0), self.width - inner) - (centre - inner / 2)
+        label.drawOn(canvas, left + shift, top - label.height)
 
     def _draw_line(self, y: float, ink: colors.Color) -> None:
         """The axis: a line across the full width with an arrowhead at each end."""
@@ -147,3 +170,9 @@ class ContinuumDrawing(Flowable):
             path.lineTo(back, y - head * 0.7)
             path.close()
             canvas.drawPath(path, stroke=0, fill=1)
+
+
+def _widest_word(text: str, size: float) -> float:
+    """The width of ``text``'s widest word, set bold at ``size``."""
+    face = face_name(bold=True)
+    return max((stringWidth(word, face, size) for word in markup.plain(text).split()), default=0)

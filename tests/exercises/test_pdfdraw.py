@@ -14,6 +14,7 @@ from kit.pdf.continuum import ContinuumDrawing
 from kit.pdf.draw import RuledLines, print_theme
 
 from ..conftest import pdf_text
+from ..readers import word_pages
 from .conftest import continuum, workshop_with
 
 
@@ -82,3 +83,42 @@ def test_continuum_drawing_text_size_scales_labels_and_markers() -> None:
     bare = ContinuumDrawing(block, Theme(), 400, names=False, axis=False, marker=26)
     assert large > small
     assert bare.wrap(400, 800) == (400, 26)
+
+
+@pytest.mark.parametrize("stages", [4, 9])
+def test_stage_names_never_break_inside_a_word(tmp_path: Path, stages: int) -> None:
+    """Long one-word names (first-aid's 'Unresponsive' broke as 'Unresponsiv' / 'e'): on the
+    printed page every word of every name is whole, inside the drawing and clear of the
+    others; nine long names go on two tiers."""
+    block = ContinuumBlock.model_validate(
+        {
+            "kind": "continuum",
+            **continuum(stages)["continuum"],
+            "stages": [
+                {"name": f"Unresponsiveness{n} check", "description": "d"}
+                for n in range(1, stages + 1)
+            ],
+        }
+    )
+    theme = Theme()
+    path = tmp_path / "stages.pdf"
+    width = 480.0
+    build_pdf(
+        path,
+        [ContinuumDrawing(block, theme, width)],
+        paper="a4",
+        meta=meta_for(workshop_with(), "Test"),
+        footer="f",
+        theme=theme,
+    )
+    (page,) = word_pages(path)
+    names = [w for w in page.words if w.text.startswith("Unresponsiveness")]
+    assert sorted(w.text for w in names) == sorted(
+        f"Unresponsiveness{n}" for n in range(1, stages + 1)
+    )
+    left = min(w.box.x0 for w in page.words)
+    assert all(left - 0.5 <= w.box.x0 and w.box.x1 <= left + width + 0.5 for w in names)
+    boxes = [w.box for w in names]
+    assert not any(a.intersects(b) for i, a in enumerate(boxes) for b in boxes[i + 1 :])
+    tiers = {round(w.box.y0) for w in names}
+    assert len(tiers) == (2 if stages == 9 else 1)
