@@ -35,12 +35,14 @@ from kit.layout.slidelayout import (
 )
 from kit.layout.templateart import Art, TemplateArt
 from kit.layout.textfit import Para, Text
-from kit.model.colour import readable_on
+from kit.model.colour import nearest_readable, readable_on
 from kit.pdf import register_fonts
 from kit.pdf.brand import image_source
 from kit.pdf.tagging import tagged, tagger_of
 
 ARROW_HEAD = 3.5  # head length as a multiple of the line width
+LARGE_TEXT = {False: 18.0, True: 14.0}  # WCAG's large text, regular and bold: 3:1 will do
+SMALL_CONTRAST = 5.0  # AA (4.5:1) for text under those sizes, with room for a viewer's rounding
 
 
 def _colour(hex_colour: str) -> colors.Color:
@@ -61,11 +63,23 @@ def baseline_offset(size: float, line_height: float) -> float:
 
 @dataclass
 class _Painter:
-    """Paints slide elements on a canvas already scaled to slide points."""
+    """Paints slide elements on a canvas already scaled to slide points.
+
+    Text that the drawing's ``scale`` makes small (under WCAG's large sizes) and that
+    reads under ``SMALL_CONTRAST`` on what is behind it (a 28 pt term in the accent colour
+    at 3.5:1 is fine projected, not as a 7 pt miniature) is darkened or lightened the
+    least that reaches it.
+    """
 
     canvas: Canvas
     height: float
-    ink: str  # for paragraphs that carry no colour of their own
+    background: str  # the slide's
+    scale: float = 1.0
+
+    @property
+    def ink(self) -> str:
+        """For paragraphs that carry no colour of their own."""
+        return readable_on(self.background)
 
     def y(self, top: float) -> float:
         """The PDF height of a distance ``top`` from the slide's top edge."""
@@ -81,7 +95,8 @@ class _Painter:
             # A slide's footer is page furniture: an artifact, like a printed page's.
             role = {"title": "H1", "body": "P"}.get(box.role)
             with self.tagged(role, heading=box.text.plain.replace("\n", " ")):
-                self.text(box.text, box.x + box.inset, box.text_top, box.w - 2 * box.inset)
+                inner = box.w - 2 * box.inset
+                self.text(box.text, box.x + box.inset, box.text_top, inner, box.fill)
 
     def _shape(self, box: Box) -> None:
         """The box's outline and fill, in its shape."""
@@ -169,7 +184,8 @@ class _Painter:
                             c.rect(left, self.y(top + height), width, height, stroke=0, fill=1)
                         with self.group("TH" if header else "TD"), self.tagged("P"):
                             inner = width - 2 * table.inset
-                            self.text(cell.text, left + table.inset, top + table.inset, inner)
+                            at = (left + table.inset, top + table.inset)
+                            self.text(cell.text, *at, inner, cell.fill)
                         left += width
                 top += height
         self._grid(table)
@@ -208,18 +224,22 @@ class _Painter:
 
     # --- text ------------------------------------------------------------------------
 
-    def text(self, text: Text, left: float, top: float, width: float) -> None:
-        """Paragraphs exactly as ``kit.layout.textfit`` wrapped them, from ``top`` down."""
+    def text(
+        self, text: Text, left: float, top: float, width: float, fill: str | None = None
+    ) -> None:
+        """Paragraphs exactly as ``kit.layout.textfit`` wrapped them, from ``top`` down, on
+        ``fill`` (else the slide's background)."""
+        behind = fill or self.background
         for para in text.paragraphs:
             top += para.space_before
             for index, line in enumerate(para.lines):
                 baseline = self.y(top + baseline_offset(para.size, para.line_height))
                 if index == 0 and para.bullet:
                     bullet_x = left + bullet_offset(para)
-                    self._runs(para, [(para.bullet, False, False)], bullet_x, baseline)
+                    self._runs(para, [(para.bullet, False, False)], bullet_x, baseline, behind)
                 start = self._line_start(para, line.width, left, width)
                 runs = [(run.text, run.bold, run.italic) for run in line.runs]
-                self._runs(para, runs, start, baseline)
+                self._runs(para, runs, start, baseline, behind)
                 top += para.line_height
 
     @staticmethod
@@ -230,13 +250,22 @@ class _Painter:
         return left + para.indent + max(shift, 0.0)
 
     def _runs(
-        self, para: Para, runs: list[tuple[str, bool, bool]], x: float, baseline: float
+        self,
+        para: Para,
+        runs: list[tuple[str, bool, bool]],
+        x: float,
+        baseline: float,
+        behind: str,
     ) -> None:
         """One text object per line, so extracted text keeps the line whole."""
         if not any(text for text, _, _ in runs):
             return
         text_object = self.canvas.beginText(x, baseline)
-        text_object.setFillColor(_colour(para.color or self.ink))
+        ink = para.color or self.ink
+        shown = para.size * self.scale
+        if shown < LARGE_TEXT[any(bold for _, bold, _ in runs)]:
+            ink = nearest_readable(ink, behind, SMALL_CONTRAST)
+        text_object.setFillColor(_colour(ink))
         for text, bold, italic in runs:
             text_object.setFont(face_name(bold, italic), para.size)
             text_object.textOut(text)
@@ -268,7 +297,7 @@ def draw_slide(
         _art(canvas, art.background, height)
     for shape in art.shapes if art is not None else ():
         _art(canvas, shape, height)
-    painter = _Painter(canvas, height, readable_on(slide.background))
+    painter = _Painter(canvas, height, slide.background, scale)
     for element in stacking_order(slide):
         _paint(painter, element)
     canvas.restoreState()

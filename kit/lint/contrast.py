@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from kit.lint.rules import CONTRAST_RULE, Finding
 from kit.model import Colours
-from kit.model.colour import contrast, mix, readable_on
+from kit.model.colour import contrast, nearest_readable, readable_on
 from kit.source.yamlsource import Document
 
 
@@ -53,16 +53,6 @@ def contrast_findings(colours: Colours, document: Document) -> Iterator[Finding]
         if ratio >= needed:
             continue
         mark = document.locate(("theme", "colours", field))
-        suggestion = f"{field}: {_nearest_passing(value, against, needed)}"
+        suggestion = f"{field}: {nearest_readable(value, against, needed)}"
         message = f"{pair} has contrast {ratio:.2f}:1; WCAG AA needs {needed:g}:1"
         yield Finding(document.file, mark.line, mark.column, CONTRAST_RULE, message, suggestion)
-
-
-def _nearest_passing(colour: str, against: str, needed: float) -> str:
-    """``colour`` moved the least towards black or white that gives ``needed`` contrast.
-
-    There always is one for ``needed`` up to 4.58: the better of black and white.
-    """
-    extreme = readable_on(against)
-    candidates = (mix(colour, extreme, step / 100) for step in range(1, 101))
-    return next(c for c in candidates if contrast(c, against) >= needed)

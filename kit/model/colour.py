@@ -47,3 +47,38 @@ def softened(ink: str, background: str, amount: float, ratio: float = 4.5) -> st
         if contrast(candidate, background) >= ratio:
             return candidate
     return ink
+
+
+def nearest_readable(colour: str, against: str, needed: float = 4.5) -> str:
+    """``colour`` moved the least towards black or white that gives ``needed`` contrast
+    against ``against`` (``colour`` itself when it has it).
+
+    There always is one for ``needed`` up to 4.58: the better of black and white.
+    """
+    extreme = readable_on(against)
+    candidates = (mix(colour, extreme, step / 100) for step in range(101))
+    return next(c for c in candidates if contrast(c, against) >= needed)
+
+
+STAGE_CONTRAST = 5.0  # a continuum stage's name on its fill: AA with room for the viewer's
+
+
+def stage_palette(first: str, last: str, text: str, count: int) -> list[tuple[str, str]]:
+    """Each of ``count`` continuum stages' fill and the ink of its name.
+
+    The fills ramp from a light tint of ``first`` to ``last``, light to dark, so the order
+    reads in grey too. The ink is ``text`` where it reaches AA on the fill, else black or
+    white, whichever reads better; a fill in the middle of the ramp, where neither reads
+    well, is moved away from its ink (lighter under dark ink, darker under light) until
+    the pair reaches ``STAGE_CONTRAST``.
+    """
+    light = mix(first, WHITE, 0.75)
+    palette = []
+    for index in range(count):
+        fill = mix(light, last, index / max(count - 1, 1))
+        ink = readable_on(fill, dark=text)
+        ink = ink if contrast(ink, fill) >= 4.5 else readable_on(fill)
+        away = WHITE if luminance(ink) < luminance(fill) else BLACK
+        steps = (mix(fill, away, step / 20) for step in range(21))
+        palette.append((next(f for f in steps if contrast(ink, f) >= STAGE_CONTRAST), ink))
+    return palette

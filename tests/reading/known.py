@@ -9,17 +9,7 @@ from __future__ import annotations
 
 from ..corpus import DECK
 
-_STAGE_BREAK = "issue #15: continuum stage names break mid-word in the printed sheets"
-_STAGE_TINT = (
-    "issue #14: dark stage text on the continuum's 5th tinted box at 4.34:1 (needs 4.5:1);"
-    " kit lint does not check the tints it draws"
-)
-
 KNOWN: dict[tuple[str, str, str, str], str] = {
-    ("first-aid", "*", "handout.pdf", "broken-word"): _STAGE_BREAK + " ('Unresponsiv' / 'e')",
-    ("first-aid", "*", "continuum-worksheet.pdf", "broken-word"): _STAGE_BREAK
-    + " ('Unresponsiv' / 'e')",
-    ("first-aid", "a4", "notes-handout.pdf", "contrast"): _STAGE_TINT + ", in the miniatures",
     ("branded", "a4", DECK, "contrast"): (
         "issue #14: the template is ignored: titles and dividers white on the template's cream"
         " (1.0:1), titles navy on its navy band (161 words)"

@@ -12,7 +12,7 @@ from kit.layout.scale import ROLES
 from kit.layout.slidelayout import Arrow, Box, Element
 from kit.layout.textfit import WRAP_SAFETY, Align, ParaSpec, Text, set_text
 from kit.model import ContinuumBlock
-from kit.model.colour import WHITE, contrast, mix, readable_on
+from kit.model.colour import stage_palette
 
 STAGE_GAP = 6.0
 INSET = 6.0
@@ -23,12 +23,6 @@ POLE_GAP = 12.0  # between a pole's name and the arrow's end, when they share a 
 # Viewers keep a rounded box's text clear of its corners: in by this share of the corner's
 # radius on each side (1 - cos 45°, PowerPoint's preset).
 CORNER_TEXT = 1 - math.sqrt(0.5)
-
-
-def stage_fills(first: str, last: str, count: int) -> list[str]:
-    """A ramp from a light tint of ``first`` to ``last``: light to dark, so it reads in grey."""
-    light = mix(first, WHITE, 0.75)
-    return [mix(light, last, i / max(count - 1, 1)) for i in range(count)]
 
 
 def slides(p: Planner, block: ContinuumBlock, ctx: BlockContext) -> None:
@@ -86,12 +80,8 @@ class _Rows:
 def _names(p: Planner, block: ContinuumBlock) -> list[list[ParaSpec]]:
     """Each stage's number and name, in an ink that reads on the stage's fill."""
     c = p.colours
-    fills = stage_fills(c.secondary, c.primary, len(block.stages))
-    # The theme's text colour where it reads at AA on the stage's fill, else black or white.
-    inks = [readable_on(fill, dark=c.text) for fill in fills]
-    inks = [
-        ink if contrast(ink, fill) >= 4.5 else readable_on(fill) for ink, fill in zip(inks, fills)
-    ]
+    count = len(block.stages)
+    inks = [ink for _, ink in stage_palette(c.secondary, c.primary, c.text, count)]
     return [
         [
             ParaSpec(str(number), bold=True, color=ink, align="center", scale=1.2),
@@ -160,7 +150,7 @@ def _diagram(
     row_h = laid.track + laid.below
     used = rows * row_h + (rows - 1) * ROW_GAP + axis
     top += max((bottom - top - used) / 2, 0.0)  # centre the diagram in the space it has
-    fills = stage_fills(c.secondary, c.primary, count)
+    fills = [fill for fill, _ in stage_palette(c.secondary, c.primary, c.text, count)]
     for index, (stage, fill) in enumerate(zip(block.stages, fills)):
         row, column = divmod(index, laid.per_row)
         x = MARGIN + column * (laid.width + STAGE_GAP)
