@@ -49,13 +49,13 @@ _TABLE_URI = "http://schemas.openxmlformats.org/drawingml/2006/table"
 _AUTOSHAPE_STYLE = (
     '<p:style><a:lnRef idx="1"><a:schemeClr val="accent1"/></a:lnRef>'
     '<a:fillRef idx="3"><a:schemeClr val="accent1"/></a:fillRef>'
-    '<a:effectRef idx="2"><a:schemeClr val="accent1"/></a:effectRef>'
+    '<a:effectRef idx="0"><a:schemeClr val="accent1"/></a:effectRef>'
     '<a:fontRef idx="minor"><a:schemeClr val="lt1"/></a:fontRef></p:style>'
 )
 _CONNECTOR_STYLE = (
     '<p:style><a:lnRef idx="2"><a:schemeClr val="accent1"/></a:lnRef>'
     '<a:fillRef idx="0"><a:schemeClr val="accent1"/></a:fillRef>'
-    '<a:effectRef idx="1"><a:schemeClr val="accent1"/></a:effectRef>'
+    '<a:effectRef idx="0"><a:schemeClr val="accent1"/></a:effectRef>'
     '<a:fontRef idx="minor"><a:schemeClr val="tx1"/></a:fontRef></p:style>'
 )
 # What a new shape of each kind holds before any text is set.
@@ -245,7 +245,8 @@ def _box(shape_id: int, box: Box, font: _Font) -> str:
         else f'<a:ln w="{Pt(box.outline_width)}">{_solid(box.outline)}</a:ln>'
     )
     name = box.name or f"{kind.basename} {shape_id - 1}"
-    # No shadow: an empty effect list stops the theme's shape effects applying.
+    # No shadow: an empty effect list for PowerPoint, effect style 0 for LibreOffice (which
+    # ignores the empty list and draws the theme's shadow of effect style 1 or 2).
     return (
         f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name="{_attr(name)}">{decorative}'
         f"</p:cNvPr><p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr>{xfrm}"

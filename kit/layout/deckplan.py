@@ -1,6 +1,7 @@
 """Lay the workshop out as slides: what goes on each slide and where, as plain data.
 
-``plan_deck`` is the only entry point: the opening, the agenda, each section's divider,
+``plan_deck`` is the only entry point: the opening, the agenda, each section's divider
+(none where the section's first slide has its title: it would repeat the divider's),
 then each block's slides as its kind's module in ``kit.layout.blocks`` draws them.
 """
 
@@ -10,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
+from kit.layout.agenda import agenda_slide
 from kit.layout.blocks import (
     activity,
     bullets,
@@ -24,10 +26,10 @@ from kit.layout.blocks import (
     title,
 )
 from kit.layout.finish import finished
-from kit.layout.frame import agenda_slide, closing_slide, divider
-from kit.layout.planner import BlockContext, Planner
+from kit.layout.frame import closing_slide, divider, divider_notes
+from kit.layout.planner import BlockContext, Planner, join_notes
 from kit.layout.slidelayout import DeckLayout
-from kit.model import Workshop
+from kit.model import Workshop, markup
 from kit.model.kinds import BlockTable
 from kit.model.schedule import agenda
 
@@ -79,16 +81,32 @@ def _drawn(planner: Planner) -> Planner:
             start = len(planner.drafts)
             agenda_slide(planner)
             planner.belong(start, number - 1, None)
-        if section.divider:
+        folded = section.divider and _opens_with_own_title(section.title, blocks)
+        if section.divider and not folded:
             start = len(planner.drafts)
             divider(planner, ctx)
             planner.belong(start, number - 1, None)
+        start = len(planner.drafts)
         for index, block in blocks:
             _draw_block(planner, ctx, index, block)
+        if folded:  # the first slide opens the section: the divider's word goes to its notes
+            opening = planner.drafts[start]
+            opening.notes = join_notes(divider_notes(planner, ctx), opening.notes)
     start = len(planner.drafts)
     closing_slide(planner)
     planner.belong(start, len(workshop.sections) - 1, None)
     return planner
+
+
+def _opens_with_own_title(title: str, blocks: list[tuple[int, Any]]) -> bool:
+    """Whether the section's first block has the section's title: its first slide would
+    repeat the divider's, so the section opens on that slide and has no divider."""
+    first = getattr(blocks[0][1], "title", None) if blocks else None
+    return isinstance(first, str) and _said(first) == _said(title)
+
+
+def _said(text: str) -> str:
+    return " ".join(markup.plain(text).casefold().split())
 
 
 def _draw_block(planner: Planner, ctx: BlockContext, index: int, block: Any) -> None:

@@ -79,7 +79,7 @@ def footer(p: Planner, number: int, draft: Draft) -> list[Element]:
         left_edge, top, right_edge = row.x, row.y, clear_right(row, template)
         behind = template.behind(row)  # the readable pass checks every colour of it
         background = behind[len(behind) // 2] if behind else background
-    ink = softened(readable_on(background), background, 0.25)
+    ink = softened(readable_on(background), background, 0.25, ratio=7.0)  # 4.5 had no slack
     mark_spec = ParaSpec(p.words("presenter_copy"), bold=True, color=ink)
     mark = fit_text([mark_spec], MARK_WIDTH, 20, 11, 9) or set_text([mark_spec], MARK_WIDTH, 9)
     label = f"{p.workshop.organisation} · {markup.plain(p.workshop.title)}"

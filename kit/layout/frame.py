@@ -1,6 +1,8 @@
-"""The slides that frame the deck: the title slide, the agenda, each section's divider."""
+"""The slides that frame the deck: the title slide, each section's divider, the closing."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from kit.layout.planner import (
     BODY_TOP,
@@ -13,82 +15,109 @@ from kit.layout.planner import (
     join_notes,
 )
 from kit.layout.slidelayout import Box, Element, QrCode
-from kit.layout.tables import TwoColumns, table_slides
 from kit.layout.templatelook import LayoutRole, Rect
-from kit.layout.textfit import ParaSpec, fit_text, set_text
-from kit.model.colour import mix, readable_on
-from kit.model.schedule import item_title, timetable, total_minutes
+from kit.layout.textfit import PARA_SPACING, ParaSpec, Text, fit_text, set_text
+from kit.model.colour import readable_on
+from kit.model.schedule import timetable
 
 
 def title_slide(p: Planner, title: str, subtitle: str, notes: str) -> None:
-    """An opening or closing slide on the primary colour: title, subtitle, who, when, where."""
+    """A title slide on the primary colour: the title and its subtitle above an accent band,
+    then who presents, when and where, and the organisation under it.
+
+    The deck's opening slide (the first one drawn) carries the workshop's own subtitle
+    too. A detail the title or subtitle already says is left out, so nothing is said twice.
+    """
     title = p.unique(title)
     background = p.colours.primary
     ink = readable_on(background)
-    w = p.content_width
-    meta = " · ".join(
-        part
-        for part in (
-            p.workshop.organisation,
-            p.words.date(p.workshop.date) if p.workshop.date else "",
-            p.workshop.venue,
-        )
-        if part and part not in subtitle
-    )
-    title_text = fit_text([ParaSpec(title, bold=True, color=ink)], w, 150, 48, 28, anchor="bottom")
-    title_text = title_text or set_text(
-        [ParaSpec(title, bold=True, color=ink)], w, 28, anchor="bottom"
-    )
-    specs = [ParaSpec(subtitle, color=ink)] if subtitle else []
-    specs.append(ParaSpec(meta, color=mix(ink, background, 0.2), scale=0.8))
-    lower = fit_text(specs, w, 150, 26, 16) or set_text(specs, w, 16)
-    band = Box(
-        0,
-        p.height * 0.62,
-        p.width,
-        6,
-        fill=p.colours.accent,
-        role="decoration",
-        name="Accent band",
-    )
-    elements: list[Element] = [
-        Box(MARGIN, 120, w, 150, text=title_text, role="title", name="Title"),
-        band,
-        Box(MARGIN, p.height * 0.62 + 24, w, 150, text=lower, name="Subtitle"),
-    ]
+    subtitles = [subtitle] if subtitle else []
+    if not p.drafts and p.workshop.subtitle and p.workshop.subtitle not in subtitle:
+        subtitles.insert(0, p.workshop.subtitle)
+    said = " ".join([title, *subtitles])
+    details = [part for part in _who_when_where(p) if part and part not in said]
+    head = [ParaSpec(title, bold=True, color=ink)]
+    sub_specs = [ParaSpec(_joined(line), color=ink) for line in subtitles]
+    presenters = ", ".join(p.workshop.presenters)
+    detail_specs = [ParaSpec(_joined(line), color=ink, bold=line == presenters) for line in details]
     if p.look is not None:
-        head = [ParaSpec(title, bold=True, color=ink)]
-        elements = _on_layout(p, "title", head, specs, (48, 28), (26, 14))
+        elements = _on_layout(p, "title", head, sub_specs + detail_specs, (48, 28), (26, 14))
+    else:
+        elements = _title_elements(p, head, sub_specs, detail_specs)
     p.drafts.append(Draft(title, "title", elements, notes, background))
 
 
-def agenda_slide(p: Planner) -> None:
-    """The sections with their clock times, as a table."""
-    rows = [
-        (p.words.span(item.start, item.end), item_title(item, p.words))
-        for item in timetable(p.workshop)
+def _title_elements(
+    p: Planner, head: list[ParaSpec], subtitles: list[ParaSpec], details: list[ParaSpec]
+) -> list[Element]:
+    """The title slide without a template: the title and subtitles stacked up from the
+    accent band, the details under it; each line of text balanced in its own box."""
+    w = p.content_width
+    band_y = float(round(p.height * 0.58))
+    elements: list[Element] = [
+        Box(0, band_y, p.width, 6, fill=p.colours.accent, role="decoration", name="Accent band")
     ]
-    total = total_minutes(p.workshop)
-    start = p.words.time(p.workshop.start_time)
-    notes = p.words("runs_for", minutes=p.words("minutes", count=total), start=start)
-    time_width = 150.0
-    table_slides(
-        p,
-        p.words("agenda"),
-        "agenda",
-        TwoColumns(
-            (p.words("time"), p.words("section")),
-            rows,
-            (time_width, p.content_width - time_width),
-        ),
-        notes,
-        ("sections",),  # the agenda lists the sections
-    )
+    size = fitted(subtitles, w, 110, 28, 18).base
+    lines = _stacked(subtitles, size, w, "Subtitle")
+    rise = band_y - 18 - (lines[-1].y + lines[-1].h if lines else 0.0)
+    elements += [replace(line, y=line.y + rise) for line in lines]
+    title_h = rise - (12 if lines else 0) - 40
+    head_text = fit_text(head, w, title_h, 48, 28, anchor="bottom")
+    head_text, head_w = balanced(head, head_text or set_text(head, w, 28, anchor="bottom"), w)
+    elements.append(Box(MARGIN, 40, head_w, title_h, text=head_text, role="title", name="Title"))
+    top = band_y + 6 + 20
+    size = fitted(details, w, p.height - FOOTER_BAND - 8 - top, 22, 16).base
+    lines = _stacked(details, size, w, "Presenters, date and venue")
+    return elements + [replace(line, y=line.y + top) for line in lines]
+
+
+def _stacked(specs: list[ParaSpec], size: float, width: float, name: str) -> list[Box]:
+    """Each paragraph at ``size`` in a box of its own, balanced, one under the other from
+    0 down, as far apart as paragraphs of one box."""
+    boxes, top = [], 0.0
+    for spec in specs:
+        text, text_w = balanced([spec], set_text([spec], width, size), width)
+        boxes.append(Box(MARGIN, top, text_w, text.height, text=text, name=name))
+        top += text.height + PARA_SPACING * size
+    return boxes
+
+
+def balanced(specs: list[ParaSpec], text: Text, width: float) -> tuple[Text, float]:
+    """``text`` (``specs`` set ``width`` wide) reset in the narrowest width, down to half,
+    that breaks each paragraph into as many lines: lines of even length, so no word is
+    left alone on the last. Returns the text and its width."""
+    counts = [len(para.lines) for para in text.paragraphs]
+    if max(counts, default=0) < 2:
+        return text, width
+    low, high = width / 2, width
+    for _ in range(10):  # to a few points
+        middle = (low + high) / 2
+        trial = set_text(specs, middle, text.base, text.anchor)
+        if [len(para.lines) for para in trial.paragraphs] == counts and trial.whole_words:
+            high = middle
+        else:
+            low = middle
+    return set_text(specs, high, text.base, text.anchor), high
+
+
+def _joined(text: str) -> str:
+    """``text`` whose middle dots never start a line: each held to the word before it."""
+    return text.replace(" · ", "\u00a0· ")
+
+
+def _who_when_where(p: Planner) -> list[str]:
+    """The title slide's details, one line each: the presenters, the date with the session's
+    clock times, the venue and the organisation (empty where the workshop does not say)."""
+    workshop, words = p.workshop, p.words
+    items = timetable(workshop)
+    hours = words.span(items[0].start, items[-1].end)
+    when = f"{words.date(workshop.date)} · {hours}" if workshop.date else hours
+    return [", ".join(workshop.presenters), when, workshop.venue, workshop.organisation]
 
 
 def divider(p: Planner, ctx: BlockContext) -> None:
     """A section's opening slide: its number, title, timing and objectives."""
-    section, slot = ctx.section, ctx.slot
+    section = ctx.section
     background = p.colours.secondary
     ink = readable_on(background)
     w = p.content_width
@@ -99,8 +128,7 @@ def divider(p: Planner, ctx: BlockContext) -> None:
         ParaSpec(section.title, bold=True, color=ink),
     ]
     head_text = fit_text(head, w, 150, 44, 26, anchor="bottom") or set_text(head, w, 26)
-    span = p.words.span(slot.start, slot.end)
-    timing = f"{p.words('minutes', count=section.duration)} · {span}"
+    timing = f"{p.words('minutes', count=section.duration)} · {_span(p, ctx)}"
     specs = [ParaSpec(timing, color=ink, bold=True)]
     specs += [ParaSpec(o, bullet="•", color=ink) for o in section.objectives]
     lower_h = p.height - 250 - FOOTER_BAND
@@ -112,14 +140,24 @@ def divider(p: Planner, ctx: BlockContext) -> None:
     ]
     if p.look is not None:
         elements = _on_layout(p, "section", head, specs, (44, 26), (24, 14))
-    notes = join_notes(
+    title = p.unique(f"{p.section_number(ctx)}\n{section.title}")
+    p.drafts.append(Draft(title, "divider", elements, divider_notes(p, ctx), background))
+
+
+def divider_notes(p: Planner, ctx: BlockContext) -> str:
+    """What a section's divider tells the presenter: its number, timing and objectives."""
+    section = ctx.section
+    timing = f"{p.words('minutes', count=section.duration)} · {_span(p, ctx)}"
+    return join_notes(
         f"{p.words.colon(p.section_number(ctx))} {section.title} ({timing}).",
         f"{p.words.colon(p.words('objectives'))} " + "; ".join(section.objectives)
         if section.objectives
         else "",
     )
-    title = p.unique(f"{p.section_number(ctx)}\n{section.title}")
-    p.drafts.append(Draft(title, "divider", elements, notes, background))
+
+
+def _span(p: Planner, ctx: BlockContext) -> str:
+    return p.words.span(ctx.slot.start, ctx.slot.end)
 
 
 def _on_layout(

@@ -24,7 +24,8 @@ ROLES: dict[str, tuple[float, float]] = {
     "body": (28.0, 18.0),  # bullets, paragraphs, responses, scenarios
     "display": (36.0, 18.0),  # a statement, prompt or quote alone on its slide
     "term": (36.0, 24.0),  # a definition's term
-    "table": (20.0, 14.0),  # comparisons and the agenda
+    "table": (20.0, 14.0),  # comparisons
+    "agenda": (24.0, 14.0),  # the agenda's rows (kit.layout.agenda)
     "label": (20.0, 18.0),  # exercise furniture: a statement's reminder, a technique, poles
     "stage": (20.0, 18.0),  # a continuum's stage names
     "stage_text": (20.0, 18.0),  # a continuum's stage descriptions

@@ -263,7 +263,10 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
             "What participants will be able to do, shown on the divider slide. Example: "
             "[Define sex work accurately]"
         ),
-        "divider": "Whether the section opens with a divider slide (title, timing, objectives).",
+        "divider": (
+            "Whether the section opens with a divider slide (title, timing, objectives); a "
+            "section whose first slide has its title opens on that slide instead."
+        ),
         "blocks": (
             "The section's content in order; each block is a mapping with one key naming its kind."
         ),

@@ -1,0 +1,261 @@
+"""The slides that frame a deck (#15), read on LibreOffice's render: the title slide, the
+agenda, the section dividers and every slide's footer.
+
+The sample and other organisations' workshops (first-aid, bargaining, tenants-union,
+cycle-coop, the German and Ukrainian editions), 16:9 and 4:3, and a workshop of eighteen
+sections whose agenda cannot fit one slide. Words, sizes and pixels are read from the PDF;
+the workshop's own fields (loaded as kit loads them) say what a reader must find.
+"""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from pptx import Presentation
+
+from kit.app.build import build
+from kit.model import Workshop, markup
+from kit.model.schedule import BreakItem, item_title, timetable
+from kit.source.loader import load
+
+from ..conftest import FIXTURES, ROOT
+from ..readers import (
+    Page,
+    Word,
+    page_images,
+    rows,
+    soffice_convert,
+    with_fonts,
+    word_contrast,
+    word_pages,
+)
+from .test_type_scale import _edition as in_slide_size
+
+SAMPLE = ROOT / "examples" / "sex-work-and-trafficking"
+FOOTER = 36.0  # points at the foot of every slide: the presenter's mark, footer, number
+DPI = 100
+LONG_AGENDA = textwrap.dedent(
+    """\
+    title: A long day of short sessions
+    organisation: Eastside Tenants' Union
+    presenters: [Ana Lima]
+    date: 2026-03-07
+    start_time: "08:30"
+    venue: Union hall
+    theme: {slide_size: "4:3"}
+    sections:
+    """
+) + "".join(
+    f"  - title: Session {n} on the rights of renters in shared houses\n    duration: 15\n"
+    + ("    blocks: [title: {title: A long day}]\n" if n == 1 else "")
+    + ("    break_after: {duration: 20, label: Lunch}\n" if n == 9 else "")
+    for n in range(1, 19)
+)
+CASES: dict[str, tuple[Path | None, str | None]] = {
+    "sample-16x9": (SAMPLE, "16:9"),
+    "sample-4x3": (SAMPLE, "4:3"),
+    "first-aid-4x3": (FIXTURES / "first-aid", "4:3"),
+    "bargaining-16x9": (FIXTURES / "bargaining", "16:9"),
+    "tenants-union-4x3": (FIXTURES / "tenants-union", "4:3"),
+    "cycle-coop-4x3": (FIXTURES / "cycle-coop", "4:3"),
+    "de-begleiten": (FIXTURES / "de-begleiten", None),  # as written: PyYAML cannot rewrite it
+    "uk-suprovid-4x3": (FIXTURES / "uk-suprovid", "4:3"),
+    "long-agenda-4x3": (None, "4:3"),
+}
+
+
+@dataclass(frozen=True)
+class Deck:
+    workshop: Workshop
+    titles: list[str]  # each slide's title, as its title placeholder holds it
+    pages: list[Page]  # LibreOffice's render, with sizes
+    images: list[Image.Image]
+
+
+@pytest.fixture(scope="module")
+def decks(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Deck]:
+    root = tmp_path_factory.mktemp("framing")
+    pptxs, sources = {}, {}
+    for name, (folder, size) in CASES.items():
+        if folder is None:
+            sources[name] = root / "src" / name
+            sources[name].mkdir(parents=True)
+            (sources[name] / "workshop.yaml").write_text(LONG_AGENDA, encoding="utf-8")
+        elif size is None:
+            sources[name] = shutil.copytree(folder, root / "src" / name)
+        else:
+            sources[name] = in_slide_size(folder, size, root / "src" / name)
+        build(sources[name], root / name, only=["slides"])
+        pptxs[name] = root / "decks" / f"{name}.pptx"
+        pptxs[name].parent.mkdir(exist_ok=True)
+        shutil.copyfile(root / name / "deck.pptx", pptxs[name])
+    pdfs = soffice_convert(list(pptxs.values()), root / "pdf")
+    return {
+        name: Deck(
+            load(sources[name]).workshop,
+            [slide.shapes.title.text_frame.text for slide in Presentation(str(pptx)).slides],
+            with_fonts(word_pages(pdf), pdf),
+            page_images(pdf, DPI),
+        )
+        for (name, pptx), pdf in zip(pptxs.items(), pdfs, strict=True)
+    }
+
+
+def _said(text: str) -> str:
+    """``text`` with its spaces as a reader's copy has them (no-break spaces as spaces)."""
+    return " ".join(markup.plain(text).replace("\u00a0", " ").replace("\u202f", " ").split())
+
+
+def _found(page: Page, phrase: str) -> bool:
+    return _said(phrase) in _said(" ".join(word.text for word in page.words))
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_the_title_slide_says_what_who_when_and_where(decks: dict[str, Deck], name: str) -> None:
+    deck = decks[name]
+    workshop, page = deck.workshop, deck.pages[0]
+    words = workshop.interface_words()
+    items = timetable(workshop)
+    wanted = [
+        workshop.subtitle,
+        *workshop.presenters,
+        words.span(items[0].start, items[-1].end),
+        words.date(workshop.date) if workshop.date else "",
+        workshop.venue,
+        workshop.organisation,
+    ]
+    missing = [phrase for phrase in wanted if phrase and not _found(page, phrase)]
+    assert not missing, f"{name}: the title slide leaves out {missing}"
+    lone = _lone_last_words(page)
+    assert not lone, f"{name}: a word alone on the last line of its paragraph: {lone}"
+
+
+def _lone_last_words(page: Page) -> list[str]:
+    """A short word alone on a row (under a third as wide as the row above), a line under a
+    row of the same size with more words: the last line of a wrapped paragraph ("Room" /
+    "2"). A long word alone ("Keep Your Bicycle" / "Roadworthy") reads well enough."""
+    found = []
+    above: list[Word] = []
+    for row in rows(word for word in page.words if word.box.y0 < page.height - FOOTER):
+        size, word = row[0].size or 0, row[0]
+        near = above and word.box.y0 - above[0].box.y0 < 1.6 * size
+        short = above and 3 * (word.box.x1 - word.box.x0) < above[-1].box.x1 - above[0].box.x0
+        if len(row) == 1 and near and short and len(above) > 1 and above[0].size == size:
+            found.append(word.at())
+        above = row
+    return found
+
+
+def _agenda_pages(deck: Deck) -> list[Page]:
+    agenda = deck.workshop.interface_words()("agenda")
+    return [
+        page
+        for page, title in zip(deck.pages, deck.titles, strict=True)
+        if title == agenda or title.startswith(f"{agenda} (")
+    ]
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_the_agenda_lists_clock_times_and_sections_on_aligned_rows(
+    decks: dict[str, Deck], name: str
+) -> None:
+    """Each item's clock times and name on one row, every time ending at one edge and every
+    name starting at another, in one size of at least 14 pt (20 pt for six items or
+    fewer); a long agenda goes on over further slides, in order, rows never split."""
+    deck = decks[name]
+    words = deck.workshop.interface_words()
+    items = timetable(deck.workshop)
+    pages = _agenda_pages(deck)
+    assert len(pages) == (2 if name.startswith("long-agenda") else 1)
+    lines = [(page, row) for page in pages for row in _agenda_rows(page)]
+    assert len(lines) == len(items), [" ".join(w.text for w in row) for _, row in lines]
+    ends, starts, sizes = set(), set(), set()
+    for item, (_, row) in zip(items, lines, strict=True):
+        span = _said(words.span(item.start, item.end))
+        text = _said(" ".join(word.text for word in row))
+        assert text.startswith(span + " ") and text.endswith(_said(item_title(item, words))), text
+        cut = len(span.split())
+        ends.add(round(row[cut - 1].box.x1))
+        starts.add(round(row[cut].box.x0))
+        sizes |= {word.size for word in row}
+    assert max(ends) - min(ends) <= 1 and max(starts) - min(starts) <= 1, (ends, starts)
+    assert len(sizes) == 1 and min(sizes) >= (20 if len(items) <= 6 else 14), sizes
+
+
+def _agenda_rows(page: Page) -> list[list[Word]]:
+    """The agenda's rows on ``page``: a name's second line joins its row."""
+    found: list[list[Word]] = []
+    for row in rows(_body(page)):
+        if found and row[0].box.x0 > found[0][0].box.x1:  # starts right of the times
+            found[-1] += row
+        else:
+            found.append(row)
+    return found
+
+
+def _body(page: Page) -> list[Word]:
+    """The words between the title's accent rule and the footer."""
+    return [word for word in page.words if 100 < word.box.y0 < page.height - FOOTER]
+
+
+def _has_break(folder: Path | None) -> bool:
+    return folder is None or "break_after" in (folder / "workshop.yaml").read_text("utf-8")
+
+
+@pytest.mark.parametrize("name", [n for n, (folder, _) in CASES.items() if _has_break(folder)])
+def test_a_break_is_a_tinted_row_that_reads_at_AA(decks: dict[str, Deck], name: str) -> None:
+    deck = decks[name]
+    words = deck.workshop.interface_words()
+    pauses = [item_title(i, words) for i in timetable(deck.workshop) if isinstance(i, BreakItem)]
+    assert pauses
+    for label in pauses:
+        ((page, row),) = [
+            (page, row)
+            for page in _agenda_pages(deck)
+            for row in _agenda_rows(page)
+            if _said(" ".join(word.text for word in row)).endswith(_said(label))
+        ]
+        image = deck.images[page.number - 1]
+        scale = image.width / page.width
+        x, y = row[-1].box.x1 + 4, row[-1].box.centre[1]  # just right of the label
+        behind = image.getpixel((int(x * scale), int(y * scale)))
+        assert behind != (255, 255, 255), f"{name}: '{label}' is not on a tinted band"
+        low = [w.at() for w in row if word_contrast(w, image, scale) < 4.5]
+        assert not low, f"{name}: under 4.5:1 on the break's band: {low}"
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_no_slide_repeats_the_title_of_the_slide_before(decks: dict[str, Deck], name: str) -> None:
+    """A divider's section title is not the next slide's title (read from the title
+    placeholders) nor the first words of the next slide as printed."""
+    deck = decks[name]
+    problems = []
+    for number, (before, title) in enumerate(zip(deck.titles, deck.titles[1:]), start=2):
+        said = before.splitlines()[-1].strip()
+        if said.casefold() == title.splitlines()[-1].strip().casefold():
+            problems.append(f"slide {number}: '{title}' after '{before}'")
+        first = rows(w for w in deck.pages[number - 1].words if w.box.y0 < 100)
+        if first and " ".join(w.text for w in first[0]).casefold() == said.casefold():
+            problems.append(f"p{number}: opens with '{said}', the slide before's title")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_every_footer_reads_at_AA_on_what_is_behind_it(decks: dict[str, Deck], name: str) -> None:
+    """The presenter's mark, the footer and the slide number, on every slide (the teal
+    dividers were at 4.05:1), measured on the pixels around each word."""
+    deck = decks[name]
+    problems = []
+    for page, image in zip(deck.pages, deck.images, strict=True):
+        scale = image.width / page.width
+        for word in page.words:
+            if word.box.y0 >= page.height - FOOTER and any(c.isalnum() for c in word.text):
+                ratio = word_contrast(word, image, scale)
+                if ratio < 4.5:
+                    problems.append(f"p{page.number}: {word.at()} at {ratio:.2f}:1")
+    assert not problems, "\n".join(problems[:20])
