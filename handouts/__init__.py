@@ -3,25 +3,30 @@ notes handout, the deck as a PDF (the presenter's, and the copy to share with pa
 and the facilitator guide.
 
 ``render`` is the only public function; it decides which files to write and in what
-order, and one module lays out each kind of document. The deck is planned once
+order (``FILES``; a build draws each in a process of its own), and one module lays out each
+kind of document. The deck is planned once
 (``kit.layout.deckplan``) and drawn here with reportlab, so no office suite is needed.
 """
 
 from __future__ import annotations
 
-from functools import partial
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
+from functools import cached_property, partial
 from pathlib import Path
 
 from handouts.deckpdf import write_deck_pdf
 from handouts.folding import write_folded
 from handouts.guide import guide_story
 from handouts.notes import write_notes_handout
-from handouts.organiser import organiser_outputs
+from handouts.organiser import FILES as ORGANISER_FILES
+from handouts.organiser import write_organiser
 from handouts.participant import participant_story, unfit_resources
-from handouts.story import look_for
+from handouts.story import Look, look_for
 from handouts.web import write_web_edition
 from kit.layout.deckplan import plan_deck
 from kit.layout.slidelayout import DeckLayout
+from kit.layout.templateart import TemplateArt
 from kit.model import Theme, Workshop
 from kit.outputs import (
     DECK_PDF,
@@ -34,12 +39,13 @@ from kit.outputs import (
     BuildOptions,
     Checked,
     Output,
+    OutputKind,
     Paper,
     Unfit,
 )
 from kit.pdf import meta_for
 
-__all__ = ["check", "render"]
+__all__ = ["FILES", "check", "render"]
 
 BODY_SIZE = 11.0
 
@@ -57,51 +63,106 @@ def check(workshop: Workshop, theme: Theme, paper: Paper) -> Checked:
     return Checked(list(found.values()))
 
 
+# The files ``render`` writes, in the order it writes them.
+FILES: tuple[OutputKind, ...] = (
+    HANDOUT,
+    LARGE_PRINT,
+    GUIDE,
+    NOTES_HANDOUT,
+    DECK_PDF,
+    SHARED_SLIDES,
+    WEB,
+    *ORGANISER_FILES,
+)
+
+
 def render(
     workshop: Workshop,
     theme: Theme,
     out_dir: Path,
     options: BuildOptions,
     deck: DeckLayout | None = None,
+    files: Collection[OutputKind] = FILES,
 ) -> list[Output]:
-    """Write every handout PDF into ``out_dir``; one ``Output`` per file, in pages.
+    """Write the handout PDFs among ``files`` into ``out_dir``; one ``Output`` per file, in
+    pages, in the order of ``FILES``. A build may hand each file to a process of its own.
 
     ``deck`` is the build's layout of the deck; without it the deck is laid out here.
     """
-    deck = deck or plan_deck(workshop)
+    drawing = _Drawing(workshop, theme, options, deck or plan_deck(workshop))
     outputs = []
-    for kind, size, what in (
-        (HANDOUT, BODY_SIZE, "handout"),
-        (LARGE_PRINT, float(workshop.build.large_print), "handout_large"),
-    ):
-        look = look_for(workshop, theme, options.paper, size, pictures=deck.pictures)
-        path = out_dir / kind.file
-        pages = write_folded(path, participant_story, look, look.words(what), kind)
-        outputs.append(Output(path, pages, kind))
+    for kind in FILES:
+        if kind in files:
+            path = out_dir / kind.file
+            outputs.append(Output(path, _WRITERS[kind](drawing, path), kind))
+    return outputs
 
-    look = look_for(workshop, theme, options.paper, BODY_SIZE, pictures=deck.pictures)
-    path = out_dir / GUIDE.file
-    pages = write_folded(
-        path,
-        partial(guide_story, participants=options.participants, deck=deck),
-        look,
-        look.words("guide"),
-        GUIDE,
-    )
-    outputs.append(Output(path, pages, GUIDE))
 
-    # What the template's master draws behind the slides, read with the deck's plan.
-    art = deck.look.art if deck.look is not None else None
-    path = out_dir / NOTES_HANDOUT.file
-    pages = write_notes_handout(path, workshop, theme, deck, options.paper, art)
-    outputs.append(Output(path, pages, NOTES_HANDOUT))
-    path = out_dir / DECK_PDF.file
-    meta = meta_for(workshop, look.words("slide_deck"))
-    outputs.append(Output(path, write_deck_pdf(path, deck, meta, art), DECK_PDF))
-    path = out_dir / SHARED_SLIDES.file
-    meta = meta_for(workshop, look.words("slides_for_participants"))
-    pages = write_deck_pdf(path, deck.to_share(), meta, art)
-    outputs.append(Output(path, pages, SHARED_SLIDES))
-    path = out_dir / WEB.file
-    outputs.append(Output(path, write_web_edition(path, workshop, theme, deck.pictures), WEB))
-    return outputs + organiser_outputs(workshop, theme, out_dir, options, deck.pictures)
+@dataclass(frozen=True)
+class _Drawing:
+    """What every handout is drawn from."""
+
+    workshop: Workshop
+    theme: Theme
+    options: BuildOptions
+    deck: DeckLayout
+
+    def look(self, size: float = BODY_SIZE) -> Look:
+        return look_for(
+            self.workshop, self.theme, self.options.paper, size, pictures=self.deck.pictures
+        )
+
+    @property
+    def art(self) -> TemplateArt | None:
+        """What the template's master draws behind the slides, read with the deck's plan."""
+        return self.deck.look.art if self.deck.look is not None else None
+
+
+def _participant(kind: OutputKind, drawing: _Drawing, path: Path) -> int:
+    if kind is LARGE_PRINT:
+        look, what = drawing.look(float(drawing.workshop.build.large_print)), "handout_large"
+    else:
+        look, what = drawing.look(), "handout"
+    return write_folded(path, participant_story, look, look.words(what), kind)
+
+
+def _guide(drawing: _Drawing, path: Path) -> int:
+    look = drawing.look()
+    story = partial(guide_story, participants=drawing.options.participants, deck=drawing.deck)
+    return write_folded(path, story, look, look.words("guide"), GUIDE)
+
+
+def _notes(drawing: _Drawing, path: Path) -> int:
+    workshop, paper = drawing.workshop, drawing.options.paper
+    return write_notes_handout(path, workshop, drawing.theme, drawing.deck, paper, drawing.art)
+
+
+def _deck_pdf(drawing: _Drawing, path: Path) -> int:
+    meta = meta_for(drawing.workshop, drawing.look().words("slide_deck"))
+    return write_deck_pdf(path, drawing.deck, meta, drawing.art)
+
+
+def _shared_slides(drawing: _Drawing, path: Path) -> int:
+    meta = meta_for(drawing.workshop, drawing.look().words("slides_for_participants"))
+    return write_deck_pdf(path, drawing.deck.to_share(), meta, drawing.art)
+
+
+def _web(drawing: _Drawing, path: Path) -> int:
+    return write_web_edition(path, drawing.workshop, drawing.theme, drawing.deck.pictures)
+
+
+def _organiser(kind: OutputKind, drawing: _Drawing, path: Path) -> int:
+    workshop, options = drawing.workshop, drawing.options
+    return write_organiser(kind, workshop, drawing.theme, path, options, drawing.deck.pictures)
+
+
+_WRITERS: dict[OutputKind, Callable[[_Drawing, Path], int]] = {
+    HANDOUT: partial(_participant, HANDOUT),
+    LARGE_PRINT: partial(_participant, LARGE_PRINT),
+    GUIDE: _guide,
+    NOTES_HANDOUT: _notes,
+    DECK_PDF: _deck_pdf,
+    SHARED_SLIDES: _shared_slides,
+    WEB: _web,
+    **{kind: partial(_organiser, kind) for kind in ORGANISER_FILES},
+}

@@ -2,7 +2,7 @@
 
 A sign-in sheet, a room and materials list, an evaluation form, certificates of attendance
 and name tents. Each module lays out one document from the workshop and the build options;
-``organiser_outputs`` decides the files and their order.
+``write_organiser`` writes any one of them; ``FILES`` is their order.
 """
 
 from __future__ import annotations
@@ -27,45 +27,44 @@ from kit.outputs import (
     ROOM_LIST,
     SIGN_IN,
     BuildOptions,
-    Output,
+    OutputKind,
 )
 
 BODY_SIZE = 11.0
 
+# The organiser's files, in the order a build writes them.
+FILES: tuple[OutputKind, ...] = (SIGN_IN, ROOM_LIST, EVALUATION, CERTIFICATES, NAME_TENTS)
 
-def organiser_outputs(
+
+def write_organiser(
+    kind: OutputKind,
     workshop: Workshop,
     theme: Theme,
-    out_dir: Path,
+    path: Path,
     options: BuildOptions,
     pictures: Mapping[str, Prepared] | None = None,
-) -> list[Output]:
-    """Write the organiser's pack into ``out_dir``; one ``Output`` per file, in pages.
+) -> int:
+    """Write the organiser's file of ``kind`` (one of ``FILES``) to ``path``; its pages.
 
     ``pictures`` are the deck plan's prepared pictures: every document draws its logo."""
-    outputs = []
-    look = look_for(workshop, theme, options.paper, BODY_SIZE, turned=True, pictures=pictures)
-    path = out_dir / SIGN_IN.file
-    story = sign_in_story(look, options.participants)
-    pages = write_document(path, story, look, look.words("sign_in"), SIGN_IN)
-    outputs.append(Output(path, pages, SIGN_IN))
-
-    compact = look_for(workshop, theme, options.paper, ROOM_LIST_SIZE, pictures=pictures)
-    path = out_dir / ROOM_LIST.file
-    story = room_list_story(compact, options.participants, listed=bool(options.people))
-    pages = write_document(path, story, compact, compact.words("room_list"), ROOM_LIST)
-    outputs.append(Output(path, pages, ROOM_LIST))
-
-    look = look_for(workshop, theme, options.paper, BODY_SIZE, pictures=pictures)
-    path = out_dir / EVALUATION.file
-    pages = write_document(path, evaluation_story(look), look, look.words("evaluation"), EVALUATION)
-    outputs.append(Output(path, pages, EVALUATION))
-
+    look = partial(look_for, workshop, theme, options.paper, pictures=pictures)
+    if kind is SIGN_IN:
+        turned = look(BODY_SIZE, turned=True)
+        story = sign_in_story(turned, options.participants)
+        return write_document(path, story, turned, turned.words("sign_in"), SIGN_IN)
+    if kind is ROOM_LIST:
+        compact = look(ROOM_LIST_SIZE)
+        story = room_list_story(compact, options.participants, listed=bool(options.people))
+        return write_document(path, story, compact, compact.words("room_list"), ROOM_LIST)
+    if kind is EVALUATION:
+        plain = look(BODY_SIZE)
+        return write_document(
+            path, evaluation_story(plain), plain, plain.words("evaluation"), EVALUATION
+        )
     # Bare pages with no running header: the certificate draws the logo in its frame.
-    bare = partial(look_for, workshop, theme, options.paper, BODY_SIZE, header=False)
-    landscape = bare(turned=True, pictures=pictures)
-    path = out_dir / CERTIFICATES.file
-    outputs.append(Output(path, write_certificates(path, landscape, options.people), CERTIFICATES))
-    path = out_dir / NAME_TENTS.file
-    outputs.append(Output(path, write_name_tents(path, bare(), options.people), NAME_TENTS))
-    return outputs
+    if kind is CERTIFICATES:
+        return write_certificates(path, look(BODY_SIZE, turned=True, header=False), options.people)
+    if kind is NAME_TENTS:
+        bare = look_for(workshop, theme, options.paper, BODY_SIZE, header=False)
+        return write_name_tents(path, bare, options.people)
+    raise ValueError(f"{kind.name} is not one of the organiser's files")

@@ -14,7 +14,7 @@ import importlib
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future
+from concurrent.futures import Future, wait
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -25,10 +25,10 @@ from kit import outputs
 from kit.app import outlock, staging
 from kit.app.faults import environment_fault
 from kit.app.plan import BuildPlan, plan, theme_fonts
-from kit.app.workers import Workers, flush
+from kit.app.workers import Shared, Workers, flush
 from kit.errors import BuildError, ContentError, EnvironmentFault
 from kit.lint import lint
-from kit.outputs import BuildOptions, Output, Paper
+from kit.outputs import BuildOptions, Output, OutputKind, Paper
 from kit.source.loader import LoadedWorkshop, load
 from kit.source.participants import find_participants, read_participants
 
@@ -233,8 +233,9 @@ class _Work:
         return self.built.plans(name)
 
 
-# A renderer drawing in a worker: its staging folder and what the worker will hand back.
-_Job = tuple[Path, "Future[list[Output]]"]
+# A renderer drawing in workers: its staging folder and what each of its tasks will hand
+# back, in its order.
+_Job = tuple[Path, "list[Future[list[Output]]]"]
 
 
 def _render_all(
@@ -272,31 +273,43 @@ def _render_all(
 
 
 def _submitted(names: list[str], work: _Work) -> dict[str, _Job]:
-    """A staging folder for each renderer, handed to a worker to draw into."""
+    """A staging folder for each renderer, and its tasks handed to the workers: one per
+    file for a renderer that lists its ``FILES``, so that none is the critical path."""
     jobs: dict[str, _Job] = {}
+    workshop = work.loaded.workshop
+    modules = {name: RENDERERS[name] for name in names}
+    shared = Shared(workshop, work.options, {m: work.plans(n) for n, m in modules.items()})
     try:
-        for name in names:
+        # Whole renderers first (the deck is placed first), then those drawn file by file.
+        for name in sorted(names, key=lambda name: _files(modules[name]) is not None):
             # Absolute: a worker does not share the build's working folder.
             folder = staging.create(work.out, name).absolute()
-            workshop = work.loaded.workshop
-            future = work.workers.submit(
-                RENDERERS[name], workshop, folder, work.options, work.plans(name)
-            )
-            jobs[name] = (folder, future)
+            jobs[name] = (folder, [])
+            files = _files(modules[name])
+            for part in [None] if files is None else [(kind,) for kind in files]:
+                jobs[name][1].append(work.workers.submit(modules[name], shared, folder, part))
     except BaseException:
         work.workers.kill()
         for folder, _ in jobs.values():
             staging.remove(folder)
         raise
-    return jobs
+    return {name: jobs[name] for name in names}
+
+
+def _files(module: str) -> tuple[OutputKind, ...] | None:
+    """The files a renderer can draw one by one (``render(..., files=...)``), if it can."""
+    files: tuple[OutputKind, ...] | None = getattr(importlib.import_module(module), "FILES", None)
+    return files
 
 
 def _placed(job: _Job, out: Path) -> list[Output]:
-    """Wait for a worker's files and move them into place."""
-    folder, future = job
+    """Wait for a renderer's tasks and move its files into place, all or none."""
+    folder, futures = job
     try:
         try:
-            return staging.place(future.result(), folder, out)
+            wait(futures)  # a failed task's sibling may still be writing into the folder
+            staged = [output for future in futures for output in future.result()]
+            return staging.place(staged, folder, out)
         finally:
             staging.remove(folder)
     except OSError as exc:

@@ -28,7 +28,7 @@ from typing import Any
 
 from kit.layout import fonts
 from kit.model import Workshop
-from kit.outputs import BuildOptions, Output
+from kit.outputs import BuildOptions, Output, OutputKind
 
 # Imported with the renderers: fonts and words every worker needs, built before forking.
 WARM = "kit.app.warm"
@@ -71,13 +71,13 @@ class Workers:
     def submit(
         self,
         module: str,
-        workshop: Workshop,
+        shared: Shared,
         folder: Path,
-        options: BuildOptions,
-        plans: dict[str, Any],
+        files: Sequence[OutputKind] | None = None,
     ) -> Future[list[Output]]:
-        """Render with ``module``'s ``render`` into ``folder`` in a worker."""
-        return self._started([module]).submit(_render, module, workshop, folder, options, plans)
+        """Render ``shared``'s workshop with ``module``'s ``render`` into ``folder`` in a
+        worker: only ``files`` (of the renderer's ``FILES``) if given."""
+        return self._started([module]).submit(_render, module, shared, folder, files)
 
     def close(self) -> None:
         """Let the workers finish what they were given and exit."""
@@ -128,15 +128,38 @@ def _prepare(modules: tuple[str, ...]) -> None:
             importlib.import_module(module)
 
 
+class Shared:
+    """What every task of one build is handed: the workshop, the options and each renderer's
+    plans, pickled once by the build and unpickled once by each worker, however many of the
+    build's tasks it runs (the deck's layout alone can take tens of milliseconds each way)."""
+
+    def __init__(self, workshop: Workshop, options: BuildOptions, plans: dict[str, Any]) -> None:
+        self.data = pickle.dumps((workshop, options, plans), pickle.HIGHEST_PROTOCOL)
+
+
+# In a worker: the last build's shared data, and what it unpickled to.
+_last: list[tuple[bytes, tuple[Workshop, BuildOptions, dict[str, Any]]]] = []
+
+
+def _unpickled(shared: Shared) -> tuple[Workshop, BuildOptions, dict[str, Any]]:
+    if not _last or _last[0][0] != shared.data:
+        _last[:] = [(shared.data, pickle.loads(shared.data))]
+    return _last[0][1]
+
+
 def _render(
-    module: str, workshop: Workshop, folder: Path, options: BuildOptions, plans: dict[str, Any]
+    module: str, shared: Shared, folder: Path, files: Sequence[OutputKind] | None
 ) -> list[Output]:
     """In a worker: render into ``folder`` and flush every file written."""
     try:
         render = importlib.import_module(module).render
+        workshop, options, plans = _unpickled(shared)
+        chosen = {} if files is None else {"files": files}
         # The build's fonts are a context of its own process, not inherited by a worker.
         with fonts.using(workshop.theme.fonts.heading, workshop.theme.fonts.body):
-            staged: list[Output] = render(workshop, workshop.theme, folder, options, **plans)
+            staged: list[Output] = render(
+                workshop, workshop.theme, folder, options, **plans.get(module, {}), **chosen
+            )
         for output in staged:
             flush(output.path)
         return staged

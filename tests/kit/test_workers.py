@@ -16,13 +16,15 @@ import sys
 import time
 import uuid
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+import handouts
 from kit.app.build import RENDERERS, build
-from kit.app.workers import Workers
+from kit.app.workers import Shared, Workers
 from kit.errors import BuildError
-from kit.outputs import OUTPUTS, BuildOptions
+from kit.outputs import OUTPUTS, BuildOptions, OutputKind
 from kit.source.loader import load
 
 from ..conftest import FIXTURES, ROOT, SAMPLE
@@ -60,9 +62,24 @@ def _kit_files_left(out: Path) -> list[str]:
 def test_workers_write_the_bytes_of_one_renderer_after_another(
     tmp_path: Path, workshop: Path
 ) -> None:
-    """The sample, and a template with a logo and a picture: every file the same."""
+    """The sample, and a template with a logo and a picture: every file the same, the
+    handouts' files each drawn by a task of its own."""
     serial = build(workshop, tmp_path / "serial", workers=Workers(1))
-    parallel = build(workshop, tmp_path / "parallel", workers=Workers(2))
+    workers = Workers(2)
+    tasks: list[tuple[str, tuple[OutputKind, ...] | None]] = []
+    submit = workers.submit
+
+    def counted(module: str, shared: Shared, folder: Path, files: Any = None) -> Any:
+        tasks.append((module, files))
+        return submit(module, shared, folder, files)
+
+    workers.submit = counted  # type: ignore[method-assign]
+    parallel = build(workshop, tmp_path / "parallel", workers=workers)
+    assert tasks == [
+        ("slides", None),
+        ("exercises", None),
+        *(("handouts", (kind,)) for kind in handouts.FILES),
+    ]
     assert [o.path.name for o in parallel.written] == [o.path.name for o in serial.written]
     assert len(serial.written) >= 15
     assert _digests(tmp_path / "parallel") == _digests(tmp_path / "serial")
@@ -99,6 +116,24 @@ def test_a_renderer_failing_in_a_worker_leaves_its_files_old_and_the_others_new(
     assert _kit_files_left(out) == [".kit-lock"]
 
 
+def test_a_file_failing_in_its_own_task_leaves_all_its_renderers_files_old(
+    old_and_new: tuple[Path, dict[str, str], dict[str, str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The guide fails in its worker while the handouts' other files are drawn in others:
+    none of them is placed."""
+    out, old, new = old_and_new
+    monkeypatch.setitem(RENDERERS, "handouts", "tests.kit.failing_file")
+    with pytest.raises(BuildError) as caught:
+        build(WORKSHOP, out, paper="letter", workers=Workers(2))
+    failure = caught.value.result.failed  # type: ignore[attr-defined]
+    assert list(failure) == ["handouts"]
+    assert str(failure["handouts"]).startswith("the guide failed in process ")
+    now = _by_renderer(_digests(out))
+    assert now["handouts"] == _by_renderer(old)["handouts"]
+    assert now["exercises"] == _by_renderer(new)["exercises"]
+    assert _kit_files_left(out) == [".kit-lock"]
+
+
 def test_a_worker_that_dies_leaves_each_renderer_all_old_or_all_new_and_is_replaced(
     old_and_new: tuple[Path, dict[str, str], dict[str, str]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -127,7 +162,8 @@ def test_a_worker_starts_with_the_shipped_fonts_and_the_words_built(tmp_path: Pa
     workers.start([PROBE])
     workshop = load(WORKSHOP).workshop
     try:
-        [output] = workers.submit(PROBE, workshop, tmp_path, BuildOptions(), {}).result()
+        shared = Shared(workshop, BuildOptions(), {})
+        [output] = workers.submit(PROBE, shared, tmp_path).result()
     finally:
         workers.close()
     found = json.loads(output.path.read_text())
