@@ -22,9 +22,10 @@ from pathlib import Path
 from typing import Any
 
 from kit import outputs
-from kit.app import outlock, staging
+from kit.app import outlock, redraw, staging
 from kit.app.faults import environment_fault
 from kit.app.plan import BuildPlan, plan, theme_fonts
+from kit.app.redraw import Drawn
 from kit.app.workers import Shared, Workers, flush
 from kit.errors import BuildError, ContentError, EnvironmentFault
 from kit.lint import lint
@@ -53,6 +54,8 @@ class BuildResult:
     # The editions the workshop's ``build: languages`` asks for besides its own language.
     editions: tuple[str, ...] = ()
     warnings: list[str] = field(default_factory=list)
+    # What the sheets were drawn from, for the next build of a watch (kit.app.redraw).
+    drawn: Drawn | None = None
 
 
 # The last second a zip entry (so a .pptx) can date a file: 2107-12-31 23:59:59 UTC.
@@ -134,6 +137,7 @@ def render_loaded(
     warn: Callable[[str], None] = lambda warning: None,
     lock_wait: float = outlock.WAIT_SECONDS,
     workers: Workers | None = None,
+    last: Drawn | None = None,
 ) -> BuildResult:
     """Render the chosen outputs of a loaded workshop, in ``RENDERERS`` order unless asked.
 
@@ -147,19 +151,21 @@ def render_loaded(
     output folder is locked while it runs (``waiting`` hears why a build waits) and swept of
     what killed builds left. Raises BuildError after the others have run if any renderer
     failed, and EnvironmentFault at once if the machine stopped the build. The renderers
-    draw in ``workers`` (default: one process per core, for this build only).
+    draw in ``workers`` (default: one process per core, for this build only). The sheets
+    ``last`` (a previous result's ``drawn``) drew from what they would be drawn from now,
+    and left as they are, are not drawn again.
     """
     names = list(only) or list(RENDERERS)
     with _workers(workers, names) as pool:
-        result, built, options = _checked(
-            loaded, names, paper, participants, participants_file, warn
+        result, built, options, kept = _checked(
+            loaded, names, paper, participants, participants_file, warn, last
         )
         out = Path(out_dir)
         try:
             out.mkdir(parents=True, exist_ok=True)
             with outlock.locked(out, wait=lock_wait, waiting=waiting):
                 staging.sweep(out)
-                work = _Work(loaded, out, options, built, pool)
+                work = _Work(loaded, out, options, built, pool, kept)
                 return _render_all(names, work, progress, result)
         except OSError as exc:
             raise environment_fault(exc, out) from None
@@ -172,8 +178,10 @@ def _checked(
     participants: int | None,
     participants_file: Path | None,
     warn: Callable[[str], None],
-) -> tuple[BuildResult, BuildPlan, BuildOptions]:
-    """Everything before writing: the participants list, lint, the plan, the options."""
+    last: Drawn | None,
+) -> tuple[BuildResult, BuildPlan, BuildOptions, Drawn | None]:
+    """Everything before writing: the participants list, lint, the options, the plan (with
+    ``last``'s check of the sheets if they are drawn from the same)."""
     found = find_participants(loaded.base_dir, participants_file)
     people = read_participants(found) if found else ()
     settings = loaded.workshop.build
@@ -186,19 +194,23 @@ def _checked(
 
     for finding in (*loaded.warnings, *lint(loaded)):  # lint findings warn; --strict fails
         warning(str(finding))
-    paper = paper or settings.paper
-    built = plan(loaded, paper, names)  # the deck laid out once, for the deck and its PDFs
-    for text in built.warnings:
-        warning(text)
-    if built.problems:  # what a renderer would refuse, located, before anything is written
-        raise ContentError(list(built.problems))
     options = BuildOptions(
-        paper=paper,
+        paper=paper or settings.paper,
         participants=participants or settings.participants or len(people) or DEFAULT_PARTICIPANTS,
         people=people,
         timestamp=fixed_timestamp(loaded),
     )
-    return result, built, options
+    inputs = redraw.sheets_input(loaded.workshop, options, names)
+    kept = last.kept(inputs) if last else None
+    known = {"exercises": kept.checked} if kept and kept.checked else {}
+    # The deck laid out once, for the deck and its PDFs.
+    built = plan(loaded, options.paper, names, known)
+    for text in built.warnings:
+        warning(text)
+    if built.problems:  # what a renderer would refuse, located, before anything is written
+        raise ContentError(list(built.problems))
+    result.drawn = Drawn(inputs, built.checked.get("exercises"), (), ())
+    return result, built, options, kept
 
 
 @contextmanager
@@ -228,9 +240,28 @@ class _Work:
     options: BuildOptions
     built: BuildPlan
     workers: Workers
+    kept: Drawn | None  # the last build's sheets, left as they are
 
     def plans(self, name: str) -> dict[str, Any]:
         return self.built.plans(name)
+
+    def parts(self, name: str) -> list[tuple[OutputKind, ...] | None]:
+        """What of renderer ``name`` to draw, a task each: nothing, all of it (None), or
+        each of its ``FILES`` not kept from the last build."""
+        files = _files(RENDERERS[name])
+        if self.kept and name in redraw.RENDERERS:
+            return []
+        if files is None:
+            return [None]
+        return [(kind,) for kind in files if not (self.kept and kind in redraw.FILES)]
+
+    def with_kept(self, name: str, drawn: list[Output]) -> list[Output]:
+        """``drawn`` with the renderer's files kept from the last build, in its order."""
+        kept = [o for o in self.kept.outputs if o.kind.renderer == name] if self.kept else []
+        files = _files(RENDERERS[name])
+        if not kept or files is None:
+            return drawn + kept
+        return sorted(drawn + kept, key=lambda output: files.index(output.kind))
 
 
 # A renderer drawing in workers: its staging folder and what each of its tasks will hand
@@ -259,7 +290,7 @@ def _render_all(
                 continue
             for output in outputs:
                 progress(output)
-            result.written.extend(outputs)
+            result.written.extend(work.with_kept(name, outputs))
     finally:
         if jobs:  # stopped early: no worker may write into a folder about to go
             work.workers.kill()
@@ -269,6 +300,8 @@ def _render_all(
         work.workers.kill()  # a worker died: the next build starts new ones
     if result.failed:
         raise BuildError(result)
+    if result.drawn:
+        result.drawn = Drawn.of(result.drawn.inputs, result.drawn.checked, result.written)
     return result
 
 
@@ -285,8 +318,7 @@ def _submitted(names: list[str], work: _Work) -> dict[str, _Job]:
             # Absolute: a worker does not share the build's working folder.
             folder = staging.create(work.out, name).absolute()
             jobs[name] = (folder, [])
-            files = _files(modules[name])
-            for part in [None] if files is None else [(kind,) for kind in files]:
+            for part in work.parts(name):
                 jobs[name][1].append(work.workers.submit(modules[name], shared, folder, part))
     except BaseException:
         work.workers.kill()
@@ -318,14 +350,20 @@ def _placed(job: _Job, out: Path) -> list[Output]:
 
 def _run_renderer(name: str, work: _Work, result: BuildResult) -> list[Output]:
     """Render in this process; the print list learns what the others wrote."""
+    parts = work.parts(name)
+    if not parts:
+        return []
     options = replace(work.options, written=tuple(result.written))
     render = importlib.import_module(RENDERERS[name]).render
     workshop = work.loaded.workshop
+    chosen = {} if None in parts else {"files": [kind for part in parts for kind in part or ()]}
     try:
         folder = staging.create(work.out, name)
         try:
             with theme_fonts(workshop):
-                staged = render(workshop, workshop.theme, folder, options, **work.plans(name))
+                staged = render(
+                    workshop, workshop.theme, folder, options, **work.plans(name), **chosen
+                )
             for output in staged:
                 flush(output.path)
             return staging.place(staged, folder, work.out)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import importlib
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any
@@ -22,7 +22,7 @@ from kit.layout.deckplan import plan_deck
 from kit.layout.slidelayout import DeckLayout, LayoutWarning
 from kit.model import Workshop
 from kit.model.basics import is_font_file
-from kit.outputs import Paper
+from kit.outputs import Checked, Paper
 from kit.source.loader import LoadedWorkshop
 
 
@@ -30,17 +30,18 @@ from kit.source.loader import LoadedWorkshop
 class BuildPlan:
     """The deck's layout (if a chosen renderer draws it), the problems that would stop
     the build, in file order, the layout's warnings as ``file:line:col: ...``, and what
-    each renderer that checked its drawing reuses of that check."""
+    each renderer that checked its drawing found (its problems, and what it reuses)."""
 
     deck: DeckLayout | None
     problems: tuple[Problem, ...]
     warnings: tuple[str, ...] = ()
-    checked: dict[str, dict[str, Any]] = dataclasses.field(default_factory=dict)
+    checked: dict[str, Checked] = dataclasses.field(default_factory=dict)
 
     def plans(self, renderer: str) -> dict[str, Any]:
         """What ``renderer``'s ``render`` is handed besides the workshop: the keywords."""
         deck = {"deck": self.deck} if renderer in DRAW_THE_DECK else {}
-        return {**deck, **self.checked.get(renderer, {})}
+        check = self.checked.get(renderer)
+        return {**deck, **(check.plans if check else {})}
 
 
 # Renderers that draw the deck's layout: the plan lays it out once and the build hands
@@ -52,20 +53,29 @@ DRAW_THE_DECK = frozenset({"slides", "handouts"})
 CAN_REFUSE = ("handouts", "exercises")
 
 
-def plan(loaded: LoadedWorkshop, paper: Paper, renderers: Collection[str]) -> BuildPlan:
-    """Plan what ``renderers`` (by name) would draw of ``loaded`` on ``paper``; writes nothing."""
+def plan(
+    loaded: LoadedWorkshop,
+    paper: Paper,
+    renderers: Collection[str],
+    known: Mapping[str, Checked] | None = None,
+) -> BuildPlan:
+    """Plan what ``renderers`` (by name) would draw of ``loaded`` on ``paper``; writes nothing.
+
+    ``known``: checks a previous plan made of what the renderer draws now, not made again."""
     workshop = loaded.workshop
     problems = []
-    checked: dict[str, dict[str, Any]] = {}
+    checked: dict[str, Checked] = {}
     with theme_fonts(workshop):
         for name in CAN_REFUSE:
             if name in renderers:
-                check = importlib.import_module(name).check(workshop, workshop.theme, paper)
+                check = (known or {}).get(name) or importlib.import_module(name).check(
+                    workshop, workshop.theme, paper
+                )
                 problems += [
                     loaded.document.problem(problem.field, problem.message)
                     for problem in check.problems
                 ]
-                checked[name] = check.plans
+                checked[name] = check
         problems.sort(key=lambda p: (p.line, p.column))
         fonts = tuple(_unmeasured_fonts(loaded))
         if not DRAW_THE_DECK & set(renderers):

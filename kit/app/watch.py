@@ -9,8 +9,8 @@ A change loads the workshop again. If it fails to load, its problems print one a
 in ``kit build`` and the previous outputs stay as they were; the watch goes on. If it
 loads to the same workshop as the last good build, with the same files (a comment or a
 blank line changed), nothing is rebuilt. Otherwise every chosen output is rebuilt, the
-deck first: each output is made from the whole workshop, and the deck is what a presenter
-checks while editing, so it is ready long before the printed material. The renderers'
+deck first (it is what a presenter checks while editing), but for the exercise sheets and
+the organiser's pack when nothing they show changed (kit.app.redraw). The renderers'
 worker processes stay between rebuilds, warm.
 """
 
@@ -28,6 +28,7 @@ import click
 from pydantic import BaseModel
 
 from kit.app.build import BuildResult, render_loaded
+from kit.app.redraw import Drawn
 from kit.app.workers import Workers
 from kit.errors import KitError
 from kit.model import Workshop
@@ -96,6 +97,8 @@ class _Watcher:
         self._assets: tuple[Path, ...] = ()
         self._stamps: dict[Path, Stamp] = {}
         self._built: tuple[Workshop, dict[Path, Stamp]] | None = None
+        # What the last good build drew its sheets from, with the files it pointed at then.
+        self._drawn: tuple[dict[Path, Stamp], Drawn] | None = None
         # Kept between rebuilds, with the renderers imported and their fonts and caches built.
         self.workers = Workers(settings.jobs)
 
@@ -120,8 +123,9 @@ class _Watcher:
         if self._built == (loaded.workshop, assets):
             click.echo("the workshop is as it was built; nothing to rebuild")
         else:
-            written = self._render(loaded, started, max(edited, default=None))
-            self._built = (loaded.workshop, assets) if written else None
+            result = self._render(loaded, assets, started, max(edited, default=None))
+            self._built = (loaded.workshop, assets) if result else None
+            self._drawn = (assets, result.drawn) if result and result.drawn else None
         self._watching()
 
     def _load(self) -> LoadedWorkshop | None:
@@ -135,11 +139,20 @@ class _Watcher:
             traceback.print_exc()
         return None
 
-    def _render(self, loaded: LoadedWorkshop, started: float, edited_ns: int | None) -> bool:
-        """Render every chosen output; True if all were written.
+    def _render(
+        self,
+        loaded: LoadedWorkshop,
+        assets: dict[Path, Stamp],
+        started: float,
+        edited_ns: int | None,
+    ) -> BuildResult | None:
+        """Render every chosen output whose inputs changed; the result if all were written.
+        The sheets the last such build drew are kept if it was built with the same
+        ``assets`` (the files the workshop points at, stamped) and nothing they show changed.
 
         ``edited_ns`` is when the edit that caused this build was saved, if one did.
         """
+        last = self._drawn[1] if self._drawn and self._drawn[0] == assets else None
         settings = self._settings
         first: list[int] = []  # when the first file was written, in ns since the epoch
 
@@ -159,17 +172,18 @@ class _Watcher:
                 waiting=click.echo,
                 warn=self._warn,
                 workers=self.workers,
+                last=last,
             )
         except KitError as exc:  # a failed renderer, a bad participants list, a machine fault
             self._report(exc)
-            return False
+            return None
         summary = f"built {len(result.written)} file(s) into {settings.out_dir}"
         summary += f" in {time.perf_counter() - started:.2f} s"
         if edited_ns is not None and first:
             # From the save, as the user sees it: waiting for the poll and loading count too.
             summary += f"; {(first[0] - edited_ns) / 1e9:.2f} s from the edit to the first file"
         click.echo(summary)
-        return True
+        return result
 
     def _look(self) -> dict[Path, Stamp]:
         return _stamps((*self._sources, *self._assets))

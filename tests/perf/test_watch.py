@@ -6,6 +6,7 @@ watch fails the test instead of hanging it.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import queue
 import shutil
@@ -21,7 +22,10 @@ import pytest
 from PIL import Image
 from pptx import Presentation
 
-from kit.app import outlock
+from kit.app import outlock, redraw
+from kit.app.build import build
+from kit.app.workers import Workers
+from kit.outputs import kind_of
 
 from ..conftest import FIXTURES, SAMPLE
 
@@ -220,3 +224,42 @@ def test_the_workers_stay_between_rebuilds(watched: Callable[..., _Watch], tmp_p
     while any(Path(f"/proc/{pid}").exists() for pid in workers) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not [pid for pid in workers if Path(f"/proc/{pid}").exists()]
+
+
+def _digests(out: Path) -> dict[str, str]:
+    return {
+        path.name: hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(out.iterdir())
+        if path.is_file() and not path.name.startswith(".kit-")
+    }
+
+
+def _written(lines: list[str]) -> list[str]:
+    """The names of the files a build's lines say it wrote, in order."""
+    return [Path(line.split()[1]).name for line in lines if line.startswith("wrote ")]
+
+
+def test_an_edit_to_a_slide_redraws_all_but_the_sheets_and_leaves_the_folder_all_new(
+    watched: Callable[..., _Watch], tmp_path: Path
+) -> None:
+    """A slide's text is not on the exercise sheets nor in the organiser's pack: they are
+    left as they were, and the folder is then what a build from scratch writes. A field they
+    show (the venue) redraws everything."""
+    watch = watched(SAMPLE, "--jobs", "2")
+    everything = _written(watch.next_build())
+    sheets = [name for name in everything if redraw.is_sheet(kind_of(name))]
+    assert len(sheets) == 11  # six exercise sheets and the organiser's five
+    file = tmp_path / "workshop" / "workshop.yaml"
+    source = file.read_text(encoding="utf-8")
+    for (old, new), redrawn in (
+        (("welcome; put-downs", "welcome; insults"), [n for n in everything if n not in sheets]),
+        (("Room 2\n", "Room 12\n"), everything),
+    ):
+        assert old in source
+        source = source.replace(old, new)
+        _save(file, source)
+        assert _written(watch.next_build()) == redrawn
+        fresh = tmp_path / f"fresh-{len(redrawn)}"
+        build(file.parent, fresh, workers=Workers(1))
+        assert _digests(watch.out) == _digests(fresh)
+    assert watch.interrupt() == 0
