@@ -8,7 +8,7 @@ from dataclasses import replace
 from kit.layout.fonts import deck_name
 from kit.layout.planner import FOOTER_BAND, MARGIN, Draft, Planner, join_notes
 from kit.layout.slidelayout import Arrow, Box, DeckLayout, Element, Slide, layout_role
-from kit.layout.templated import clear_right, inks, readable
+from kit.layout.templated import free_span, inks, readable
 from kit.layout.textfit import ParaSpec, fit_text, set_text
 from kit.model import markup
 from kit.model.colour import readable_on, softened
@@ -76,7 +76,7 @@ def footer(p: Planner, number: int, draft: Draft) -> list[Element]:
     if p.look is not None:  # in the template's footer row, clear of its pictures
         template = p.look.layout(layout_role(draft.kind))
         row, numbered = template.footer, template.numbered
-        left_edge, top, right_edge = row.x, row.y, clear_right(row, template)
+        (left_edge, right_edge), top = free_span(row, template), row.y
         behind = template.behind(row)  # the readable pass checks every colour of it
         background = behind[len(behind) // 2] if behind else background
     ink = softened(readable_on(background), background, 0.25, ratio=7.0)  # 4.5 had no slack

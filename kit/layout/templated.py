@@ -133,8 +133,19 @@ def _rect(element: Box | Picture | QrCode) -> Rect:
     return Rect(element.x, element.y, element.w, element.h)
 
 
-def clear_right(row: Rect, layout: LayoutLook) -> float:
-    """Where the template's first picture or shape in ``row`` starts, from the left (the
-    row's right edge if there is none)."""
-    starts = [o.x for o in layout.obstacles if o.meets(row) and o.x > row.x + row.w / 2]
-    return min([row.right, *starts])
+def free_span(row: Rect, layout: LayoutLook) -> tuple[float, float]:
+    """The widest stretch of ``row``, left to right, clear of the template's pictures and
+    shapes (one that covers the whole row is behind it, not in the way). Its date, footer
+    and number fields are not in the way: kit's slides leave them empty."""
+    drawn = [
+        paint.rect
+        for paint in layout.paints
+        if paint.kind != "background" and paint.rect.meets(row) and not paint.rect.holds(row)
+    ]
+    edges = sorted((max(o.x, row.x), min(o.right, row.right)) for o in drawn)
+    spans, left = [], row.x
+    for start, end in edges:
+        spans.append((left, start))
+        left = max(left, end)
+    spans.append((left, row.right))
+    return max(spans, key=lambda span: span[1] - span[0])

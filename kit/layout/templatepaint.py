@@ -129,9 +129,10 @@ def _sampled(data: bytes, rect: Rect, kind: PaintKind) -> Paint | None:
         return None
     columns = max(1, round(_GRID * min(1.0, rect.w / max(rect.w, rect.h))))
     rows = max(1, round(_GRID * min(1.0, rect.h / max(rect.w, rect.h))))
-    pixels = list(rgba.resize((columns, rows), Image.Resampling.BOX).getdata())
+    raw = rgba.resize((columns, rows), Image.Resampling.BOX).tobytes()  # RGBA, row by row
+    pixels = [cast(Pixel, tuple(raw[i : i + 4])) for i in range(0, len(raw), 4)]
     cells = tuple(
-        tuple(_cell(cast(Pixel, pixel)) for pixel in pixels[row * columns : (row + 1) * columns])
+        tuple(_cell(pixel) for pixel in pixels[row * columns : (row + 1) * columns])
         for row in range(rows)
     )
     opaque = all(cell is not None for line in cells for cell in line)
