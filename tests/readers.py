@@ -11,6 +11,7 @@ reads well. ``problems`` runs them all on one PDF.
 
 from __future__ import annotations
 
+import io
 import itertools
 import re
 import shutil
@@ -22,6 +23,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -693,6 +695,7 @@ def bare_layouts(deck: Path, folder: Path) -> Decorations:
                 shape.element.getparent().remove(shape.element)
             if not shown:
                 slide.element.set("showMasterSp", "0")
+                _keep_backdrops(slide, layouts[name], prs.slide_width * prs.slide_height)
         made.append(folder / f"{deck.stem}-{'decorated' if shown else 'bare'}.pptx")
         prs.save(str(made[-1]))
     # The master's own text placeholders count too: LibreOffice writes every layout with
@@ -706,6 +709,36 @@ def bare_layouts(deck: Path, folder: Path) -> Decorations:
         for name in used
     ]
     return Decorations(made[0], made[1], [used.index(name) for name in names], areas)
+
+
+def _keep_backdrops(slide: Any, layout: Any, area: int) -> None:
+    """Put back on ``slide`` the pictures and shapes of its master and layout that cover
+    nine tenths of it or more: a backdrop, as a background is, not a decoration to keep
+    text off (the contrast check judges text on it)."""
+    import copy
+
+    from pptx.shapes.picture import Picture
+
+    owners = (
+        [layout, layout.slide_master]
+        if layout.element.get("showMasterSp", "1")
+        in (
+            "1",
+            "true",
+        )
+        else [layout]
+    )
+    for owner in reversed(owners):
+        for shape in owner.shapes:
+            if shape.is_placeholder or not shape.width or not shape.height:
+                continue
+            if shape.width * shape.height < 0.9 * area:
+                continue
+            if isinstance(shape, Picture):
+                blob = io.BytesIO(shape.image.blob)
+                slide.shapes.add_picture(blob, shape.left, shape.top, shape.width, shape.height)
+            else:
+                slide.shapes._spTree.append(copy.deepcopy(shape.element))
 
 
 def decoration_masks(decorations: Decorations, dpi: int) -> list[Image.Image]:

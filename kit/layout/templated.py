@@ -5,7 +5,9 @@ template's (``canvas``), and moves it into place (``placed``); titles go into th
 title box. Then every text kit draws is
 checked against the colours really behind it (the template's background, bands and
 pictures, or kit's own fill): a colour below 4.5:1 (3:1 for titles) is replaced by the
-first of the template's theme colours, then black or white, that reaches it.
+first of the template's theme colours, then black or white, that reaches it; text no colour
+reads on (a busy picture, light and dark bands under one box) is set on a plate of the
+slide's background colour, or white.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from kit.layout.templatelook import (
 )
 from kit.layout.textfit import Text
 from kit.model import Colours, Theme
-from kit.model.colour import contrast
+from kit.model.colour import WHITE, contrast
 
 
 def canvas(look: TemplateLook, margin: float, body_top: float, below: float) -> tuple[float, float]:
@@ -95,24 +97,40 @@ def readable(elements: list[Element], layout: LayoutLook, inks: tuple[str, ...])
 
 def _readable(element: Element, layout: LayoutLook, inks: tuple[str, ...]) -> Element:
     if isinstance(element, Box) and element.text is not None:
-        behind = (element.fill,) if element.fill else layout.behind(_rect(element))
         needed = TITLE_CONTRAST if element.role == "title" else BODY_CONTRAST
-        return replace(element, text=inked(element.text, behind, inks, needed))
+        fill = element.fill or _plate(layout, layout.behind(_rect(element)), inks, needed)
+        behind = (fill,) if fill else layout.behind(_rect(element))
+        return replace(element, fill=fill, text=inked(element.text, behind, inks, needed))
     if isinstance(element, Table):
-        rows = []
+        rows: list[tuple[Cell, ...]] = []
         top = element.y
         for row, height in zip(element.rows, element.row_heights):
             left, cells = element.x, []
             for cell, width in zip(row, element.col_widths):
-                behind = (
-                    (cell.fill,) if cell.fill else layout.behind(Rect(left, top, width, height))
-                )
-                cells.append(Cell(inked(cell.text, behind, inks, BODY_CONTRAST), cell.fill))
+                under = layout.behind(Rect(left, top, width, height))
+                fill = cell.fill or _plate(layout, under, inks, BODY_CONTRAST)
+                behind = (fill,) if fill else under
+                cells.append(Cell(inked(cell.text, behind, inks, BODY_CONTRAST), fill))
                 left += width
             rows.append(tuple(cells))
             top += height
         return replace(element, rows=tuple(rows))
     return element
+
+
+def _plate(
+    layout: LayoutLook, behind: tuple[str, ...], inks: tuple[str, ...], needed: float
+) -> str | None:
+    """A fill for text that no ink reads on over what is behind it (a busy picture, bands
+    of light and dark): the slide's background colour, or white; None when one reads."""
+    if _reads(readable_ink(inks, behind, needed), behind, needed):
+        return None
+    ground = layout.background()
+    return ground if _reads(readable_ink(inks, (ground,), needed), (ground,), needed) else WHITE
+
+
+def _reads(ink: str, behind: tuple[str, ...], needed: float) -> bool:
+    return all(contrast(ink, colour) >= needed for colour in behind)
 
 
 def inked(text: Text, behind: tuple[str, ...], inks: tuple[str, ...], needed: float) -> Text:
@@ -135,7 +153,8 @@ def _rect(element: Box | Picture | QrCode) -> Rect:
 
 def free_span(row: Rect, layout: LayoutLook) -> tuple[float, float]:
     """The widest stretch of ``row``, left to right, clear of the template's pictures and
-    shapes (one that covers the whole row is behind it, not in the way). Its date, footer
+    shapes (one that covers the whole row is behind it, not in the way), if it is half the
+    row or more. Its date, footer
     and number fields are not in the way: kit's slides leave them empty."""
     drawn = [
         paint.rect
@@ -148,4 +167,6 @@ def free_span(row: Rect, layout: LayoutLook) -> tuple[float, float]:
         spans.append((left, start))
         left = max(left, end)
     spans.append((left, row.right))
-    return max(spans, key=lambda span: span[1] - span[0])
+    widest = max(spans, key=lambda span: span[1] - span[0])
+    # A row strewn with shapes: the whole row, the text on a plate where it must be.
+    return widest if widest[1] - widest[0] >= row.w / 2 else (row.x, row.right)

@@ -245,7 +245,8 @@ def _describe(
             paints.append(paint)
             if paint.rect.w * paint.rect.h < 0.9 * width * height:
                 obstacles.append(paint.rect)  # under the whole slide, it is a background
-    body = _clear(_body_area(bodies, title, obstacles + fields, width, height), obstacles)
+    area = _body_area(bodies, title, obstacles + fields, width, height)
+    body = _clear(_on_slide(area, width, height), obstacles)
     numbered = any(
         shape.find("*/p:nvPr/p:ph", NS) is None
         for owner in shown
@@ -316,6 +317,14 @@ def _body_area(
     return Rect(margin, top, width - 2 * margin, max(bottom - top, height * 0.25))
 
 
+def _on_slide(box: Rect, width: float, height: float) -> Rect:
+    """The part of ``box`` on the slide, ``GAP`` in from its edges (a template made for
+    another slide size can reach past them)."""
+    left, top = max(box.x, GAP), max(box.y, GAP)
+    right, bottom = min(box.right, width - GAP), min(box.bottom, height - GAP)
+    return Rect(left, top, max(right - left, 0.0), max(bottom - top, 0.0))
+
+
 def _clear(body: Rect, obstacles: list[Rect]) -> Rect:
     """``body`` cut back, one side at a time, off each picture or shape it meets or comes
     within ``GAP`` of, keeping the most area; an obstacle that would leave under 40 % of
@@ -339,21 +348,22 @@ def _clear(body: Rect, obstacles: list[Rect]) -> Rect:
 def _with_footer(look: LayoutLook, height: float, inks: tuple[str, ...], span: Rect) -> LayoutLook:
     """``look`` with the row for kit's footer, across ``span``: the lowest row below its
     body and title on colours one of ``inks`` reads on; failing that, the body's last row
-    (the body gives it up) if one reads there, else the row where the best ink reads best."""
+    (the body gives it up) if one reads there or there is no room below, else the row below
+    where the best ink reads best."""
     body = look.body
     highest = max(body.bottom, look.title.bottom if look.title else 0.0) + 2
     rows: list[tuple[float, float, Rect]] = []
     y = height - FOOTER_HEIGHT - 1
-    while y >= highest or not rows:
+    while y >= highest:
         rows.append(_judged(look, Rect(span.x, y, span.w, FOOTER_HEIGHT), inks))
         if rows[-1][0] >= BODY_CONTRAST:
             return replace(look, footer=rows[-1][2])
         y -= 2
     inside = _judged(look, Rect(span.x, body.bottom - FOOTER_HEIGHT, span.w, FOOTER_HEIGHT), inks)
-    if inside[0] >= BODY_CONTRAST and body.h > 4 * FOOTER_HEIGHT:
-        given = Rect(body.x, body.y, body.w, body.h - FOOTER_HEIGHT - GAP / 2)
-        return replace(look, body=given, footer=inside[2])
-    return replace(look, footer=max(rows)[2])
+    if rows and (inside[0] < BODY_CONTRAST or body.h <= 4 * FOOTER_HEIGHT):
+        return replace(look, footer=max(rows)[2])
+    given = Rect(body.x, body.y, body.w, max(body.h - FOOTER_HEIGHT - GAP / 2, 0.0))
+    return replace(look, body=given, footer=inside[2])
 
 
 def _judged(look: LayoutLook, row: Rect, inks: tuple[str, ...]) -> tuple[float, float, Rect]:
