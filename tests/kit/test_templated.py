@@ -16,7 +16,10 @@ import yaml
 
 from kit.layout.deckplan import plan_deck
 from kit.layout.slidelayout import Box, DeckLayout, Table, layout_role
-from kit.layout.templatelook import Rect
+from kit.layout.templated import readable
+from kit.layout.templatelook import LayoutLook, Rect
+from kit.layout.templatepaint import Paint
+from kit.layout.textfit import ParaSpec, set_text
 from kit.model.colour import contrast
 from kit.source.loader import load
 
@@ -93,7 +96,8 @@ def test_cycle_coop_on_a_16_9_template_takes_its_size_and_says_so(
 
 def test_content_stays_off_the_templates_decoration(vivid: Template, tmp_path: Path) -> None:
     """Vivid's master draws a patterned block across the slide's lower part: the body area
-    ends above it, and no text kit draws on a content slide meets it."""
+    ends above it, and no text kit draws on a content slide meets it, the footer neither
+    (nothing reads on the block: the footer takes the body's last row)."""
     folder = _on(FIXTURES / "cycle-coop", vivid, tmp_path)
     deck, _ = _plan(folder)
     assert deck.look is not None
@@ -102,6 +106,23 @@ def test_content_stays_off_the_templates_decoration(vivid: Template, tmp_path: P
         if layout_role(slide.kind) != "content":
             continue
         for element in slide.elements:
-            if isinstance(element, Box) and element.text and element.role not in FOOTER_ROLES:
+            if isinstance(element, Box) and element.text:  # the footer too
                 rect = Rect(element.x, element.y, element.w, element.h)
                 assert not any(o.meets(rect) for o in layout.obstacles), (slide.title, element)
+
+
+def test_text_no_colour_reads_on_is_set_on_a_plate() -> None:
+    """Black and white halves behind one box: no ink reads on both, so the box gets a plate
+    of the slide's background colour and an ink that reads on it; a box on the white half
+    alone keeps no fill and takes black."""
+    slide = Rect(0, 0, 720, 540)
+    halves = Paint(slide, ((("#000000",), ("#FFFFFF",)),), True, "background")
+    layout = LayoutLook("content", "halves", (0, 0), None, slide, slide, (), (halves,))
+    grey = [ParaSpec("Readable on both halves", color="#777777")]
+    across = Box(60, 100, 600, 100, text=set_text(grey, 600, 18))
+    right = Box(400, 300, 300, 100, text=set_text(grey, 300, 18))
+    plated, alone = readable([across, right], layout, ("#777777", "#000000", "#FFFFFF"))
+    assert isinstance(plated, Box) and plated.fill == "#FFFFFF" and plated.text is not None
+    assert contrast(plated.text.paragraphs[0].color, plated.fill) >= 4.5
+    assert isinstance(alone, Box) and alone.fill is None and alone.text is not None
+    assert alone.text.paragraphs[0].color == "#000000"
