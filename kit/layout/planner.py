@@ -252,14 +252,14 @@ class Planner:
         build: bool = False,
         repeat: bool = False,
         first: int = 0,
+        below: list[Element] | None = None,
     ) -> None:
         """Slides for a run of paragraphs, continued on further slides if they must be.
 
-        ``above`` elements go on the first slide only (``repeat``: on every slide, where
-        the room for them is kept too); ``first``: 1 when the run continues a slide drawn
-        before; ``reserve`` keeps room at the bottom;
-        ``build`` shows the paragraphs one click at a time in the slideshow; ``role`` is
-        the text's in the deck's type scale.
+        ``above`` goes on the first slide (``repeat``: on each); ``below`` on each, its y
+        counted from the text's last line, in the room ``reserve`` keeps at the bottom;
+        ``first`` is 1 when the run continues a slide drawn before; ``build`` shows the
+        paragraphs one click at a time; ``role`` is the text's in the deck's type scale.
         """
         height = self.body_height(cite) - (top - BODY_TOP) - reserve
         pages = self.scale.pages(role, specs, self.content_width, height, anchor)
@@ -267,15 +267,14 @@ class Planner:
             self.warn(ctx.place, f"text does not fit one slide; continued over {len(pages)} slides")
         for index, text in enumerate(pages):
             name = "Body" if role == "body" else role.capitalize()
-            box = Box(MARGIN, top, self.content_width, height, text=text, name=name, build=build)
-            self.add(
-                self.continued(title, first + index),
-                kind,
-                [*((above or []) if index == 0 or repeat else []), box],
-                notes,
-                cite=cite,
-                for_participants=for_participants,
-            )
+            # followed: as tall as its text, anchored at its foot by the caller, so the gap
+            # under its last line stays the same however a viewer wraps it
+            tall = text.height if below else height
+            box = Box(MARGIN, top, self.content_width, tall, text=text, name=name, build=build)
+            after = [shifted(element, 0, top + tall) for element in below or []]
+            shown = [*((above or []) if index == 0 or repeat else []), box, *after]
+            title_shown = self.continued(title, first + index)
+            self.add(title_shown, kind, shown, notes, cite=cite, for_participants=for_participants)
 
     def text_block(
         self, block: Block, ctx: BlockContext, title: str, specs: list[ParaSpec], **kw: Any

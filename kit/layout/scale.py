@@ -7,7 +7,8 @@ slide; the second (``probe.settled()``) sets every run of the role at the larges
 that most of those runs fit (``MOST``), never under the role's floor. One crowded slide
 does not shrink the deck: its text is set at the deck's size too and continues on another
 slide or changes shape, quietly when it would have fitted at the floor (the deck's choice,
-not the author's), with a warning when it fits nowhere even at the floor.
+not the author's), with a warning when it fits nowhere even at the floor. Such a run counts
+as one at the floor, where it takes the fewest slides.
 """
 
 from __future__ import annotations
@@ -106,6 +107,8 @@ class Scale:
             pages = smaller if len(smaller) == 1 else pages
         if len(pages) == 1:
             self.saw(role, pages[0].base)
+        elif self.fixed is None and self.too_long(role, specs, width, height, anchor):
+            self.saw(role, ROLES[role][1])  # it continues anyway: fewest slides at the floor
         return pages
 
     def too_long(

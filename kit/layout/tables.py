@@ -44,6 +44,7 @@ def table_slides(
             break
     if len(pages) > 1:
         if len(pages_at(p.scale.least("table")[0])) > 1:  # the author's to fix, not the deck's
+            p.scale.saw("table", p.scale.least("table")[0])  # fewest slides at the floor
             p.warn(place, f"table does not fit one slide; continued over {len(pages)} slides")
         pages = _balanced(pages, lambda limit: pages_at(size, limit))
     for index, page in enumerate(pages):

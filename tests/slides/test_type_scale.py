@@ -230,3 +230,34 @@ def test_a_long_slide_continues_rather_than_shrinking_the_deck(
     warned = [w for w in deck.warnings if "does not fit one slide" in w]
     # one warning a run too long even at the floor; the others continued unwarned
     assert len(continued) > len(warned), f"{name}: {sorted(continued)}, warned: {warned}"
+
+
+# Decks with drill techniques: sample, first-aid (4:3, 12 challenges), tenants-union (two
+# challenges whose responses continue over several slides).
+TECHNIQUES = ["sample-16x9", "sample-4x3", "first-aid-4x3", "tenants-union-16x9"]
+
+
+@pytest.mark.parametrize("name", TECHNIQUES)
+def test_the_technique_box_is_one_gap_under_the_last_response(
+    decks: dict[str, Deck], name: str
+) -> None:
+    """#15: the same distance from the last response's last line to the Technique box on
+    every response slide, never touching it, whatever the responses' length."""
+    deck = decks[name]
+    gaps = []
+    for shapes, page in zip(deck.shapes, deck.pages, strict=True):
+        named = {shape.name: shape for shape in shapes}
+        if "Technique" not in named or "Body" not in named:
+            continue
+        technique, body = named["Technique"].box, named["Body"].box
+        # a word box holds the line's descent, below a box fitted to its text: by its middle
+        responses = [
+            word
+            for word in page.words
+            if body.x0 - 1 <= word.box.x0
+            and word.box.x1 <= body.x1 + 1
+            and body.y0 <= word.box.centre[1] <= min(body.y1, technique.y0)
+        ]
+        gaps.append(round(technique.y0 - max(word.box.y1 for word in responses), 1))
+    assert gaps, f"{name}: no response slide with a Technique box"
+    assert min(gaps) >= 12 and max(gaps) - min(gaps) <= 2, f"{name}: gaps {sorted(gaps)}"

@@ -5,17 +5,20 @@ from __future__ import annotations
 
 from kit.layout.planner import (
     BODY_TOP,
-    FOOTER_BAND,
     MARGIN,
     BlockContext,
     Planner,
     block_notes,
     quoted,
 )
+from kit.layout.scale import BODY_FLOOR
 from kit.layout.slidelayout import Box, Element
 from kit.layout.textfit import LINE_SPACING, ParaSpec, Text
 from kit.model import Challenge, DrillBlock
 from kit.model.colour import WHITE, mix
+
+# Between the last response and the Technique box: a blank line of the body's floor size.
+TECHNIQUE_GAP = BODY_FLOOR * LINE_SPACING
 
 
 def slides(p: Planner, block: DrillBlock, ctx: BlockContext) -> None:
@@ -66,17 +69,18 @@ def _challenge(
     ]
     top = BODY_TOP + reminder.height + 8
     reserve = 0.0
+    below: list[Element] = []
     if challenge.technique:
         specs = [p.spec(f"**{w.colon(w('technique'))}** {challenge.technique}")]
         inset = 8.0
         fitted = p.scale.fit("label", [specs], width - 3 * inset, 2 * LINE_SPACING * 20)
         technique = fitted[0] if fitted else p.scale.set("label", specs, width - 3 * inset)
         tall = technique.height + 2 * inset
-        reserve = tall + 12
-        above.append(
+        reserve = TECHNIQUE_GAP + tall + 12  # clear of the footer by as much as a template's
+        below.append(  # the same distance under the last response on every slide
             Box(
                 MARGIN,
-                p.height - FOOTER_BAND - tall - 12,
+                TECHNIQUE_GAP,
                 width,
                 tall,
                 text=technique,
@@ -97,6 +101,8 @@ def _challenge(
         above=above,
         for_participants=False,
         reserve=reserve,
+        below=below,
+        anchor="bottom",  # the Technique box's gap kept under the last response
         build=True,  # the room answers first; then each response, one click at a time
         repeat=True,  # the statement and its technique beside every response
     )
