@@ -78,7 +78,7 @@ def lint(loaded: LoadedWorkshop) -> list[Finding]:
     if CONTRAST_RULE not in disabled:
         findings.extend(
             finding
-            for finding in contrast_findings(workshop.theme.colours, document)
+            for finding in contrast_findings(workshop, document)
             if not base_source.suppressed(finding.rule, finding.line)
         )
     return sorted(findings, key=lambda f: (f.file, f.line, f.column, f.rule))

@@ -299,14 +299,15 @@ def test_low_contrast_theme_colours_are_named_with_their_ratio(tmp_path: Path) -
             secondary: "#A0A0A0"
             text: "#808080"
         """
-    found = findings(tmp_path, bullets("Fine"), head)
+    resources = '- resources: {title: Help, items: [{name: Line, url: "https://example.org"}]}\n'
+    found = findings(tmp_path, bullets("Fine") + resources, head)
     assert [(f.rule, f.line, f.column, f.message, f.suggestion) for f in found] == [
         (
             "contrast",
             5,
             16,
-            "text on secondary dividers and cards: #FFFFFF on secondary "
-            "#A0A0A0 has contrast 2.61:1; WCAG AA needs 4.5:1",
+            "addresses, contacts and timings: secondary #A0A0A0 on background #FFFFFF has "
+            "contrast 2.61:1; WCAG AA needs 4.5:1",
             "secondary: #767676",
         ),
         (
@@ -318,14 +319,15 @@ def test_low_contrast_theme_colours_are_named_with_their_ratio(tmp_path: Path) -
             "text: #767676",
         ),
     ]
+    # Without resources or an activity kit sets no text in the secondary: nothing to say.
+    assert [f.line for f in findings(tmp_path, bullets("Fine"), head)] == [6]
 
 
-def test_text_on_a_light_primary_in_the_text_colour_is_checked(tmp_path: Path) -> None:
+def test_a_pale_primary_is_found_as_the_titles_colour(tmp_path: Path) -> None:
     theme = 'theme: {colours: {primary: "#C0C0C0", text: "#707070"}}'
     found = findings(tmp_path, bullets("Fine"), theme + "\n")
     assert [f.message.split(" has")[0] for f in found] == [
-        "large titles: primary #C0C0C0 on background #FFFFFF",
-        "text on primary slides and cards: #707070 on primary #C0C0C0",
+        "titles: primary #C0C0C0 on background #FFFFFF",
     ]
     assert findings(tmp_path, bullets("Fine"), theme + "  # kit-lint: disable=contrast\n") == []
 
