@@ -63,7 +63,7 @@ def _title_elements(
     elements += [replace(line, y=line.y + rise) for line in lines]
     title_h = rise - (12 if lines else 0) - 40
     head_text = fit_text(head, w, title_h, 48, 28, anchor="bottom")
-    head_text, head_w = balanced(head, head_text or set_text(head, w, 28, anchor="bottom"), w)
+    head_text, head_w = _balanced(head, head_text or set_text(head, w, 28, anchor="bottom"), w)
     elements.append(Box(MARGIN, 40, head_w, title_h, text=head_text, role="title", name="Title"))
     top = band_y + 6 + 20
     size = fitted(details, w, p.height - FOOTER_BAND - 8 - top, 22, 16).base
@@ -76,13 +76,13 @@ def _stacked(specs: list[ParaSpec], size: float, width: float, name: str) -> lis
     0 down, as far apart as paragraphs of one box."""
     boxes, top = [], 0.0
     for spec in specs:
-        text, text_w = balanced([spec], set_text([spec], width, size), width)
+        text, text_w = _balanced([spec], set_text([spec], width, size), width)
         boxes.append(Box(MARGIN, top, text_w, text.height, text=text, name=name))
         top += text.height + PARA_SPACING * size
     return boxes
 
 
-def balanced(specs: list[ParaSpec], text: Text, width: float) -> tuple[Text, float]:
+def _balanced(specs: list[ParaSpec], text: Text, width: float) -> tuple[Text, float]:
     """``text`` (``specs`` set ``width`` wide) reset in the narrowest width, down to half,
     that breaks each paragraph into as many lines: lines of even length, so no word is
     left alone on the last. Returns the text and its width."""
@@ -121,22 +121,23 @@ def divider(p: Planner, ctx: BlockContext) -> None:
     background = p.colours.secondary
     ink = readable_on(background)
     w = p.content_width
-    # The section number opens the title, so the divider's title differs from its next
-    # slide's and is read before it, as it is seen.
+    # The section number opens the title, read before it as it is seen.
     head = [
         ParaSpec(p.section_number(ctx), color=ink, scale=0.5),
         ParaSpec(section.title, bold=True, color=ink),
     ]
-    head_text = fit_text(head, w, 150, 44, 26, anchor="bottom") or set_text(head, w, 26)
+    head_text = fit_text(head, w, 150, 44, 26, anchor="bottom")
+    head_text, head_w = _balanced(head, head_text or set_text(head, w, 26, anchor="bottom"), w)
     timing = f"{p.words('minutes', count=section.duration)} · {_span(p, ctx)}"
     specs = [ParaSpec(timing, color=ink, bold=True)]
     specs += [ParaSpec(o, bullet="•", color=ink) for o in section.objectives]
     lower_h = p.height - 250 - FOOTER_BAND
-    lower = fit_text(specs, w, lower_h, 24, 16) or set_text(specs, w, 16)
+    size = fitted(specs, w, lower_h, 24, 16).base
+    lines = _stacked(specs, size, w, "Timing and objectives")
     elements: list[Element] = [
-        Box(MARGIN, 70, w, 150, text=head_text, role="title", name="Title"),
+        Box(MARGIN, 70, head_w, 150, text=head_text, role="title", name="Title"),
         Box(MARGIN, 232, 72, 4, fill=p.colours.accent, role="decoration", name="Accent rule"),
-        Box(MARGIN, 250, w, lower_h, text=lower, name="Timing and objectives"),
+        *(replace(line, y=line.y + 250) for line in lines),
     ]
     if p.look is not None:
         elements = _on_layout(p, "section", head, specs, (44, 26), (24, 14))

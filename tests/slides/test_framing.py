@@ -135,6 +135,17 @@ def test_the_title_slide_says_what_who_when_and_where(decks: dict[str, Deck], na
     assert not lone, f"{name}: a word alone on the last line of its paragraph: {lone}"
 
 
+@pytest.mark.parametrize("name", CASES)
+def test_no_divider_leaves_a_short_word_alone_on_a_line(decks: dict[str, Deck], name: str) -> None:
+    """Dividers (titled "Section 2 of 5" and the section's title): the title and each
+    objective balanced ("look after each" / "other" was the sample's in 4:3)."""
+    deck = decks[name]
+    dividers = [page for page, title in zip(deck.pages, deck.titles, strict=True) if "\n" in title]
+    assert dividers
+    lone = [f"p{page.number}: {word}" for page in dividers for word in _lone_last_words(page)]
+    assert not lone, f"{name}: {lone}"
+
+
 def _lone_last_words(page: Page) -> list[str]:
     """A short word alone on a row (under a third as wide as the row above), a line under a
     row of the same size with more words: the last line of a wrapped paragraph ("Room" /
