@@ -165,14 +165,32 @@ def fit_size(
 ) -> float | None:
     """The largest size, in half points, at which the stack ``make(size)`` fits the box.
 
-    None if even ``smallest`` is too big, so the caller can report what did not fit.
+    None if even ``smallest`` is too big, so the caller can report what did not fit. A
+    stack grows with its size, so the sizes are searched by halving (a wall sign's name
+    tried every half point from 105 to 83 pt took a thousand measurements); the largest
+    is tried first, as it usually fits.
     """
-    size = largest
-    while size >= smallest:
-        if stack_height(make(size), width) <= height:
-            return size
-        size -= 0.5
-    return None
+    sizes = [largest]  # counted down as before, so each size is the same number
+    while sizes[-1] - 0.5 >= smallest:
+        sizes.append(sizes[-1] - 0.5)
+    if largest < smallest:
+        return None
+
+    def fits(index: int) -> bool:
+        return stack_height(make(sizes[index]), width) <= height
+
+    if fits(0):
+        return largest
+    too_big, fitting = 0, len(sizes) - 1
+    if fitting == 0 or not fits(fitting):
+        return None
+    while fitting - too_big > 1:
+        middle = (too_big + fitting) // 2
+        if fits(middle):
+            fitting = middle
+        else:
+            too_big = middle
+    return sizes[fitting]
 
 
 class Slots(Flowable):
