@@ -40,6 +40,9 @@ RENDERERS: dict[str, str] = {
 }
 # Renderers that read what the others wrote: they run in the build's process, after them.
 AFTER_THE_REST = frozenset({"printlist"})
+# What a renderer imports only as it draws (importing it stays light): the workers' server
+# imports it with the renderer, while the build plans, so the deck's worker starts at once.
+DRAWS_WITH: dict[str, tuple[str, ...]] = {"slides": ("slides.pptx_writer",)}
 
 
 DEFAULT_PARTICIPANTS = 20
@@ -220,7 +223,8 @@ def _workers(given: Workers | None, names: list[str]) -> Iterator[Workers]:
     workers = given or Workers()
     drawn = [name for name in names if name not in AFTER_THE_REST]
     if workers.parallel(len(drawn)):
-        workers.start([RENDERERS[name] for name in drawn if name in RENDERERS])
+        modules = [(RENDERERS[n], *DRAWS_WITH.get(n, ())) for n in drawn if n in RENDERERS]
+        workers.start([module for imported in modules for module in imported])
     try:
         yield workers
     except BaseException:

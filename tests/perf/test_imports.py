@@ -48,3 +48,11 @@ def test_building_the_deck_alone_loads_no_pdf_library(tmp_path: Path) -> None:
     imported = _imported("build", str(SAMPLE), "--out", str(tmp_path), "--only", "slides")
     assert "pptx" in imported  # the probe sees what a build loads
     assert "reportlab" not in imported
+
+
+def test_a_build_with_workers_leaves_the_deck_writer_to_them(tmp_path: Path) -> None:
+    """The build's own process lays the deck out but never writes it: python-pptx is
+    loaded by the workers' server, while the build plans, not by the build."""
+    imported = _imported("build", str(SAMPLE), "--out", str(tmp_path), "--jobs", "2")
+    assert "reportlab" in imported  # the printed sheets are measured while planning
+    assert "pptx" not in imported
