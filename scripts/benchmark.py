@@ -408,11 +408,15 @@ def tagging_costs(all_cases: list[Case]) -> list[str]:
 # --- kit build --watch ----------------------------------------------------------------------
 
 _VENUE = "venue: Riverside Community Hall, Room 2"
+# A slide's text: on no exercise sheet and in no organiser's sheet, which stay as they were.
+_SLIDE = "- Questions and disagreement are welcome"
+EDITS = {"venue": _VENUE, "slide": _SLIDE}
 
 
-def watch_latency(scratch: Path, runs: int) -> tuple[float, float]:
-    """Medians of the seconds from saving a one-field edit of the sample to its new deck,
-    and to the last of its outputs, as ``kit build --watch`` rebuilds them.
+def watch_latency(scratch: Path, runs: int) -> dict[str, tuple[float, float]]:
+    """For each of ``EDITS``, the medians of the seconds from saving that one-field edit of
+    the sample to its new deck, and to the last of its outputs, as ``kit build --watch``
+    rebuilds them (the venue is on every output; a slide's text redraws fewer).
 
     Measured from outside: the clock starts when the edit is saved and stops when the
     watch prints its "wrote" line, so polling, loading and printing all count.
@@ -430,23 +434,28 @@ def watch_latency(scratch: Path, runs: int) -> tuple[float, float]:
         cwd=ROOT,
         env=_ENVIRONMENT,
     )
-    deck, everything = [], []
+    times: dict[str, tuple[list[float], list[float]]] = {edit: ([], []) for edit in EDITS}
     try:
         _read_until(child, "watching ")
         for run in range(runs):
-            draft = file.with_name("draft.yaml")  # saved whole, as editors do
-            draft.write_text(source.replace(_VENUE, f"{_VENUE}{run}"), encoding="utf-8")
-            os.replace(draft, file)
-            saved = time.perf_counter()
-            _read_until(child, "wrote ", "deck.pptx")
-            deck.append(time.perf_counter() - saved)
-            _read_until(child, "built ")
-            everything.append(time.perf_counter() - saved)
-            _read_until(child, "watching ")
+            for edit, line in EDITS.items():
+                source = source.replace(f"{line}{run - 1 if run else ''}", f"{line}{run}", 1)
+                draft = file.with_name("draft.yaml")  # saved whole, as editors do
+                draft.write_text(source, encoding="utf-8")
+                os.replace(draft, file)
+                saved = time.perf_counter()
+                _read_until(child, "wrote ", "deck.pptx")
+                times[edit][0].append(time.perf_counter() - saved)
+                _read_until(child, "built ")
+                times[edit][1].append(time.perf_counter() - saved)
+                _read_until(child, "watching ")
     finally:
         child.send_signal(signal.SIGINT)
         child.communicate()
-    return statistics.median(deck), statistics.median(everything)
+    return {
+        edit: (statistics.median(deck), statistics.median(everything))
+        for edit, (deck, everything) in times.items()
+    }
 
 
 def _read_until(child: subprocess.Popen[str], start: str, contains: str = "") -> None:
@@ -498,7 +507,7 @@ def table(all_cases: list[Case], runs: int) -> str:
     return "\n".join(lines)
 
 
-def targets(all_cases: list[Case], deck: float, everything: float) -> str:
+def targets(all_cases: list[Case], watched: dict[str, tuple[float, float]]) -> str:
     """Issue #20's targets, each with what was measured here and whether it was met."""
     timed = {(c.workload, c.label): c for c in all_cases if c.times}
     rows = []
@@ -522,11 +531,13 @@ def targets(all_cases: list[Case], deck: float, everything: float) -> str:
         memory = big.peak_kib / 1024
         verdict = "met" if memory < 150 else "not met"
         rows.append(f"| ... and under 150 MB | {memory:.0f} MB | {verdict} |")
-    for what, seconds, most in (
-        ("`--watch`: every output within 0.6 s of a one-field edit", everything, 0.6),
-        ("`--watch`: the deck within 0.3 s", deck, 0.3),
-    ):
-        rows.append(f"| {what} | {seconds:.2f} s | {'met' if seconds <= most else 'not met'} |")
+    for edit, (deck, everything) in watched.items():
+        for what, seconds, most in (
+            (f"`--watch`: every output within 0.6 s of a one-field edit ({edit})", everything, 0.6),
+            (f"`--watch`: the deck within 0.3 s ({edit})", deck, 0.3),
+        ):
+            verdict = "met" if seconds <= most else "not met"
+            rows.append(f"| {what} | {seconds:.2f} s | {verdict} |")
     return "\n".join(["| target | measured | |", "| --- | --- | --- |", *rows])
 
 
@@ -591,14 +602,15 @@ def main() -> None:
             for case in runnable:
                 measure(case, scratch)
             print(f"run {run + 1} of {args.runs} done", file=sys.stderr)
-        deck, everything = watch_latency(scratch, args.runs)
+        watched = watch_latency(scratch, args.runs)
     print(table(all_cases, args.runs))
     print("", *tagging_costs(all_cases), sep="\n")
-    print("", targets(all_cases, deck, everything), sep="\n")
-    print(
-        f"\n`kit build --watch`, one field of the sample edited: the deck is rewritten "
-        f"{deck:.2f} s after the save, all outputs {everything:.2f} s (median of {args.runs})."
-    )
+    print("", targets(all_cases, watched), sep="\n")
+    for edit, (deck, everything) in watched.items():
+        print(
+            f"\n`kit build --watch`, the sample's {edit} edited: the deck is rewritten "
+            f"{deck:.2f} s after the save, all outputs {everything:.2f} s (median of {args.runs})."
+        )
 
 
 if __name__ == "__main__":
