@@ -80,7 +80,8 @@ def food_bank(tmp_path_factory: pytest.TempPathFactory) -> Branded:
     out = _build(FIXTURES / "branded", tmp_path_factory.mktemp("brand") / "food-bank")
     with Image.open(FIXTURES / "branded" / "images" / "logo.png") as logo:
         size = logo.size
-    return Branded(out, size, "#E88A1A", "#1B2A4A", "LiberationSans")
+    # The workshop names no font: its template's theme fonts (Calibri, drawn as Carlito).
+    return Branded(out, size, "#E88A1A", "#1B2A4A", "Carlito")
 
 
 @pytest.fixture(scope="module")
