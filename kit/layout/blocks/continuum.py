@@ -30,31 +30,46 @@ def slides(p: Planner, block: ContinuumBlock, ctx: BlockContext) -> None:
 
     The stages go in one row, or in two or three when their names do not fit one at the
     deck's size; their descriptions go under them, or when they do not fit there, listed
-    on the slide after the diagram (with a warning).
+    on the slide after the diagram (with a warning). On a slide too short for the diagram
+    under the introduction, the introduction opens that list instead.
     """
-    width = p.content_width
-    top = BODY_TOP
+    bottom = BODY_TOP + p.body_height(block.cite)
     body: list[Element] = []
-    if block.intro:
-        intro = p.scale.set("label", [p.spec(block.intro)], width)
-        body.append(Box(MARGIN, top, width, intro.height, text=intro, name="Introduction"))
-        top += intro.height + 12
-    listed = _diagram(p, block, top, BODY_TOP + p.body_height(block.cite), body)
+    intro = _introduction(p, block)
+    top = BODY_TOP + (intro.h + 12 if intro else 0.0)
+    listed = _diagram(p, block, top, bottom, body)
+    moved = intro is not None and listed is None
+    if moved:  # the diagram alone, the introduction with the descriptions
+        body = []
+        listed = _diagram(p, block, BODY_TOP, bottom, body)
+    elif intro is not None:
+        body.insert(0, intro)
     notes = block_notes(ctx, block)
     p.add(block.title, "continuum", body, notes, cite=block.cite)
-    if listed:
+    if listed is not False:
+        what = (
+            "the introduction and the stages' descriptions" if moved else "the stages' descriptions"
+        )
         p.warn(
             ctx.place,
-            f"the stages' descriptions do not fit under the stages at "
-            f"{ROLES['stage_text'][1]:g} pt; listed on the slide after the diagram",
+            f"{what} do not fit with the diagram at {ROLES['stage_text'][1]:g} pt; listed on "
+            "the slide after it",
         )
         w = p.words
-        specs = [
+        specs = [p.spec(block.intro)] if moved else []
+        specs += [
             p.spec(f"**{w.colon(f'{number}. {stage.name}')}** {stage.description}")
             for number, stage in enumerate(block.stages, start=1)
         ]
         p.paged_text(block.title, "continuum", specs, notes, ctx, cite=block.cite, first=1)
     _follow_ups(p, block, ctx)
+
+
+def _introduction(p: Planner, block: ContinuumBlock) -> Box | None:
+    if not block.intro:
+        return None
+    intro = p.scale.set("label", [p.spec(block.intro)], p.content_width)
+    return Box(MARGIN, BODY_TOP, p.content_width, intro.height, text=intro, name="Introduction")
 
 
 @dataclass(frozen=True)
@@ -103,9 +118,9 @@ def _shapes(p: Planner, count: int, room: float) -> list[tuple[int, int, float, 
     return shapes
 
 
-def _rows(p: Planner, block: ContinuumBlock, room: float) -> _Rows:
+def _rows(p: Planner, block: ContinuumBlock, room: float) -> _Rows | None:
     """The fewest rows in which every stage's name and description fit ``room`` whole at
-    the deck's sizes; else the names alone, in the fewest rows they fit."""
+    the deck's sizes; else the names alone, in the fewest rows they fit; None if none."""
     names = _names(p, block)
     texts = [[p.spec(stage.description, align="center")] for stage in block.stages]
     shapes = _shapes(p, len(block.stages), room)
@@ -131,21 +146,32 @@ def _rows(p: Planner, block: ContinuumBlock, room: float) -> _Rows:
         fitted = p.scale.fit("stage", names, inner, track, anchor="middle")
         if fitted:
             return _Rows(per_row, stage_w, fitted, None)
+    return None
+
+
+def _crammed(p: Planner, block: ContinuumBlock, room: float) -> _Rows:
+    """The names alone in the most rows, at the deck's size, however tall that is."""
+    per_row, _, stage_w, inner = _shapes(p, len(block.stages), room)[-1]
+    names = _names(p, block)
     return _Rows(per_row, stage_w, [p.scale.set("stage", n, inner, "middle") for n in names], None)
 
 
 def _diagram(
     p: Planner, block: ContinuumBlock, top: float, bottom: float, body: list[Element]
-) -> bool:
+) -> bool | None:
     """The stages in rows with their descriptions below and the axis under them all;
-    whether the descriptions had to be left for the next slide."""
+    whether the descriptions had to be left for the next slide (None: even the stages'
+    names do not fit, and they are drawn past ``bottom``)."""
     c = p.colours
     count = len(block.stages)
     poles = _poles(p, block)
     inline = _inline(p, poles)
     pole_h = max(text.height for _, text in poles)
     axis = (AXIS_GAP / 2 if inline else AXIS_GAP) + pole_h
-    laid = _rows(p, block, bottom - top - axis)
+    room = bottom - top - axis
+    laid = _rows(p, block, room)
+    fits = laid is not None
+    laid = laid or _crammed(p, block, room)
     rows = math.ceil(count / laid.per_row)
     row_h = laid.track + laid.below
     used = rows * row_h + (rows - 1) * ROW_GAP + axis
@@ -178,7 +204,7 @@ def _diagram(
         _inline_axis(p, poles, axis_top, body)
     else:
         _axis(p, poles, axis_top, body)
-    return laid.descriptions is None
+    return laid.descriptions is None if fits else None
 
 
 def _poles(p: Planner, block: ContinuumBlock) -> list[tuple[Align, Text]]:
