@@ -9,6 +9,7 @@ slide they continue.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 import zipfile
@@ -29,6 +30,10 @@ _TIMING = re.compile(r"^(\d+)\D.*?·\s*(\d{1,2}:\d{2})")
 _SPAN = re.compile(r"^\d{1,2}:\d{2}")
 _CONTINUED = re.compile(r" \(cont\.(?: \d+)?\)$")  # "(cont.)", then "(cont. 2)"...
 _STAGE = re.compile(r"^Stage \d+: ")
+_AGENDA = ("Time", "Section")
+_DETAILS = "Presenters, date and venue"  # kit's title slides: the lines under the subtitle
+_WHEN = re.compile(r"^(?:(?P<day>.+?)\s·\s)?(?P<start>\d{1,2}:\d{2})\s?–\s?\d{1,2}:\d{2}$")
+_P14 = "{http://schemas.microsoft.com/office/powerpoint/2010/main}"
 _APP_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/extended-properties}"
 
 
@@ -48,6 +53,7 @@ def read_pptx(path: Path) -> Deck:
         deck.organisation = core.author.strip()
     section: Section | None = None
     agenda: list[list[str]] = []
+    opening = _section_openings(presentation) if by_kit else {}
     for number, pptx_slide in enumerate(presentation.slides, start=1):
         slide, divider = _read_slide(pptx_slide, number, deck)
         if divider is not None:
@@ -61,6 +67,13 @@ def read_pptx(path: Path) -> Deck:
             deck.start_time = deck.start_time or _SPAN.match(start)[0]  # type: ignore[index]
             agenda += slide.table
             continue
+        if (
+            _plain(opening.get(pptx_slide.slide_id, ""))
+            == slide.title
+            != getattr(section, "title", None)
+        ):  # a section kit opened on its first slide, which has the section's title
+            section = _undivided(slide, deck)
+            deck.sections.append(section)
         if section is None:
             section = Section(title=slide.title)
             deck.sections.append(section)
@@ -82,6 +95,34 @@ def read_pptx(path: Path) -> Deck:
         deck.title = opening
     deck.title = deck.title or next((slide.title for slide in slides), path.stem)
     return deck
+
+
+def _section_openings(presentation: Any) -> dict[int, str]:
+    """The id of each PowerPoint section's first slide, and the section's name."""
+    openings = {}
+    for section in presentation.part._element.iter(f"{_P14}section"):
+        first = section.find(f"{_P14}sldIdLst/{_P14}sldId")
+        if first is not None:
+            openings[int(first.get("id"))] = section.get("name", "")
+    return openings
+
+
+def _undivided(slide: Slide, deck: Deck) -> Section:
+    """The section a kit deck opens on ``slide`` with no divider: its timing and objectives
+    open the slide's notes (``kit.layout.frame.divider_notes``), and are taken from them."""
+    section = Section(slide.title, [], divider=True)
+    paragraphs = slide.notes.split("\n\n")
+    if paragraphs and paragraphs[0].endswith(")."):
+        if minutes := re.search(r"\((\d+)\D", paragraphs[0].rpartition(slide.title)[2]):
+            section.minutes = int(minutes[1])
+        paragraphs.pop(0)
+    said = {words(code)("objectives") for code in languages()}
+    head, colon, rest = paragraphs[0].partition(":") if paragraphs else ("", "", "")
+    if colon and head.strip() in said:
+        section.objectives = [part.strip() for part in rest.split(";") if part.strip()]
+        paragraphs.pop(0)
+    slide.notes = "\n\n".join(paragraphs)
+    return section
 
 
 def _app_properties(path: Path) -> tuple[str, str]:
@@ -119,8 +160,9 @@ def _minutes(span: str) -> int | None:
 
 
 def _is_agenda(slide: Slide) -> bool:
-    cells = [row[0] for row in slide.table[1:] if row]
-    return bool(cells) and not slide.paragraphs and all(_SPAN.match(c) for c in cells)
+    """A table of clock times, under a header row or none."""
+    cells = [row[0] for row in slide.table if row]
+    return len(cells) > 1 and not slide.paragraphs and all(_SPAN.match(c) for c in cells[1:])
 
 
 def _read_slide(pptx_slide: Any, number: int, deck: Deck) -> tuple[Slide | None, Section | None]:
@@ -129,14 +171,20 @@ def _read_slide(pptx_slide: Any, number: int, deck: Deck) -> tuple[Slide | None,
     slide = Slide(title=title or f"Slide {number}")
     title_id = title_shape.shape_id if title_shape is not None else None
     timing: list[str] = []
+    title_lines: list[str] = []  # a title slide's lines under its title
     stages: dict[str, list[str]] = {}  # "Stage 2" -> [name, description]
     for shape in _shapes(pptx_slide.shapes):
         if shape.shape_id == title_id or _FURNITURE.match(shape.name) or _skipped(shape):
             continue
         if shape.name == "Timing and objectives":
             timing = [_plain(p.text) for p in shape.text_frame.paragraphs if p.text.strip()]
-        elif shape.has_text_frame and _is_subtitle(shape):
-            slide.subtitle = _subtitle([text for _, text in _paragraphs(shape)], deck)
+        elif deck.made_by_kit and shape.name in _AGENDA and shape.has_text_frame:
+            # kit's agenda: a row of boxes for each item, its time, then its section
+            if shape.name == "Time":
+                slide.table.append([])
+            slide.table[-1].append(_plain(shape.text_frame.text))
+        elif shape.has_text_frame and (_is_subtitle(shape) or shape.name == _DETAILS):
+            title_lines += [text for _, text in _paragraphs(shape)]
         elif shape.name == "Term" and shape.has_text_frame:
             slide.term = _plain(shape.text_frame.text)
         elif _STAGE.match(shape.name) and shape.has_text_frame:
@@ -158,6 +206,8 @@ def _read_slide(pptx_slide: Any, number: int, deck: Deck) -> tuple[Slide | None,
             _add_picture(shape, slide, number, deck)
         elif shape.has_text_frame:
             slide.paragraphs += _paragraphs(shape)
+    if title_lines:
+        slide.subtitle = _subtitle(title_lines, deck)
     empty = not (slide.paragraphs or slide.table or slide.pictures or slide.subtitle)
     if empty and title and "Section" in pptx_slide.slide_layout.name:
         return None, Section(title, [], divider=True)  # a "Section Header" slide
@@ -208,19 +258,41 @@ def _is_subtitle(shape: Any) -> bool:
 
 
 def _subtitle(lines: list[str], deck: Deck) -> str:
-    """A title slide's lines; in kit's decks the last is kit's own (organisation, date, venue)."""
-    if not deck.made_by_kit or not lines:
+    """A title slide's lines under its title. kit adds its own after the author's: the
+    presenters (in bold), the date with the session's hours, the venue, the organisation;
+    on the deck's first title slide, the workshop's subtitle opens the author's lines."""
+    if not deck.made_by_kit:
         return "\n".join(lines)
-    *subtitle, meta = lines
-    for part in markup.plain(meta).split(" · "):
-        try:
-            day = dt.datetime.strptime(part, "%d %B %Y").date().isoformat()
-        except ValueError:
-            if part != deck.organisation:
-                deck.venue = deck.venue or part
+    own: list[str] = []
+    when = next((i for i, line in enumerate(lines) if _WHEN.match(markup.plain(line))), None)
+    for index, line in enumerate(lines):
+        plain = markup.plain(line)
+        if index == when:
+            _read_when(plain, deck)
+        elif plain == deck.organisation:
             continue
-        deck.date = deck.date or day
-    return "\n".join(subtitle)
+        elif line.startswith("**") and line.endswith("**") and not deck.presenters:
+            deck.presenters = [name.strip() for name in plain.split(",") if name.strip()]
+        elif plain == ", ".join(deck.presenters):
+            continue
+        elif when is not None and index > when:
+            deck.venue = deck.venue or plain
+        else:
+            own.append(line)
+    if len(own) > 1 and not deck.subtitle:
+        deck.subtitle = own.pop(0)
+    return "\n".join(own)
+
+
+def _read_when(line: str, deck: Deck) -> None:
+    """``5 December 2026 · 10:00–12:20``: the date and the start time."""
+    match = _WHEN.match(line)
+    assert match is not None
+    if match["day"]:
+        with contextlib.suppress(ValueError):  # another language's date: the author adds it
+            day = dt.datetime.strptime(match["day"], "%d %B %Y").date()
+            deck.date = deck.date or day.isoformat()
+    deck.start_time = deck.start_time or match["start"]
 
 
 def _source_names(text: str) -> list[str]:

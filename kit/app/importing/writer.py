@@ -45,8 +45,9 @@ def write_workshop(deck: Deck, folder: Path, source_name: str) -> Path:
     sections = [_section(section, folder, sources, deck) for section in deck.sections]
     data: dict[str, Any] = {"title": deck.title}
     first = next((s for sec in deck.sections for s in sec.slides), None)
-    if first is not None and first.subtitle:
-        data["subtitle"] = first.subtitle
+    subtitle = deck.subtitle or (first.subtitle if first is not None else None)
+    if subtitle:
+        data["subtitle"] = subtitle
     data["organisation"] = deck.organisation or "Your organisation"
     if deck.presenters:
         data["presenters"] = deck.presenters
