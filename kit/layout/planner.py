@@ -19,7 +19,7 @@ from kit.layout.slidelayout import (
     LayoutWarning,
     Picture,
 )
-from kit.layout.templated import canvas, placed, shows_pictures, size_warning, title_rect
+from kit.layout.templated import canvas, placed, shifted, shows_pictures, size_warning, title_rect
 from kit.layout.templatelook import read_look
 from kit.layout.textfit import Anchor, ParaSpec, Text, fit_text, set_text
 from kit.model import Block, Section, Workshop

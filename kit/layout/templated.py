@@ -77,10 +77,10 @@ def placed(body: list[Element], look: TemplateLook, margin: float, top: float) -
     """Body elements planned on the canvas (``margin`` in, ``top`` down) moved into the
     template's content body area."""
     area = look.layout("content").body
-    return [_shifted(element, area.x - margin, area.y - top) for element in body]
+    return [shifted(element, area.x - margin, area.y - top) for element in body]
 
 
-def _shifted(element: Element, dx: float, dy: float) -> Element:
+def shifted(element: Element, dx: float, dy: float) -> Element:
     """``element`` moved by ``dx``, ``dy`` points."""
     if isinstance(element, Arrow):
         return replace(

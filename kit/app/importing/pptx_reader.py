@@ -53,7 +53,7 @@ def read_pptx(path: Path) -> Deck:
         deck.organisation = core.author.strip()
     section: Section | None = None
     agenda: list[list[str]] = []
-    opening = _section_openings(presentation) if by_kit else {}
+    openings = _section_openings(presentation) if by_kit else {}
     for number, pptx_slide in enumerate(presentation.slides, start=1):
         slide, divider = _read_slide(pptx_slide, number, deck)
         if divider is not None:
@@ -68,7 +68,7 @@ def read_pptx(path: Path) -> Deck:
             agenda += slide.table
             continue
         if (
-            _plain(opening.get(pptx_slide.slide_id, ""))
+            _plain(openings.get(pptx_slide.slide_id, ""))
             == slide.title
             != getattr(section, "title", None)
         ):  # a section kit opened on its first slide, which has the section's title
