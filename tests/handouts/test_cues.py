@@ -56,9 +56,9 @@ def test_the_run_sheet_lists_every_block_with_its_slides(tmp_path: Path) -> None
     guide = " ".join(" ".join(raw_pages(tmp_path / "facilitator-guide.pdf")).split())
     sheet = guide[guide.index("Run sheet") : guide.index("Content note and support protocol")]
     assert "11:05–11:20 Tea break" in sheet
-    assert "11:30–12:00 How would you respond? slides 26–37 30" in sheet
+    assert "11:30–12:00 How would you respond? slides 26–40 30" in sheet
     # Minutes shared by slides: the drill's section is all drill, so it has all 30 (and it
     # opens on the drill's first slide: no divider repeats its title).
-    assert "11:30 – Drill: How would you respond? slides 26–37 ≈30" in sheet
+    assert "11:30 – Drill: How would you respond? slides 26–40 ≈30" in sheet
     # An activity keeps its own 7 minutes; the section's other 8 are shared by slides.
     assert "10:25 – Activity: Two columns slide 11 7 10:32 – Sex work vs trafficking" in sheet

@@ -177,7 +177,7 @@ def _read_slide(pptx_slide: Any, number: int, deck: Deck) -> tuple[Slide | None,
         if shape.shape_id == title_id or _FURNITURE.match(shape.name) or _skipped(shape):
             continue
         if shape.name == "Timing and objectives":
-            timing = [_plain(p.text) for p in shape.text_frame.paragraphs if p.text.strip()]
+            timing += [_plain(p.text) for p in shape.text_frame.paragraphs if p.text.strip()]
         elif deck.made_by_kit and shape.name in _AGENDA and shape.has_text_frame:
             # kit's agenda: a row of boxes for each item, its time, then its section
             if shape.name == "Time":
