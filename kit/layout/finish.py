@@ -79,14 +79,21 @@ def footer(p: Planner, number: int, draft: Draft) -> list[Element]:
         (left_edge, right_edge), top = free_span(row, template), row.y
         behind = template.behind(row)  # the readable pass checks every colour of it
         background = behind[len(behind) // 2] if behind else background
-    ink = softened(readable_on(background), background, 0.25, ratio=7.0)  # 4.5 had no slack
+    # Softened on kit's own plain background, with slack (4.5:1 had none); full strength on
+    # a template's, whose pictures vary around the colours sampled from them.
+    ink = readable_on(background)
+    ink = softened(ink, background, 0.25, ratio=7.0) if p.look is None else ink
     mark_spec = ParaSpec(p.words("presenter_copy"), bold=True, color=ink)
     mark = fit_text([mark_spec], MARK_WIDTH, 20, 11, 9) or set_text([mark_spec], MARK_WIDTH, 9)
     label = f"{p.workshop.organisation} · {markup.plain(p.workshop.title)}"
     number_width = 0.0 if numbered else 60.0
     left_x = left_edge + MARK_WIDTH + 12
     left_w = right_edge - number_width - left_x
-    left = fit_text([ParaSpec(label, color=ink)], left_w, 20, 11, 8)
+    # On a template, one line (two of 8 pt cannot be read), the organisation alone if it must.
+    high = 20.0 if p.look is None else 14.0
+    left = fit_text([ParaSpec(label, color=ink)], left_w, high, 11, 8)
+    if left is None and p.look is not None:
+        left = fit_text([ParaSpec(p.workshop.organisation, color=ink)], left_w, high, 11, 8)
     left = left or set_text([ParaSpec(label, color=ink)], left_w, 8)
     boxes: list[Element] = [
         Box(left_edge, top, MARK_WIDTH, 20, text=mark, role="mark", name="Presenter copy"),
