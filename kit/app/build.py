@@ -163,6 +163,8 @@ def render_loaded(
         result, built, options, kept = _checked(
             loaded, names, paper, participants, participants_file, warn, last
         )
+        if pool.parallel(len([name for name in names if name not in AFTER_THE_REST])):
+            pool.ready()  # forked now, if forked from here: planned, and holding no lock
         out = Path(out_dir)
         try:
             out.mkdir(parents=True, exist_ok=True)

@@ -4,11 +4,13 @@ The build keeps everything that touches the output folder: it creates each rende
 staging folder, and places the files, in the fixed order of the renderers, as each worker
 finishes. A worker only renders into the folder it is handed and flushes what it wrote.
 
-Workers are forked by a 'forkserver', a clean process that imports the renderers once,
-while the build checks and plans (no lock or thread of the build is copied into a worker);
-'spawn' where there is none. They ignore Ctrl-C: the build decides what an interrupt does,
-kills its workers and removes their staging folders. ``kit build --watch`` keeps its
-workers between rebuilds, their fonts and caches built.
+On Linux the workers are forked from the build itself once it has planned, before it locks
+the output folder (no lock of its is copied into a worker; it has no threads): they start
+with everything the build imported, measured and planned, and import nothing again. Elsewhere
+they are forked by a 'forkserver', a clean process that imports the renderers once, while
+the build checks and plans; 'spawn' where there is none. They ignore Ctrl-C: the build
+decides what an interrupt does, kills its workers and removes their staging folders.
+``kit build --watch`` keeps its workers between rebuilds, their fonts and caches built.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import multiprocessing
 import os
 import pickle
 import signal
+import sys
 from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from multiprocessing import forkserver
@@ -58,8 +61,9 @@ class Workers:
         return self.count > 1 and renderers > 1
 
     def start(self, modules: Sequence[str]) -> None:
-        """Have ``modules`` imported for the workers now, while the build plans."""
-        if self._pool is not None:
+        """Have ``modules`` imported for the workers now, while the build plans (unless
+        they will be forked from the build, after it planned: see ``ready``)."""
+        if self._pool is not None or _context(modules).get_start_method() == "fork":
             return
         if _context(modules).get_start_method() == "forkserver":
             forkserver.ensure_running()  # returns at once; forking a worker waits for its imports
@@ -67,6 +71,14 @@ class Workers:
         pool = self._started(modules)
         for _ in range(self.count):  # a process a task, while none is idle
             pool.submit(int)
+
+    def ready(self) -> None:
+        """Fork the workers from this process now, if that is how they start: after the
+        plan, which they inherit, and before the output folder is locked."""
+        if self._pool is None and _context(()).get_start_method() == "fork":
+            pool = self._started(())
+            for _ in range(self.count):
+                pool.submit(int)
 
     def submit(
         self,
@@ -100,16 +112,19 @@ class Workers:
 
     def _started(self, modules: Sequence[str]) -> ProcessPoolExecutor:
         if self._pool is None:
+            context = _context(modules)
             self._pool = ProcessPoolExecutor(
                 self.count,
-                mp_context=_context(modules),
+                mp_context=context,
                 initializer=_prepare,
-                initargs=(tuple(modules),),
+                initargs=(tuple(modules), context.get_start_method() == "fork"),
             )
         return self._pool
 
 
 def _context(modules: Sequence[str]) -> BaseContext:
+    if sys.platform == "linux":
+        return multiprocessing.get_context("fork")
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
@@ -118,10 +133,12 @@ def _context(modules: Sequence[str]) -> BaseContext:
     return context
 
 
-def _prepare(modules: tuple[str, ...]) -> None:
+def _prepare(modules: tuple[str, ...], forked: bool) -> None:
     """A new worker: leave Ctrl-C to the build, and have the renderers it will run."""
     # Ctrl-C reaches every process of the terminal's group; only the build acts on it.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if forked:
+        return  # it has what the build had
     for module in (WARM, *modules):
         # A renderer that cannot be imported fails its own task, not every worker's start.
         with contextlib.suppress(Exception):

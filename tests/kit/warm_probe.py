@@ -7,6 +7,7 @@ Run in a real worker by tests/kit/test_workers.py (see tests/kit/failing_rendere
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ def render(workshop: Any, theme: Any, out_dir: Path, options: Any, **plans: Any)
         "registered": sorted(pdfmetrics.getRegisteredFontNames()),
         "measured": fonts._combined.cache_info().currsize,
         "words": i18n.english_catalog.cache_info().currsize,
+        "process": os.getpid(),
     }
     path = out_dir / "handout.pdf"
     path.write_text(json.dumps(found))
