@@ -45,7 +45,7 @@ class _Grid:
 
 
 def agenda_slide(p: Planner) -> None:
-    """The agenda at the largest table size at which it fits one slide (the deck's size,
+    """The agenda at the largest size at which it fits one slide (its size in the deck,
     once settled); when it cannot, its rows continue over further slides, with a warning."""
     words = p.words
     start = words.time(p.workshop.start_time)
