@@ -16,6 +16,7 @@ from ..conftest import FIXTURES, SAMPLE, pdf_pages, raw_pages
 from ..slides.test_cues import sections
 
 WORKSHOPS = {"sample": SAMPLE, "other-workshop": FIXTURES / "other-workshop"}
+DRILL = "How would you respond?"  # the sample's drill and its section
 
 
 def numbers(label: str) -> list[int]:
@@ -56,9 +57,11 @@ def test_the_run_sheet_lists_every_block_with_its_slides(tmp_path: Path) -> None
     guide = " ".join(" ".join(raw_pages(tmp_path / "facilitator-guide.pdf")).split())
     sheet = guide[guide.index("Run sheet") : guide.index("Content note and support protocol")]
     assert "11:05–11:20 Tea break" in sheet
-    assert "11:30–12:00 How would you respond? slides 26–40 30" in sheet
-    # Minutes shared by slides: the drill's section is all drill, so it has all 30 (and it
-    # opens on the drill's first slide: no divider repeats its title).
-    assert "11:30 – Drill: How would you respond? slides 26–40 ≈30" in sheet
+    # The drill's section is all drill, so the drill has all its 30 minutes, and it opens
+    # on the drill's first slide (no divider repeats its title): the same slides.
+    _, slides = next(found for found in sections(tmp_path / "deck.pptx") if found[0] == DRILL)
+    span = f"slides {slides[0]}–{slides[-1]}"
+    assert f"11:30–12:00 {DRILL} {span} 30" in sheet
+    assert f"11:30 – Drill: {DRILL} {span} ≈30" in sheet
     # An activity keeps its own 7 minutes; the section's other 8 are shared by slides.
     assert "10:25 – Activity: Two columns slide 11 7 10:32 – Sex work vs trafficking" in sheet
