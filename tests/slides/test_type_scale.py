@@ -64,6 +64,7 @@ class Deck:
     pages: list[Page]  # LibreOffice's render, with sizes
     vocabulary: frozenset[str]
     warnings: tuple[str, ...]  # what the build said
+    pptx: Path
 
 
 def _shapes(pptx: Path) -> list[list[Shape]]:
@@ -117,6 +118,7 @@ def decks(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Deck]:
             with_fonts(word_pages(pdf), pdf),
             workshop_vocabulary(CASES[name][0]),
             warnings[name],
+            pptx,
         )
         for (name, pptx), pdf in zip(pptxs.items(), pdfs, strict=True)
     }
@@ -261,3 +263,46 @@ def test_the_technique_box_is_one_gap_under_the_last_response(
         gaps.append(round(technique.y0 - max(word.box.y1 for word in responses), 1))
     assert gaps, f"{name}: no response slide with a Technique box"
     assert min(gaps) >= 12 and max(gaps) - min(gaps) <= 2, f"{name}: gaps {sorted(gaps)}"
+
+
+def _tables(pptx: Path, title: str) -> list[tuple[int, Box, list[list[str]]]]:
+    """The tables on the slides whose title starts with ``title``: slide number, frame and
+    each row's cells, as the .pptx holds them."""
+    found = []
+    for number, slide in enumerate(Presentation(str(pptx)).slides, start=1):
+        if not slide.shapes.title.text_frame.text.startswith(title):
+            continue
+        for shape in slide.shapes:
+            if getattr(shape, "has_table", False) and shape.has_table:
+                x, y = Emu(shape.left).pt, Emu(shape.top).pt
+                box = Box(x, y, x + Emu(shape.width).pt, y + Emu(shape.height).pt)
+                rows = [[cell.text for cell in row.cells] for row in shape.table.rows]
+                found.append((number, box, rows))
+    return found
+
+
+@pytest.mark.parametrize("name", ["bargaining-16x9", "bargaining-4x3"])
+def test_a_fourteen_row_comparison_continues_at_fourteen_points_under_its_header(
+    decks: dict[str, Deck], name: str
+) -> None:
+    """The union's claim against the employer's offer, 14 rows of long cells: too long for
+    one slide even at 14 pt, it continues at 14 pt with the column headings on each slide
+    and every row once, in order."""
+    deck = decks[name]
+    data = yaml.safe_load((CASES[name][0] / "workshop.yaml").read_text(encoding="utf-8"))
+    (block,) = [b["comparison"] for s in data["sections"] for b in s["blocks"] if "comparison" in b]
+    header = [text.replace("'", "’") for text in block["columns"]]
+    tables = _tables(deck.pptx, block["title"])
+    assert len(tables) >= 2, f"{name}: the comparison is on {len(tables)} slide(s)"
+    rows = []
+    for number, box, cells in tables:
+        page = deck.pages[number - 1]
+        assert cells[0] == header, f"{name}: slide {number} opens with {cells[0]}"
+        heading = page.find(header[0])
+        assert heading is not None and box.holds(heading, 1.5), f"{name}: p{number}: no header"
+        words = [word for word in page.words if box.holds(word.box, 1.5)]
+        sizes = {round(word.size or 0, 1) for word in words}
+        assert sizes == {14.0}, f"{name}: p{number}: the table's sizes are {sizes}"
+        assert min(word.box.y0 for word in words) >= heading.y0 - 1  # the header on top
+        rows += cells[1:]
+    assert [row[0] for row in rows] == [row[0].replace("'", "’") for row in block["rows"]]
