@@ -306,3 +306,39 @@ def test_a_fourteen_row_comparison_continues_at_fourteen_points_under_its_header
         assert min(word.box.y0 for word in words) >= heading.y0 - 1  # the header on top
         rows += cells[1:]
     assert [row[0] for row in rows] == [row[0].replace("'", "’") for row in block["rows"]]
+
+
+@pytest.mark.parametrize("name", ["first-aid-4x3", "first-aid-16x9"])
+def test_a_long_statement_and_nine_stages_keep_the_floor(decks: dict[str, Deck], name: str) -> None:
+    """First-aid's 403-character statement whole on its slide at 18 pt or more, and its
+    nine-stage continuum's names each whole in its stage at 18 pt or more."""
+    deck = decks[name]
+    data = yaml.safe_load((CASES[name][0] / "workshop.yaml").read_text(encoding="utf-8"))
+    blocks = [b for s in data["sections"] for b in s["blocks"]]
+    statement = max(
+        (c["statement"] for b in blocks if "drill" in b for c in b["drill"]["challenges"]),
+        key=len,
+    ).replace("'", "’")
+    assert len(statement) >= 400
+    words = statement.split()
+    (page,) = [  # its second to fourth words and its last (the quotation marks aside)
+        p
+        for p in deck.pages
+        if p.find(" ".join(words[1:4])) and any(w.text.startswith(words[-1]) for w in p.words)
+    ]
+    shown = [w for w in page.words if w.box.y0 < page.height - FOOTER and w.box.y0 > 100]
+    assert min(word.size or 0 for word in shown) >= BODY_FLOOR, f"{name}: p{page.number}"
+    (stages,) = [b["continuum"]["stages"] for b in blocks if "continuum" in b]
+    assert len(stages) == 9
+    (slide,) = [
+        (shapes, page)
+        for shapes, page in zip(deck.shapes, deck.pages, strict=True)
+        if any(shape.name.startswith("Stage 9:") for shape in shapes)
+    ]
+    shapes, page = slide
+    for number, stage in enumerate(stages, start=1):
+        (box,) = [s.box for s in shapes if s.name.startswith(f"Stage {number}:")]
+        found = page.find(stage["name"])
+        assert found is not None and box.holds(found, 1.5), f"{name}: {stage['name']}"
+        sizes = [word.size or 0 for word in _inside(page, box)]
+        assert min(sizes) >= BODY_FLOOR, f"{name}: stage {number} at {min(sizes):g} pt"
