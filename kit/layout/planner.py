@@ -267,8 +267,7 @@ class Planner:
             self.warn(ctx.place, f"text does not fit one slide; continued over {len(pages)} slides")
         for index, text in enumerate(pages):
             name = "Body" if role == "body" else role.capitalize()
-            # followed: as tall as its text, anchored at its foot by the caller, so the gap
-            # under its last line stays the same however a viewer wraps it
+            # followed: as tall as its text, foot-anchored: the same gap however viewers wrap
             tall = text.height if below else height
             box = Box(MARGIN, top, self.content_width, tall, text=text, name=name, build=build)
             after = [shifted(element, 0, top + tall) for element in below or []]
