@@ -113,6 +113,9 @@ def _solid(colour: str) -> str:
 
 
 def _xfrm(x: float, y: float, w: float, h: float, tag: str = "a:xfrm") -> str:
+    # A negative extent is invalid Open XML (PowerPoint repairs or refuses the file): a box
+    # squeezed below nothing by a tiny template body is written empty, never negative.
+    w, h = max(w, 0.0), max(h, 0.0)
     return f'<{tag}><a:off x="{Pt(x)}" y="{Pt(y)}"/><a:ext cx="{Pt(w)}" cy="{Pt(h)}"/></{tag}>'
 
 
