@@ -91,9 +91,22 @@ def _differing(
     return far.histogram()[255] / max(counted, 1)
 
 
+# Cases that differ today, with what was measured, as strict xfails.
+KNOWN = {
+    "Midnightblue": (
+        "issue #14: LibreOffice centres the agenda's title in Midnightblue's title placeholder"
+        ' although the deck writes algn="l", and shows the template\'s own slide number;'
+        " deck.pdf draws the title at the left: slide 2 differs on 9.3% of pixels"
+    )
+}
+
+
 def test_every_page_of_deck_pdf_looks_like_libreoffice_s_print_of_the_deck(
-    decks: tuple[Path, Path, Path],
+    decks: tuple[Path, Path, Path], request: pytest.FixtureRequest
 ) -> None:
+    reason = KNOWN.get(request.node.callspec.params["decks"])
+    if reason:
+        request.applymarker(pytest.mark.xfail(strict=True, reason=reason))
     deck, _, printed = decks
     ours, theirs = page_images(deck, DPI), page_images(printed, DPI)
     assert len(ours) == len(theirs)
