@@ -9,7 +9,17 @@ from __future__ import annotations
 
 from ..corpus import DECK
 
-KNOWN: dict[tuple[str, str, str, str], str] = {}
+KNOWN: dict[tuple[str, str, str, str], str] = {
+    ("sample", "a4", "notes-handout.pdf", "contrast"): (
+        "issue #15: one word of a 4.8 pt stage description in the continuum's miniature (p5,"
+        " 'the') measures 1.00:1 in the pixel check, though it prints dark on white at 200 dpi;"
+        " not yet examined"
+    ),
+    ("bargaining", "a4", "notes-handout.pdf", "contrast"): (
+        "issue #15: three words of the continuum's miniature stage descriptions (p4,"
+        " 'staffing') measure 1.00:1 in the pixel check; not yet examined"
+    ),
+}
 
 
 # The sample on each template of the corpus, printed by LibreOffice: what a reader still finds
@@ -19,14 +29,11 @@ _ON_TEMPLATES: dict[str, tuple[str, dict[str, int]]] = {
         "issue #14: words under 4.5:1 (3:1 titles) against the template's patterned or"
         " pictured backgrounds, which kit reads as a few sampled colours",
         {
-            "Blue_Curve": 1,
             "Blueprint_Plans": 552,
             "Candy": 55,
-            "DNA": 9,
             "Focus": 197,
             "Forestbird": 9,
             "Grey_Elegant": 2,
-            "Inspiration": 1,
             "Lights": 403,
             "Metropolis": 3,
             "Pencil": 9,
@@ -47,52 +54,38 @@ _ON_TEMPLATES: dict[str, tuple[str, dict[str, int]]] = {
             "Focus": 732,
             "Forestbird": 1176,
             "Inspiration": 135,
-            "Lights": 1,
-            "Midnightblue": 7,
             "Piano": 1517,
             "Sunset": 892,
             "Yellow_Idea": 83,
         },
     ),
     "off-page": (
-        "issue #15: the continuum's diagram is taller than the template's body area: its"
-        " poles' names run off the slide",
+        "issue #15: on the smallest template bodies, the continuum's stages and axis alone are"
+        " taller than the body (the introduction already moves to the next slide), or the"
+        " drill's slides overrun; Progress's body is an 82 pt strip",
         {
-            "Beehive": 8,
             "Blue_Curve": 36,
             "Blueprint_Plans": 4,
-            "Candy": 8,
-            "Freshes": 8,
-            "Growing_Liberty": 8,
-            "Inspiration": 8,
-            "Metropolis": 8,
             "Pencil": 6,
             "Piano": 36,
-            "Portfolio": 8,
+            "Progress": 4,
             "Yellow_Idea": 2,
         },
     ),
     "overlap": (
-        "issues #15 and #14: the continuum's diagram, taller than the template's body area,"
-        " runs into the source line and the footer; on Progress, whose body is a strip below its"
-        " grey band, text set at the floor runs into the source line",
+        "issues #15 and #14: on the smallest template bodies, the continuum's stages and axis"
+        " run into the source line and the footer, and a drill's Technique box into its"
+        " responses (Piano); on Progress, whose body is a strip below its grey band, text set"
+        " at the floor runs into the source line",
         {
-            "Beehive": 9,
-            "Blue_Curve": 2,
             "Blueprint_Plans": 4,
-            "Candy": 9,
-            "DNA": 1,
+            "Focus": 2,
             "Forestbird": 1,
-            "Freshes": 9,
             "Grey_Elegant": 4,
-            "Growing_Liberty": 9,
-            "Inspiration": 7,
-            "Metropolis": 4,
-            "Midnightblue": 4,
+            "Lights": 1,
+            "Pencil": 4,
             "Piano": 5,
-            "Portfolio": 10,
             "Progress": 175,
-            "Sunset": 2,
             "Vintage": 2,
             "Vivid": 3,
             "Yellow_Idea": 3,
