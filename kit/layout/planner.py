@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kit.layout.pictures import Prepared, prepare
-from kit.layout.scale import CAPTION, Scale
+from kit.layout.scale import CAPTION, Scale, unwidow
 from kit.layout.slidelayout import (
     Box,
     Element,
@@ -270,6 +270,7 @@ class Planner:
             # followed: as tall as its text, foot-anchored: the same gap however viewers wrap
             tall = text.height if below else height
             box = Box(MARGIN, top, self.content_width, tall, text=text, name=name, build=build)
+            box = unwidow(box) if len(text.paragraphs) == 1 else box
             after = [shifted(element, 0, top + tall) for element in below or []]
             shown = [*((above or []) if index == 0 or repeat else []), box, *after]
             title_shown = self.continued(title, first + index)

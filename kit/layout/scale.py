@@ -15,9 +15,19 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from kit.layout.textfit import Anchor, ParaSpec, Text, fit_text, paginate, set_text, size_steps
+from kit.layout.slidelayout import Box
+from kit.layout.textfit import (
+    Anchor,
+    ParaSpec,
+    Text,
+    fit_text,
+    paginate,
+    set_text,
+    size_steps,
+    unwidowed,
+)
 
 # Each role's largest and smallest size, in points. The floors are what a room reads from
 # the back: 18 pt for any text a participant reads, 14 for tables and captions.
@@ -128,3 +138,14 @@ def _most(sizes: list[float], high: float) -> float:
     if not sizes:
         return high
     return sorted(sizes, reverse=True)[math.ceil(MOST * len(sizes)) - 1]
+
+
+def unwidow(box: Box) -> Box:
+    """``box``, narrowed where that keeps its one paragraph's lines as many with more than
+    one word on the last (from the right; from both sides when the text is centred)."""
+    assert box.text is not None
+    width = box.w - 2 * box.inset
+    text, narrow = unwidowed(box.text, width)
+    cut = width - narrow
+    shift = {"left": 0.0, "center": cut / 2, "right": cut}[text.paragraphs[0].align]
+    return replace(box, x=box.x + shift, w=box.w - cut, text=text)

@@ -21,6 +21,7 @@ PARA_SPACING = 0.4  # space before a paragraph (not the first), as a multiple of
 INDENT = 1.1  # hanging indent per bullet level, as a multiple of the size
 # Office suites kern and round a little differently; wrap a hair short of the edge.
 WRAP_SAFETY = 0.97
+BALANCE = 0.7  # the narrowest share of its box a paragraph is re-set in to lose a lone word
 
 Align = Literal["left", "center", "right"]
 Anchor = Literal["top", "middle", "bottom"]
@@ -359,3 +360,41 @@ def _split_tall(specs: list[ParaSpec], width: float, height: float, size: float)
             bullet = spec.bullet if start == 0 else ""
             out.append(replace(spec, text=text, bullet=bullet, bold=False, italic=False))
     return out
+
+
+def unwidowed(text: Text, width: float) -> tuple[Text, float]:
+    """``text`` (one paragraph, set ``width`` wide) re-set narrower so its last line holds
+    more than one word, its lines otherwise as many, with the narrower width: as it was
+    when its last line already does, or no width down to ``BALANCE`` of it does.
+
+    Viewers wrap at the box's edge, kit a hair short of it (``WRAP_SAFETY``); the width
+    chosen gives both the same lines. A word alone at the end of a title or a short
+    paragraph reads as left behind.
+    """
+    (para,) = text.paragraphs
+    spec = _respec(para, text.base)
+    narrow = width
+    while narrow > width * BALANCE:
+        tried = set_text([spec], narrow, text.base, text.anchor)
+        lines = [line.text for line in tried.paragraphs[0].lines]
+        if len(lines) > len(para.lines) or not tried.whole_words:
+            break
+        viewer = set_text([spec], narrow / WRAP_SAFETY, text.base, text.anchor)
+        alone = len(lines) > 1 and not _SPACE.search(lines[-1])
+        if lines == [line.text for line in viewer.paragraphs[0].lines] and not alone:
+            return tried, narrow
+        narrow -= width * 0.02
+    return text, width
+
+
+def _respec(para: Para, base: float) -> ParaSpec:
+    """The paragraph ``para`` as it was asked for, to set again."""
+    text = "".join(markup.unparse(line.runs) + line.end for line in para.lines).rstrip()
+    return ParaSpec(
+        text,
+        level=para.level,
+        bullet=para.bullet,
+        scale=para.size / base if base else 1.0,
+        color=para.color,
+        align=para.align,
+    )

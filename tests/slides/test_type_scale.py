@@ -26,6 +26,7 @@ from ..readers import (
     Page,
     Word,
     broken_words,
+    rows,
     soffice_convert,
     with_fonts,
     word_pages,
@@ -342,3 +343,21 @@ def test_a_long_statement_and_nine_stages_keep_the_floor(decks: dict[str, Deck],
         assert found is not None and box.holds(found, 1.5), f"{name}: {stage['name']}"
         sizes = [word.size or 0 for word in _inside(page, box)]
         assert min(sizes) >= BODY_FLOOR, f"{name}: stage {number} at {min(sizes):g} pt"
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_no_word_is_left_alone_on_a_short_paragraphs_last_line(
+    decks: dict[str, Deck], name: str
+) -> None:
+    """#15: a title, a statement or prompt alone on its slide, or a one-paragraph body
+    never ends on a line of one word when the line above has words to spare."""
+    deck = decks[name]
+    problems = []
+    for shapes, page in zip(deck.shapes, deck.pages, strict=True):
+        for shape in shapes:
+            if shape.name not in ("Title", "Display", "Body") or "\n" in shape.text.strip():
+                continue
+            lines = rows(_inside(page, shape.box))
+            if len(lines) > 1 and len(lines[-1]) == 1 and len(lines[-2]) > 2:
+                problems.append(f"p{page.number}: {shape.name}: ... / {lines[-1][0].text}")
+    assert not problems, "\n".join(problems)
