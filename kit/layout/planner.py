@@ -270,9 +270,8 @@ class Planner:
             # followed: as tall as its text, foot-anchored: the same gap however viewers wrap
             tall = text.height if below else height
             box = Box(MARGIN, top, self.content_width, tall, text=text, name=name, build=build)
-            box = unwidow(box) if len(text.paragraphs) == 1 else box
             after = [shifted(element, 0, top + tall) for element in below or []]
-            shown = [*((above or []) if index == 0 or repeat else []), box, *after]
+            shown = [*((above or []) if index == 0 or repeat else []), unwidow(box), *after]
             title_shown = self.continued(title, first + index)
             self.add(title_shown, kind, shown, notes, cite=cite, for_participants=for_participants)
 

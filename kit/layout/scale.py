@@ -143,7 +143,8 @@ def _most(sizes: list[float], high: float) -> float:
 def unwidow(box: Box) -> Box:
     """``box``, narrowed where that keeps its one paragraph's lines as many with more than
     one word on the last (from the right; from both sides when the text is centred)."""
-    assert box.text is not None
+    if box.text is None or len(box.text.paragraphs) != 1:
+        return box
     width = box.w - 2 * box.inset
     text, narrow = unwidowed(box.text, width)
     cut = width - narrow
