@@ -20,7 +20,7 @@ import tempfile
 import xml.etree.ElementTree as ET
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -505,16 +505,19 @@ def stranded_headings(pages: Sequence[Page], follow: int = 2) -> list[str]:
 # --- checks on pixels -------------------------------------------------------------------
 
 
-def page_images(path: Path, dpi: int = 100) -> list[Image.Image]:
-    """Every page of the PDF as poppler draws it, in RGB, without anti-aliasing.
+def page_images(path: Path, dpi: int = 100, only: int | None = None) -> list[Image.Image]:
+    """Every page of the PDF (or page ``only``, from 1) as poppler draws it, in RGB,
+    without anti-aliasing.
 
     Unsmoothed, every pixel of a glyph has the text's own colour: small text measures as
     what it is, not as the grey that smoothing mixes from it and its background.
     """
+    pages = ["-f", str(only), "-l", str(only)] if only else []
     with tempfile.TemporaryDirectory() as folder:
         subprocess.run(
             [
                 require_tool("pdftoppm"),
+                *pages,
                 "-r",
                 str(dpi),
                 "-aa",
@@ -633,10 +636,23 @@ def word_contrast(word: Word, image: Image.Image, scale: float) -> float:
     return max(ink, default=1.0)
 
 
+# Under this many pixels tall, the gap between two words is narrower than the strips
+# ``_backgrounds`` reads around each: the neighbours' ink counts as background.
+_LEGIBLE_PIXELS = 10
+
+
 def low_contrast(
-    page: Page, image: Image.Image, body: float = BODY_CONTRAST, large: float = LARGE_CONTRAST
+    page: Page,
+    image: Image.Image,
+    body: float = BODY_CONTRAST,
+    large: float = LARGE_CONTRAST,
+    finer: Callable[[], Image.Image] | None = None,
 ) -> list[str]:
-    """Words below WCAG AA contrast against what is really behind them on the page."""
+    """Words below WCAG AA contrast against what is really behind them on the page.
+
+    A word too small for ``image``'s resolution (a miniature's text) that seems unreadable
+    is read again on ``finer``, the page drawn at a higher resolution, if given.
+    """
     scale = image.width / page.width
     problems = []
     for word in page.words:
@@ -644,6 +660,9 @@ def low_contrast(
             continue  # bullets and dashes carry no reading
         needed = large if word.large else body
         ratio = word_contrast(word, image, scale)
+        if ratio < needed and finer and word.box.height * scale < _LEGIBLE_PIXELS:
+            closer = finer()
+            ratio = word_contrast(word, closer, closer.width / page.width)
         if ratio < needed:
             problems.append(
                 f"p{page.number}: {word.at()} has contrast {ratio:.2f}:1, under {needed:g}:1"
@@ -855,6 +874,17 @@ class Reading:
             for page, layout in zip(self.pages, self.decorations.layouts, strict=True)
         ]
 
+    def _finer(self, number: int) -> Callable[[], Image.Image]:
+        """Page ``number`` at three times the reading's resolution, drawn when first asked."""
+        drawn: list[Image.Image] = []
+
+        def image() -> Image.Image:
+            if not drawn:
+                drawn.extend(page_images(self.path, 3 * self.dpi, only=number))
+            return drawn[0]
+
+        return image
+
     def _run(self, check: str) -> list[str]:
         if check == "fonts":
             return unembedded_fonts(self.path)
@@ -875,7 +905,7 @@ class Reading:
             return [
                 p
                 for page, image in zip(self._drawn(), images, strict=True)
-                for p in low_contrast(page, image)
+                for p in low_contrast(page, image, finer=self._finer(page.number))
             ]
         per_page = {
             "off-page": lambda page: off_page(page, self.inset),

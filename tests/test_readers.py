@@ -200,6 +200,23 @@ def test_readable_text_passes_on_white_on_bands_and_beside_rules(tmp_path: Path,
     assert low_contrast(page, image) == []
 
 
+def test_a_miniatures_tiny_words_are_read_again_at_a_finer_resolution(
+    tmp_path: Path, font: str
+) -> None:
+    """Dark 4.8 pt words a pixel apart: at 100 dpi the neighbours' ink fills the strips
+    read around some words, which then seem unreadable; drawn finer, they read as they are.
+    (The lines' pitch and offset put glyphs on the pixel grid as a notes handout's did.)"""
+    line = "the person's whole life and the choice over it"
+    draw = _both(*(_text(font, line, x=40.4, size=4.8, y=250 - 5.2 * n) for n in range(3)))
+    page, image, path = _page(tmp_path, draw)
+    assert low_contrast(page, image) != []  # what the coarse reading alone says
+    assert low_contrast(page, image, finer=lambda: page_images(path, 300)[0]) == []
+    grey = _text(font, "the person's whole life", size=4.8, colour="#BBBBBB")
+    page, image, grey_path = _page(tmp_path, grey, name="grey")
+    finer_grey = page_images(grey_path, 300)[0]
+    assert len(low_contrast(page, image, finer=lambda: finer_grey)) == 4  # unreadable still
+
+
 def test_large_text_needs_three_to_one_and_small_text_four_and_a_half(
     tmp_path: Path, font: str
 ) -> None:

@@ -9,17 +9,7 @@ from __future__ import annotations
 
 from ..corpus import DECK
 
-KNOWN: dict[tuple[str, str, str, str], str] = {
-    ("sample", "a4", "notes-handout.pdf", "contrast"): (
-        "issue #15: one word of a 4.8 pt stage description in the continuum's miniature (p5,"
-        " 'the') measures 1.00:1 in the pixel check, though it prints dark on white at 200 dpi;"
-        " not yet examined"
-    ),
-    ("bargaining", "a4", "notes-handout.pdf", "contrast"): (
-        "issue #15: three words of the continuum's miniature stage descriptions (p4,"
-        " 'staffing') measure 1.00:1 in the pixel check; not yet examined"
-    ),
-}
+KNOWN: dict[tuple[str, str, str, str], str] = {}
 
 
 # The sample on each template of the corpus, printed by LibreOffice: what a reader still finds
