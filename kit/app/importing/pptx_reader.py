@@ -227,11 +227,28 @@ def _read_slide(pptx_slide: Any, number: int, deck: Deck) -> tuple[Slide | None,
 
 
 def _notes(text: str, deck: Deck) -> str:
-    """The notes as written: a kit deck's notes open with whose copy it is, in any language."""
+    """The notes as written: a kit deck's notes open with whose copy it is and then, on a
+    block's slides, the section's number and times (``block_notes``), in any language."""
     first, _, rest = text.strip().partition("\n")
-    if deck.made_by_kit and first in {words(code)("presenter_copy") for code in languages()}:
-        return rest.strip()
-    return text.strip()
+    if not deck.made_by_kit or first not in {words(c)("presenter_copy") for c in languages()}:
+        return text.strip()
+    paragraphs = rest.strip().split("\n\n")
+    # After the divider's paragraphs where the section opens on this slide (``_undivided``).
+    timing = next((p for p in paragraphs[:4] if _KIT_TIMING.match(p)), None)
+    return "\n\n".join(p for p in paragraphs if p is not timing).strip()
+
+
+def _timing_pattern() -> re.Pattern[str]:
+    """'Section 2 of 7: Title · 10:05–10:25 (20 minutes)', in any of kit's languages."""
+    leads = []
+    for code in languages():
+        said = words(code)
+        lead = re.escape(said.colon(said("section_of", number=97, total=97)))
+        leads.append(lead.replace("97", r"\d+"))
+    return re.compile(rf"(?:{'|'.join(leads)}) .+ · .+\)$")
+
+
+_KIT_TIMING = _timing_pattern()
 
 
 def _shapes(shapes: Any) -> Iterator[Any]:
