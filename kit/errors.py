@@ -39,9 +39,9 @@ class ContentError(KitError):
 
 
 class BuildError(KitError):
-    """One or more renderers failed; their earlier outputs are left as they were.
+    """One or more renderers failed; no file was placed, every output is as it was.
 
-    ``result`` holds what was written and, per renderer, the exception it raised.
+    ``result`` holds, per renderer, the exception it raised.
     """
 
     def __init__(self, result: object):

@@ -1,10 +1,12 @@
-"""Run the renderers: load and check everything first, then write each output atomically.
+"""Run the renderers: load and check everything first, then write every output at once.
 
 Every renderer is a module with one function,
 ``render(workshop, theme, out_dir, options) -> list[Output]``, that writes its files into
-``out_dir``. The build hands it a private staging folder inside the real output folder and
-moves each finished file into place with ``os.replace``; a renderer that fails (or a
-Ctrl-C) leaves the previous outputs byte-identical and no temporary file behind.
+``out_dir``. The build hands each renderer a folder of its own inside one private staging
+folder in the real output folder and, once every renderer has finished, moves all their
+files into place in one journal (kit.app.staging). A renderer that fails, a worker that
+dies, or a Ctrl-C leaves the whole output folder byte-identical, no mixed set of old and
+new files, and no temporary file behind.
 """
 
 from __future__ import annotations
@@ -110,7 +112,8 @@ def build(
     ``paper`` and ``participants`` left as None come from the workshop's ``build:`` section.
 
     Raises ContentError before anything is written if the workshop (or the participants
-    list) is invalid, and BuildError after the others have run if any renderer failed.
+    list) is invalid, and BuildError after the others have run if any renderer failed: then
+    no file is placed, and the folder is as it was.
     """
     loaded = load(path, language)
     return render_loaded(
@@ -153,7 +156,8 @@ def render_loaded(
     before anything is written if the plan phase finds text a renderer could not hold. The
     output folder is locked while it runs (``waiting`` hears why a build waits) and swept of
     what killed builds left. Raises BuildError after the others have run if any renderer
-    failed, and EnvironmentFault at once if the machine stopped the build. The renderers
+    failed, with nothing placed, and EnvironmentFault at once if the machine stopped the
+    build. The renderers
     draw in ``workers`` (default: one process per core, for this build only). The sheets
     ``last`` (a previous result's ``drawn``) drew from what they would be drawn from now,
     and left as they are, are not drawn again.
@@ -270,66 +274,80 @@ class _Work:
         return sorted(drawn + kept, key=lambda output: files.index(output.kind))
 
 
-# A renderer drawing in workers: its staging folder and what each of its tasks will hand
-# back, in its order.
-_Job = tuple[Path, "list[Future[list[Output]]]"]
-
-
 def _render_all(
     names: list[str], work: _Work, progress: Callable[[Output], None], result: BuildResult
 ) -> BuildResult:
-    """Run each renderer and place its files, in order; a machine fault stops the build,
-    any other failure only its own renderer."""
-    jobs: dict[str, _Job] = {}
+    """Run every renderer into the build's staging folder, then place all their files at
+    once. A machine fault stops the build; any other failure fails its renderer, the others
+    still run (so that the error names every failure), and nothing is placed."""
+    folder = staging.create(work.out, "build").absolute()  # a worker has its own cwd
+    jobs: dict[str, list[Future[list[Output]]]] = {}
     try:
         drawn = [name for name in names if name not in AFTER_THE_REST]
         if work.workers.parallel(len(drawn)):
-            jobs = _submitted(drawn, work)
+            jobs = _submitted(drawn, work, folder)
+        staged: dict[str, list[Output]] = {}
         for name in names:
             try:
-                job = jobs.pop(name, None)
-                outputs = _placed(job, work.out) if job else _run_renderer(name, work, result)
+                tasks = jobs.pop(name, None)
+                if tasks is not None:
+                    staged[name] = _finished(tasks, work.out)
+                else:
+                    staged[name] = _run_renderer(name, work, folder / name, staged)
             except EnvironmentFault:
                 raise
-            except Exception as exc:  # one renderer failing must not stop the others
+            except Exception as exc:  # one renderer failing must not hide the others' faults
                 result.failed[name] = exc
-                continue
-            for output in outputs:
-                progress(output)
-            result.written.extend(work.with_kept(name, outputs))
+        if any(isinstance(exc, BrokenProcessPool) for exc in result.failed.values()):
+            work.workers.kill()  # a worker died: the next build starts new ones
+        if result.failed:
+            raise BuildError(result)
+        _place(staged, folder, work, progress, result)
     finally:
         if jobs:  # stopped early: no worker may write into a folder about to go
             work.workers.kill()
-        for folder, _ in jobs.values():
-            staging.remove(folder)
-    if any(isinstance(exc, BrokenProcessPool) for exc in result.failed.values()):
-        work.workers.kill()  # a worker died: the next build starts new ones
-    if result.failed:
-        raise BuildError(result)
+        staging.remove(folder)
     if result.drawn:
         result.drawn = Drawn.of(result.drawn.inputs, result.drawn.checked, result.written)
     return result
 
 
-def _submitted(names: list[str], work: _Work) -> dict[str, _Job]:
-    """A staging folder for each renderer, and its tasks handed to the workers: one per
-    file for a renderer that lists its ``FILES``, so that none is the critical path."""
-    jobs: dict[str, _Job] = {}
+def _place(
+    staged: dict[str, list[Output]],
+    folder: Path,
+    work: _Work,
+    progress: Callable[[Output], None],
+    result: BuildResult,
+) -> None:
+    """Move every renderer's files into place in one journal, then tell of each in order."""
+    placed = iter(staging.place([(folder / n, o) for n, o in staged.items()], folder, work.out))
+    for name, files in staged.items():
+        mine = [next(placed) for _ in files]
+        for output in mine:
+            progress(output)
+        result.written.extend(work.with_kept(name, mine))
+
+
+def _submitted(
+    names: list[str], work: _Work, folder: Path
+) -> dict[str, list[Future[list[Output]]]]:
+    """Each renderer's tasks handed to the workers, drawing into its folder in ``folder``:
+    a task per file for a renderer that lists its ``FILES``, so that none is the critical
+    path."""
+    jobs: dict[str, list[Future[list[Output]]]] = {}
     workshop = work.loaded.workshop
     modules = {name: RENDERERS[name] for name in names}
     shared = Shared(workshop, work.options, {m: work.plans(n) for n, m in modules.items()})
     try:
-        # Whole renderers first (the deck is placed first), then those drawn file by file.
+        # Whole renderers first (the deck is drawn first), then those drawn file by file.
         for name in sorted(names, key=lambda name: _files(modules[name]) is not None):
-            # Absolute: a worker does not share the build's working folder.
-            folder = staging.create(work.out, name).absolute()
-            jobs[name] = (folder, [])
-            for part in work.parts(name):
-                jobs[name][1].append(work.workers.submit(modules[name], shared, folder, part))
+            (folder / name).mkdir()
+            jobs[name] = [
+                work.workers.submit(modules[name], shared, folder / name, part)
+                for part in work.parts(name)
+            ]
     except BaseException:
         work.workers.kill()
-        for folder, _ in jobs.values():
-            staging.remove(folder)
         raise
     return {name: jobs[name] for name in names}
 
@@ -340,40 +358,36 @@ def _files(module: str) -> tuple[OutputKind, ...] | None:
     return files
 
 
-def _placed(job: _Job, out: Path) -> list[Output]:
-    """Wait for a renderer's tasks and move its files into place, all or none."""
-    folder, futures = job
+def _finished(tasks: list[Future[list[Output]]], out: Path) -> list[Output]:
+    """Wait for all of a renderer's tasks; the files they staged, in its order."""
+    wait(tasks)  # a failed task's sibling may still be writing into the folder
     try:
-        try:
-            wait(futures)  # a failed task's sibling may still be writing into the folder
-            staged = [output for future in futures for output in future.result()]
-            return staging.place(staged, folder, out)
-        finally:
-            staging.remove(folder)
+        return [output for task in tasks for output in task.result()]
     except OSError as exc:
         raise environment_fault(exc, out) from None
 
 
-def _run_renderer(name: str, work: _Work, result: BuildResult) -> list[Output]:
-    """Render in this process; the print list learns what the others wrote."""
+def _run_renderer(
+    name: str, work: _Work, folder: Path, staged: dict[str, list[Output]]
+) -> list[Output]:
+    """Render into ``folder`` in this process; the print list learns what the others
+    staged (and the files a watch kept)."""
     parts = work.parts(name)
     if not parts:
         return []
-    options = replace(work.options, written=tuple(result.written))
+    written = tuple(o for done, outputs in staged.items() for o in work.with_kept(done, outputs))
+    options = replace(work.options, written=written)
     render = importlib.import_module(RENDERERS[name]).render
     workshop = work.loaded.workshop
     chosen = {} if None in parts else {"files": [kind for part in parts for kind in part or ()]}
     try:
-        folder = staging.create(work.out, name)
-        try:
-            with theme_fonts(workshop):
-                staged = render(
-                    workshop, workshop.theme, folder, options, **work.plans(name), **chosen
-                )
-            for output in staged:
-                flush(output.path)
-            return staging.place(staged, folder, work.out)
-        finally:
-            staging.remove(folder)
+        folder.mkdir()
+        with theme_fonts(workshop):
+            outputs: list[Output] = render(
+                workshop, workshop.theme, folder, options, **work.plans(name), **chosen
+            )
+        for output in outputs:
+            flush(output.path)
+        return outputs
     except OSError as exc:
         raise environment_fault(exc, work.out) from None

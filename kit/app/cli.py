@@ -166,8 +166,8 @@ def build(
 ) -> None:
     """Validate the workshop at PATH, then write every output into --out.
 
-    Nothing is written if the workshop has a problem; a failed output leaves its previous
-    files as they were. Options left out come from the workshop's build: section; without
+    Nothing is written if the workshop has a problem or an output fails: the previous
+    files stay as they were. Options left out come from the workshop's build: section; without
     --lang, every edition it lists in build: languages is built too, into --out/CODE.
 
     \b

@@ -84,5 +84,4 @@ def report_failures(exc: BuildError) -> None:
         else:
             click.echo(f"error: {name} failed (a bug in kit):", err=True)
             traceback.print_exception(error, file=sys.stderr)
-    written = len(result.written)
-    click.echo(f"{written} file(s) written; failed outputs were left as they were.", err=True)
+    click.echo("nothing was written; every output was left as it was.", err=True)

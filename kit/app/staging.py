@@ -1,8 +1,9 @@
-"""Staging folders: where a renderer writes, how its files move into place, and recovery.
+"""Staging folders: where a build writes, how its files move into place, and recovery.
 
-Each renderer writes into its own folder ``.kit-<renderer>-XXXXXXXX`` inside the output
-folder, marked by a ``.kit-staging`` file so that kit never mistakes someone else's folder
-for its own. Placing its files is all or nothing:
+A build writes into one folder ``.kit-build-XXXXXXXX`` inside the output folder, marked by
+a ``.kit-staging`` file so that kit never mistakes someone else's folder for its own; each
+renderer writes into a folder of its own inside it. Only when every renderer has finished
+are all their files placed, together, all or nothing:
 
 1. every file already at a target is kept in the staging folder (a hard link, or a copy
    with its mode and owner), and each new file takes the old one's mode and owner;
@@ -26,7 +27,7 @@ import re
 import shutil
 import stat
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,15 +39,15 @@ JOURNAL = ".kit-journal"
 _STAGING_NAME = re.compile(r"\.kit-[a-z]+-[a-z0-9_]{8}")
 
 
-def create(out: Path, renderer: str) -> Path:
-    """A new, marked staging folder for ``renderer`` inside ``out``.
+def create(out: Path, name: str) -> Path:
+    """A new, marked staging folder ``.kit-<name>-XXXXXXXX`` inside ``out``.
 
     A signal is held back until the folder is marked, so that it can be removed again.
     """
     folder = None
     try:
         with interrupts.deferred():
-            folder = Path(tempfile.mkdtemp(prefix=f".kit-{renderer}-", dir=out))
+            folder = Path(tempfile.mkdtemp(prefix=f".kit-{name}-", dir=out))
             (folder / MARKER).write_text(
                 "a kit build's staging folder; the next build removes it\n"
             )
@@ -108,12 +109,18 @@ class _Move:
         return [self.source, self.target, self.previous]
 
 
-def place(staged: list[Output], staging: Path, out: Path) -> list[Output]:
-    """Move a renderer's finished files from ``staging`` into ``out``, all or none.
+def place(parts: Sequence[tuple[Path, Sequence[Output]]], staging: Path, out: Path) -> list[Output]:
+    """Move finished files from ``staging`` into ``out``, all or none, in one journal.
 
-    Raises IsADirectoryError, before anything moves, for a target that is a folder.
+    Each part is a folder (``staging`` or one inside it) and the files written into it, each
+    placed at its path relative to that folder. Raises IsADirectoryError, before anything
+    moves, for a target that is a folder.
     """
-    moves = [_prepare(index, output.path, staging, out) for index, output in enumerate(staged)]
+    staged = [(folder, output) for folder, outputs in parts for output in outputs]
+    moves = [
+        _prepare(index, output.path, folder, staging, out)
+        for index, (folder, output) in enumerate(staged)
+    ]
     with interrupts.deferred():
         _write_journal(staging, moves)
         try:
@@ -124,18 +131,18 @@ def place(staged: list[Output], staging: Path, out: Path) -> list[Output]:
             _undo(staging, out)
             raise
         (staging / JOURNAL).unlink()
-    return [Output(out / move.target, o.count, o.kind) for move, o in zip(moves, staged)]
+    return [Output(out / move.target, o.count, o.kind) for move, (_, o) in zip(moves, staged)]
 
 
-def _prepare(index: int, source: Path, staging: Path, out: Path) -> _Move:
+def _prepare(index: int, source: Path, folder: Path, staging: Path, out: Path) -> _Move:
     """Keep what is at the target in staging and give the new file its mode and owner."""
-    relative = source.relative_to(staging)
+    relative = source.relative_to(folder)
     target = out / relative
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
         status = target.lstat()
     except FileNotFoundError:
-        return _Move(str(relative), str(relative), None)
+        return _Move(str(source.relative_to(staging)), str(relative), None)
     if stat.S_ISDIR(status.st_mode):
         raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(target))
     if stat.S_ISREG(status.st_mode):
@@ -149,7 +156,7 @@ def _prepare(index: int, source: Path, staging: Path, out: Path) -> _Move:
         else:
             shutil.copy2(target, staging / previous, follow_symlinks=False)
             _copy_mode_and_owner(status, staging / previous)
-    return _Move(str(relative), str(relative), previous)
+    return _Move(str(source.relative_to(staging)), str(relative), previous)
 
 
 def _copy_mode_and_owner(status: os.stat_result, path: Path) -> None:

@@ -9,9 +9,10 @@ A change loads the workshop again. If it fails to load, its problems print one a
 in ``kit build`` and the previous outputs stay as they were; the watch goes on. If it
 loads to the same workshop as the last good build, with the same files (a comment or a
 blank line changed), nothing is rebuilt. Otherwise every chosen output is rebuilt, the
-deck first (it is what a presenter checks while editing), but for the exercise sheets and
-the organiser's pack when nothing they show changed (kit.app.redraw). The renderers'
-worker processes stay between rebuilds, warm.
+deck drawn first (it is what a presenter checks while editing), but for the exercise sheets
+and the organiser's pack when nothing they show changed (kit.app.redraw); the new files
+are placed together, as by ``kit build``, so a failed rebuild leaves the folder as it was.
+The renderers' worker processes stay between rebuilds, warm.
 """
 
 from __future__ import annotations

@@ -1,8 +1,9 @@
 """Renderers in worker processes: after the plan, each renderer draws in a process of its own.
 
-The build keeps everything that touches the output folder: it creates each renderer's
-staging folder, and places the files, in the fixed order of the renderers, as each worker
-finishes. A worker only renders into the folder it is handed and flushes what it wrote.
+The build keeps everything that touches the output folder: it creates the staging folder
+with a folder in it for each renderer, and places every file, in one journal, once every
+worker has finished. A worker only renders into the folder it is handed and flushes what
+it wrote.
 
 On Linux the workers are forked from the build itself once it has planned, before it locks
 the output folder (no lock of its is copied into a worker; it has no threads): they start

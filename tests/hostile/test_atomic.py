@@ -205,7 +205,7 @@ def test_an_undo_cut_short_is_finished_by_the_next_build(
     with pytest.raises(KeyboardInterrupt):
         build(WORKSHOP, out, only=["handouts"], paper="letter")
     monkeypatch.undo()
-    left = [p for p in out.iterdir() if p.name.startswith(".kit-handouts-")]
+    left = [p for p in out.iterdir() if p.name.startswith(".kit-build-")]
     assert len(left) == 1 and (left[0] / staging.JOURNAL).exists()
     assert state(out) != before  # two files new, the third old
     assert staging.sweep(out) == 1

@@ -48,10 +48,12 @@ def versions(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict, dict
     return root / "old", _outputs(root / "old"), _outputs(root / "new"), steps
 
 
-def _killed_run(out: Path, step: int, signum: int) -> subprocess.CompletedProcess[str]:
+def _killed_run(
+    out: Path, step: int, signum: int, arguments: tuple[str, ...] = ARGUMENTS
+) -> subprocess.CompletedProcess[str]:
     command = [sys.executable, "-m", "tests.hostile.killer", str(step), str(signum)]
     return subprocess.run(
-        [*command, *ARGUMENTS, "--out", str(out)], cwd=ROOT, capture_output=True, text=True
+        [*command, *arguments, "--out", str(out)], cwd=ROOT, capture_output=True, text=True
     )
 
 
@@ -59,12 +61,12 @@ def _runs(tmp_path: Path, versions, signum: int) -> dict[int, tuple[Path, object
     """Killed builds, two at a time, each in its own copy of the old folder.
 
     The kills come at six steps spread over the build from the first (the lock) to the last,
-    and among its last sixteen: six moves, the fsync of the folder, the journal's removal,
-    six old files', the marker's and the folder's.
+    and among its last seventeen: six moves, the fsync of the folder, the journal's removal,
+    six old files', the renderer's folder's, the marker's and the folder's.
     """
     old, _, _, steps = versions
     spread = {1 + i * (steps - 1) // 5 for i in range(6)}
-    points = sorted(spread | {steps - 15, steps - 13, steps - 11, steps - 10, steps - 8, steps - 1})
+    points = sorted(spread | {steps - 16, steps - 14, steps - 12, steps - 11, steps - 9, steps - 1})
 
     def run(step: int) -> tuple[Path, object]:
         out = tmp_path / f"step-{step}"
@@ -106,7 +108,7 @@ def test_sigkill_at_every_step_leaves_old_or_new_and_the_next_build_sweeps(
     for step, (out, run) in _runs(tmp_path, versions, signal.SIGKILL).items():
         assert run.returncode == -signal.SIGKILL, (step, run.stderr)
         outputs = _outputs(out)
-        staging = [p for p in out.iterdir() if p.name.startswith(".kit-exercises-")]
+        staging = [p for p in out.iterdir() if p.name.startswith(".kit-build-")]
         left += bool(staging)
         if outputs not in (before, after):  # killed while moving: the sweep undoes it
             assert staging, step
@@ -170,10 +172,71 @@ def test_ctrl_c_and_sighup_while_moving_are_one_line_and_leave_new(
     old, _, after, steps = versions
     out = tmp_path / "out"
     shutil.copytree(old, out, symlinks=True)
-    run = _killed_run(out, steps - 13, signum)  # the third move: held back until they end
+    run = _killed_run(out, steps - 14, signum)  # the third move: held back until they end
     name = signal.Signals(signum).name
     assert (run.returncode, run.stderr.splitlines()) == (
         status,
         [f"stopped by {name}: each output is either complete or as it was before"],
     )
     assert _outputs(out) == after
+
+
+# The deck and the sheets, one after another in the build's process (so that the steps
+# counted are the build's own): seven files placed in one journal, the deck's first.
+TWO = (
+    "build",
+    str(WORKSHOP),
+    "--only",
+    "slides",
+    "--only",
+    "exercises",
+    "--paper",
+    "letter",
+    "--jobs",
+    "1",
+)
+
+
+def _placed(folder: Path) -> dict[str, tuple[object, ...]]:
+    """The state of every output: all but kit's own files."""
+    return {name: entry for name, entry in state(folder).items() if not name.startswith(".kit-")}
+
+
+def test_a_kill_between_two_renderers_moves_is_undone_or_held_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Killed right after the deck moved and before the sheets did: SIGKILL leaves that mixed
+    set with its journal, which the next build's sweep undoes; SIGTERM is held back until
+    every file of both renderers is new."""
+    old = tmp_path / "old"
+    with monkeypatch.context() as dated:
+        dated.setenv("SOURCE_DATE_EPOCH", "1000000000")  # another date: another deck
+        build(WORKSHOP, old, only=["slides", "exercises"])
+    before = _placed(old)
+    counted = tmp_path / "counted"
+    shutil.copytree(old, counted, symlinks=True)
+    run = _killed_run(counted, 0, signal.SIGKILL, TWO)
+    assert run.returncode == 0, run.stderr
+    after = _placed(counted)
+    assert len(after) == 7 and all(after[name] != before[name] for name in after)
+    steps = int(run.stderr.splitlines()[-1].removeprefix("steps: "))
+    # The last steps: 7 moves, the fsync, the journal's removal, the removal of 7 old files
+    # and 2 renderers' folders, the marker's, the folder's: the deck moves 19th from last.
+    deck_moved = steps - 19
+
+    killed = tmp_path / "killed"
+    shutil.copytree(old, killed, symlinks=True)
+    assert _killed_run(killed, deck_moved, signal.SIGKILL, TWO).returncode == -signal.SIGKILL
+    assert _placed(killed) == before | {"deck.pptx": after["deck.pptx"]}  # a mixed set
+    assert staging_module.sweep(killed) == 1  # as the next build does first
+    assert _placed(killed) == before
+    build(WORKSHOP, killed, only=["slides", "exercises"], paper="letter")
+    assert _placed(killed) == after
+    assert [p.name for p in killed.iterdir() if p.name.startswith(".kit-")] == [".kit-lock"]
+
+    terminated = tmp_path / "terminated"
+    shutil.copytree(old, terminated, symlinks=True)
+    run = _killed_run(terminated, deck_moved, signal.SIGTERM, TWO)
+    assert run.returncode == 143, run.stderr
+    assert _placed(terminated) == after
+    assert [p.name for p in terminated.iterdir() if p.name.startswith(".kit-")] == [".kit-lock"]

@@ -90,7 +90,7 @@ def test_a_renderer_failing_midway_leaves_the_previous_output_intact(
     assert sorted(p.name for p in out.iterdir()) == [".kit-lock", "deck.pptx"]  # no staging
 
 
-def test_the_build_error_says_what_was_written_and_what_failed(
+def test_the_build_error_says_what_failed_and_the_deck_drawn_is_not_placed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setitem(sys.modules, "broken_renderer", _broken_renderer(RuntimeError("boom")))
@@ -98,8 +98,9 @@ def test_the_build_error_says_what_was_written_and_what_failed(
     with pytest.raises(BuildError) as caught:
         build(FIXTURES / "all-blocks", tmp_path, only=["slides", "broken"])
     result = caught.value.result
-    assert [o.path.name for o in result.written] == ["deck.pptx"]
+    assert result.written == []
     assert list(result.failed) == ["broken"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".kit-lock"]
 
 
 def test_invalid_content_writes_nothing_and_exits_1(tmp_path: Path) -> None:

@@ -1,8 +1,9 @@
 """What ``kit build`` does around its renderers, with stand-in renderers that write tiny files
 (fast enough to judge mutants of kit/app/build.py): the order they run in, what each is told
-(paper, head count, date, what was written before it), that one failing spares the others,
-that a machine fault stops the build, that nothing is written when the plan finds a problem,
-and the fixed date a reproducible build stamps. Real renderers: tests/kit/test_build.py.
+(paper, head count, date, what was staged before it), that one failing lets the others run
+but places nothing, that a machine fault stops the build, that nothing is written when the
+plan finds a problem, and the fixed date a reproducible build stamps. Real renderers:
+tests/kit/test_build.py.
 """
 
 from __future__ import annotations
@@ -100,15 +101,24 @@ def test_every_renderer_runs_in_order_and_each_file_is_placed(
     plans = [renderers.seen[n][2] for n in names]
     assert [list(p) for p in plans] == [["deck"], ["deck"], ["sizes"], []]
     assert plans[0]["deck"] is plans[1]["deck"] is not None
-    # each writes into its own staging folder inside the output folder, which a killed
-    # build's successor knows as kit's
+    # each writes into a folder of its own in the build's staging folder inside the output
+    # folder, which a killed build's successor knows as kit's
+    staged = {renderers.seen[name][1].parent for name in names}
+    assert len(staged) == 1 and next(iter(staged)).parent == out
+    assert next(iter(staged)).name.startswith(".kit-build-")
     for name in names:
         theme, folder, _ = renderers.seen[name]
-        assert folder.parent == out and folder.name.startswith(f".kit-{name}-")
+        assert folder.name == name
         assert theme is not None and theme == load(tmp_path / "workshop.yaml").workshop.theme
     assert [p.name for p in out.iterdir() if p.name.startswith(".kit-") and p.is_dir()] == []
-    # each renderer knows what the ones before it wrote (the print list lists them)
-    assert [len(renderers.told[n].written) for n in names] == [0, 1, 2, 3]
+    # each renderer knows what the ones before it staged (the print list lists them)
+    told = [renderers.told[n].written for n in names]
+    assert [[o.path.name for o in written] for written in told] == [
+        [],
+        ["slides.pdf"],
+        ["slides.pdf", "handouts.pdf"],
+        ["slides.pdf", "handouts.pdf", "exercises.pdf"],
+    ]
     assert result.failed == {} and result.editions == ()
 
 
@@ -156,21 +166,37 @@ def test_the_head_count_is_the_list_s_length_else_twenty(
     assert renderers.told["exercises"].paper == "a4"
 
 
-def test_a_failing_renderer_spares_the_others_and_the_error_names_it(
-    tmp_path: Path, renderers: Renderers
+@pytest.mark.parametrize("failing", [["handouts"], ["slides", "exercises"]])
+def test_a_failing_renderer_lets_the_others_run_but_nothing_is_placed(
+    tmp_path: Path, renderers: Renderers, failing: list[str]
 ) -> None:
+    """The folder is all old: no renderer's new file beside another's old one (a mixed
+    set), and the error names every renderer that failed."""
     out = tmp_path / "out"
-    renderers.failing["handouts"] = ValueError("the handout broke")
+    path = workshop(tmp_path)
+    build(path, out)
+    before = _files(out)
+    for name in failing:
+        renderers.failing[name] = ValueError(f"the {name} broke")
+    path.write_text(path.read_text(encoding="utf-8").replace("Tiny", "Small"), encoding="utf-8")
     progress: list[str] = []
     with pytest.raises(BuildError) as caught:
-        build(workshop(tmp_path), out, progress=lambda o: progress.append(o.path.name))
+        build(path, out, progress=lambda o: progress.append(o.path.name))
     result = caught.value.result
-    assert list(result.failed) == ["handouts"]
-    assert str(result.failed["handouts"]) == "the handout broke"
-    assert [o.path.name for o in result.written] == progress
-    assert progress == ["slides.pdf", "exercises.pdf", "printlist.pdf"]
-    assert not (out / "handouts.pdf").exists()  # its file never left its staging folder
-    assert [p.name for p in out.iterdir() if p.is_dir()] == []
+    assert list(renderers.told) == ["slides", "handouts", "exercises", "printlist"]
+    assert {name: str(exc) for name, exc in result.failed.items()} == {
+        name: f"the {name} broke" for name in failing
+    }
+    assert result.written == progress == []
+    assert _files(out) == before
+
+
+def _files(out: Path) -> dict[str, tuple[str, int]]:
+    """Every entry of ``out``: its text (files) and modification time."""
+    return {
+        path.name: (path.read_text() if path.is_file() else "folder", path.stat().st_mtime_ns)
+        for path in sorted(out.iterdir())
+    }
 
 
 def test_a_machine_fault_stops_the_build_at_once(tmp_path: Path, renderers: Renderers) -> None:
@@ -183,7 +209,7 @@ def test_a_machine_fault_stops_the_build_at_once(tmp_path: Path, renderers: Rend
         == f"{out}: no space left on the disk; free some space or choose another --out"
     )
     assert list(renderers.told) == ["slides", "handouts"]
-    assert sorted(p.name for p in out.iterdir()) == [".kit-lock", "slides.pdf"]
+    assert sorted(p.name for p in out.iterdir()) == [".kit-lock"]  # the deck is not placed
 
 
 def test_a_plan_problem_writes_nothing(tmp_path: Path, renderers: Renderers) -> None:

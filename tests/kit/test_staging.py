@@ -92,7 +92,7 @@ def test_files_placed_into_an_empty_folder(tmp_path: Path) -> None:
     out = tmp_path / "out"
     out.mkdir()
     folder, staged = stage(out)
-    placed = staging.place(staged, folder, out)
+    placed = staging.place([(folder, staged)], folder, out)
     assert [(o.path, o.count, o.kind) for o in placed] == [
         (out / name, o.count, o.kind) for name, o in zip(NAMES, staged)
     ]
@@ -110,7 +110,7 @@ def test_a_new_file_keeps_the_mode_and_owner_of_the_one_it_replaces(
         monkeypatch.setattr(os, "link", _refuse)
     out = filled(tmp_path)
     folder, staged = stage(out)
-    staging.place(staged, folder, out)
+    staging.place([(folder, staged)], folder, out)
     assert (out / "sub" / "deeper" / "cards.pdf").read_text() == "new sub/deeper/cards.pdf"
     handout = (out / "handout.pdf").stat()
     assert (handout.st_mode & 0o777, handout.st_uid, handout.st_gid) == (0o640, 4321, 4322)
@@ -136,13 +136,53 @@ def test_a_move_that_fails_puts_back_exactly_what_was_there(
     folder, staged = stage(out)
     _fail_on(monkeypatch, Path(failing).name)
     with pytest.raises(OSError, match="No space"):
-        staging.place(staged, folder, out)
+        staging.place([(folder, staged)], folder, out)
     staging.remove(folder)
     after = state(out)
     assert {
         k: v for k, v in after.items() if not k.startswith("sub")
     } == before  # the empty folder made
     assert os.readlink(out / "guide.pdf") == "mine.txt"
+
+
+def _two_renderers(out: Path) -> tuple[Path, list[tuple[Path, list[Output]]]]:
+    """One build's staging folder, a deck in one renderer's folder and a handout in another's."""
+    folder = staging.create(out, "build")
+    parts = []
+    for renderer, name, kind in (
+        ("slides", "deck.pptx", HANDOUT),
+        ("handouts", "handout.pdf", GUIDE),
+    ):
+        (folder / renderer).mkdir()
+        (folder / renderer / name).write_text(f"new {name}")
+        parts.append((folder / renderer, [Output(folder / renderer / name, 1, kind)]))
+    return folder, parts
+
+
+def test_every_renderer_s_files_are_placed_in_one_journal(tmp_path: Path) -> None:
+    out = filled(tmp_path)
+    folder, parts = _two_renderers(out)
+    placed = staging.place(parts, folder, out)
+    assert [o.path for o in placed] == [out / "deck.pptx", out / "handout.pdf"]
+    assert [(out / n).read_text() for n in ("deck.pptx", "handout.pdf")] == [
+        "new deck.pptx",
+        "new handout.pdf",
+    ]
+    staging.remove(folder)
+    assert [p.name for p in out.iterdir() if p.name.startswith(".kit-")] == []
+
+
+def test_a_later_renderer_s_move_failing_puts_back_an_earlier_renderer_s(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = filled(tmp_path)
+    before = state(out)
+    folder, parts = _two_renderers(out)
+    _fail_on(monkeypatch, "handout.pdf")
+    with pytest.raises(OSError, match="No space"):
+        staging.place(parts, folder, out)
+    staging.remove(folder)
+    assert state(out) == before  # the deck moved first, and is gone again
 
 
 def test_a_target_that_is_a_folder_moves_nothing(tmp_path: Path) -> None:
@@ -152,7 +192,7 @@ def test_a_target_that_is_a_folder_moves_nothing(tmp_path: Path) -> None:
     before = state(out)
     folder, staged = stage(out)
     with pytest.raises(IsADirectoryError) as caught:
-        staging.place(staged, folder, out)
+        staging.place([(folder, staged)], folder, out)
     assert str(caught.value) == f"[Errno {errno.EISDIR}] Is a directory: '{out / 'handout.pdf'}'"
     staging.remove(folder)
     assert {k: v for k, v in state(out).items() if not k.startswith("sub")} == before
@@ -176,7 +216,7 @@ def killed_while_moving(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tupl
     monkeypatch.setattr(os, "replace", dying)
     monkeypatch.setattr(staging, "_undo", lambda *_: None)
     with pytest.raises(SystemExit):
-        staging.place(staged, folder, out)
+        staging.place([(folder, staged)], folder, out)
     monkeypatch.undo()
     assert (out / "guide.pdf").read_text() == "new guide.pdf"
     return out, before
@@ -232,7 +272,7 @@ def test_placed_files_are_made_durable(tmp_path: Path, monkeypatch: pytest.Monke
         fsync(descriptor)
 
     monkeypatch.setattr(os, "fsync", recording)
-    staging.place(staged, folder, out)
+    staging.place([(folder, staged)], folder, out)
     assert {str(out), str(out / "sub" / "deeper")} <= set(synced)
     assert synced.count(str(out)) == 1  # once per folder, not once per file
     assert str(folder) in synced  # the journal, before any move
@@ -249,7 +289,7 @@ def test_files_the_user_may_not_give_away_still_get_their_mode(
     out = filled(tmp_path)
     folder, staged = stage(out)
     monkeypatch.setattr(os, "chown", refused)
-    staging.place(staged, folder, out)
+    staging.place([(folder, staged)], folder, out)
     assert (out / "handout.pdf").stat().st_mode & 0o777 == 0o640
     assert (out / "handout.pdf").read_text() == "new handout.pdf"
 

@@ -1,4 +1,5 @@
-"""Renderers in worker processes: the bytes of one after another, and all or nothing each.
+"""Renderers in worker processes: the bytes of one after another, and the folder all old or
+all new.
 
 The workers are real processes, started as a build starts them. A renderer that fails in
 one is a module they import by name (tests/kit/failing_renderer.py, dying_renderer.py), put
@@ -24,7 +25,7 @@ import handouts
 from kit.app.build import RENDERERS, build
 from kit.app.workers import Shared, Workers
 from kit.errors import BuildError
-from kit.outputs import OUTPUTS, OutputKind
+from kit.outputs import OutputKind
 
 from ..conftest import FIXTURES, ROOT, SAMPLE
 
@@ -40,17 +41,6 @@ def _digests(out: Path) -> dict[str, str]:
         for path in sorted(out.iterdir())
         if path.is_file() and not path.name.startswith(".kit-")
     }
-
-
-def _renderer_of(file_name: str) -> str:
-    return next(kind.renderer for kind in OUTPUTS if kind.matches(file_name))
-
-
-def _by_renderer(digests: dict[str, str]) -> dict[str, dict[str, str]]:
-    grouped: dict[str, dict[str, str]] = {}
-    for name, digest in digests.items():
-        grouped.setdefault(_renderer_of(name), {})[name] = digest
-    return grouped
 
 
 def _kit_files_left(out: Path) -> list[str]:
@@ -85,8 +75,8 @@ def test_workers_write_the_bytes_of_one_renderer_after_another(
 
 
 @pytest.fixture
-def old_and_new(tmp_path: Path) -> tuple[Path, dict[str, str], dict[str, str]]:
-    """An A4 build to rebuild on Letter; its files, and those of a Letter build."""
+def old_and_new(tmp_path: Path) -> tuple[Path, dict[str, str]]:
+    """An A4 build to rebuild on Letter, and the files of a Letter build."""
     build(WORKSHOP, tmp_path / "new", paper="letter", workers=Workers(1))
     out = tmp_path / "out"
     build(WORKSHOP, out, workers=Workers(1))
@@ -94,59 +84,73 @@ def old_and_new(tmp_path: Path) -> tuple[Path, dict[str, str], dict[str, str]]:
     assert old.keys() == new.keys()
     assert old["handout.pdf"] != new["handout.pdf"]
     assert old["drill-cards.pdf"] != new["drill-cards.pdf"]
-    return out, old, new
+    return out, new
 
 
-def test_a_renderer_failing_in_a_worker_leaves_its_files_old_and_the_others_new(
-    old_and_new: tuple[Path, dict[str, str], dict[str, str]], monkeypatch: pytest.MonkeyPatch
+def _state(out: Path) -> dict[str, tuple[str, int]]:
+    """Every entry of ``out`` but kit's lock: its SHA-256 (a folder: none) and mtime."""
+    return {
+        path.name: (
+            hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else "folder",
+            path.stat().st_mtime_ns,
+        )
+        for path in sorted(out.iterdir())
+        if path.name != ".kit-lock"
+    }
+
+
+@pytest.mark.parametrize("jobs", [2, 1], ids=["in-a-worker", "in-process"])
+def test_a_renderer_failing_leaves_every_file_old(
+    old_and_new: tuple[Path, dict[str, str]],
+    monkeypatch: pytest.MonkeyPatch,
+    jobs: int,
 ) -> None:
-    out, old, new = old_and_new
+    """The deck and the sheets drew fine, but none of their new files is placed beside the
+    handouts' old ones: every file keeps its bytes and its modification time."""
+    out, _ = old_and_new
+    before = _state(out)
     monkeypatch.setitem(RENDERERS, "handouts", FAILING)
     with pytest.raises(BuildError) as caught:
-        build(WORKSHOP, out, paper="letter", workers=Workers(2))
+        build(WORKSHOP, out, paper="letter", workers=Workers(jobs))
     failure = caught.value.result.failed  # type: ignore[attr-defined]
     assert list(failure) == ["handouts"]
     assert str(failure["handouts"]).startswith("failed in process ")
-    assert str(failure["handouts"]) != f"failed in process {os.getpid()}"  # in a worker
-    now = _by_renderer(_digests(out))
-    assert now["handouts"] == _by_renderer(old)["handouts"]
-    assert now["exercises"] == _by_renderer(new)["exercises"]
-    assert now["slides"] == _by_renderer(new)["slides"]
+    in_worker = str(failure["handouts"]) != f"failed in process {os.getpid()}"
+    assert in_worker == (jobs > 1)
+    assert _state(out) == before
     assert _kit_files_left(out) == [".kit-lock"]
 
 
-def test_a_file_failing_in_its_own_task_leaves_all_its_renderers_files_old(
-    old_and_new: tuple[Path, dict[str, str], dict[str, str]], monkeypatch: pytest.MonkeyPatch
+def test_a_file_failing_in_its_own_task_leaves_every_file_old(
+    old_and_new: tuple[Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The guide fails in its worker while the handouts' other files are drawn in others:
-    none of them is placed."""
-    out, old, new = old_and_new
+    none of them, and none of the other renderers' files, is placed."""
+    out, _ = old_and_new
+    before = _state(out)
     monkeypatch.setitem(RENDERERS, "handouts", "tests.kit.failing_file")
     with pytest.raises(BuildError) as caught:
         build(WORKSHOP, out, paper="letter", workers=Workers(2))
     failure = caught.value.result.failed  # type: ignore[attr-defined]
     assert list(failure) == ["handouts"]
     assert str(failure["handouts"]).startswith("the guide failed in process ")
-    now = _by_renderer(_digests(out))
-    assert now["handouts"] == _by_renderer(old)["handouts"]
-    assert now["exercises"] == _by_renderer(new)["exercises"]
+    assert _state(out) == before
     assert _kit_files_left(out) == [".kit-lock"]
 
 
-def test_a_worker_that_dies_leaves_each_renderer_all_old_or_all_new_and_is_replaced(
-    old_and_new: tuple[Path, dict[str, str], dict[str, str]], monkeypatch: pytest.MonkeyPatch
+def test_a_worker_that_dies_leaves_every_file_old_and_is_replaced(
+    old_and_new: tuple[Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A worker killed from outside takes the others' unfinished work with it; the next
-    build starts new workers."""
-    out, old, new = old_and_new
+    """A worker ends with os._exit halfway (as one the out-of-memory killer ends) and takes
+    the others' unfinished work with it; the next build starts new workers."""
+    out, new = old_and_new
+    before = _state(out)
     workers = Workers(2)
     monkeypatch.setitem(RENDERERS, "handouts", "tests.kit.dying_renderer")
     with pytest.raises(BuildError) as caught:
         build(WORKSHOP, out, paper="letter", workers=workers)
     assert "handouts" in caught.value.result.failed  # type: ignore[attr-defined]
-    for renderer in ("slides", "handouts", "exercises"):  # the print list lists what is missing
-        files = _by_renderer(_digests(out))[renderer]
-        assert files in (_by_renderer(old)[renderer], _by_renderer(new)[renderer]), renderer
+    assert _state(out) == before
     assert _kit_files_left(out) == [".kit-lock"]
 
     monkeypatch.setitem(RENDERERS, "handouts", "handouts")
@@ -183,12 +187,13 @@ def _processes_marked(marker: str) -> list[int]:
     return found
 
 
-def test_ctrl_c_while_workers_draw_is_one_line_stops_them_and_leaves_old_or_new(
-    old_and_new: tuple[Path, dict[str, str], dict[str, str]],
+def test_ctrl_c_while_workers_draw_is_one_line_stops_them_and_leaves_every_file_old(
+    old_and_new: tuple[Path, dict[str, str]],
 ) -> None:
     """Ctrl-C reaches every process of the terminal's group; here the handouts' worker is
-    still drawing (it hangs) when it comes, after the deck was placed."""
-    out, old, new = old_and_new
+    still drawing (it hangs) when it comes, while the deck is drawn: nothing is placed."""
+    out, _ = old_and_new
+    before = _state(out)
     run = str(uuid.uuid4())
     arguments = ("build", str(WORKSHOP), "--out", str(out), "--paper", "letter", "--jobs", "2")
     with subprocess.Popen(
@@ -201,19 +206,19 @@ def test_ctrl_c_while_workers_draw_is_one_line_stops_them_and_leaves_old_or_new(
         start_new_session=True,  # a group of its own, as a terminal gives a command
     ) as process:
         assert process.stdout is not None and process.stderr is not None
-        for line in process.stdout:
-            if line.startswith("wrote ") and "deck.pptx" in line:
-                break
+        deadline = time.monotonic() + 600  # a hang guard
+        drawing = ("handouts/handout.pdf", "slides/deck.pptx")
+        while time.monotonic() < deadline and not all(
+            any(out.glob(f".kit-build-*/{name}")) for name in drawing
+        ):
+            time.sleep(0.05)
         os.killpg(process.pid, signal.SIGINT)
         stderr = process.stderr.read()
         assert process.wait(timeout=600) == 130
     assert stderr.splitlines() == [
         "stopped by SIGINT: each output is either complete or as it was before"
     ]
-    now = _by_renderer(_digests(out))
-    assert now["slides"] == _by_renderer(new)["slides"]
-    for renderer in ("handouts", "exercises", "printlist"):  # placed after the handouts
-        assert now[renderer] == _by_renderer(old)[renderer], renderer
+    assert _state(out) == before
     assert _kit_files_left(out) == [".kit-lock"]
     deadline = time.monotonic() + 600  # a hang guard: the workers end with the build
     while _processes_marked(f"KIT_TEST_RUN={run}") and time.monotonic() < deadline:
