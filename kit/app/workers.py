@@ -36,6 +36,7 @@ from kit.outputs import BuildOptions, Output, OutputKind
 
 # Imported with the renderers: fonts and words every worker needs, built before forking.
 WARM = "kit.app.warm"
+_PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent ends
 
 
 def cores() -> int:
@@ -118,7 +119,10 @@ class Workers:
                 self.count,
                 mp_context=context,
                 initializer=_prepare,
-                initargs=(tuple(modules), context.get_start_method() == "fork"),
+                initargs=(
+                    tuple(modules),
+                    os.getpid() if context.get_start_method() == "fork" else None,
+                ),
             )
         return self._pool
 
@@ -134,16 +138,31 @@ def _context(modules: Sequence[str]) -> BaseContext:
     return context
 
 
-def _prepare(modules: tuple[str, ...], forked: bool) -> None:
-    """A new worker: leave Ctrl-C to the build, and have the renderers it will run."""
+def _prepare(modules: tuple[str, ...], build: int | None) -> None:
+    """A new worker: leave Ctrl-C to the build, and have the renderers it will run.
+
+    ``build`` is the process it was forked from (on Linux), else None.
+    """
     # Ctrl-C reaches every process of the terminal's group; only the build acts on it.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if forked:
+    if build is not None:
+        _end_with(build)
         return  # it has what the build had
     for module in (WARM, *modules):
         # A renderer that cannot be imported fails its own task, not every worker's start.
         with contextlib.suppress(Exception):
             importlib.import_module(module)
+
+
+def _end_with(build: int) -> None:
+    """Be killed when ``build`` ends (Linux), however it ends: a worker of a killed build
+    must not live on, holding the build's output pipes open so that whoever reads them
+    (a script, a terminal's pipe) waits for ever."""
+    import ctypes  # only a worker needs it
+
+    ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != build:  # it ended before the kernel was told
+        os._exit(1)
 
 
 class Shared:

@@ -59,10 +59,7 @@ class _Watch:
         """The lines up to and including the first that ``wanted`` accepts."""
         seen = []
         while True:
-            try:
-                line = self._queue.get(timeout=PATIENCE)
-            except queue.Empty:
-                pytest.fail(f"no such line within {PATIENCE} s; got {self.lines[-20:]}")
+            line = self._next()
             if line is None:
                 pytest.fail(f"kit exited ({self._process.wait()}); got {self.lines[-20:]}")
             self.lines.append(line)
@@ -94,6 +91,20 @@ class _Watch:
         self.wait_for(lambda line: line == "stopped watching")
         return self._process.wait(timeout=PATIENCE)
 
+    def killed(self) -> None:
+        """SIGKILL, as the out-of-memory killer ends it; returns once its output has ended
+        (every process holding it, its workers too, has ended)."""
+        self._process.kill()
+        while self._next() is not None:
+            pass
+
+    def _next(self) -> str | None:
+        """The next line, or None once the output has ended."""
+        try:
+            return self._queue.get(timeout=PATIENCE)
+        except queue.Empty:
+            pytest.fail(f"no line, and the output still open, for {PATIENCE} s: {self.lines[-20:]}")
+
     def close(self) -> None:
         """Kill it if it still runs, and close its output once read to the end."""
         if self._process.poll() is None:
@@ -101,7 +112,8 @@ class _Watch:
         self._process.wait()
         self._reader.join(PATIENCE)
         assert self._process.stdout is not None
-        self._process.stdout.close()
+        if not self._reader.is_alive():  # closing it under a blocked read would wait for ever
+            self._process.stdout.close()
 
 
 @pytest.fixture
@@ -224,6 +236,31 @@ def test_the_workers_stay_between_rebuilds(watched: Callable[..., _Watch], tmp_p
     while any(Path(f"/proc/{pid}").exists() for pid in workers) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not [pid for pid in workers if Path(f"/proc/{pid}").exists()]
+
+
+def test_a_killed_watch_s_workers_end_with_it(watched: Callable[..., _Watch]) -> None:
+    """Its workers hold its output pipe: killed with it, they close it, and a script or a
+    test reading it sees it end instead of waiting for ever."""
+    watch = watched(
+        FIXTURES / "all-blocks", "--only", "slides", "--only", "exercises", "--jobs", "2"
+    )
+    watch.next_build()
+    workers = watch.workers()
+    assert len(workers) >= 2
+    watch.killed()
+    deadline = time.monotonic() + PATIENCE  # a hang guard: the pipe closes as they exit
+    while any(map(_running, workers)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [pid for pid in workers if _running(pid)]
+
+
+def _running(pid: int) -> bool:
+    """Whether ``pid`` is a process not yet ended (a zombie has ended)."""
+    try:
+        status = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return status.rsplit(")", 1)[1].split()[0] != "Z"
 
 
 def _digests(out: Path) -> dict[str, str]:
