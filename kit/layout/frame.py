@@ -184,9 +184,12 @@ def _on_layout(
     lower_text = fit_text(lower, body.w, body.h, *lower_sizes) or set_text(
         lower, body.w, lower_sizes[1]
     )
+    head_text, head_w = _balanced(head, head_text, title.w)
+    # each line in a box of its own, so each is balanced (one box narrows to its widest)
+    lines = _stacked(lower, lower_text.base, body.w, "Subtitle")
     return [
-        Box(title.x, title.y, title.w, title.h, text=head_text, role="title", name="Title"),
-        Box(body.x, body.y, body.w, body.h, text=lower_text, name="Subtitle"),
+        Box(title.x, title.y, head_w, title.h, text=head_text, role="title", name="Title"),
+        *(replace(line, x=body.x, y=line.y + body.y) for line in lines),
     ]
 
 

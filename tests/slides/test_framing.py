@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml
 from PIL import Image
 from pptx import Presentation
 
@@ -24,6 +25,7 @@ from kit.model.schedule import BreakItem, item_title, timetable
 from kit.source.loader import load
 
 from ..conftest import FIXTURES, ROOT
+from ..corpus import libreoffice_templates
 from ..readers import (
     Page,
     Word,
@@ -67,6 +69,11 @@ CASES: dict[str, tuple[Path | None, str | None]] = {
     "uk-suprovid-4x3": (FIXTURES / "uk-suprovid", "4:3"),
     "long-agenda-4x3": (None, "4:3"),
 }
+# On LibreOffice's templates: the title slide and dividers in the layouts' own boxes.
+TEMPLATED = {
+    "sample-Vivid": (SAMPLE, "Vivid"),
+    "first-aid-Midnightblue": (FIXTURES / "first-aid", "Midnightblue"),
+}
 
 
 @dataclass(frozen=True)
@@ -94,6 +101,14 @@ def decks(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Deck]:
         pptxs[name] = root / "decks" / f"{name}.pptx"
         pptxs[name].parent.mkdir(exist_ok=True)
         shutil.copyfile(root / name / "deck.pptx", pptxs[name])
+    wanted = {template for _, template in TEMPLATED.values()}
+    otps = [path for path in libreoffice_templates() if path.stem in wanted]
+    templates = {path.stem: path for path in soffice_convert(otps, root / "templates", "pptx")}
+    for name, (folder, template) in TEMPLATED.items():
+        sources[name] = _on_template(folder, templates[template], root / "src" / name)
+        build(sources[name], root / name, only=["slides"])
+        pptxs[name] = root / "decks" / f"{name}.pptx"
+        shutil.copyfile(root / name / "deck.pptx", pptxs[name])
     pdfs = soffice_convert(list(pptxs.values()), root / "pdf")
     return {
         name: Deck(
@@ -106,6 +121,17 @@ def decks(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Deck]:
     }
 
 
+def _on_template(folder: Path, template: Path, into: Path) -> Path:
+    """A copy of the workshop at ``folder`` whose theme names ``template``."""
+    shutil.copytree(folder, into)
+    shutil.copyfile(template, into / "template.pptx")
+    path = into / "workshop.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data.setdefault("theme", {})["template"] = "template.pptx"
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return into
+
+
 def _said(text: str) -> str:
     """``text`` with its spaces as a reader's copy has them (no-break spaces as spaces)."""
     return " ".join(markup.plain(text).replace("\u00a0", " ").replace("\u202f", " ").split())
@@ -115,7 +141,7 @@ def _found(page: Page, phrase: str) -> bool:
     return _said(phrase) in _said(" ".join(word.text for word in page.words))
 
 
-@pytest.mark.parametrize("name", CASES)
+@pytest.mark.parametrize("name", [*CASES, *TEMPLATED])
 def test_the_title_slide_says_what_who_when_and_where(decks: dict[str, Deck], name: str) -> None:
     deck = decks[name]
     workshop, page = deck.workshop, deck.pages[0]
@@ -135,7 +161,7 @@ def test_the_title_slide_says_what_who_when_and_where(decks: dict[str, Deck], na
     assert not lone, f"{name}: a word alone on the last line of its paragraph: {lone}"
 
 
-@pytest.mark.parametrize("name", CASES)
+@pytest.mark.parametrize("name", [*CASES, *TEMPLATED])
 def test_no_divider_leaves_a_short_word_alone_on_a_line(decks: dict[str, Deck], name: str) -> None:
     """Dividers (titled "Section 2 of 5" and the section's title): the title and each
     objective balanced ("look after each" / "other" was the sample's in 4:3)."""
