@@ -42,6 +42,7 @@ from kit.outputs import (
     OutputKind,
     Paper,
     Unfit,
+    files_of,
 )
 from kit.pdf import meta_for
 
@@ -64,16 +65,7 @@ def check(workshop: Workshop, theme: Theme, paper: Paper) -> Checked:
 
 
 # The files ``render`` writes, in the order it writes them.
-FILES: tuple[OutputKind, ...] = (
-    HANDOUT,
-    LARGE_PRINT,
-    GUIDE,
-    NOTES_HANDOUT,
-    DECK_PDF,
-    SHARED_SLIDES,
-    WEB,
-    *ORGANISER_FILES,
-)
+FILES: tuple[OutputKind, ...] = files_of("handouts")
 
 
 def render(

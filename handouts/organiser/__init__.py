@@ -24,6 +24,7 @@ from kit.outputs import (
     CERTIFICATES,
     EVALUATION,
     NAME_TENTS,
+    ORGANISER_PACK,
     ROOM_LIST,
     SIGN_IN,
     BuildOptions,
@@ -33,7 +34,7 @@ from kit.outputs import (
 BODY_SIZE = 11.0
 
 # The organiser's files, in the order a build writes them.
-FILES: tuple[OutputKind, ...] = (SIGN_IN, ROOM_LIST, EVALUATION, CERTIFICATES, NAME_TENTS)
+FILES: tuple[OutputKind, ...] = ORGANISER_PACK
 
 
 def write_organiser(

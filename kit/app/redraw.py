@@ -17,24 +17,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kit.model import Workshop
-from kit.outputs import (
-    CERTIFICATES,
-    EVALUATION,
-    NAME_TENTS,
-    ROOM_LIST,
-    SIGN_IN,
-    BuildOptions,
-    Checked,
-    Output,
-    OutputKind,
-)
+from kit.outputs import ORGANISER_PACK, BuildOptions, Checked, Output, OutputKind
 
 # The kinds of block that the exercise sheets and the organiser's pack draw: those with an
 # entry in the exercises' or the print list's BlockTable (tests/kit/test_redraw.py).
 SHOWN = frozenset({"drill", "continuum", "activity"})
 # The sheets: every file of these renderers, and these files of the others.
 RENDERERS = frozenset({"exercises"})
-FILES = frozenset({SIGN_IN, ROOM_LIST, EVALUATION, CERTIFICATES, NAME_TENTS})
+FILES = frozenset(ORGANISER_PACK)
 
 
 def is_sheet(kind: OutputKind) -> bool:

@@ -190,12 +190,15 @@ OUTPUTS: tuple[OutputKind, ...] = (
     CONTINUUM_SIGNS,
     CONTINUUM_SCENARIO_CARDS,
     SIGN_IN,
+    ROOM_LIST,
     EVALUATION,
     CERTIFICATES,
     NAME_TENTS,
-    ROOM_LIST,
     PRINT_LIST,
 )
+# The organiser's pack: what the room needs, drawn from the workshop's details (the handouts
+# draw it; a --watch redraws it only when those change, kit.app.redraw).
+ORGANISER_PACK: tuple[OutputKind, ...] = (SIGN_IN, ROOM_LIST, EVALUATION, CERTIFICATES, NAME_TENTS)
 # The renderers, in the order a build runs them.
 RENDERERS: tuple[Renderer, ...] = tuple(dict.fromkeys(kind.renderer for kind in OUTPUTS))
 
@@ -206,6 +209,11 @@ def kind_of(file_name: str) -> OutputKind:
         if kind.matches(file_name):
             return kind
     raise ValueError(f"'{file_name}' is not in kit's outputs registry (kit/outputs)")
+
+
+def files_of(renderer: Renderer) -> tuple[OutputKind, ...]:
+    """The files ``renderer`` writes, in the order it writes them (``OUTPUTS``' order)."""
+    return tuple(kind for kind in OUTPUTS if kind.renderer == renderer)
 
 
 def of_audience(audience: Audience) -> tuple[OutputKind, ...]:
