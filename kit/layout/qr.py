@@ -6,7 +6,11 @@ evaluation form draws its own code with reportlab's encoder at the same error co
 
 from __future__ import annotations
 
+from functools import lru_cache
 
+
+# The deck is laid out twice a build (kit.layout.scale), and again on every --watch rebuild.
+@lru_cache(maxsize=8)
 def qr_modules(data: str) -> tuple[tuple[bool, ...], ...]:
     """The dark (True) and light modules of ``data``'s QR code, quiet zone not included.
 

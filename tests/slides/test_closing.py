@@ -4,6 +4,7 @@ it and as kit's own deck PDF prints it, in each edition's language."""
 
 from __future__ import annotations
 
+import uuid
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ import pytest
 from kit.app.build import build
 from kit.source.loader import load
 
-from ..conftest import FIXTURES, pdf_pages
+from ..conftest import FIXTURES, SAMPLE, pdf_pages
 from ..handouts.test_qr import decoded
 from ..readers import soffice_convert
 
@@ -46,3 +47,26 @@ def test_the_last_slide_holds_a_readable_code_for_each_address(
     if len(urls) > 1:  # each code says what it leads to
         assert w("evaluation") in last and w("web_edition") in last
     assert sorted(decoded(pdf, [len(pdf_pages(pdf))], tmp_path / "qr")) == sorted(urls)
+
+
+def test_the_deck_s_qr_code_is_encoded_once_however_often_the_deck_is_planned(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Planned twice a build (to settle its sizes) and again on each --watch rebuild."""
+    import segno
+
+    from kit.layout.deckplan import plan_deck
+
+    encoded: list[str] = []
+    make_qr = segno.make_qr
+
+    def counted(data: str, **options: object) -> object:
+        encoded.append(data)
+        return make_qr(data, **options)
+
+    monkeypatch.setattr(segno, "make_qr", counted)
+    url = f"https://example.org/feedback/{uuid.uuid4()}"  # never encoded before
+    workshop = load(SAMPLE).workshop.model_copy(update={"feedback_url": url})
+    plan_deck(workshop)
+    plan_deck(workshop)
+    assert encoded == [url]
