@@ -245,10 +245,36 @@ def _sign(
     text = style("sign-text", min(28.0, max(16.0, size * 0.3)), bold=False)
     return [
         [para(counter, style("sign-counter", 22, parent=plan.styles.small))],
-        [para(stage.name, style("sign-name", size))],
-        [para(stage.description, text)],
+        [_balanced(stage.name, style("sign-name", size), width)],
+        [_balanced(stage.description, text, width)],
         line,
     ]
+
+
+def _balanced(text: str, style: ParagraphStyle, width: float) -> Flowable:
+    """``text`` centred in the narrowest width, down to half of ``width``, that keeps its
+    lines as many: even lines, no word alone on the last ("... how and with / whom").
+    One line is left as set."""
+
+    def lines(indent: float) -> int:
+        trial = para(
+            text, ParagraphStyle("trial", parent=style, leftIndent=indent, rightIndent=indent)
+        )
+        trial.wrap(width, 1e6)
+        return len(trial.blPara.lines)
+
+    wanted = lines(0)
+    if wanted < 2:  # one line: nothing to balance
+        return para(text, style)
+    # never narrower than the longest word, which reportlab would split to fill a line
+    longest = max(
+        stringWidth(w, style.fontName, style.fontSize) for w in markup.plain(text).split()
+    )
+    fits, short = 0.0, max(min(width / 4, (width - longest) / 2 - 1), 0.0)
+    for _ in range(10):  # to a point or so
+        middle = (fits + short) / 2
+        fits, short = (middle, short) if lines(middle) == wanted else (fits, middle)
+    return para(text, ParagraphStyle(style.name, parent=style, leftIndent=fits, rightIndent=fits))
 
 
 # --- scenario cards -------------------------------------------------------------------

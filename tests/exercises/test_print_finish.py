@@ -9,6 +9,7 @@ card sheets say how to print and cut them, in the edition's language.
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 from pathlib import Path
 
 import pdfplumber
@@ -185,3 +186,21 @@ def test_card_sheets_say_how_to_print_and_cut_them(
     fronts = done.pages(name)[:: 2 if key == "cards_two_sided" else 1]
     for number, page in enumerate(fronts, 1):
         assert " ".join(how.split()) in page, f"front page {number} lacks '{how}'"
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+@pytest.mark.parametrize("workshop", ["sample", "first-aid", "bargaining"])
+def test_no_sign_leaves_a_word_alone_on_its_last_line(
+    sheets: Callable[..., Built], workshop: str, paper: str
+) -> None:
+    """A sign's name and description end on two words or more when the line above has
+    words to spare (the sample's "... how and with" / "whom" on stage 1)."""
+    problems = []
+    pages = _pages(sheets(workshop, paper).path(SIGNS))
+    for page, page_rows in zip(pages, body_rows(pages), strict=True):
+        for above, row in pairwise(page_rows):
+            size = row[0].size or 0
+            near = row[0].box.y0 - above[0].box.y0 < 1.6 * size
+            if len(row) == 1 and len(above) > 2 and near and above[0].size == size:
+                problems.append(f"p{page.number}: {_text(above)} / {row[0].text}")
+    assert not problems, "\n".join(problems)
