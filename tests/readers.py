@@ -674,8 +674,9 @@ def low_contrast(
 
 
 # Placeholders a template lays out for text (PP_PLACEHOLDER: title, body, centre title,
-# subtitle, object): what the template draws under them is meant to have text on it.
-_TEXT_PLACEHOLDERS = frozenset({1, 2, 3, 4, 7})
+# subtitle, object, and its slide number, footer and date fields): what the template draws
+# under them is meant to have text on it.
+_TEXT_PLACEHOLDERS = frozenset({1, 2, 3, 4, 7, 13, 15, 16})
 _EMU = 12700  # per point
 
 

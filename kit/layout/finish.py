@@ -9,7 +9,9 @@ from kit.layout.fonts import deck_name
 from kit.layout.planner import FOOTER_BAND, MARGIN, Draft, Planner, join_notes
 from kit.layout.slidelayout import Arrow, Box, DeckLayout, Element, Slide, layout_role
 from kit.layout.templated import free_span, inks, readable
-from kit.layout.textfit import ParaSpec, fit_text, set_text
+from kit.layout.templatelook import GAP
+from kit.layout.templatepaint import Rect
+from kit.layout.textfit import ParaSpec, Text, fit_text, set_text
 from kit.model import markup
 from kit.model.colour import readable_on, softened
 
@@ -73,9 +75,10 @@ def footer(p: Planner, number: int, draft: Draft) -> list[Element]:
     background = draft.background
     left_edge, top, right_edge = MARGIN, p.height - FOOTER_BAND + 8, p.width - MARGIN
     numbered = False
+    fields: tuple[Rect, ...] = ()
     if p.look is not None:  # in the template's footer row, clear of its pictures
         template = p.look.layout(layout_role(draft.kind))
-        row, numbered = template.footer, template.numbered
+        row, numbered, fields = template.footer, template.numbered, template.fields
         (left_edge, right_edge), top = free_span(row, template), row.y
         behind = template.behind(row)  # the readable pass checks every colour of it
         background = behind[len(behind) // 2] if behind else background
@@ -91,19 +94,39 @@ def footer(p: Planner, number: int, draft: Draft) -> list[Element]:
     left_w = right_edge - number_width - left_x
     # On a template, one line (two of 8 pt cannot be read), the organisation alone if it must.
     high = 20.0 if p.look is None else 14.0
-    left = fit_text([ParaSpec(label, color=ink)], left_w, high, 11, 8)
-    if left is None and p.look is not None:
-        left = fit_text([ParaSpec(p.workshop.organisation, color=ink)], left_w, high, 11, 8)
-    left = left or set_text([ParaSpec(label, color=ink)], left_w, 8)
+    if p.look is None:
+        left = fit_text([ParaSpec(label, color=ink)], left_w, high, 11, 8)
+        left = left or set_text([ParaSpec(label, color=ink)], left_w, 8)
+    else:
+        left = _label(p, ink, left_w, high)
+    places = [
+        (left_edge, top, MARK_WIDTH, 20.0),
+        (left_x, top, left_w, 20.0),
+        (right_edge - number_width, top, number_width, 20.0),
+    ]
+    if fields:  # the template's own date, footer and number boxes, in that order
+        places = [(f.x + GAP, f.y, f.w - 2 * GAP, f.h) for f in fields]
+        mark = fit_text([mark_spec], places[0][2], 20, 11, 8) or mark
+        left = _label(p, ink, places[1][2], high)
     boxes: list[Element] = [
-        Box(left_edge, top, MARK_WIDTH, 20, text=mark, role="mark", name="Presenter copy"),
-        Box(left_x, top, left_w, 20, text=left, role="footer", name="Footer"),
+        Box(*places[0], text=mark, role="mark", name="Presenter copy"),
+        Box(*places[1], text=left, role="footer", name="Footer"),
     ]
     if not numbered:
-        right = set_text([ParaSpec(str(number), color=ink, align="right")], number_width, 11)
-        place = (right_edge - number_width, top, number_width, 20.0)
-        boxes.append(Box(*place, text=right, role="number", name="Slide number"))
+        right = set_text([ParaSpec(str(number), color=ink, align="right")], places[2][2], 11)
+        boxes.append(Box(*places[2], text=right, role="number", name="Slide number"))
     return boxes
+
+
+def _label(p: Planner, ink: str, width: float, high: float) -> Text:
+    """The organisation and the workshop's title on one line ``width`` wide, else the
+    organisation alone, else the two at the smallest size."""
+    label = f"{p.workshop.organisation} · {markup.plain(p.workshop.title)}"
+    for text in (label, p.workshop.organisation):
+        fitted = fit_text([ParaSpec(text, color=ink)], width, high, 11, 8)
+        if fitted is not None:
+            return fitted
+    return set_text([ParaSpec(label, color=ink)], width, 8)
 
 
 def reading_order(elements: list[Element]) -> tuple[Element, ...]:

@@ -14,8 +14,9 @@ from kit.layout.planner import (
     fitted,
     join_notes,
 )
+from kit.layout.scale import ROLES
 from kit.layout.slidelayout import Box, Element, QrCode
-from kit.layout.templatelook import LayoutRole, Rect
+from kit.layout.templatelook import GAP, LayoutRole, Rect
 from kit.layout.textfit import PARA_SPACING, ParaSpec, Text, fit_text, set_text
 from kit.model.colour import readable_on
 from kit.model.schedule import timetable
@@ -178,12 +179,22 @@ def _on_layout(
     if layout.title is None or title.meets(body):  # one box for both: title in its upper half
         body = Rect(title.x, title.y + title.h / 2, title.w, body.bottom - title.y - title.h / 2)
         title = Rect(title.x, title.y, title.w, title.h / 2)
-    head_text = fit_text(head, title.w, title.h, *head_sizes, anchor="bottom") or set_text(
-        head, title.w, head_sizes[1], anchor="bottom"
-    )
-    lower_text = fit_text(lower, body.w, body.h, *lower_sizes) or set_text(
-        lower, body.w, lower_sizes[1]
-    )
+    head_text = fit_text(head, title.w, title.h, *head_sizes, anchor="bottom")
+    if head_text is None and len(head) > 1:  # a small title box: its kicker opens the body
+        kickers = [replace(spec, scale=1.0) for spec in head[:-1]]
+        head, lower = head[-1:], [*kickers, *lower]
+        head_text = fit_text(head, title.w, title.h, *head_sizes, anchor="bottom")
+    # A title box too small for the title at its size: smaller, down to a term's floor (a
+    # heading still, above the body's floor), before it grows out of its box.
+    least = ROLES["term"][1]
+    head_text = head_text or fit_text(head, title.w, title.h, head_sizes[1], least, "bottom")
+    head_text = head_text or set_text(head, title.w, least, anchor="bottom")
+    title, body = _taller(title, head_text.height, body)
+    lower_text = fit_text(lower, body.w, body.h, *lower_sizes)
+    while lower_text is None and len(lower) > 1:  # the last details go (the notes keep them)
+        lower = lower[:-1]
+        lower_text = fit_text(lower, body.w, body.h, *lower_sizes)
+    lower_text = lower_text or set_text(lower, body.w, lower_sizes[1])
     head_text, head_w = _balanced(head, head_text, title.w)
     # each line in a box of its own, so each is balanced (one box narrows to its widest)
     lines = _stacked(lower, lower_text.base, body.w, "Subtitle")
@@ -191,6 +202,20 @@ def _on_layout(
         Box(title.x, title.y, head_w, title.h, text=head_text, role="title", name="Title"),
         *(replace(line, x=body.x, y=line.y + body.y) for line in lines),
     ]
+
+
+def _taller(box: Rect, height: float, below: Rect) -> tuple[Rect, Rect]:
+    """``box`` made ``height`` tall when its text needs more, and ``below`` what that
+    leaves it: down into the room above ``below`` first, then into ``below``'s top half,
+    then up, never off the slide."""
+    more = height - box.h
+    if more <= 0 or below.y < box.bottom:
+        return box, below
+    down = min(more, below.y + below.h / 2 - GAP - box.bottom)
+    up = min(more - down, max(box.y - GAP, 0.0))
+    taken = max(box.bottom + down + GAP - below.y, 0.0)
+    below = Rect(below.x, below.y + taken, below.w, below.h - taken)
+    return Rect(box.x, box.y - up, box.w, box.h + down + up), below
 
 
 def closing_slide(p: Planner) -> None:

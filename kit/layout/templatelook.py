@@ -30,6 +30,7 @@ from lxml import etree
 from kit.layout.templateart import Art, TemplateArt, background_art, drawn
 from kit.layout.templatecolours import EMU_PER_POINT, NS, Colours, read_theme
 from kit.layout.templatepaint import Paint, Rect, bounds, paint_of, solid
+from kit.layout.templateroom import clear, field_row, room
 from kit.model.colour import contrast
 
 if TYPE_CHECKING:
@@ -78,6 +79,7 @@ class LayoutLook:
     obstacles: tuple[Rect, ...]
     paints: tuple[Paint, ...]
     numbered: bool = False  # the template numbers the slide itself (a field in its own shape)
+    fields: tuple[Rect, ...] = ()  # its date, footer and number boxes, when side by side
 
     def behind(self, box: Rect) -> tuple[str, ...]:
         """Every colour a reader may see behind ``box``, sorted (the topmost paint that
@@ -160,19 +162,31 @@ def _read_look(path: str, _mtime: int, _size: int) -> TemplateLook:
     masters = list(presentation.slide_masters)
     theme = read_theme(masters[0])
     colours = {name: value for name, value in theme.colours.items()}
-    candidates: dict[LayoutRole, tuple[int, int]] = {}
+    # Each master's first layout of each role, masters in order.
+    candidates: dict[LayoutRole, list[tuple[int, int]]] = {}
     for m, master in enumerate(masters):
+        found: dict[LayoutRole, tuple[int, int]] = {}
         for n, layout in enumerate(master.slide_layouts):
             role = _role(layout)
-            if role is not None and role not in candidates:
-                candidates[role] = (m, n)
+            if role is not None:
+                found.setdefault(role, (m, n))
+        for role, index in found.items():
+            candidates.setdefault(role, []).append(index)
     layouts: dict[LayoutRole, LayoutLook] = {}
     for role in ROLES:
         chosen = candidates.get(role) or next(
-            (candidates[other] for other in _FALLBACKS[role] if other in candidates), (0, 0)
+            (candidates[other] for other in _FALLBACKS[role] if other in candidates), [(0, 0)]
         )
-        m, n = chosen
-        layouts[role] = _describe(role, chosen, masters[m].slide_layouts[n], width, height)
+        if role in ("title_only", "blank"):  # on the content slides' master where it has one
+            master = layouts["content"].index[0]
+            chosen = [index for index in chosen if index[0] == master] or chosen
+        looks = [
+            _describe(role, (m, n), masters[m].slide_layouts[n], width, height)
+            for m, n in (chosen if role == "content" else chosen[:1])
+        ]
+        # A template often has a master for its title slide and one for the rest: content
+        # goes on the layout whose body keeps the most room clear of the template's art.
+        layouts[role] = max(looks, key=lambda look: room(look.body, look.obstacles))
     # Every slide's footer spans the content slides' body, as wide as on those.
     span = layouts["content"].body
     footed = {
@@ -246,7 +260,7 @@ def _describe(
             if paint.rect.w * paint.rect.h < 0.9 * width * height:
                 obstacles.append(paint.rect)  # under the whole slide, it is a background
     area = _body_area(bodies, title, obstacles + fields, width, height)
-    body = _clear(_on_slide(area, width, height), obstacles)
+    body = clear(_on_slide(area, width, height), obstacles, GAP)
     numbered = any(
         shape.find("*/p:nvPr/p:ph", NS) is None
         for owner in shown
@@ -254,8 +268,9 @@ def _describe(
         if shape.find(".//a:fld[@type='slidenum']", NS) is not None
     )
     obstacles.extend(fields)
+    row = field_row([placeholders.get(kind) for kind in _FIELDS], height)
     return LayoutLook(
-        role, layout.name, index, title, body, body, tuple(obstacles), tuple(paints), numbered
+        role, layout.name, index, title, body, body, tuple(obstacles), tuple(paints), numbered, row
     )
 
 
@@ -325,28 +340,20 @@ def _on_slide(box: Rect, width: float, height: float) -> Rect:
     return Rect(left, top, max(right - left, 0.0), max(bottom - top, 0.0))
 
 
-def _clear(body: Rect, obstacles: list[Rect]) -> Rect:
-    """``body`` cut back, one side at a time, off each picture or shape it meets or comes
-    within ``GAP`` of, keeping the most area; an obstacle that would leave under 40 % of
-    the area stays (text is coloured for it instead)."""
-    area = body.w * body.h
-    for obstacle in sorted((o.grown(GAP) for o in obstacles), key=lambda o: -o.w * o.h):
-        if not obstacle.meets(body):
-            continue
-        cuts = (
-            Rect(obstacle.right, body.y, body.right - obstacle.right, body.h),
-            Rect(body.x, body.y, obstacle.x - body.x, body.h),
-            Rect(body.x, obstacle.bottom, body.w, body.bottom - obstacle.bottom),
-            Rect(body.x, body.y, body.w, obstacle.y - body.y),
-        )
-        best = max(cuts, key=lambda r: max(r.w, 0) * max(r.h, 0))
-        if best.w > 0 and best.h > 0 and best.w * best.h >= 0.4 * area:
-            body = best
-    return body
-
-
 def _with_footer(look: LayoutLook, height: float, inks: tuple[str, ...], span: Rect) -> LayoutLook:
-    """``look`` with the row for kit's footer, across ``span``: the lowest row below its
+    """``look`` with the row for kit's footer (``_own_row``); when that row lies on the
+    template's pictures or shapes, in the template's own footer fields instead, where its
+    designer means footer text to go."""
+    own = _own_row(look, height, inks, span)
+    drawn = any(p.kind != "background" and p.rect.meets(own.footer) for p in look.paints)
+    if not (look.fields and drawn):
+        return replace(own, fields=())
+    left, right = look.fields[0], look.fields[-1]
+    return replace(look, footer=Rect(left.x, left.y, right.right - left.x, left.h))
+
+
+def _own_row(look: LayoutLook, height: float, inks: tuple[str, ...], span: Rect) -> LayoutLook:
+    """``look`` with a row for kit's footer, across ``span``: the lowest row below its
     body and title on colours one of ``inks`` reads on; failing that, the body's last row
     (the body gives it up) if one reads there or there is no room below, else the row below
     where the best ink reads best."""

@@ -8,6 +8,7 @@ rectangles are in points from the slide's top-left corner.
 from __future__ import annotations
 
 import io
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal, cast
@@ -101,7 +102,7 @@ def solid(rect: Rect, colours: tuple[str, ...], opaque: bool, kind: PaintKind) -
 def paint_of(art: Art, kind: PaintKind | None = None) -> Paint | None:
     """What ``art`` paints over its box (None: nothing a reader sees); ``kind`` by default
     from the art's (a picture, else a shape)."""
-    rect = Rect(art.x, art.y, art.w, art.h)
+    rect = _turned(Rect(art.x, art.y, art.w, art.h), art.rotation)
     kind = kind or ("picture" if art.kind == "picture" else "shape")
     sampled = _sampled(art.image, rect, kind) if art.image is not None else None
     if sampled is not None:
@@ -114,6 +115,16 @@ def paint_of(art: Art, kind: PaintKind | None = None) -> Paint | None:
     if art.line or art.text:
         return solid(rect, (art.line or _GREY,), False, kind)
     return None
+
+
+def _turned(rect: Rect, degrees: float) -> Rect:
+    """The box ``rect`` covers once turned by ``degrees`` about its centre."""
+    if degrees % 180 == 0:
+        return rect
+    turn = math.radians(degrees)
+    cos, sin = abs(math.cos(turn)), abs(math.sin(turn))
+    w, h = rect.w * cos + rect.h * sin, rect.w * sin + rect.h * cos
+    return Rect(rect.x + (rect.w - w) / 2, rect.y + (rect.h - h) / 2, w, h)
 
 
 @lru_cache(maxsize=64)  # a background picture is the same under each layout

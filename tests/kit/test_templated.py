@@ -95,20 +95,25 @@ def test_cycle_coop_on_a_16_9_template_takes_its_size_and_says_so(
 
 
 def test_content_stays_off_the_templates_decoration(vivid: Template, tmp_path: Path) -> None:
-    """Vivid's master draws a patterned block across the slide's lower part: the body area
-    ends above it, and no text kit draws on a content slide meets it, the footer neither
-    (nothing reads on the block: the footer takes the body's last row)."""
+    """Vivid's first master (its title slide's) draws a patterned block across the slide's
+    lower part; its last one only thin bands: content slides go on the master whose body
+    keeps the most room clear, and no text kit draws on a content slide meets the
+    template's pictures or shapes, the footer neither."""
     folder = _on(FIXTURES / "cycle-coop", vivid, tmp_path)
     deck, _ = _plan(folder)
     assert deck.look is not None
     layout = deck.look.layout("content")
+    title = deck.look.layout("title")
+    assert layout.index[0] != title.index[0]
+    assert layout.body.h > title.body.h + 100, (layout.body, title.body)
+    drawn = [paint.rect for paint in layout.paints if paint.kind != "background"]
     for slide in deck.slides:
         if layout_role(slide.kind) != "content":
             continue
         for element in slide.elements:
             if isinstance(element, Box) and element.text:  # the footer too
                 rect = Rect(element.x, element.y, element.w, element.h)
-                assert not any(o.meets(rect) for o in layout.obstacles), (slide.title, element)
+                assert not any(o.meets(rect) for o in drawn), (slide.title, element)
 
 
 def test_text_no_colour_reads_on_is_set_on_a_plate() -> None:

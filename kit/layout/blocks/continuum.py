@@ -45,24 +45,55 @@ def slides(p: Planner, block: ContinuumBlock, ctx: BlockContext) -> None:
     elif intro is not None:
         body.insert(0, intro)
     notes = block_notes(ctx, block)
-    p.add(block.title, "continuum", body, notes, cite=block.cite)
+    bodies = [body]
+    split = _split(p, block, bottom) if listed is None else None
+    if split is not None:  # even the names do not fit one slide: over two or three
+        bodies, listed = split[0], split[1] or moved  # the introduction opens the list
+        after = ", the descriptions listed after them" if listed else ""
+        p.warn(
+            ctx.place, f"the stages do not fit one slide; shown over {len(bodies)} slides{after}"
+        )
+    for index, part in enumerate(bodies):
+        p.add(p.continued(block.title, index), "continuum", part, notes, cite=block.cite)
     if listed is not False:
         what = (
             "the introduction and the stages' descriptions" if moved else "the stages' descriptions"
         )
-        p.warn(
-            ctx.place,
-            f"{what} do not fit with the diagram at {ROLES['stage_text'][1]:g} pt; listed on "
-            "the slide after it",
-        )
+        if split is None:  # one warning for the block
+            p.warn(
+                ctx.place,
+                f"{what} do not fit with the diagram at {ROLES['stage_text'][1]:g} pt; listed "
+                "on the slide after it",
+            )
         w = p.words
         specs = [p.spec(block.intro)] if moved else []
         specs += [
             p.spec(f"**{w.colon(f'{number}. {stage.name}')}** {stage.description}")
             for number, stage in enumerate(block.stages, start=1)
         ]
-        p.paged_text(block.title, "continuum", specs, notes, ctx, cite=block.cite, first=1)
+        p.paged_text(
+            block.title, "continuum", specs, notes, ctx, cite=block.cite, first=len(bodies)
+        )
     _follow_ups(p, block, ctx)
+
+
+def _split(
+    p: Planner, block: ContinuumBlock, bottom: float
+) -> tuple[list[list[Element]], bool] | None:
+    """The diagram over the fewest slides (two or three) whose stages fit each, each with
+    the axis; whether the descriptions are left for the slide after (None: none fit)."""
+    count = len(block.stages)
+    for slides in (2, 3):
+        size = math.ceil(count / slides)
+        bodies: list[list[Element]] = []
+        found = []
+        for start in range(0, count, size):
+            bodies.append([])
+            part = range(start, min(start + size, count))
+            found.append(_diagram(p, block, BODY_TOP, bottom, bodies[-1], part))
+        if None not in found:
+            return bodies, any(found)
+    return None
 
 
 def _introduction(p: Planner, block: ContinuumBlock) -> Box | None:
@@ -118,12 +149,12 @@ def _shapes(p: Planner, count: int, room: float) -> list[tuple[int, int, float, 
     return shapes
 
 
-def _rows(p: Planner, block: ContinuumBlock, room: float) -> _Rows | None:
+def _rows(
+    p: Planner, names: list[list[ParaSpec]], texts: list[list[ParaSpec]], room: float
+) -> _Rows | None:
     """The fewest rows in which every stage's name and description fit ``room`` whole at
     the deck's sizes; else the names alone, in the fewest rows they fit; None if none."""
-    names = _names(p, block)
-    texts = [[p.spec(stage.description, align="center")] for stage in block.stages]
-    shapes = _shapes(p, len(block.stages), room)
+    shapes = _shapes(p, len(names), room)
     # a word too wide for the widest stage at the floor breaks whatever the shape
     widest = shapes[-1][3]
     breaks = [not set_text(name, widest, p.scale.least("stage")[0]).whole_words for name in names]
@@ -149,39 +180,47 @@ def _rows(p: Planner, block: ContinuumBlock, room: float) -> _Rows | None:
     return None
 
 
-def _crammed(p: Planner, block: ContinuumBlock, room: float) -> _Rows:
+def _crammed(p: Planner, names: list[list[ParaSpec]], room: float) -> _Rows:
     """The names alone in the most rows, at the deck's size, however tall that is."""
-    per_row, _, stage_w, inner = _shapes(p, len(block.stages), room)[-1]
-    names = _names(p, block)
+    per_row, _, stage_w, inner = _shapes(p, len(names), room)[-1]
     return _Rows(per_row, stage_w, [p.scale.set("stage", n, inner, "middle") for n in names], None)
 
 
 def _diagram(
-    p: Planner, block: ContinuumBlock, top: float, bottom: float, body: list[Element]
+    p: Planner,
+    block: ContinuumBlock,
+    top: float,
+    bottom: float,
+    body: list[Element],
+    part: range | None = None,
 ) -> bool | None:
-    """The stages in rows with their descriptions below and the axis under them all;
-    whether the descriptions had to be left for the next slide (None: even the stages'
-    names do not fit, and they are drawn past ``bottom``)."""
+    """The stages (those of ``part``, all by default) in rows with their descriptions
+    below and the axis under them all; whether the descriptions had to be left for the next
+    slide (None: even the stages' names do not fit, and they are drawn past ``bottom``)."""
     c = p.colours
-    count = len(block.stages)
+    part = part or range(len(block.stages))
+    count = len(part)
+    names = [_names(p, block)[i] for i in part]
+    texts = [[p.spec(block.stages[i].description, align="center")] for i in part]
     poles = _poles(p, block)
     inline = _inline(p, poles)
     pole_h = max(text.height for _, text in poles)
     axis = (AXIS_GAP / 2 if inline else AXIS_GAP) + pole_h
     room = bottom - top - axis
-    laid = _rows(p, block, room)
+    laid = _rows(p, names, texts, room)
     fits = laid is not None
-    laid = laid or _crammed(p, block, room)
+    laid = laid or _crammed(p, names, room)
     rows = math.ceil(count / laid.per_row)
     row_h = laid.track + laid.below
     used = rows * row_h + (rows - 1) * ROW_GAP + axis
     top += max((bottom - top - used) / 2, 0.0)  # centre the diagram in the space it has
-    fills = [fill for fill, _ in stage_palette(c.secondary, c.primary, c.text, count)]
-    for index, (stage, fill) in enumerate(zip(block.stages, fills)):
+    palette = stage_palette(c.secondary, c.primary, c.text, len(block.stages))
+    stages = [(number, block.stages[number], palette[number][0]) for number in part]
+    for index, (number, stage, fill) in enumerate(stages):
         row, column = divmod(index, laid.per_row)
         x = MARGIN + column * (laid.width + STAGE_GAP)
         y = top + row * (row_h + ROW_GAP)
-        name = f"Stage {index + 1}"
+        name = f"Stage {number + 1}"
         body.append(
             Box(
                 x,
