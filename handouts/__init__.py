@@ -26,7 +26,6 @@ from handouts.story import Look, look_for
 from handouts.web import write_web_edition
 from kit.layout.deckplan import plan_deck
 from kit.layout.slidelayout import DeckLayout
-from kit.layout.templateart import TemplateArt
 from kit.model import Theme, Workshop
 from kit.outputs import (
     DECK_PDF,
@@ -104,11 +103,6 @@ class _Drawing:
             self.workshop, self.theme, self.options.paper, size, pictures=self.deck.pictures
         )
 
-    @property
-    def art(self) -> TemplateArt | None:
-        """What the template's master draws behind the slides, read with the deck's plan."""
-        return self.deck.look.art if self.deck.look is not None else None
-
 
 def _participant(kind: OutputKind, drawing: _Drawing, path: Path) -> int:
     if kind is LARGE_PRINT:
@@ -126,17 +120,17 @@ def _guide(drawing: _Drawing, path: Path) -> int:
 
 def _notes(drawing: _Drawing, path: Path) -> int:
     workshop, paper = drawing.workshop, drawing.options.paper
-    return write_notes_handout(path, workshop, drawing.theme, drawing.deck, paper, drawing.art)
+    return write_notes_handout(path, workshop, drawing.theme, drawing.deck, paper)
 
 
 def _deck_pdf(drawing: _Drawing, path: Path) -> int:
     meta = meta_for(drawing.workshop, drawing.look().words("slide_deck"))
-    return write_deck_pdf(path, drawing.deck, meta, drawing.art)
+    return write_deck_pdf(path, drawing.deck, meta)
 
 
 def _shared_slides(drawing: _Drawing, path: Path) -> int:
     meta = meta_for(drawing.workshop, drawing.look().words("slides_for_participants"))
-    return write_deck_pdf(path, drawing.deck.to_share(), meta, drawing.art)
+    return write_deck_pdf(path, drawing.deck.to_share(), meta)
 
 
 def _web(drawing: _Drawing, path: Path) -> int:

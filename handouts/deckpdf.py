@@ -14,17 +14,14 @@ from reportlab.pdfgen.canvas import Canvas
 from handouts.slidedraw import SlideDrawing
 from kit.layout.fonts import face_name
 from kit.layout.slidelayout import DeckLayout
-from kit.layout.templateart import TemplateArt
 from kit.pdf import PdfMeta, register_fonts
 from kit.pdf.tagging import Tagger, write_structure
 from kit.words.langtag import language_tag
 
 
-def write_deck_pdf(
-    path: Path, deck: DeckLayout, meta: PdfMeta, art: TemplateArt | None = None
-) -> int:
-    """Write every slide of ``deck`` to ``path``, one per page, on the template's ``art``;
-    returns the page count."""
+def write_deck_pdf(path: Path, deck: DeckLayout, meta: PdfMeta) -> int:
+    """Write every slide of ``deck`` to ``path``, one per page, each on what its layout of
+    the template draws; returns the page count."""
     register_fonts()
     size = (deck.width, deck.height)
     # Invariant mode fixes the creation date and document ID: same deck, same bytes.
@@ -39,7 +36,7 @@ def write_deck_pdf(
     tagger = canvas.tagger = Tagger()
     for number, slide in enumerate(deck.slides):
         tagger.start_page(canvas)
-        drawing = SlideDrawing(deck, slide, deck.width, art)
+        drawing = SlideDrawing(deck, slide, deck.width)
         drawing.wrapOn(canvas, *size)
         drawing.drawOn(canvas, 0, 0)
         tagger.end_page(canvas)

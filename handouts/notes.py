@@ -14,7 +14,6 @@ from reportlab.platypus import Flowable
 from handouts.slidedraw import SlideDrawing
 from handouts.story import look_for, write_document
 from kit.layout.slidelayout import DeckLayout
-from kit.layout.templateart import TemplateArt
 from kit.model import Theme, Workshop
 from kit.model.colour import mix
 from kit.outputs import NOTES_HANDOUT
@@ -61,10 +60,9 @@ def write_notes_handout(
     theme: Theme,
     deck: DeckLayout,
     paper: str,
-    art: TemplateArt | None = None,
 ) -> int:
-    """Write the notes handout to ``path``, the slides on the template's ``art``; returns
-    the page count."""
+    """Write the notes handout to ``path``, each slide on what its layout of the template
+    draws; returns the page count."""
     look = look_for(workshop, theme, paper, body_size=11, pictures=deck.pictures)
     width, height = look.width, look.height
     # A hair under a third, so rounding never pushes the third row onto the next page.
@@ -75,7 +73,7 @@ def write_notes_handout(
     rule = mix(muted, "#FFFFFF", 0.35)
     shown = deck.for_participants()
     story = [
-        NotesRow(SlideDrawing(shown, slide, thumb_w, art, outline=muted), width, row_h, rule)
+        NotesRow(SlideDrawing(shown, slide, thumb_w, outline=muted), width, row_h, rule)
         for slide in shown.slides
     ]
     return write_document(path, story, look, look.words("notes_handout"), NOTES_HANDOUT)

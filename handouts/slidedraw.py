@@ -19,6 +19,7 @@ from kit.layout.drawing import (
     TABLE_RULE,
     bullet_offset,
     own_background,
+    slide_art,
     stacking_order,
 )
 from kit.layout.fonts import face_name, metrics
@@ -330,7 +331,9 @@ def _art(canvas: Canvas, art: Art, height: float) -> None:
             canvas.saveState()
             canvas.clipPath(path, stroke=0, fill=0)
             stops = [_colour(colour) for colour in art.fill]
-            canvas.linearGradient(left, bottom + h, left, bottom, stops, extend=False)
+            positions = list(art.stops) if len(art.stops) == len(stops) else None
+            dx, dy = art.gradient_axis  # from the box's centre to its end, y down
+            canvas.linearGradient(-dx, dy, dx, -dy, stops, positions, extend=True)
             canvas.restoreState()
         if art.fill:
             canvas.setFillColor(_colour(art.fill[0]))
@@ -358,7 +361,7 @@ def _paint(painter: _Painter, element: Element) -> None:
 
 class SlideDrawing(Flowable):
     """A Flowable showing one slide of ``deck`` scaled to ``width``, its aspect ratio kept,
-    on the template's ``art`` if it has one.
+    on what its layout of the template draws, if it has one.
 
     ``outline`` draws a thin frame round it, so a white slide stands out on white paper.
     """
@@ -368,13 +371,12 @@ class SlideDrawing(Flowable):
         deck: DeckLayout,
         slide: Slide,
         width: float,
-        art: TemplateArt | None = None,
         outline: str | None = None,
     ) -> None:
         super().__init__()
         self.slide = slide
         size = self.size = (deck.width, deck.height)
-        self.art = art
+        self.art = slide_art(deck, slide)
         self.own_background = own_background(deck, slide)
         self.scale = width / size[0]
         self.width = width

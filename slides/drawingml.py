@@ -43,6 +43,7 @@ _SHAPES = {
     "roundrect": AutoShapeType(MSO_SHAPE.ROUNDED_RECTANGLE),
 }
 _ALIGN = {"left": "l", "center": "ctr", "right": "r"}
+_RECT = '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
 _ANCHOR = {"top": "t", "middle": "ctr", "bottom": "b"}
 _TABLE_STYLE = "{5C22544A-7EE6-4342-B048-85BDC9FD1C3A}"  # python-pptx's default table style
 _TABLE_URI = "http://schemas.openxmlformats.org/drawingml/2006/table"
@@ -219,7 +220,9 @@ def _placeholder(shape_id: int, ph: Mapping[str, str], box: Box | None, font: _F
     if box is None:
         geometry, body = "<p:spPr/>", f"<p:txBody>{_PLAIN_BODY}</p:txBody>"
     else:
-        geometry = f"<p:spPr>{_xfrm(box.x, box.y, box.w, box.h)}</p:spPr>"
+        # A plate under a title no ink reads on over the template's art.
+        plate = "" if box.fill is None else f"{_RECT}{_solid(box.fill)}"
+        geometry = f"<p:spPr>{_xfrm(box.x, box.y, box.w, box.h)}{plate}</p:spPr>"
         body = _text_body(box.text, box.inset, font, _PLAIN_BODY)
     return (
         f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name="{_attr(name)}"/>'
@@ -236,7 +239,7 @@ def _box(shape_id: int, box: Box, font: _Font) -> str:
         return (
             f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name="{_attr(name)}"/>'
             f'<p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr><p:spPr>{xfrm}'
-            '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/></p:spPr>'
+            f"{_RECT}<a:noFill/></p:spPr>"
             f"{_text_body(box.text, box.inset, font, _TEXTBOX_BODY)}</p:sp>"
         )
     kind = _SHAPES[box.shape]
@@ -271,8 +274,11 @@ def _text_body(
         return f"<{tag}>{empty}</{tag}>"
     margin = Pt(inset)
     paragraphs = "".join(_paragraph(para, font) for para in text.paragraphs) or "<a:p/>"
+    # Said outright, not left to a placeholder to inherit: a template's title centred as a
+    # block (anchorCtr), in columns or turned would move text from where it was fitted.
     return (
-        f'<{tag}><a:bodyPr{extra} wrap="square" lIns="{margin}" rIns="{margin}" '
+        f'<{tag}><a:bodyPr{extra} rot="0" vert="horz" numCol="1" anchorCtr="0" '
+        f'wrap="square" lIns="{margin}" rIns="{margin}" '
         f'tIns="{margin}" bIns="{margin}" anchor="{_ANCHOR[text.anchor]}"><a:noAutofit/>'
         f"</a:bodyPr><a:lstStyle/>{paragraphs}</{tag}>"
     )

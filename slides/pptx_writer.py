@@ -85,6 +85,8 @@ class _DeckPackage:
         self._layouts = {
             role: (layout, _title_placeholder(layout)) for role, layout in chosen.items()
         }
+        for layout in chosen.values():
+            _uncentre_title(layout)
         self._images: dict[str, ImagePart] = {}
         self._notes_page: tuple[str, str] | None = None
 
@@ -193,6 +195,19 @@ def _title_only_layout(prs: PresentationDoc) -> SlideLayout:
 
 def _layout_at(prs: PresentationDoc, master: int, index: int) -> SlideLayout:
     return prs.slide_masters[master].slide_layouts[index]
+
+
+def _uncentre_title(layout: SlideLayout) -> None:
+    """Drop ``anchorCtr`` from the title placeholders of ``layout`` and its master.
+
+    LibreOffice centres a title's lines as one block wherever the layout's placeholder
+    says so, even over a slide's own ``anchorCtr="0"``; kit's titles are set and aligned
+    as fitted, and the template's centred titles stay centred by their paragraphs.
+    """
+    path = "p:cSld/p:spTree/p:sp[p:nvSpPr/p:nvPr/p:ph[@type='title' or @type='ctrTitle']]"
+    for owner in (layout, layout.slide_master):
+        for body in owner._element.xpath(f"{path}/p:txBody/a:bodyPr"):
+            body.attrib.pop("anchorCtr", None)
 
 
 def _title_placeholder(layout: SlideLayout) -> dict[str, str] | None:

@@ -4,12 +4,14 @@
 same layout with reportlab for deck.pdf and the notes handout. Renderers never import each
 other, so whatever both must decide alike is decided here, once, and each reads it: which
 element comes first, which shapes exist and how round a corner is, how thick a table's
-rules are, where a bullet hangs, and when a slide's own background is drawn.
+rules are, where a bullet hangs, when a slide's own background is drawn and what of the
+template is drawn under it.
 """
 
 from __future__ import annotations
 
-from kit.layout.slidelayout import Box, DeckLayout, Element, Slide
+from kit.layout.slidelayout import Box, DeckLayout, Element, Slide, layout_role
+from kit.layout.templateart import TemplateArt
 from kit.layout.textfit import Para
 
 # The shapes a box can take (``Box.shape``); each renderer has one drawing for each.
@@ -52,3 +54,8 @@ def own_background(deck: DeckLayout, slide: Slide) -> bool:
     text for what they show).
     """
     return not deck.template
+
+
+def slide_art(deck: DeckLayout, slide: Slide) -> TemplateArt | None:
+    """What the template draws under ``slide``: its layout's art (None: no template)."""
+    return deck.look.layout(layout_role(slide.kind)).art if deck.look is not None else None

@@ -18,6 +18,7 @@ template's obstacles) and the PDFs of the deck (``TemplateArt``, what they draw)
 from __future__ import annotations
 
 import io
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
@@ -64,6 +65,17 @@ class Art:
     flip_v: bool = False
     also: tuple[str, ...] = ()
     text: bool = False
+    stops: tuple[float, ...] = ()  # a gradient's stops (0 to 1), one for each fill colour
+    angle: float | None = None  # a linear gradient's direction, degrees clockwise from →
+
+    @property
+    def gradient_axis(self) -> tuple[float, float]:
+        """Where a gradient ends from the box's centre, in points (y down): along its angle,
+        top to bottom when it has none, reaching the box's farthest corner."""
+        angle = math.radians(90.0 if self.angle is None else self.angle)
+        dx, dy = math.cos(angle), math.sin(angle)
+        reach = abs(dx) * self.w / 2 + abs(dy) * self.h / 2
+        return dx * reach, dy * reach
 
     @property
     def drawable(self) -> bool:
@@ -76,8 +88,9 @@ class Art:
 
 @dataclass(frozen=True)
 class TemplateArt:
-    """What the template's first master draws behind every slide, for kit's PDFs: its
-    background (filling the slide) and what it draws over it, bottom first."""
+    """What a layout of the template draws behind its slides, for kit's PDFs: its
+    background (filling the slide) and what its master (when shown) and it draw over it,
+    bottom first."""
 
     background: Art
     shapes: tuple[Art, ...]
@@ -104,7 +117,10 @@ def background_art(
     if image is not None:
         return Art("picture", 0.0, 0.0, width, height, image=image)
     fill, also = _fill(properties, colours)
-    return Art("rect", 0.0, 0.0, width, height, fill, also=also) if fill else None
+    stops, angle = _gradient(properties)
+    if not fill:
+        return None
+    return Art("rect", 0.0, 0.0, width, height, fill, also=also, stops=stops, angle=angle)
 
 
 def drawn(owner: SlideLayout | SlideMaster, colours: Colours) -> list[Art]:
@@ -135,6 +151,15 @@ class _Frame:
 def _xfrm(holder: etree._Element | None) -> tuple[int, int, int, int, etree._Element] | None:
     """The box (EMU) of a holder's ``a:xfrm``, and the element."""
     return _box(holder.find("a:xfrm", NS) if holder is not None else None)
+
+
+def shape_box(shape: etree._Element) -> tuple[int, int, int, int] | None:
+    """A shape's, group's or graphic frame's own box (EMU), None without one."""
+    for path in ("p:spPr/a:xfrm", "p:grpSpPr/a:xfrm", "p:xfrm"):
+        found = _box(shape.find(path, NS))
+        if found is not None:
+            return found[:4]
+    return None
 
 
 def _box(xfrm: etree._Element | None) -> tuple[int, int, int, int, etree._Element] | None:
@@ -183,6 +208,7 @@ def _shapes(shape: etree._Element, part: Part, colours: Colours, frame: _Frame) 
         fill = _referenced(shape.find("p:style/a:fillRef", NS), colours)
     image = _image(properties.find("a:blipFill", NS), part)
     line, line_width = _line(properties, shape, colours)
+    stops, angle = _gradient(properties)
     if not (fill or image or line or text):
         return []
     alpha = properties.find("a:solidFill/*/a:alpha", NS)
@@ -201,6 +227,8 @@ def _shapes(shape: etree._Element, part: Part, colours: Colours, frame: _Frame) 
             flip_v=flips[1],
             also=also,
             text=text,
+            stops=stops,
+            angle=angle,
         )
     ]
 
@@ -244,6 +272,18 @@ def _fill(holder: etree._Element, colours: Colours) -> tuple[tuple[str, ...], tu
         ink = colours.of(pattern.find("a:fgClr", NS))
         return ((ground,) if ground else ()), ((ink,) if ink else ())
     return (), ()
+
+
+def _gradient(holder: etree._Element) -> tuple[tuple[float, ...], float | None]:
+    """A gradient fill's stops (0 to 1, in order) and, when linear, its angle in degrees
+    clockwise from left-to-right (None: a path gradient, or no gradient)."""
+    gradient = holder.find("a:gradFill", NS)
+    if gradient is None:
+        return (), None
+    stops = sorted(int(gs.get("pos", "0")) / 100000 for gs in gradient.iterfind("a:gsLst/a:gs", NS))
+    linear = gradient.find("a:lin", NS)
+    angle = int(linear.get("ang", "0")) / 60000 if linear is not None else None
+    return tuple(stops), angle
 
 
 def _referenced(reference: etree._Element | None, colours: Colours) -> tuple[str, ...]:

@@ -12,7 +12,7 @@ slide's background colour, or white.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 
 from kit.layout.slidelayout import Arrow, Box, Cell, Element, Picture, QrCode, Table
@@ -26,7 +26,7 @@ from kit.layout.templatelook import (
 )
 from kit.layout.textfit import Text
 from kit.model import Colours, Theme
-from kit.model.colour import WHITE, contrast
+from kit.model.colour import WHITE, worst_contrast
 
 
 def canvas(look: TemplateLook, margin: float, body_top: float, below: float) -> tuple[float, float]:
@@ -89,25 +89,64 @@ def shifted(element: Element, dx: float, dy: float) -> Element:
     return replace(element, x=element.x + dx, y=element.y + dy)
 
 
+PLATE = 4.0  # points a plate reaches past the text on it, all round
+
+
 def readable(elements: list[Element], layout: LayoutLook, inks: tuple[str, ...]) -> list[Element]:
     """Every text among ``elements`` in colours readable on what is behind it: a box's own
-    fill, else the template's paint under it."""
-    return [_readable(element, layout, inks) for element in elements]
+    fill, else kit's filled boxes drawn before it (a tinted row) over the template's paint."""
+    done: list[Element] = []
+    for element in elements:
+        done.append(_readable(element, lambda rect: _behind(rect, layout, done), layout, inks))
+    return done
 
 
-def _readable(element: Element, layout: LayoutLook, inks: tuple[str, ...]) -> Element:
+def _behind(rect: Rect, layout: LayoutLook, below: list[Element]) -> tuple[str, ...]:
+    """The colours behind ``rect``: the fills of kit's boxes under it, topmost first, down
+    to one that covers it all, else down to the template's paint."""
+    found: set[str] = set()
+    for other in reversed(below):
+        if isinstance(other, Box) and other.fill and _rect(other).meets(rect):
+            found.add(other.fill)
+            if _rect(other).holds(rect):
+                return tuple(sorted(found))
+    return tuple(sorted(found | set(layout.behind(rect))))
+
+
+def _readable(
+    element: Element,
+    behind_of: Callable[[Rect], tuple[str, ...]],
+    layout: LayoutLook,
+    inks: tuple[str, ...],
+) -> Element:
     if isinstance(element, Box) and element.text is not None:
         needed = TITLE_CONTRAST if element.role == "title" else BODY_CONTRAST
-        fill = element.fill or _plate(layout, layout.behind(_rect(element)), inks, needed)
-        behind = (fill,) if fill else layout.behind(_rect(element))
-        return replace(element, fill=fill, text=inked(element.text, behind, inks, needed))
+        under = behind_of(_rect(element))
+        plate = None if element.fill else _plate(layout, under, inks, needed)
+        fill = element.fill or plate
+        behind = (fill,) if fill else under
+        text = inked(element.text, behind, inks, needed)
+        if plate is None:
+            return replace(element, fill=fill, text=text)
+        # A plate reaches past its text, which stays where it was set: a reader sees it
+        # all round each word, not the template's art at the words' very edges.
+        return replace(
+            element,
+            x=element.x - PLATE,
+            y=element.y - PLATE,
+            w=element.w + 2 * PLATE,
+            h=element.h + 2 * PLATE,
+            inset=element.inset + PLATE,
+            fill=plate,
+            text=text,
+        )
     if isinstance(element, Table):
         rows: list[tuple[Cell, ...]] = []
         top = element.y
         for row, height in zip(element.rows, element.row_heights):
             left, cells = element.x, []
             for cell, width in zip(row, element.col_widths):
-                under = layout.behind(Rect(left, top, width, height))
+                under = behind_of(Rect(left, top, width, height))
                 fill = cell.fill or _plate(layout, under, inks, BODY_CONTRAST)
                 behind = (fill,) if fill else under
                 cells.append(Cell(inked(cell.text, behind, inks, BODY_CONTRAST), fill))
@@ -130,7 +169,7 @@ def _plate(
 
 
 def _reads(ink: str, behind: tuple[str, ...], needed: float) -> bool:
-    return all(contrast(ink, colour) >= needed for colour in behind)
+    return worst_contrast(ink, behind) >= needed
 
 
 def inked(text: Text, behind: tuple[str, ...], inks: tuple[str, ...], needed: float) -> Text:
@@ -138,7 +177,7 @@ def inked(text: Text, behind: tuple[str, ...], inks: tuple[str, ...], needed: fl
     ``behind`` set in the first of ``inks`` that does not."""
     paragraphs = tuple(
         para
-        if all(contrast(para.color, colour) >= needed for colour in behind)
+        if worst_contrast(para.color, behind) >= needed
         else replace(para, color=readable_ink(inks, behind, needed))
         for para in text.paragraphs
     )

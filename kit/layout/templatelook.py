@@ -29,9 +29,9 @@ from lxml import etree
 
 from kit.layout.templateart import Art, TemplateArt, background_art, drawn
 from kit.layout.templatecolours import EMU_PER_POINT, NS, Colours, read_theme
-from kit.layout.templatepaint import Paint, Rect, bounds, paint_of, solid
+from kit.layout.templatepaint import Paint, Rect, bounds, colours_behind, paint_of, solid
 from kit.layout.templateroom import clear, field_row, room
-from kit.model.colour import contrast
+from kit.model.colour import worst_contrast
 
 if TYPE_CHECKING:
     from pptx.slide import SlideLayout, SlideMaster
@@ -67,7 +67,7 @@ class LayoutLook:
     and above the fields), cut back off the template's pictures and shapes; ``footer``:
     the row kit's footer goes in; ``obstacles``: the template's own pictures, shapes and
     fields on it, which kit's text must stay off; ``paints``: everything it paints,
-    bottom first.
+    bottom first; ``art``: the same as kit's PDFs draw it.
     """
 
     role: LayoutRole
@@ -80,18 +80,11 @@ class LayoutLook:
     paints: tuple[Paint, ...]
     numbered: bool = False  # the template numbers the slide itself (a field in its own shape)
     fields: tuple[Rect, ...] = ()  # its date, footer and number boxes, when side by side
+    art: TemplateArt | None = None  # what it draws, for kit's PDFs of the deck
 
     def behind(self, box: Rect) -> tuple[str, ...]:
-        """Every colour a reader may see behind ``box``, sorted (the topmost paint that
-        covers the whole box hides the ones under it)."""
-        found: set[str] = set()
-        for paint in reversed(self.paints):
-            if not paint.rect.meets(box):
-                continue
-            found |= paint.colours_in(box)
-            if paint.opaque and paint.rect.holds(box):
-                break
-        return tuple(sorted(found))
+        """Every colour a reader may see behind ``box``, sorted."""
+        return colours_behind(self.paints, box)
 
     def background(self) -> str:
         """The colour that best stands for the whole slide's background (its most common
@@ -111,7 +104,6 @@ class TemplateLook:
     heading_font: str | None
     body_font: str | None
     layouts: Mapping[LayoutRole, LayoutLook]
-    art: TemplateArt  # what its first master draws, for kit's PDFs of the deck
 
     @property
     def size(self) -> tuple[float, float]:
@@ -136,13 +128,10 @@ def readable_ink(inks: tuple[str, ...], behind: tuple[str, ...], needed: float) 
     """The first of ``inks`` with ``needed`` contrast against every colour ``behind``;
     failing that, the one whose worst contrast is highest."""
 
-    def worst(ink: str) -> float:
-        return min((contrast(ink, colour) for colour in behind), default=21.0)
-
     for ink in inks:
-        if worst(ink) >= needed:
+        if worst_contrast(ink, behind) >= needed:
             return ink
-    return max(inks, key=worst)
+    return max(inks, key=lambda ink: worst_contrast(ink, behind))
 
 
 def read_look(path: str) -> TemplateLook:
@@ -193,14 +182,7 @@ def _read_look(path: str, _mtime: int, _size: int) -> TemplateLook:
         role: _with_footer(look, height, theme_inks(colours), span)
         for role, look in layouts.items()
     }
-    master = masters[0]
-    on_master = Colours.on(master, theme)
-    ground = background_art(master, on_master, width, height)
-    art = TemplateArt(
-        ground or Art("rect", 0.0, 0.0, width, height, ("#FFFFFF",)),
-        tuple(a for a in drawn(master, on_master) if a.drawable),
-    )
-    return TemplateLook(width, height, colours, theme.heading, theme.body, footed, art)
+    return TemplateLook(width, height, colours, theme.heading, theme.body, footed)
 
 
 def _role(layout: SlideLayout) -> LayoutRole | None:
@@ -236,6 +218,7 @@ def _describe(
     )
     shown_ground = paint_of(ground, "background") if ground is not None else None
     white = solid(Rect(0, 0, width, height), ("#FFFFFF",), True, "background")
+    shapes: list[Art] = []
     paints: list[Paint] = [shown_ground or white]
     obstacles: list[Rect] = []
     placeholders = _placeholders(layout._element, _placeholders(master._element, {}))
@@ -253,7 +236,8 @@ def _describe(
         shown.insert(0, master)
     for owner in shown:
         for art in drawn(owner, colours):
-            paint = paint_of(art)
+            shapes.extend([art] if art.drawable else [])
+            paint = paint_of(art, under=paints)
             if paint is None:
                 continue
             paints.append(paint)
@@ -269,8 +253,19 @@ def _describe(
     )
     obstacles.extend(fields)
     row = field_row([placeholders.get(kind) for kind in _FIELDS], height)
+    drawing = TemplateArt(ground or Art("rect", 0, 0, width, height, ("#FFFFFF",)), tuple(shapes))
     return LayoutLook(
-        role, layout.name, index, title, body, body, tuple(obstacles), tuple(paints), numbered, row
+        role,
+        layout.name,
+        index,
+        title,
+        body,
+        body,
+        tuple(obstacles),
+        tuple(paints),
+        numbered,
+        fields=row,
+        art=drawing,
     )
 
 
@@ -378,4 +373,4 @@ def _judged(look: LayoutLook, row: Rect, inks: tuple[str, ...]) -> tuple[float, 
     row is, and the row."""
     behind = look.behind(row)
     ink = readable_ink(inks, behind, BODY_CONTRAST)
-    return min((contrast(ink, colour) for colour in behind), default=21.0), row.y, row
+    return worst_contrast(ink, behind), row.y, row

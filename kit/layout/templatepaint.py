@@ -8,20 +8,27 @@ rectangles are in points from the slide's top-left corner.
 from __future__ import annotations
 
 import io
+import itertools
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal, cast
+from typing import TYPE_CHECKING, Literal
 
 from lxml import etree
 
-from kit.layout.templateart import Art
-from kit.layout.templatecolours import EMU_PER_POINT, NS
+if TYPE_CHECKING:
+    import PIL.Image
+
+from kit.layout.templateart import Art, shape_box
+from kit.layout.templatecolours import EMU_PER_POINT
+from kit.model.colour import WHITE, luminance, mix
 
 PaintKind = Literal["background", "picture", "shape"]
-Pixel = tuple[int, int, int, int]
 _GRID = 24  # a picture is sampled as at most this many cells along its longer side
+_DETAIL = 1.5  # points a pixel of a picture is read at, about what a viewer shows of it
 _EPSILON = 1e-6  # points: what adding and taking away the same lengths can leave over
+_CLOSE = 1.03  # luminances (plus flare) this near give contrasts under 3 % apart
 _GREY = "#808080"  # what stands for a shape or picture whose colours kit cannot read
 
 
@@ -83,15 +90,20 @@ class Paint:
         """The colours this paint shows inside ``box``."""
         rows, columns = len(self.cells), len(self.cells[0])
         cell_w, cell_h = self.rect.w / columns, self.rect.h / rows
-        found: set[str] = set()
-        for row, line in enumerate(self.cells):
-            for column, colours in enumerate(line):
-                cell = Rect(
-                    self.rect.x + column * cell_w, self.rect.y + row * cell_h, cell_w, cell_h
-                )
-                if colours and cell.meets(box):
-                    found.update(colours)
-        return found
+        if cell_w <= 0 or cell_h <= 0:
+            return set()
+        # The cells the box meets more than at an edge.
+        first = max(0, math.floor((box.x - self.rect.x) / cell_w + _EPSILON))
+        last = min(columns, math.ceil((box.right - self.rect.x) / cell_w - _EPSILON))
+        top = max(0, math.floor((box.y - self.rect.y) / cell_h + _EPSILON))
+        bottom = min(rows, math.ceil((box.bottom - self.rect.y) / cell_h - _EPSILON))
+        return {
+            colour
+            for line in self.cells[top:bottom]
+            for colours in line[first:last]
+            if colours
+            for colour in colours
+        }
 
 
 def solid(rect: Rect, colours: tuple[str, ...], opaque: bool, kind: PaintKind) -> Paint:
@@ -99,9 +111,34 @@ def solid(rect: Rect, colours: tuple[str, ...], opaque: bool, kind: PaintKind) -
     return Paint(rect, ((colours,),), opaque, kind)
 
 
-def paint_of(art: Art, kind: PaintKind | None = None) -> Paint | None:
+def colours_behind(paints: Sequence[Paint], box: Rect) -> tuple[str, ...]:
+    """Every colour a reader may see behind ``box`` of ``paints`` (bottom first), sorted;
+    the topmost paint that covers the whole box hides the ones under it."""
+    found: set[str] = set()
+    for paint in reversed(paints):
+        if not paint.rect.meets(box):
+            continue
+        found |= paint.colours_in(box)
+        if paint.opaque and paint.rect.holds(box):
+            break
+    return tuple(sorted(_thinned(found)))
+
+
+def _thinned(colours: set[str]) -> list[str]:
+    """``colours`` less those whose luminance is within ``_CLOSE`` of one kept (contrast
+    goes by luminance alone): the darkest and the lightest are always kept."""
+    ordered = sorted(colours, key=luminance)
+    kept = ordered[:1]
+    for colour in ordered[1:-1]:
+        if (luminance(colour) + 0.05) > (luminance(kept[-1]) + 0.05) * _CLOSE:
+            kept.append(colour)
+    return kept + ordered[-1:] if len(ordered) > 1 else kept
+
+
+def paint_of(art: Art, kind: PaintKind | None = None, under: Sequence[Paint] = ()) -> Paint | None:
     """What ``art`` paints over its box (None: nothing a reader sees); ``kind`` by default
-    from the art's (a picture, else a shape)."""
+    from the art's (a picture, else a shape). A see-through fill shows blended with each
+    colour of ``under`` (what is painted before it) in its box."""
     rect = _turned(Rect(art.x, art.y, art.w, art.h), art.rotation)
     kind = kind or ("picture" if art.kind == "picture" else "shape")
     sampled = _sampled(art.image, rect, kind) if art.image is not None else None
@@ -109,9 +146,14 @@ def paint_of(art: Art, kind: PaintKind | None = None) -> Paint | None:
         return sampled
     if art.kind == "picture" or art.image is not None:
         return solid(rect, (_GREY,), False, kind)  # a picture kit cannot read: its box
+    if art.angle is not None and len(art.fill) > 1 and len(art.stops) == len(art.fill):
+        return _linear(art, rect, kind)
     if art.fill:
-        opaque = art.kind == "rect" and art.opacity >= 1.0
-        return solid(rect, tuple(sorted({*art.fill, *art.also})), opaque, kind)
+        fill = {*art.fill, *art.also}
+        if art.opacity < 1.0:
+            ground = colours_behind(under, rect) or (WHITE,)
+            fill = {mix(colour, own, art.opacity) for own in fill for colour in ground}
+        return solid(rect, tuple(sorted(fill)), art.kind == "rect", kind)
     if art.line or art.text:
         return solid(rect, (art.line or _GREY,), False, kind)
     return None
@@ -127,46 +169,101 @@ def _turned(rect: Rect, degrees: float) -> Rect:
     return Rect(rect.x + (rect.w - w) / 2, rect.y + (rect.h - h) / 2, w, h)
 
 
+@lru_cache(maxsize=64)  # a master's gradient is the same under each layout
+def _linear(art: Art, rect: Rect, kind: PaintKind) -> Paint:
+    """A linear gradient as a grid of cells, each holding the colours it runs between: those
+    at its corners and at any stop inside it."""
+    columns, rows = _grid(rect)
+    angle = math.radians(art.angle or 0.0)
+    dx, dy = math.cos(angle) * rect.w, math.sin(angle) * rect.h  # along the colours' change
+    ends = [x * dx + y * dy for x in (0, 1) for y in (0, 1)]
+    low, span = min(ends), (max(ends) - min(ends)) or 1.0
+    corners = [
+        [
+            ((column / columns) * dx + (row / rows) * dy - low) / span
+            for column in range(columns + 1)
+        ]
+        for row in range(rows + 1)
+    ]
+    colours = {t: _colour_at(art, t) for line in corners for t in line}
+
+    def cell(column: int, row: int) -> tuple[str, ...]:
+        at = [corners[row + j][column + i] for i in (0, 1) for j in (0, 1)]
+        inside = [_colour_at(art, s) for s in art.stops if min(at) < s < max(at)]
+        return tuple(sorted({*(colours[t] for t in at), *inside}))
+
+    cells = tuple(tuple(cell(c, r) for c in range(columns)) for r in range(rows))
+    return Paint(rect, cells, art.kind == "rect", kind)
+
+
+def _colour_at(art: Art, t: float) -> str:
+    """A gradient's colour at ``t`` (0 to 1 along it)."""
+    pairs = list(zip(art.stops, art.fill))
+    if t <= pairs[0][0]:
+        return pairs[0][1]
+    for (start, one), (end, other) in itertools.pairwise(pairs):
+        if t <= end:
+            return mix(one, other, (t - start) / (end - start)) if end > start else other
+    return pairs[-1][1]
+
+
+def _grid(rect: Rect) -> tuple[int, int]:
+    """How many cells across and down: ``_GRID`` along the longer side."""
+    longer = max(rect.w, rect.h, _EPSILON)
+    return max(1, round(_GRID * rect.w / longer)), max(1, round(_GRID * rect.h / longer))
+
+
 @lru_cache(maxsize=64)  # a background picture is the same under each layout
 def _sampled(data: bytes, rect: Rect, kind: PaintKind) -> Paint | None:
-    """A picture's colours, cell by cell, stretched over ``rect``."""
+    """A picture's colours, cell by cell, stretched over ``rect``.
+
+    Each cell keeps the darkest and the lightest colour a reader may see in it: the least
+    and the most of each channel over its pixels, at about ``_DETAIL`` points a pixel (as
+    fine as a viewer shows a pattern's lines), so a pattern's lines and ground both count,
+    not their average.
+    """
     from PIL import Image
 
     try:
         with Image.open(io.BytesIO(data)) as image:
-            image.draft("RGB", (_GRID * 4, _GRID * 4))
+            columns, rows = _grid(rect)
+            size = (max(columns, round(rect.w / _DETAIL)), max(rows, round(rect.h / _DETAIL)))
+            image.draft("RGB", size)
             rgba = image.convert("RGBA")
     except (OSError, ValueError, Image.DecompressionBombError):
         return None
-    columns = max(1, round(_GRID * min(1.0, rect.w / max(rect.w, rect.h))))
-    rows = max(1, round(_GRID * min(1.0, rect.h / max(rect.w, rect.h))))
-    raw = rgba.resize((columns, rows), Image.Resampling.BOX).tobytes()  # RGBA, row by row
-    pixels = [cast(Pixel, tuple(raw[i : i + 4])) for i in range(0, len(raw), 4)]
+    size = (min(size[0], rgba.width) or 1, min(size[1], rgba.height) or 1)
+    fine = rgba.resize(size, Image.Resampling.BOX)
+    shown = fine.getchannel("A").point([0] * 128 + [255] * 128)  # the pixels that show
     cells = tuple(
-        tuple(_cell(pixel) for pixel in pixels[row * columns : (row + 1) * columns])
+        tuple(_cell(fine, shown, (columns, rows), (column, row)) for column in range(columns))
         for row in range(rows)
     )
     opaque = all(cell is not None for line in cells for cell in line)
     return Paint(rect, cells, opaque, kind)
 
 
-def _cell(pixel: Pixel) -> tuple[str, ...] | None:
-    r, g, b, alpha = pixel
-    return None if alpha < 128 else (f"#{r:02X}{g:02X}{b:02X}",)
+def _cell(
+    image: PIL.Image.Image, shown: PIL.Image.Image, grid: tuple[int, int], at: tuple[int, int]
+) -> tuple[str, ...] | None:
+    """The darkest and lightest cell ``at`` of ``image`` can show (None: mostly see-through)."""
+    from PIL import ImageStat
+
+    (columns, rows), (column, row) = grid, at
+    left, top = column * image.width // columns, row * image.height // rows
+    right = max((column + 1) * image.width // columns, left + 1)
+    bottom = max((row + 1) * image.height // rows, top + 1)
+    part, mask = image.crop((left, top, right, bottom)), shown.crop((left, top, right, bottom))
+    if 2 * mask.histogram()[255] < mask.width * mask.height:
+        return None
+    (r0, r1), (g0, g1), (b0, b1), _ = ImageStat.Stat(part, mask).extrema
+    return tuple(sorted({f"#{r0:02X}{g0:02X}{b0:02X}", f"#{r1:02X}{g1:02X}{b1:02X}"}))
 
 
 def bounds(shape: etree._Element) -> Rect | None:
-    """A shape's box from its own ``a:xfrm`` (None without one)."""
-    xfrm = shape.find("p:spPr/a:xfrm", NS)
-    if xfrm is None:
-        xfrm = shape.find("p:grpSpPr/a:xfrm", NS)
-    if xfrm is None:
-        xfrm = shape.find("p:xfrm", NS)  # a graphic frame's
-    if xfrm is None:
+    """A shape's box from its own ``a:xfrm``, in points (None without one)."""
+    box = shape_box(shape)
+    if box is None:
         return None
-    offset, extent = xfrm.find("a:off", NS), xfrm.find("a:ext", NS)
-    if offset is None or extent is None:
-        return None
-    values = (offset.get("x"), offset.get("y"), extent.get("cx"), extent.get("cy"))
-    x, y, w, h = (int(v or 0) / EMU_PER_POINT for v in values)
+    x, y, w, h = (value / EMU_PER_POINT for value in box)
     return Rect(x, y, w, h)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
+from functools import lru_cache
+
 WHITE = "#FFFFFF"
 BLACK = "#000000"
 
@@ -16,6 +19,7 @@ def mix(a: str, b: str, t: float) -> str:
     return "#" + "".join(f"{round(x + (y - x) * t):02X}" for x, y in zip(rgb(a), rgb(b)))
 
 
+@lru_cache(maxsize=4096)  # templates' gradients and pictures ask for the same colours often
 def luminance(colour: str) -> float:
     """Relative luminance as WCAG 2 defines it."""
 
@@ -31,6 +35,21 @@ def contrast(a: str, b: str) -> float:
     """WCAG contrast ratio, from 1 (none) to 21 (black on white)."""
     high, low = sorted((luminance(a), luminance(b)), reverse=True)
     return (high + 0.05) / (low + 0.05)
+
+
+def worst_contrast(ink: str, colours: tuple[str, ...]) -> float:
+    """The lowest contrast of ``ink`` against any of ``colours`` (21 against none): that
+    against the colours nearest it in luminance, one on either side."""
+    levels = _levels(colours)
+    own = luminance(ink)
+    at = bisect.bisect(levels, own)
+    near = levels[max(at - 1, 0) : at + 1]
+    return min(((max(own, n) + 0.05) / (min(own, n) + 0.05) for n in near), default=21.0)
+
+
+@lru_cache(maxsize=512)  # the same colours behind many boxes of a layout
+def _levels(colours: tuple[str, ...]) -> tuple[float, ...]:
+    return tuple(sorted(luminance(colour) for colour in colours))
 
 
 def readable_on(background: str, dark: str = BLACK, light: str = WHITE) -> str:

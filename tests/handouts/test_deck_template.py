@@ -23,6 +23,9 @@ from ..readers import page_images, soffice_convert
 
 CASES = {"branded": (FIXTURES / "branded", None), "Midnightblue": (SAMPLE, "Midnightblue")}
 CASES["Piano"] = (SAMPLE, "Piano")
+# Layouts that draw their own art: python-pptx's default with a band on its title slide's
+# layout and a tinted background on its content layout (not on the master).
+CASES["own-layouts"] = (FIXTURES / "first-aid", OWN_LAYOUTS := "own-layouts")
 DPI = 20  # pixels a slide's point: shapes, not letters
 DIFFERENT = 60  # of 255 on some channel: another colour, not a shade of anti-aliasing
 # Of a page's pixels, how many may differ: the text is kit's in both, but LibreOffice sets
@@ -35,7 +38,35 @@ def templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """The LibreOffice templates of ``CASES``, converted to .pptx."""
     wanted = [path for path in libreoffice_templates() if path.stem in CASES]
     converted = soffice_convert(wanted, tmp_path_factory.mktemp("templates"), "pptx")
-    return {path.stem: path for path in converted}
+    own = _own_layouts(tmp_path_factory.mktemp("own") / f"{OWN_LAYOUTS}.pptx")
+    return {OWN_LAYOUTS: own, **{path.stem: path for path in converted}}
+
+
+def _own_layouts(path: Path) -> Path:
+    """python-pptx's default whose title slide layout draws a teal band down its left third
+    and whose content layout has a pale yellow background of its own."""
+    from pptx import Presentation
+    from pptx.dml.color import RGBColor
+    from pptx.enum.shapes import MSO_SHAPE
+
+    prs = Presentation()
+    layouts = {layout.name: layout for layout in prs.slide_layouts}
+    # Drawn on a slide, then moved to the layout: python-pptx adds shapes to slides only.
+    scratch = prs.slides.add_slide(layouts["Blank"])
+    band = scratch.shapes.add_shape(
+        MSO_SHAPE.RECTANGLE, 0, 0, prs.slide_width // 3, prs.slide_height
+    )
+    band.fill.solid()
+    band.fill.fore_color.rgb = RGBColor(0x0E, 0x6E, 0x6E)
+    band.line.fill.background()
+    layouts["Title Slide"].shapes._spTree.insert(2, band._element)  # under the placeholders
+    prs.part.drop_rel(prs.slides._sldIdLst[0].rId)
+    prs.slides._sldIdLst.remove(prs.slides._sldIdLst[0])
+    content = layouts["Title and Content"]
+    content.background.fill.solid()
+    content.background.fill.fore_color.rgb = RGBColor(0xFF, 0xF4, 0xC8)
+    prs.save(str(path))
+    return path
 
 
 @pytest.fixture(scope="module", params=CASES)
@@ -92,13 +123,7 @@ def _differing(
 
 
 # Cases that differ today, with what was measured, as strict xfails.
-KNOWN = {
-    "Midnightblue": (
-        "issue #14: LibreOffice centres the agenda's title in Midnightblue's title placeholder"
-        ' although the deck writes algn="l", and shows the template\'s own slide number;'
-        " deck.pdf draws the title at the left: slide 2 differs on 9.3% of pixels"
-    )
-}
+KNOWN: dict[str, str] = {}
 
 
 def test_every_page_of_deck_pdf_looks_like_libreoffice_s_print_of_the_deck(
