@@ -123,7 +123,14 @@ def _differing(
 
 
 # Cases that differ today, with what was measured, as strict xfails.
-KNOWN: dict[str, str] = {}
+KNOWN: dict[str, str] = {
+    "Midnightblue": (
+        "issue #14: LibreOffice now sets the agenda's title at the left as the deck writes it"
+        " (anchorCtr dropped from the layout's title), yet slide 2 still differs on 9.2% of"
+        " pixels outside the text, and LibreOffice shows the template's own slide number;"
+        " not yet examined"
+    )
+}
 
 
 def test_every_page_of_deck_pdf_looks_like_libreoffice_s_print_of_the_deck(
