@@ -17,19 +17,24 @@ KNOWN: dict[tuple[str, str, str, str], str] = {}
 # (a template not named passes).
 _ON_TEMPLATES: dict[str, tuple[str, dict[str, int]]] = {
     "contrast": (
-        "issue #14: words under 4.5:1 (3:1 titles) against the template's patterned or"
-        " pictured backgrounds, which kit reads as a few sampled colours",
+        "issue #14: words under 4.5:1 (3:1 titles) on the template's pictures, gradients and"
+        " see-through shapes, measured on paint-wip (Sunset, Vintage, Vivid, Yellow_Idea before"
+        " its last change; Yellow_Idea's are kit's footer squeezed into a narrow stretch)",
         {
             "Blueprint_Plans": 552,
             "Candy": 55,
             "Focus": 7,
-            "Grey_Elegant": 1,
+            "Forestbird": 2,
+            "Grey_Elegant": 3,
             "Lights": 1407,
             "Metropolis": 3,
+            "Pencil": 6,
             "Piano": 19,
             "Portfolio": 10,
-            "Sunset": 20,
-            "Vivid": 2,
+            "Progress": 8,
+            "Sunset": 31,
+            "Vintage": 4,
+            "Vivid": 3,
             "Yellow_Idea": 334,
         },
     ),
