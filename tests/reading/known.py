@@ -18,8 +18,8 @@ KNOWN: dict[tuple[str, str, str, str], str] = {}
 _ON_TEMPLATES: dict[str, tuple[str, dict[str, int]]] = {
     "contrast": (
         "issue #14: words under 4.5:1 (3:1 titles) on the template's pictures, gradients and"
-        " see-through shapes, measured on paint-wip (Sunset, Vintage, Vivid, Yellow_Idea before"
-        " its last change; Yellow_Idea's are kit's footer squeezed into a narrow stretch)",
+        " see-through shapes, measured on paint-wip; Yellow_Idea's are kit's footer squeezed"
+        " into a narrow stretch",
         {
             "Blueprint_Plans": 552,
             "Candy": 55,
@@ -34,7 +34,7 @@ _ON_TEMPLATES: dict[str, tuple[str, dict[str, int]]] = {
             "Progress": 8,
             "Sunset": 31,
             "Vintage": 4,
-            "Vivid": 3,
+            "Vivid": 11,
             "Yellow_Idea": 334,
         },
     ),
@@ -42,8 +42,20 @@ _ON_TEMPLATES: dict[str, tuple[str, dict[str, int]]] = {
         "issue #14: words on the template's own pictures and shapes: a title slide's title"
         " too long for its title box, set below it on the template's frame picture",
         {
-            "Inspiration": 93,
-            "Sunset": 4,
+            "Blue_Curve": 36,
+            "Blueprint_Plans": 4,
+            "Focus": 2,
+            "Forestbird": 1,
+            "Grey_Elegant": 4,
+            "Inspiration": 135,
+            "Lights": 1,
+            "Pencil": 4,
+            "Piano": 5,
+            "Progress": 175,
+            "Sunset": 892,
+            "Vintage": 2,
+            "Vivid": 11,
+            "Yellow_Idea": 3,
         },
     ),
 }
