@@ -129,7 +129,12 @@ KNOWN: dict[str, str] = {
         " (anchorCtr dropped from the layout's title), yet slide 2 still differs on 9.2% of"
         " pixels outside the text, and LibreOffice shows the template's own slide number;"
         " not yet examined"
-    )
+    ),
+    "Piano": (
+        "issue #14: with the content on the template's roomiest master, deck.pdf's slide 2"
+        " lacks the music-note picture LibreOffice prints along the foot of that master's"
+        " slides (8% of pixels differ, 6% allowed); not yet examined"
+    ),
 }
 
 
