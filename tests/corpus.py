@@ -157,15 +157,14 @@ class Rendered:
         return self._readings[path]
 
 
-def _with_template(template: Template, folder: Path) -> Path:
-    """A copy of the sample whose theme names ``template``."""
-    shutil.copytree(WORKSHOPS["sample"], folder)
-    shutil.copyfile(template.path, folder / "template.pptx")
-    data = yaml.safe_load((folder / "workshop.yaml").read_text(encoding="utf-8"))
+def on_template(workshop: Path, template: Path, folder: Path) -> Path:
+    """``folder``: a copy of the workshop at ``workshop`` whose theme names ``template``."""
+    shutil.copytree(workshop, folder)
+    shutil.copyfile(template, folder / "template.pptx")
+    source = folder / "workshop.yaml"
+    data = yaml.safe_load(source.read_text(encoding="utf-8"))
     data.setdefault("theme", {})["template"] = "template.pptx"
-    (folder / "workshop.yaml").write_text(
-        yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8"
-    )
+    source.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return folder
 
 
@@ -179,7 +178,9 @@ def rendered(tmp_path_factory: pytest.TempPathFactory, template_corpus: list[Tem
         only = ("--only", "handouts", "--only", "exercises")  # the deck has no paper
         jobs[name, "letter"] = (folder, "--out", root / name / "letter", "--paper", "letter", *only)
     for template in template_corpus:
-        folder = _with_template(template, root / "templated" / template.name / "workshop")
+        folder = on_template(
+            WORKSHOPS["sample"], template.path, root / "templated" / template.name / "workshop"
+        )
         jobs["template", template.name] = (
             folder,
             "--out",

@@ -9,16 +9,14 @@ picture and framed boxes), 16:9.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pdfplumber
 import pytest
-import yaml
 from PIL import Image, ImageChops, ImageDraw
 
 from ..conftest import FIXTURES, SAMPLE
-from ..corpus import kit, libreoffice_templates
+from ..corpus import kit, libreoffice_templates, on_template
 from ..readers import page_images, soffice_convert
 
 CASES = {"branded": (FIXTURES / "branded", None), "Midnightblue": (SAMPLE, "Midnightblue")}
@@ -79,14 +77,7 @@ def decks(
     folder, template = CASES[request.param]
     work = tmp_path_factory.mktemp(request.param)
     if template is not None:
-        source = templates[template]
-        copy = work / "workshop"
-        shutil.copytree(folder, copy)
-        shutil.copy(source, copy / "template.pptx")
-        text = yaml.safe_load((copy / "workshop.yaml").read_text(encoding="utf-8"))
-        text.setdefault("theme", {})["template"] = "template.pptx"
-        (copy / "workshop.yaml").write_text(yaml.safe_dump(text, allow_unicode=True), "utf-8")
-        folder = copy
+        folder = on_template(folder, templates[template], work / "workshop")
     out = work / "out"
     result = kit("build", folder, "--out", out, "--only", "slides", "--only", "handouts")
     assert result.returncode == 0, result.stderr

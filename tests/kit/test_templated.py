@@ -8,11 +8,9 @@ tests/reading.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
-import yaml
 
 from kit.layout.deckplan import plan_deck
 from kit.layout.slidelayout import Box, DeckLayout, Table, layout_role
@@ -24,7 +22,7 @@ from kit.model.colour import contrast
 from kit.source.loader import load
 
 from ..conftest import FIXTURES
-from ..corpus import Template
+from ..corpus import Template, on_template
 
 FOOTER_ROLES = ("footer", "mark", "number")
 
@@ -37,13 +35,7 @@ def _plan(folder: Path) -> tuple[DeckLayout, list[str]]:
 
 def _on(folder: Path, template: Template, tmp_path: Path) -> Path:
     """A copy of ``folder`` whose theme names ``template``."""
-    copy = tmp_path / folder.name
-    shutil.copytree(folder, copy)
-    shutil.copyfile(template.path, copy / "template.pptx")
-    data = yaml.safe_load((copy / "workshop.yaml").read_text(encoding="utf-8"))
-    data["theme"]["template"] = "template.pptx"
-    (copy / "workshop.yaml").write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
-    return copy
+    return on_template(folder, template.path, tmp_path / folder.name)
 
 
 @pytest.fixture(scope="module")

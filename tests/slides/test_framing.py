@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-import yaml
 from PIL import Image
 from pptx import Presentation
 
@@ -25,7 +24,7 @@ from kit.model.schedule import BreakItem, item_title, timetable
 from kit.source.loader import load
 
 from ..conftest import FIXTURES, ROOT
-from ..corpus import libreoffice_templates
+from ..corpus import libreoffice_templates, on_template
 from ..readers import (
     Page,
     Word,
@@ -105,7 +104,7 @@ def decks(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Deck]:
     otps = [path for path in libreoffice_templates() if path.stem in wanted]
     templates = {path.stem: path for path in soffice_convert(otps, root / "templates", "pptx")}
     for name, (folder, template) in TEMPLATED.items():
-        sources[name] = _on_template(folder, templates[template], root / "src" / name)
+        sources[name] = on_template(folder, templates[template], root / "src" / name)
         build(sources[name], root / name, only=["slides"])
         pptxs[name] = root / "decks" / f"{name}.pptx"
         shutil.copyfile(root / name / "deck.pptx", pptxs[name])
@@ -119,17 +118,6 @@ def decks(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Deck]:
         )
         for (name, pptx), pdf in zip(pptxs.items(), pdfs, strict=True)
     }
-
-
-def _on_template(folder: Path, template: Path, into: Path) -> Path:
-    """A copy of the workshop at ``folder`` whose theme names ``template``."""
-    shutil.copytree(folder, into)
-    shutil.copyfile(template, into / "template.pptx")
-    path = into / "workshop.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    data.setdefault("theme", {})["template"] = "template.pptx"
-    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
-    return into
 
 
 def _said(text: str) -> str:
