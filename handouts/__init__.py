@@ -23,7 +23,6 @@ from handouts.organiser import FILES as ORGANISER_FILES
 from handouts.organiser import write_organiser
 from handouts.participant import participant_story, unfit_resources
 from handouts.story import Look, look_for
-from handouts.web import write_web_edition
 from kit.layout.deckplan import plan_deck
 from kit.layout.slidelayout import DeckLayout
 from kit.model import Theme, Workshop
@@ -134,6 +133,8 @@ def _shared_slides(drawing: _Drawing, path: Path) -> int:
 
 
 def _web(drawing: _Drawing, path: Path) -> int:
+    from handouts.web import write_web_edition  # jinja2: only where the page is written
+
     return write_web_edition(path, drawing.workshop, drawing.theme, drawing.deck.pictures)
 
 

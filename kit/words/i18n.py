@@ -101,7 +101,7 @@ class Words:
         below = _kit_translations(shipped) if shipped is not None else _english()
         if own is None or not own.is_file():
             return below
-        layer = _compiled(own)
+        layer = _compiled(read_catalog(own))
         layer.add_fallback(below)
         return layer
 
@@ -158,7 +158,7 @@ def read_catalog(path: Path) -> Catalog:
 @cache
 def english_catalog() -> dict[str, str | tuple[str, str]]:
     """Every key kit asks for, with its English text (singular and plural for plurals)."""
-    catalog = read_catalog(LOCALE_DIR / "en" / "LC_MESSAGES" / f"{DOMAIN}.po")
+    catalog = _shipped(LOCALE_DIR / "en" / "LC_MESSAGES" / f"{DOMAIN}.po")
     return {
         str(m.context): m.id if isinstance(m.id, str) else (m.id[0], m.id[1])
         for m in catalog
@@ -167,9 +167,16 @@ def english_catalog() -> dict[str, str | tuple[str, str]]:
 
 
 @cache
+def _shipped(path: Path) -> Catalog:
+    """A catalog kit ships, read once: package data (English's serves twice, as the keys
+    and as the words)."""
+    return read_catalog(path)
+
+
+@cache
 def _kit_translations(path: Path) -> Translations:
     """A catalog kit ships, over English: package data, the same for every build."""
-    layer = _compiled(path)
+    layer = _compiled(_shipped(path))
     layer.add_fallback(_english())
     return layer
 
@@ -180,13 +187,13 @@ def _english() -> NullTranslations:
     return NullTranslations()
 
 
-def _compiled(path: Path) -> Translations:
-    """gettext translations from the PO file at ``path``."""
+def _compiled(catalog: Catalog) -> Translations:
+    """gettext translations from a catalog read from its PO file."""
     from babel.messages.mofile import write_mo
     from babel.support import Translations
 
     compiled = io.BytesIO()
-    write_mo(compiled, read_catalog(path))
+    write_mo(compiled, catalog)
     compiled.seek(0)
     return Translations(compiled, domain=DOMAIN)
 

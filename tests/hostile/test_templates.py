@@ -10,6 +10,7 @@ import signal
 import sys
 import threading
 import time
+from collections.abc import Callable
 from importlib.metadata import version
 
 import pytest
@@ -117,3 +118,36 @@ def test_a_running_timer_of_the_program_is_left_alone() -> None:
         signal.setitimer(signal.ITIMER_PROF, 0)
         signal.signal(signal.SIGPROF, previous)
     assert fired == []
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        "{{ title }}",
+        "{{title}} for {{ organisation }}",
+        "Welcome to {{\n  title\n}}, by {{ organisation }}.",
+        "{{ title }}\n",  # jinja2 drops the last newline
+        "{{ title }}\r\nnext",  # and writes '\r\n' as '\n'
+        "{{{ title }}",
+        "{ {{ title }} }",
+        "{{ title }}}",
+        "{{ nobody }}",
+        "{{ true }} {{ None }}",
+        "{{- title }} x",
+        "{{ title }} {# said #}",
+        "x{{\u00a0title }}",
+    ],
+)
+def test_plain_variables_print_as_jinja2_prints_them(template: str) -> None:
+    """Variables alone are replaced without jinja2; the text must come out exactly as
+    jinja2 prints it, and anything else (errors too) is left to jinja2."""
+    from kit.source.templating import _Renderer
+
+    def outcome(render: Callable[[], str]) -> str:
+        try:
+            return render()
+        except TemplateProblem as problem:
+            return f"problem: {problem}"
+
+    jinja = outcome(lambda: _Renderer().render(template, VARIABLES, MAX_SECONDS, "slow"))
+    assert outcome(lambda: render_template(template, VARIABLES)) == jinja
