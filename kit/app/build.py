@@ -165,10 +165,8 @@ def render_loaded(
     names = list(only) or list(RENDERERS)
     with _workers(workers, names) as pool:
         result, built, options, kept = _checked(
-            loaded, names, paper, participants, participants_file, warn, last
+            loaded, names, paper, participants, participants_file, warn, last, pool
         )
-        if pool.parallel(len([name for name in names if name not in AFTER_THE_REST])):
-            pool.ready()  # forked now, if forked from here: planned, and holding no lock
         out = Path(out_dir)
         try:
             out.mkdir(parents=True, exist_ok=True)
@@ -188,9 +186,11 @@ def _checked(
     participants_file: Path | None,
     warn: Callable[[str], None],
     last: Drawn | None,
+    pool: Workers,
 ) -> tuple[BuildResult, BuildPlan, BuildOptions, Drawn | None]:
     """Everything before writing: the participants list, lint, the options, the plan (with
-    ``last``'s check of the sheets if they are drawn from the same)."""
+    ``last``'s check of the sheets if they are drawn from the same; the other checks in
+    ``pool``'s workers, forked from here holding no lock, if they will draw)."""
     found = find_participants(loaded.base_dir, participants_file)
     people = read_participants(found) if found else ()
     settings = loaded.workshop.build
@@ -213,7 +213,8 @@ def _checked(
     kept = last.kept(inputs) if last else None
     known = {"exercises": kept.checked} if kept and kept.checked else {}
     # The deck laid out once, for the deck and its PDFs.
-    built = plan(loaded, options.paper, names, known)
+    drawn = [name for name in names if name not in AFTER_THE_REST]
+    built = plan(loaded, options.paper, names, known, pool if pool.parallel(len(drawn)) else None)
     for text in built.warnings:
         warning(text)
     if built.problems:  # what a renderer would refuse, located, before anything is written

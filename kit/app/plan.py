@@ -12,10 +12,12 @@ from __future__ import annotations
 import dataclasses
 import importlib
 from collections.abc import Collection, Iterator, Mapping
+from concurrent.futures import Future
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any
 
+from kit.app.workers import Workers
 from kit.errors import Problem
 from kit.layout import fonts
 from kit.layout.deckplan import plan_deck
@@ -58,29 +60,38 @@ def plan(
     paper: Paper,
     renderers: Collection[str],
     known: Mapping[str, Checked] | None = None,
+    workers: Workers | None = None,
 ) -> BuildPlan:
     """Plan what ``renderers`` (by name) would draw of ``loaded`` on ``paper``; writes nothing.
 
-    ``known``: checks a previous plan made of what the renderer draws now, not made again."""
+    ``known``: checks a previous plan made of what the renderer draws now, not made again.
+    ``workers``: the others are made in them (forked now, if forked from here) while this
+    process lays out the deck; the same checks, the same results."""
     workshop = loaded.workshop
-    problems = []
-    checked: dict[str, Checked] = {}
+    chosen = [name for name in CAN_REFUSE if name in renderers]
+    checked = {name: check for name, check in (known or {}).items() if name in chosen}
+    started: dict[str, Future[Checked]] = {}
+    if workers is not None:
+        workers.ready()
+        started = {n: workers.check(n, workshop, paper) for n in chosen if n not in checked}
+    deck = None
     with theme_fonts(workshop):
-        for name in CAN_REFUSE:
-            if name in renderers:
-                check = (known or {}).get(name) or importlib.import_module(name).check(
-                    workshop, workshop.theme, paper
-                )
-                problems += [
-                    loaded.document.problem(problem.field, problem.message)
-                    for problem in check.problems
-                ]
-                checked[name] = check
-        problems.sort(key=lambda p: (p.line, p.column))
-        fonts = tuple(_unmeasured_fonts(loaded))
-        if not DRAW_THE_DECK & set(renderers):
-            return BuildPlan(None, tuple(problems), fonts, checked)
-        deck = plan_deck(workshop)
+        for name in chosen:
+            if name not in checked and name not in started:
+                checked[name] = importlib.import_module(name).check(workshop, workshop.theme, paper)
+        if DRAW_THE_DECK & set(renderers):
+            deck = plan_deck(workshop)
+    checked.update((name, check.result()) for name, check in started.items())
+    checked = {name: checked[name] for name in chosen}
+    problems = [
+        loaded.document.problem(problem.field, problem.message)
+        for check in checked.values()
+        for problem in check.problems
+    ]
+    problems.sort(key=lambda p: (p.line, p.column))
+    fonts = tuple(_unmeasured_fonts(loaded))
+    if deck is None:
+        return BuildPlan(None, tuple(problems), fonts, checked)
     located = tuple(_located(loaded, w) for w in deck.warnings)
     return BuildPlan(deck, tuple(problems), fonts + located, checked)
 

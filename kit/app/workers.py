@@ -5,9 +5,10 @@ with a folder in it for each renderer, and places every file, in one journal, on
 worker has finished. A worker only renders into the folder it is handed and flushes what
 it wrote.
 
-On Linux the workers are forked from the build itself once it has planned, before it locks
-the output folder (no lock of its is copied into a worker; it has no threads): they start
-with everything the build imported, measured and planned, and import nothing again. Elsewhere
+On Linux the workers are forked from the build itself once it has loaded the workshop,
+before it locks the output folder (no lock of its is copied into a worker; it has no
+threads): they start with everything the build imported and measured, and check the printed
+sheets while the build lays out the deck. Elsewhere
 they are forked by a 'forkserver', a clean process that imports the renderers once, while
 the build checks and plans; 'spawn' where there is none. They ignore Ctrl-C: the build
 decides what an interrupt does, kills its workers and removes their staging folders.
@@ -32,7 +33,7 @@ from typing import Any
 
 from kit.layout import fonts
 from kit.model import Workshop
-from kit.outputs import BuildOptions, Output, OutputKind
+from kit.outputs import BuildOptions, Checked, Output, OutputKind, Paper
 
 # Imported with the renderers: fonts and words every worker needs, built before forking.
 WARM = "kit.app.warm"
@@ -64,7 +65,7 @@ class Workers:
 
     def start(self, modules: Sequence[str]) -> None:
         """Have ``modules`` imported for the workers now, while the build plans (unless
-        they will be forked from the build, after it planned: see ``ready``)."""
+        they will be forked from the build, once it has loaded: see ``ready``)."""
         if self._pool is not None or _context(modules).get_start_method() == "fork":
             return
         if _context(modules).get_start_method() == "forkserver":
@@ -75,9 +76,12 @@ class Workers:
             pool.submit(int)
 
     def ready(self) -> None:
-        """Fork the workers from this process now, if that is how they start: after the
-        plan, which they inherit, and before the output folder is locked."""
+        """Fork the workers from this process now, if that is how they start: once the
+        workshop is loaded, before the output folder is locked, with the shipped fonts and
+        kit's words built (``WARM``), so that they check the sheets while the build lays
+        out the deck."""
         if self._pool is None and _context(()).get_start_method() == "fork":
+            importlib.import_module(WARM)
             pool = self._started(())
             for _ in range(self.count):
                 pool.submit(int)
@@ -92,6 +96,10 @@ class Workers:
         """Render ``shared``'s workshop with ``module``'s ``render`` into ``folder`` in a
         worker: only ``files`` (of the renderer's ``FILES``) if given."""
         return self._started([module]).submit(_render, module, shared, folder, files)
+
+    def check(self, module: str, workshop: Workshop, paper: Paper) -> Future[Checked]:
+        """Run ``module``'s ``check`` of ``workshop`` on ``paper`` in a worker."""
+        return self._started([module]).submit(_check, module, workshop, paper)
 
     def close(self) -> None:
         """Let the workers finish what they were given and exit."""
@@ -182,6 +190,18 @@ def _unpickled(shared: Shared) -> tuple[Workshop, BuildOptions, dict[str, Any]]:
     if not _last or _last[0][0] != shared.data:
         _last[:] = [(shared.data, pickle.loads(shared.data))]
     return _last[0][1]
+
+
+def _check(module: str, workshop: Workshop, paper: Paper) -> Checked:
+    """In a worker: what ``module`` could not hold of ``workshop`` on ``paper``."""
+    try:
+        with fonts.using(workshop.theme.fonts.heading, workshop.theme.fonts.body):
+            checked: Checked = importlib.import_module(module).check(
+                workshop, workshop.theme, paper
+            )
+        return checked
+    except Exception as exc:
+        raise _portable(exc) from None
 
 
 def _render(

@@ -224,3 +224,25 @@ def test_ctrl_c_while_workers_draw_is_one_line_stops_them_and_leaves_every_file_
     while _processes_marked(f"KIT_TEST_RUN={run}") and time.monotonic() < deadline:
         time.sleep(0.1)
     assert _processes_marked(f"KIT_TEST_RUN={run}") == []  # no worker left drawing
+
+
+def test_the_sheets_are_checked_in_a_worker_while_the_build_lays_out_the_deck(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The plan's checks of the printed sheets run in the workers (forked after loading,
+    so they inherit this stand-in), not in the build's process, which lays out the deck."""
+    import exercises
+
+    checked_in = tmp_path / "checked-in"
+    check = exercises.check
+
+    def noting(*args: Any) -> Any:
+        with checked_in.open("a") as note:
+            note.write(f"{os.getpid()}\n")
+        return check(*args)
+
+    monkeypatch.setattr(exercises, "check", noting)
+    build(WORKSHOP, tmp_path / "out", workers=Workers(2))
+    assert checked_in.read_text().split() and str(os.getpid()) not in checked_in.read_text()
+    build(WORKSHOP, tmp_path / "one", workers=Workers(1))
+    assert checked_in.read_text().split()[-1] == str(os.getpid())
