@@ -121,9 +121,19 @@ def _family_name(path: Path) -> str:
     return found or path.stem
 
 
+@dataclass(frozen=True, eq=False)
+class _InUse:
+    """Families in use, and their combined faces once asked for: text is measured word by
+    word, and hashing the families' paths at every word cost a sixth of the deck's plan."""
+
+    families: tuple[Family, ...]
+    faces: dict[tuple[bool, bool], FaceMetrics] = field(default_factory=dict)
+
+
 # The families text is measured and drawn with: a context variable, so each thread and
 # each ``using`` block has its own, and nothing outlives the build that set it.
-_in_use: ContextVar[tuple[Family, ...]] = ContextVar("fonts in use", default=(family(),))
+_in_use: ContextVar[_InUse | None] = ContextVar("fonts in use", default=None)
+_SHIPPED_IN_USE = _InUse((family(),))  # outside any ``using``
 
 
 @contextmanager
@@ -133,7 +143,7 @@ def using(heading: str, body: str) -> Iterator[None]:
     Text is measured as the wider of the two families, so a line fits in the heading font
     and the body font alike; PDFs draw in the body font.
     """
-    token = _in_use.set(tuple(dict.fromkeys(family(choice) for choice in (body, heading))))
+    token = _in_use.set(_InUse(tuple(dict.fromkeys(family(c) for c in (body, heading)))))
     try:
         yield
     finally:
@@ -142,7 +152,7 @@ def using(heading: str, body: str) -> Iterator[None]:
 
 def current() -> Family:
     """The family PDFs draw in here: the body font of the workshop being built."""
-    return _in_use.get()[0]
+    return (_in_use.get() or _SHIPPED_IN_USE).families[0]
 
 
 def face_name(bold: bool = False, italic: bool = False) -> str:
@@ -189,7 +199,11 @@ class FaceMetrics:
 
 def metrics(bold: bool = False, italic: bool = False) -> FaceMetrics:
     """The metrics text is measured with: the wider of the families in use."""
-    return _combined(_in_use.get(), bold, italic)
+    in_use = _in_use.get() or _SHIPPED_IN_USE
+    face = in_use.faces.get((bold, italic))
+    if face is None:
+        face = in_use.faces[bold, italic] = _combined(in_use.families, bold, italic)
+    return face
 
 
 @cache  # a font file changed in place is another Family (its version), so it is read again

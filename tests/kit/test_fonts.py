@@ -175,3 +175,16 @@ def test_a_font_file_kit_cannot_use_is_a_located_error(
     first = result.stderr.splitlines()[0]
     where = f"{folder / 'workshop.yaml'}:{_fonts_line(folder)}:17: theme.fonts.body: "
     assert first.startswith(where + message), first
+
+
+def test_a_font_file_changed_in_place_is_measured_again(tmp_path: Path) -> None:
+    """Measurements are kept per build's fonts, so a rebuild (``--watch``) after the brand
+    font's file is replaced measures the new file, in every face."""
+    brand = tmp_path / "Brand.ttf"
+    widths = []
+    for source in ("LiberationMono-Regular.ttf", "Carlito-Regular.ttf"):
+        shutil.copyfile(fonts.font_dir() / source, brand)
+        with fonts.using(str(brand), str(brand)):
+            widths.append([fonts.metrics(bold=b).width(TEXT, 12) for b in (False, True)])
+        assert widths[-1][0] == pytest.approx(_width(brand, TEXT, 12))
+    assert widths[0][0] != widths[1][0] and widths[0][1] != widths[1][1]
