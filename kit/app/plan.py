@@ -72,6 +72,8 @@ def plan(
     checked = {name: check for name, check in (known or {}).items() if name in chosen}
     started: dict[str, Future[Checked]] = {}
     if workers is not None:
+        for name in chosen:  # imported once, here, for every worker forked from here
+            importlib.import_module(name)
         workers.ready()
         started = {n: workers.check(n, workshop, paper) for n in chosen if n not in checked}
     deck = None
