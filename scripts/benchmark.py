@@ -589,9 +589,14 @@ def targets(all_cases: list[Case], watched: dict[str, Watched]) -> str:
             rows.append(f"| {what} | not measured (no pandoc, or --sizes without it) | |")
             return
         measured = kit.median / pandoc.median
+        cpu = kit.median_cpu / pandoc.median_cpu  # what a loaded machine swings far less
+        verdict = "met" if measured <= most else "not met"
+        if (cpu <= most) != (measured <= most):
+            verdict += f" ({'met' if cpu <= most else 'not met'} by processor time)"
         rows.append(
-            f"| {what} | {measured:.2f} × ({kit.median:.2f} s against {pandoc.median:.2f} s) "
-            f"| {'met' if measured <= most else 'not met'} |"
+            f"| {what} | {measured:.2f} × ({kit.median:.2f} s against {pandoc.median:.2f} s); "
+            f"processor time {cpu:.2f} × ({kit.median_cpu:.2f} s, {pandoc.median_cpu:.2f} s) "
+            f"| {verdict} |"
         )
 
     ratio("sample", ALL, 3, "the full sample kit within 3 × pandoc's time for its deck")
