@@ -21,7 +21,7 @@ import io
 import math
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, TypedDict
 
 from lxml import etree
 
@@ -67,6 +67,9 @@ class Art:
     text: bool = False
     stops: tuple[float, ...] = ()  # a gradient's stops (0 to 1), one for each fill colour
     angle: float | None = None  # a linear gradient's direction, degrees clockwise from →
+    alphas: tuple[float, ...] = ()  # a gradient's opacity at each stop (empty: opaque)
+    path: Literal["circle", "rect"] | None = None  # a path gradient's shape, from its focus
+    focus: tuple[float, float] = (0.5, 0.5)  # where a path gradient starts, shares of the box
 
     @property
     def gradient_axis(self) -> tuple[float, float]:
@@ -117,10 +120,9 @@ def background_art(
     if image is not None:
         return Art("picture", 0.0, 0.0, width, height, image=image)
     fill, also = _fill(properties, colours)
-    stops, angle = _gradient(properties)
     if not fill:
         return None
-    return Art("rect", 0.0, 0.0, width, height, fill, also=also, stops=stops, angle=angle)
+    return Art("rect", 0.0, 0.0, width, height, fill, also=also, **_gradient(properties))
 
 
 def drawn(owner: SlideLayout | SlideMaster, colours: Colours) -> list[Art]:
@@ -208,11 +210,9 @@ def _shapes(shape: etree._Element, part: Part, colours: Colours, frame: _Frame) 
         fill = _referenced(shape.find("p:style/a:fillRef", NS), colours)
     image = _image(properties.find("a:blipFill", NS), part)
     line, line_width = _line(properties, shape, colours)
-    stops, angle = _gradient(properties)
     if not (fill or image or line or text):
         return []
-    alpha = properties.find("a:solidFill/*/a:alpha", NS)
-    opacity = int(alpha.get("val", "100000")) / 100000 if alpha is not None else 1.0
+    opacity = _alpha(properties.find("a:solidFill/*/a:alpha", NS))
     return [
         Art(
             kind,
@@ -227,8 +227,7 @@ def _shapes(shape: etree._Element, part: Part, colours: Colours, frame: _Frame) 
             flip_v=flips[1],
             also=also,
             text=text,
-            stops=stops,
-            angle=angle,
+            **_gradient(properties),
         )
     ]
 
@@ -274,16 +273,44 @@ def _fill(holder: etree._Element, colours: Colours) -> tuple[tuple[str, ...], tu
     return (), ()
 
 
-def _gradient(holder: etree._Element) -> tuple[tuple[float, ...], float | None]:
-    """A gradient fill's stops (0 to 1, in order) and, when linear, its angle in degrees
-    clockwise from left-to-right (None: a path gradient, or no gradient)."""
+class _Gradient(TypedDict, total=False):
+    stops: tuple[float, ...]
+    angle: float | None
+    alphas: tuple[float, ...]
+    path: Literal["circle", "rect"] | None
+    focus: tuple[float, float]
+
+
+def _gradient(holder: etree._Element) -> _Gradient:
+    """A gradient fill's ``Art`` fields: its stops (0 to 1, in order), their opacities when
+    any shows what is under it, and either a linear gradient's angle in degrees clockwise
+    from left-to-right or a path gradient's shape and focus (empty: no gradient)."""
     gradient = holder.find("a:gradFill", NS)
     if gradient is None:
-        return (), None
-    stops = sorted(int(gs.get("pos", "0")) / 100000 for gs in gradient.iterfind("a:gsLst/a:gs", NS))
-    linear = gradient.find("a:lin", NS)
-    angle = int(linear.get("ang", "0")) / 60000 if linear is not None else None
-    return tuple(stops), angle
+        return {}
+    found = sorted(gradient.iterfind("a:gsLst/a:gs", NS), key=lambda gs: int(gs.get("pos", "0")))
+    alphas = [_alpha(gs.find("*/a:alpha", NS)) for gs in found]
+    fields = _Gradient(stops=tuple(int(gs.get("pos", "0")) / 100000 for gs in found))
+    if any(alpha < 1.0 for alpha in alphas):
+        fields["alphas"] = tuple(alphas)
+    linear, path = gradient.find("a:lin", NS), gradient.find("a:path", NS)
+    if linear is not None:
+        fields["angle"] = int(linear.get("ang", "0")) / 60000
+    elif path is not None:
+        # A shape's own outline is read as a rectangle's, the box it fills.
+        fields["path"] = "circle" if path.get("path") == "circle" else "rect"
+        edges = path.find("a:fillToRect", NS)
+        share = {
+            side: int(edges.get(side, "0")) / 100000 if edges is not None else 0.5
+            for side in "ltrb"
+        }
+        fields["focus"] = ((share["l"] + 1 - share["r"]) / 2, (share["t"] + 1 - share["b"]) / 2)
+    return fields
+
+
+def _alpha(element: etree._Element | None) -> float:
+    """An ``a:alpha``'s opacity, 0 to 1 (none: opaque)."""
+    return int(element.get("val", "100000")) / 100000 if element is not None else 1.0
 
 
 def _referenced(reference: etree._Element | None, colours: Colours) -> tuple[str, ...]:

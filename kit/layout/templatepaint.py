@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import itertools
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
@@ -146,8 +146,8 @@ def paint_of(art: Art, kind: PaintKind | None = None, under: Sequence[Paint] = (
         return sampled
     if art.kind == "picture" or art.image is not None:
         return solid(rect, (_GREY,), False, kind)  # a picture kit cannot read: its box
-    if art.angle is not None and len(art.fill) > 1 and len(art.stops) == len(art.fill):
-        return _linear(art, rect, kind)
+    if len(art.fill) > 1 and len(art.stops) == len(art.fill):
+        return _gradient(art, rect, kind, under)
     if art.fill:
         fill = {*art.fill, *art.also}
         if art.opacity < 1.0:
@@ -169,42 +169,97 @@ def _turned(rect: Rect, degrees: float) -> Rect:
     return Rect(rect.x + (rect.w - w) / 2, rect.y + (rect.h - h) / 2, w, h)
 
 
+def _gradient(art: Art, rect: Rect, kind: PaintKind, under: Sequence[Paint]) -> Paint:
+    """A gradient as a grid of cells (``_cells``); where its stops are see-through, each
+    cell's colours blended with each colour ``under`` it there."""
+    cells = _cells(art, rect)
+    opaque = art.kind == "rect"  # blended, its colours are all a reader sees in its box
+    if not art.alphas:
+        return Paint(
+            rect,
+            tuple(tuple(tuple(c for c, _ in cell) for cell in line) for line in cells),
+            opaque,
+            kind,
+        )
+    rows, columns = len(cells), len(cells[0])
+    w, h = rect.w / columns, rect.h / rows
+    blended = tuple(
+        tuple(
+            tuple(
+                sorted(
+                    {
+                        mix(ground, colour, alpha)
+                        for ground in colours_behind(
+                            under, Rect(rect.x + c * w, rect.y + r * h, w, h)
+                        )
+                        or (WHITE,)
+                        for colour, alpha in cell
+                    }
+                )
+            )
+            for c, cell in enumerate(line)
+        )
+        for r, line in enumerate(cells)
+    )
+    return Paint(rect, blended, opaque, kind)
+
+
 @lru_cache(maxsize=64)  # a master's gradient is the same under each layout
-def _linear(art: Art, rect: Rect, kind: PaintKind) -> Paint:
-    """A linear gradient as a grid of cells, each holding the colours it runs between: those
-    at its corners and at any stop inside it."""
+def _cells(art: Art, rect: Rect) -> tuple[tuple[tuple[tuple[str, float], ...], ...], ...]:
+    """A gradient's grid of cells, each holding the colours (and opacities) it runs
+    between: those at its corners, at any stop inside it, and at a path gradient's focus
+    when the cell holds it."""
     columns, rows = _grid(rect)
+    at = _position(art, rect)
+    corners = [
+        [at(column / columns, row / rows) for column in range(columns + 1)]
+        for row in range(rows + 1)
+    ]
+    fx, fy = art.focus
+
+    def cell(column: int, row: int) -> tuple[tuple[str, float], ...]:
+        ts = [corners[row + j][column + i] for i in (0, 1) for j in (0, 1)]
+        if art.path and column <= fx * columns <= column + 1 and row <= fy * rows <= row + 1:
+            ts.append(0.0)
+        inside = [s for s in art.stops if min(ts) < s < max(ts)]
+        return tuple(sorted({_stop_at(art, t) for t in (*ts, *inside)}))
+
+    return tuple(tuple(cell(c, r) for c in range(columns)) for r in range(rows))
+
+
+def _position(art: Art, rect: Rect) -> Callable[[float, float], float]:
+    """Where along a gradient (0 to 1) a point of its box lies, the point given as shares
+    of the box's width and height: along a linear gradient's angle, or out from a path
+    gradient's focus (a circle reaching the farthest corner, or a rectangle its edges)."""
+    fx, fy = art.focus
+    if art.path == "circle":
+        reach = max(
+            math.hypot((x - fx) * rect.w, (y - fy) * rect.h) for x in (0, 1) for y in (0, 1)
+        )
+        return lambda u, v: math.hypot((u - fx) * rect.w, (v - fy) * rect.h) / (reach or 1.0)
+    if art.path == "rect":
+        return lambda u, v: max(
+            (fx - u) / fx if u < fx else (u - fx) / ((1 - fx) or 1.0),
+            (fy - v) / fy if v < fy else (v - fy) / ((1 - fy) or 1.0),
+        )
     angle = math.radians(art.angle or 0.0)
     dx, dy = math.cos(angle) * rect.w, math.sin(angle) * rect.h  # along the colours' change
     ends = [x * dx + y * dy for x in (0, 1) for y in (0, 1)]
     low, span = min(ends), (max(ends) - min(ends)) or 1.0
-    corners = [
-        [
-            ((column / columns) * dx + (row / rows) * dy - low) / span
-            for column in range(columns + 1)
-        ]
-        for row in range(rows + 1)
-    ]
-    colours = {t: _colour_at(art, t) for line in corners for t in line}
-
-    def cell(column: int, row: int) -> tuple[str, ...]:
-        at = [corners[row + j][column + i] for i in (0, 1) for j in (0, 1)]
-        inside = [_colour_at(art, s) for s in art.stops if min(at) < s < max(at)]
-        return tuple(sorted({*(colours[t] for t in at), *inside}))
-
-    cells = tuple(tuple(cell(c, r) for c in range(columns)) for r in range(rows))
-    return Paint(rect, cells, art.kind == "rect", kind)
+    return lambda u, v: (u * dx + v * dy - low) / span
 
 
-def _colour_at(art: Art, t: float) -> str:
-    """A gradient's colour at ``t`` (0 to 1 along it)."""
-    pairs = list(zip(art.stops, art.fill))
+def _stop_at(art: Art, t: float) -> tuple[str, float]:
+    """A gradient's colour and opacity at ``t`` (0 to 1 along it)."""
+    alphas = art.alphas or (1.0,) * len(art.stops)
+    pairs = list(zip(art.stops, art.fill, alphas))
     if t <= pairs[0][0]:
-        return pairs[0][1]
-    for (start, one), (end, other) in itertools.pairwise(pairs):
+        return pairs[0][1], pairs[0][2]
+    for (start, one, a), (end, other, b) in itertools.pairwise(pairs):
         if t <= end:
-            return mix(one, other, (t - start) / (end - start)) if end > start else other
-    return pairs[-1][1]
+            share = (t - start) / (end - start) if end > start else 1.0
+            return mix(one, other, share), round(a + (b - a) * share, 3)
+    return pairs[-1][1], pairs[-1][2]
 
 
 def _grid(rect: Rect) -> tuple[int, int]:

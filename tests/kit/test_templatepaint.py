@@ -21,7 +21,7 @@ from kit.layout.templated import readable
 from kit.layout.templatelook import LayoutLook, Rect, read_look
 from kit.layout.templatepaint import Paint
 from kit.layout.textfit import ParaSpec, set_text
-from kit.model.colour import contrast, luminance
+from kit.model.colour import contrast, luminance, worst_contrast
 
 _NS = (
     'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" '
@@ -81,6 +81,26 @@ def test_a_see_through_shape_shows_blended_with_what_is_under_it(tmp_path: Path)
     content = read_look(_template(tmp_path, black, veil)).layout("content")
     # 30 % white on black: 76.5 of 255
     assert content.behind(Rect(100, 200, 100, 40)) == ("#4C4C4C",)
+
+
+def test_a_see_through_radial_gradient_shows_blended_where_it_falls(tmp_path: Path) -> None:
+    """A glow: white, nine tenths opaque at a focus low in the middle, a fifth at the rim,
+    over black (Lights' veil). Near the focus a reader sees light grey, at the corner dark
+    grey, and a box across both sees both: no one ink reads on it."""
+    black = '<a:solidFill><a:srgbClr val="000000"/></a:solidFill>'
+    glow = (
+        '<a:gradFill><a:gsLst><a:gs pos="0"><a:srgbClr val="FFFFFF"><a:alpha val="90000"/>'
+        '</a:srgbClr></a:gs><a:gs pos="100000"><a:srgbClr val="FFFFFF"><a:alpha val="20000"/>'
+        '</a:srgbClr></a:gs></a:gsLst><a:path path="circle"><a:fillToRect l="50000" '
+        't="85000" r="50000" b="15000"/></a:path></a:gradFill>'
+    )
+    content = read_look(_template(tmp_path, black, glow)).layout("content")
+    focus = content.behind(Rect(350, 450, 20, 10))  # the slide is 720 × 540 pt
+    corner = content.behind(Rect(5, 5, 20, 10))
+    assert min(luminance(c) for c in focus) > 0.6, focus
+    assert max(luminance(c) for c in corner) < 0.06, corner
+    across = content.behind(Rect(100, 100, 520, 340))
+    assert max(worst_contrast(ink, across) for ink in ("#000000", "#FFFFFF")) < 4.5, across
 
 
 def test_a_patterned_picture_shows_its_lines_and_its_ground(tmp_path: Path) -> None:
