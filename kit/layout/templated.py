@@ -24,7 +24,7 @@ from kit.layout.templatelook import (
     TemplateLook,
     readable_ink,
 )
-from kit.layout.textfit import Text
+from kit.layout.textfit import Para, Text
 from kit.model import Colours, Theme
 from kit.model.colour import WHITE, worst_contrast
 
@@ -120,12 +120,13 @@ def _readable(
     inks: tuple[str, ...],
 ) -> Element:
     if isinstance(element, Box) and element.text is not None:
-        needed = TITLE_CONTRAST if element.role == "title" else BODY_CONTRAST
+        role = TITLE_CONTRAST if element.role == "title" else BODY_CONTRAST
+        needed = max((_needed(para, role) for para in element.text.paragraphs), default=role)
         under = behind_of(_rect(element))
         plate = None if element.fill else _plate(layout, under, inks, needed)
         fill = element.fill or plate
         behind = (fill,) if fill else under
-        text = inked(element.text, behind, inks, needed)
+        text = inked(element.text, behind, inks, role)
         if plate is None:
             return replace(element, fill=fill, text=text)
         # A plate reaches past its text, which stays where it was set: a reader sees it
@@ -173,15 +174,28 @@ def _reads(ink: str, behind: tuple[str, ...], needed: float) -> bool:
 
 
 def inked(text: Text, behind: tuple[str, ...], inks: tuple[str, ...], needed: float) -> Text:
-    """``text`` with each paragraph whose colour falls short of ``needed`` against any of
-    ``behind`` set in the first of ``inks`` that does not."""
+    """``text`` with each paragraph whose colour falls short of what it needs (``needed``
+    when large, ``_needed``) against any of ``behind`` set in the first of ``inks`` that
+    does not."""
     paragraphs = tuple(
         para
-        if worst_contrast(para.color, behind) >= needed
-        else replace(para, color=readable_ink(inks, behind, needed))
+        if worst_contrast(para.color, behind) >= _needed(para, needed)
+        else replace(para, color=readable_ink(inks, behind, _needed(para, needed)))
         for para in text.paragraphs
     )
     return replace(text, paragraphs=paragraphs)
+
+
+def _needed(para: Para, needed: float) -> float:
+    """The contrast ``para`` needs in a box that asks ``needed``: a title's 3:1 is for
+    large text in WCAG's sense (18 pt, or 14 pt bold); a title box's smaller line, such
+    as a divider's "Section 2 of 9", needs a body's 4.5:1."""
+    bold = all(run.bold for line in para.lines for run in line.runs)
+    large = para.size >= _LARGE or (bold and para.size >= _LARGE_BOLD)
+    return needed if large else max(needed, BODY_CONTRAST)
+
+
+_LARGE, _LARGE_BOLD = 18.0, 14.0  # points: WCAG's large text
 
 
 def _rect(element: Box | Picture | QrCode) -> Rect:

@@ -133,3 +133,22 @@ def test_text_on_kits_own_tinted_box_is_inked_for_the_tint() -> None:
     assert contrast(inked.text.paragraphs[0].color, "#EEF2F7") >= 4.5
     assert isinstance(alone, Box) and alone.text is not None
     assert alone.text.paragraphs[0].color == "#FFFFFF"
+
+
+def test_a_title_box_s_small_line_is_inked_as_body_text() -> None:
+    """A divider's title box on a grey bar (Grey_Elegant): the 32 pt title reads at 3:1,
+    but its 15 pt "Section 7 of 9" line is not large text and needs 4.5:1 (#1E1E1E gives
+    4.2:1 on #808080)."""
+    slide = Rect(0, 0, 720, 540)
+    grey = Paint(slide, ((("#808080",),),), True, "background")
+    layout = LayoutLook("section", "grey", (0, 0), None, slide, slide, (), (grey,))
+    specs = [
+        ParaSpec("Section 7 of 9", color="#1E1E1E", scale=15 / 32),
+        ParaSpec("How rights help", color="#1E1E1E"),
+    ]
+    title = Box(40, 40, 640, 120, text=set_text(specs, 640, 32), role="title")
+    (inked,) = readable([title], layout, ("#1E1E1E", "#000000", "#FFFFFF"))
+    assert isinstance(inked, Box) and inked.text is not None
+    small, large = inked.text.paragraphs
+    assert contrast(small.color, "#808080") >= 4.5, small.color
+    assert large.color == "#1E1E1E"  # 4.2:1 is enough for large text

@@ -15,14 +15,6 @@ KNOWN: dict[tuple[str, str, str, str], str] = {}
 # The sample on each template of the corpus, printed by LibreOffice: what a reader still finds
 # there, with the words counted on 2026-12-02 (a template not named passes).
 _ON_TEMPLATES: dict[str, tuple[str, dict[str, int]]] = {
-    "contrast": (
-        "issue #14: words under 4.5:1 (3:1 titles) on the template's pictures, gradients and"
-        " see-through shapes: Grey_Elegant's bars (3 and 1 words on two branches; 1 on main"
-        " 946dc35, '9' of a slide number on p55 at 4.22:1)",
-        {
-            "Grey_Elegant": 3,
-        },
-    ),
     "on-decoration": (
         "issue #14: words on the template's own pictures and shapes: a title slide's title"
         " too long for its title box, set below it on the template's frame picture",
