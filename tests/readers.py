@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import itertools
+import math
 import re
 import shutil
 import subprocess
@@ -677,6 +678,7 @@ def low_contrast(
 # subtitle, object, and its slide number, footer and date fields): what the template draws
 # under them is meant to have text on it.
 _TEXT_PLACEHOLDERS = frozenset({1, 2, 3, 4, 7, 13, 15, 16})
+_TITLE_AND_BODY = frozenset({1, 2, 3, 4, 7})
 _EMU = 12700  # per point
 
 
@@ -733,8 +735,9 @@ def bare_layouts(deck: Path, folder: Path) -> Decorations:
 
 def _keep_backdrops(slide: Any, layout: Any, area: int) -> None:
     """Put back on ``slide`` the pictures and shapes of its master and layout that cover
-    nine tenths of it or more: a backdrop, as a background is, not a decoration to keep
-    text off (the contrast check judges text on it)."""
+    nine tenths of it or more, or hold all of the layout's title and body boxes (a card
+    the template sets its text on): a backdrop, as a background is, not a decoration to
+    keep text off (the contrast check judges text on it)."""
     import copy
 
     from pptx.shapes.picture import Picture
@@ -748,17 +751,34 @@ def _keep_backdrops(slide: Any, layout: Any, area: int) -> None:
         )
         else [layout]
     )
+    texts = [
+        p
+        for p in (*layout.placeholders, *layout.slide_master.placeholders)
+        if p.placeholder_format.type in _TITLE_AND_BODY and p.width and p.height
+    ]
+    texts = [p for p in texts if p in layout.placeholders] or texts
     for owner in reversed(owners):
         for shape in owner.shapes:
             if shape.is_placeholder or not shape.width or not shape.height:
                 continue
-            if shape.width * shape.height < 0.9 * area:
+            if shape.width * shape.height < 0.9 * area and not _holds(shape, texts):
                 continue
             if isinstance(shape, Picture):
                 blob = io.BytesIO(shape.image.blob)
                 slide.shapes.add_picture(blob, shape.left, shape.top, shape.width, shape.height)
             else:
                 slide.shapes._spTree.append(copy.deepcopy(shape.element))
+
+
+def _holds(shape: Any, boxes: list[Any]) -> bool:
+    """Whether ``shape``'s box holds every one of ``boxes`` (there being one or more)."""
+    return bool(boxes) and all(
+        shape.left <= b.left
+        and shape.top <= b.top
+        and b.left + b.width <= shape.left + shape.width
+        and b.top + b.height <= shape.top + shape.height
+        for b in boxes
+    )
 
 
 def decoration_masks(decorations: Decorations, dpi: int) -> list[Image.Image]:
@@ -775,7 +795,10 @@ def decoration_masks(decorations: Decorations, dpi: int) -> list[Image.Image]:
         mask = drawn.point(lambda v: 255 if v > _INK else 0)
         scale = dpi / 72
         for area in areas:
-            mask.paste(0, tuple(round(v * scale) for v in (area.x0, area.y0, area.x1, area.y1)))
+            # Every pixel the area touches: LibreOffice sets text at a box's edge a few
+            # hundredths of a point outside it, a pixel's column at coarse resolutions.
+            x0, y0 = math.floor(area.x0 * scale), math.floor(area.y0 * scale)
+            mask.paste(0, (x0, y0, math.ceil(area.x1 * scale), math.ceil(area.y1 * scale)))
         masks.append(mask)
     return masks
 

@@ -14,16 +14,7 @@ KNOWN: dict[tuple[str, str, str, str], str] = {}
 
 # The sample on each template of the corpus, printed by LibreOffice: what a reader still finds
 # there, with the words counted on 2026-12-02 (a template not named passes).
-_ON_TEMPLATES: dict[str, tuple[str, dict[str, int]]] = {
-    "on-decoration": (
-        "issue #14: words on the template's own pictures and shapes: a title slide's title"
-        " too long for its title box, set below it on the template's frame picture",
-        {
-            "Inspiration": 93,
-            "Sunset": 4,
-        },
-    ),
-}
+_ON_TEMPLATES: dict[str, tuple[str, dict[str, int]]] = {}
 KNOWN.update(
     {
         (f"template:{name}", "a4", DECK, check): f"{reason} ({count} words)"
