@@ -337,22 +337,42 @@ def _line(
 
 
 def _image(fill: etree._Element | None, part: Part) -> bytes | None:
-    """A picture fill's bytes, if Pillow can read them (reportlab draws through Pillow)."""
+    """A picture fill's bytes, if Pillow can read them (reportlab draws through Pillow),
+    in greys when the fill asks for them."""
     blip = fill.find("a:blip", NS) if fill is not None else None
-    r_id = blip.get(EMBED) if blip is not None else None
-    if not r_id or r_id not in part.rels:
+    if blip is None or blip.get(EMBED) not in part.rels:
         return None
-    data = part.related_part(r_id).blob
-    return data if _readable(data) else None
+    data = part.related_part(blip.get(EMBED)).blob
+    if not _readable(data):
+        return None
+    return _greyed(data) if blip.find("a:grayscl", NS) is not None else data
+
+
+@lru_cache(maxsize=16)
+def _greyed(data: bytes) -> bytes:
+    """A picture drawn in greys (``a:grayscl``), its see-through parts kept, as a PNG."""
+    from PIL import Image
+
+    with Image.open(io.BytesIO(data)) as image:
+        rgba = image.convert("RGBA")
+    grey = Image.merge("LA", (rgba.convert("L"), rgba.getchannel("A")))
+    out = io.BytesIO()
+    grey.save(out, "PNG")
+    return out.getvalue()
 
 
 @lru_cache(maxsize=64)  # a picture a master and its layouts share is checked once
 def _readable(data: bytes) -> bool:
+    """Whether Pillow reads ``data`` as a picture. One whose file ends early but whose
+    pixels are all there (Piano's music notes, a PNG without its end chunk) reads: Pillow
+    draws it as LibreOffice does, though its quick check fails."""
     from PIL import Image
 
-    try:
-        with Image.open(io.BytesIO(data)) as image:
-            image.verify()
-    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError):
-        return False
-    return True
+    for check in ("verify", "load"):  # each format's own, not Image.Image's
+        try:
+            with Image.open(io.BytesIO(data)) as image:
+                getattr(image, check)()
+        except (OSError, ValueError, SyntaxError, Image.DecompressionBombError):
+            continue
+        return True
+    return False

@@ -152,3 +152,21 @@ def test_a_title_box_s_small_line_is_inked_as_body_text() -> None:
     small, large = inked.text.paragraphs
     assert contrast(small.color, "#808080") >= 4.5, small.color
     assert large.color == "#1E1E1E"  # 4.2:1 is enough for large text
+
+
+def test_a_picture_whose_file_ends_early_is_read_and_greyed_as_asked(tmp_path: Path) -> None:
+    """Piano's music notes: a PNG without its end chunk (LibreOffice draws it; Pillow's
+    quick check fails), its fill asking for greys (``a:grayscl``). kit reads its colours
+    and gives its PDFs the picture, in greys."""
+    image = Image.new("RGB", (64, 48), (200, 30, 30))
+    data = io.BytesIO()
+    image.save(data, "PNG")
+    truncated = data.getvalue()[:-12]  # the IEND chunk
+    fill = '<a:blipFill><a:blip r:embed="{rid}"><a:grayscl/></a:blip><a:stretch/></a:blipFill>'
+    content = read_look(_template(tmp_path, fill, picture=truncated)).layout("content")
+    assert content.art is not None and content.art.background.image is not None
+    with Image.open(io.BytesIO(content.art.background.image)) as drawn:
+        red, green, blue, _ = drawn.convert("RGBA").getpixel((10, 10))
+    assert red == green == blue, (red, green, blue)
+    grey = content.behind(Rect(100, 200, 100, 40))
+    assert all(len(set(colour[1:].lower()[i : i + 2] for i in (0, 2, 4))) == 1 for colour in grey)
