@@ -7,13 +7,15 @@ points from the top-left corner; reportlab's run from the bottom-left, hence ``_
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from reportlab.lib import colors
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
+from handouts.templatedraw import draw_art
 from kit.layout.drawing import (
     ROUND_CORNER,
     TABLE_RULE,
@@ -21,6 +23,7 @@ from kit.layout.drawing import (
     own_background,
     slide_art,
     stacking_order,
+    template_behind,
 )
 from kit.layout.fonts import face_name, metrics
 from kit.layout.qr import dark_runs
@@ -34,9 +37,10 @@ from kit.layout.slidelayout import (
     Slide,
     Table,
 )
-from kit.layout.templateart import Art, TemplateArt
+from kit.layout.templateart import TemplateArt
+from kit.layout.templatepaint import Rect
 from kit.layout.textfit import Para, Text
-from kit.model.colour import nearest_readable, readable_on
+from kit.model.colour import contrast, nearest_readable, readable_on
 from kit.pdf import register_fonts
 from kit.pdf.brand import image_source
 from kit.pdf.tagging import tagged, tagger_of
@@ -76,6 +80,9 @@ class _Painter:
     height: float
     background: str  # the slide's
     scale: float = 1.0
+    # What the template paints behind a box (None: no template; the slide's background).
+    template: Callable[[Rect], tuple[str, ...]] | None = None
+    fills: list[Box] = field(default_factory=list)  # kit's filled boxes drawn so far
 
     @property
     def ink(self) -> str:
@@ -93,11 +100,26 @@ class _Painter:
         if box.fill or box.outline:
             self._shape(box)
         if box.text is not None:
+            behind = self._behind(box)
             # A slide's footer is page furniture: an artifact, like a printed page's.
             role = {"title": "H1", "body": "P"}.get(box.role)
             with self.tagged(role, heading=box.text.plain.replace("\n", " ")):
                 inner = box.w - 2 * box.inset
-                self.text(box.text, box.x + box.inset, box.text_top, inner, box.fill)
+                self.text(box.text, box.x + box.inset, box.text_top, inner, behind)
+        if box.fill:
+            self.fills.append(box)
+
+    def _behind(self, box: Box) -> tuple[str, ...]:
+        """The colours behind ``box``'s text: its own fill, else that of a filled box drawn
+        before that holds it, else what the template paints there, else the slide's
+        background."""
+        if box.fill:
+            return (box.fill,)
+        for other in reversed(self.fills):
+            if _holds(other, box):
+                return (other.fill or self.background,)
+        under = self.template(Rect(box.x, box.y, box.w, box.h)) if self.template else ()
+        return under or (self.background,)
 
     def _shape(self, box: Box) -> None:
         """The box's outline and fill, in its shape."""
@@ -186,7 +208,7 @@ class _Painter:
                         with self.group("TH" if header else "TD"), self.tagged("P"):
                             inner = width - 2 * table.inset
                             at = (left + table.inset, top + table.inset)
-                            self.text(cell.text, *at, inner, cell.fill)
+                            self.text(cell.text, *at, inner, (cell.fill or self.background,))
                         left += width
                 top += height
         self._grid(table)
@@ -226,11 +248,10 @@ class _Painter:
     # --- text ------------------------------------------------------------------------
 
     def text(
-        self, text: Text, left: float, top: float, width: float, fill: str | None = None
+        self, text: Text, left: float, top: float, width: float, behind: tuple[str, ...]
     ) -> None:
         """Paragraphs exactly as ``kit.layout.textfit`` wrapped them, from ``top`` down, on
-        ``fill`` (else the slide's background)."""
-        behind = fill or self.background
+        the colours ``behind`` them."""
         for para in text.paragraphs:
             top += para.space_before
             for index, line in enumerate(para.lines):
@@ -256,7 +277,7 @@ class _Painter:
         runs: list[tuple[str, bool, bool]],
         x: float,
         baseline: float,
-        behind: str,
+        behind: tuple[str, ...],
     ) -> None:
         """One text object per line, so extracted text keeps the line whole."""
         if not any(text for text, _, _ in runs):
@@ -265,7 +286,8 @@ class _Painter:
         ink = para.color or self.ink
         shown = para.size * self.scale
         if shown < LARGE_TEXT[any(bold for _, bold, _ in runs)]:
-            ink = nearest_readable(ink, behind, SMALL_CONTRAST)
+            worst = min(behind, key=lambda colour: contrast(ink, colour))
+            ink = nearest_readable(ink, worst, SMALL_CONTRAST)
         text_object.setFillColor(_colour(ink))
         for text, bold, italic in runs:
             text_object.setFont(face_name(bold, italic), para.size)
@@ -280,10 +302,12 @@ def draw_slide(
     scale: float,
     art: TemplateArt | None = None,
     own_background: bool = True,
+    behind: Callable[[Rect], tuple[str, ...]] | None = None,
 ) -> None:
     """Paint ``slide`` (``size`` in slide points) with its bottom-left at the origin, on
     the template's ``art`` if it has one: the template's background unless the slide has
-    its ``own_background``, then what the template's master draws, then the slide."""
+    its ``own_background``, then what the template's master draws, then the slide.
+    ``behind``: the colours the template paints behind a box, that small text reads on."""
     register_fonts()
     width, height = size
     canvas.saveState()
@@ -295,53 +319,12 @@ def draw_slide(
         canvas.setFillColor(_colour(slide.background))
         canvas.rect(0, 0, width, height, stroke=0, fill=1)
     else:
-        _art(canvas, art.background, height)
+        draw_art(canvas, art.background, height)
     for shape in art.shapes if art is not None else ():
-        _art(canvas, shape, height)
-    painter = _Painter(canvas, height, slide.background, scale)
+        draw_art(canvas, shape, height)
+    painter = _Painter(canvas, height, slide.background, scale, behind)
     for element in stacking_order(slide):
         _paint(painter, element)
-    canvas.restoreState()
-
-
-def _art(canvas: Canvas, art: Art, height: float) -> None:
-    """One thing a template's master draws (an artifact: decoration, not content)."""
-    canvas.saveState()
-    # About the box's centre, so turning and flipping keep it in place.
-    canvas.translate(art.x + art.w / 2, height - art.y - art.h / 2)
-    canvas.rotate(-art.rotation)
-    canvas.scale(-1 if art.flip_h else 1, -1 if art.flip_v else 1)
-    left, bottom, w, h = -art.w / 2, -art.h / 2, art.w, art.h
-    if art.image is not None:
-        image = image_source(canvas, "", art.image)
-        canvas.drawImage(image, left, bottom, w, h, mask="auto")
-    elif art.kind == "line":
-        canvas.setStrokeColor(_colour(art.line or "#000000"))
-        canvas.setLineWidth(art.line_width)
-        canvas.line(left, bottom + h, left + w, bottom)  # top-left to bottom-right
-    else:
-        path = canvas.beginPath()
-        if art.kind == "ellipse":
-            path.ellipse(left, bottom, w, h)
-        elif art.kind == "roundrect":
-            path.roundRect(left, bottom, w, h, min(w, h) * ROUND_CORNER)
-        else:
-            path.rect(left, bottom, w, h)
-        if len(art.fill) > 1:
-            canvas.saveState()
-            canvas.clipPath(path, stroke=0, fill=0)
-            stops = [_colour(colour) for colour in art.fill]
-            positions = list(art.stops) if len(art.stops) == len(stops) else None
-            dx, dy = art.gradient_axis  # from the box's centre to its end, y down
-            canvas.linearGradient(-dx, dy, dx, -dy, stops, positions, extend=True)
-            canvas.restoreState()
-        if art.fill:
-            canvas.setFillColor(_colour(art.fill[0]))
-            canvas.setFillAlpha(art.opacity)
-        if art.line:
-            canvas.setStrokeColor(_colour(art.line))
-            canvas.setLineWidth(art.line_width)
-        canvas.drawPath(path, stroke=int(art.line is not None), fill=int(len(art.fill) == 1))
     canvas.restoreState()
 
 
@@ -377,6 +360,7 @@ class SlideDrawing(Flowable):
         self.slide = slide
         size = self.size = (deck.width, deck.height)
         self.art = slide_art(deck, slide)
+        self.behind = template_behind(deck, slide)
         self.own_background = own_background(deck, slide)
         self.scale = width / size[0]
         self.width = width
@@ -387,10 +371,27 @@ class SlideDrawing(Flowable):
         return self.width, self.height
 
     def draw(self) -> None:
-        draw_slide(self.canv, self.slide, self.size, self.scale, self.art, self.own_background)
+        draw_slide(
+            self.canv,
+            self.slide,
+            self.size,
+            self.scale,
+            self.art,
+            self.own_background,
+            self.behind,
+        )
         if self.outline:
             self.canv.saveState()
             self.canv.setStrokeColor(_colour(self.outline))
             self.canv.setLineWidth(0.5)
             self.canv.rect(0, 0, self.width, self.height, stroke=1, fill=0)
             self.canv.restoreState()
+
+
+def _holds(outer: Box, inner: Box) -> bool:
+    return (
+        outer.x <= inner.x
+        and outer.y <= inner.y
+        and inner.x + inner.w <= outer.x + outer.w
+        and inner.y + inner.h <= outer.y + outer.h
+    )

@@ -22,6 +22,7 @@ from handouts.slidedraw import draw_slide
 from kit.app.build import build
 from kit.layout.drawing import ROUND_CORNER, SHAPES, TABLE_RULE
 from kit.layout.slidelayout import Box, DeckLayout, ShapeKind, Slide
+from kit.layout.templatepaint import Rect
 from kit.layout.textfit import ParaSpec, set_text
 from slides import drawingml
 
@@ -85,3 +86,25 @@ def test_the_title_comes_first_in_the_deck_and_in_its_pdf(built: Path) -> None:
             title_text = "".join(title.text_frame.text.split())
             drawn = "".join(char["text"] for char in page.chars if not char["text"].isspace())
             assert drawn.startswith(title_text), (title_text, drawn[:40])
+
+
+def test_small_text_on_a_template_s_band_keeps_the_colour_set_for_the_band(
+    tmp_path: Path,
+) -> None:
+    """A footer in white 11 pt on the template's black band, on a white slide (Piano): the
+    painter reads its small text against the colours the template paints behind it, not
+    the slide's background, so deck.pdf keeps it white as the deck does (it turned it
+    #6E6E6E, 3.9:1 on the band)."""
+    footer = set_text([ParaSpec("PRESENTER COPY", bold=True, color="#FFFFFF")], 200, 11)
+    box = Box(40, 500, 200, 20, text=footer, role="mark", name="Presenter copy")
+    slide = Slide("Agenda", "bullets", (box,), "", "#FFFFFF")
+
+    def band(rect: Rect) -> tuple[str, ...]:
+        return ("#000000",) if rect.y >= 480 else ("#FFFFFF",)
+
+    canvas = Canvas(str(tmp_path / "slide.pdf"), pagesize=(720, 540))
+    draw_slide(canvas, slide, (720, 540), 1.0, behind=band)
+    canvas.save()
+    with pdfplumber.open(tmp_path / "slide.pdf") as pdf:
+        colours = {tuple(c["non_stroking_color"]) for c in pdf.pages[0].chars}
+    assert colours == {(1, 1, 1)}, colours

@@ -10,8 +10,11 @@ template is drawn under it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from kit.layout.slidelayout import Box, DeckLayout, Element, Slide, layout_role
 from kit.layout.templateart import TemplateArt
+from kit.layout.templatepaint import Rect
 from kit.layout.textfit import Para
 
 # The shapes a box can take (``Box.shape``); each renderer has one drawing for each.
@@ -59,3 +62,8 @@ def own_background(deck: DeckLayout, slide: Slide) -> bool:
 def slide_art(deck: DeckLayout, slide: Slide) -> TemplateArt | None:
     """What the template draws under ``slide``: its layout's art (None: no template)."""
     return deck.look.layout(layout_role(slide.kind)).art if deck.look is not None else None
+
+
+def template_behind(deck: DeckLayout, slide: Slide) -> Callable[[Rect], tuple[str, ...]] | None:
+    """The colours the template paints behind a box of ``slide`` (None: no template)."""
+    return deck.look.layout(layout_role(slide.kind)).behind if deck.look is not None else None
