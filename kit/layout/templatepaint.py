@@ -146,7 +146,9 @@ def paint_of(art: Art, kind: PaintKind | None = None, under: Sequence[Paint] = (
         return sampled
     if art.kind == "picture" or art.image is not None:
         return solid(rect, (_GREY,), False, kind)  # a picture kit cannot read: its box
-    if len(art.fill) > 1 and len(art.stops) == len(art.fill):
+    # A gradient of no known shape shows every stop everywhere (one cell, below).
+    located = art.angle is not None or art.path is not None
+    if located and len(art.fill) > 1 and len(art.stops) == len(art.fill):
         return _gradient(art, rect, kind, under)
     if art.fill:
         fill = {*art.fill, *art.also}
