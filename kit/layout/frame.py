@@ -19,15 +19,17 @@ from kit.layout.slidelayout import Box, Element, QrCode
 from kit.layout.templatelook import GAP, LayoutRole, Rect
 from kit.layout.textfit import PARA_SPACING, ParaSpec, Text, fit_text, set_text
 from kit.model.colour import readable_on
+from kit.model.places import Place
 from kit.model.schedule import timetable
 
 
-def title_slide(p: Planner, title: str, subtitle: str, notes: str) -> None:
+def title_slide(p: Planner, title: str, subtitle: str, notes: str, place: Place) -> None:
     """A title slide on the primary colour: the title and its subtitle above an accent band,
     then who presents, when and where, and the organisation under it.
 
     The deck's opening slide (the first one drawn) carries the workshop's own subtitle
     too. A detail the title or subtitle already says is left out, so nothing is said twice.
+    ``place``: the title block's, for a warning.
     """
     title = p.unique(title)
     background = p.colours.primary
@@ -42,7 +44,9 @@ def title_slide(p: Planner, title: str, subtitle: str, notes: str) -> None:
     presenters = ", ".join(p.workshop.presenters)
     detail_specs = [ParaSpec(_joined(line), color=ink, bold=line == presenters) for line in details]
     if p.look is not None:
-        elements = _on_layout(p, "title", head, sub_specs + detail_specs, (48, 28), (26, 14))
+        lower = sub_specs + detail_specs
+        elements, dropped = _on_layout(p, "title", head, lower, (48, 28), (26, 14), place)
+        notes = join_notes(notes, *dropped)
     else:
         elements = _title_elements(p, head, sub_specs, detail_specs)
     p.drafts.append(Draft(title, "title", elements, notes, background))
@@ -141,7 +145,7 @@ def divider(p: Planner, ctx: BlockContext) -> None:
         *(replace(line, y=line.y + 250) for line in lines),
     ]
     if p.look is not None:
-        elements = _on_layout(p, "section", head, specs, (44, 26), (24, 14))
+        elements, _ = _on_layout(p, "section", head, specs, (44, 26), (24, 14), ctx.place)
     title = p.unique(f"{p.section_number(ctx)}\n{section.title}")
     p.drafts.append(Draft(title, "divider", elements, divider_notes(p, ctx), background))
 
@@ -169,9 +173,12 @@ def _on_layout(
     lower: list[ParaSpec],
     head_sizes: tuple[float, float],
     lower_sizes: tuple[float, float],
-) -> list[Element]:
+    place: Place,
+) -> tuple[list[Element], list[str]]:
     """A title slide's or divider's text in the template layout's title and body boxes
-    (the template draws the rest; the readable pass colours the text for what is behind)."""
+    (the template draws the rest; the readable pass colours the text for what is behind).
+    Lines the body box cannot hold even at the smallest size are left out, with a warning
+    located at ``place``, and returned for the notes (a divider's notes say them already)."""
     assert p.look is not None
     layout = p.look.layout(role)
     body = layout.body
@@ -191,9 +198,15 @@ def _on_layout(
     head_text = head_text or set_text(head, title.w, least, anchor="bottom")
     title, body = _taller(title, head_text.height, body)
     lower_text = fit_text(lower, body.w, body.h, *lower_sizes)
-    while lower_text is None and len(lower) > 1:  # the last details go (the notes keep them)
-        lower = lower[:-1]
-        lower_text = fit_text(lower, body.w, body.h, *lower_sizes)
+    kept = len(lower)
+    while lower_text is None and kept > 1:  # the last details go (the notes keep them)
+        kept -= 1
+        lower_text = fit_text(lower[:kept], body.w, body.h, *lower_sizes)
+    dropped = [spec.text.replace("\u00a0", " ") for spec in lower[kept:]]
+    if dropped:
+        said = "; ".join(dropped)
+        p.warn(place, f"the template's {role} slide has no room for: {said} (in its notes)")
+        lower = lower[:kept]
     lower_text = lower_text or set_text(lower, body.w, lower_sizes[1])
     head_text, head_w = _balanced(head, head_text, title.w)
     # each line in a box of its own, so each is balanced (one box narrows to its widest)
@@ -201,7 +214,7 @@ def _on_layout(
     return [
         Box(title.x, title.y, head_w, title.h, text=head_text, role="title", name="Title"),
         *(replace(line, x=body.x, y=line.y + body.y) for line in lines),
-    ]
+    ], dropped
 
 
 def _taller(box: Rect, height: float, below: Rect) -> tuple[Rect, Rect]:

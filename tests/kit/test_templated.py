@@ -21,7 +21,7 @@ from kit.layout.textfit import ParaSpec, set_text
 from kit.model.colour import contrast
 from kit.source.loader import load
 
-from ..conftest import FIXTURES
+from ..conftest import FIXTURES, SAMPLE
 from ..corpus import Template, on_template
 
 FOOTER_ROLES = ("footer", "mark", "number")
@@ -123,3 +123,35 @@ def test_text_no_colour_reads_on_is_set_on_a_plate() -> None:
     assert contrast(plated.text.paragraphs[0].color, plated.fill) >= 4.5
     assert isinstance(alone, Box) and alone.fill is None and alone.text is not None
     assert alone.text.paragraphs[0].color == "#000000"
+
+
+def test_title_slide_details_with_no_room_are_dropped_with_a_located_warning(
+    tmp_path: Path,
+) -> None:
+    """python-pptx's default whose title slide's subtitle box is 30 pt tall: the sample's
+    two title slides (its opening and its \"Thank you\") cannot hold their presenters, date
+    and venue there; kit says which went, once for each title block, at its line (the notes
+    keep them)."""
+    from pptx import Presentation
+    from pptx.util import Pt
+
+    prs = Presentation()
+    layout = prs.slide_layouts[0]  # title slide: a title and a subtitle
+    subtitle = next(ph for ph in layout.placeholders if ph.placeholder_format.idx == 1)
+    subtitle.top, subtitle.height = Pt(420), Pt(30)
+    template = tmp_path / "small.pptx"
+    prs.save(str(template))
+    deck, warnings = _plan(on_template(SAMPLE, template, tmp_path / "sample"))
+    dropped = [w for w in warnings if "has no room for" in w]
+    titles = [slide for slide in deck.slides if slide.kind == "title"]
+    assert len(dropped) == len(titles) == 2, warnings
+    assert [w.split(",")[0] for w in dropped] == ["section 1", "section 9"], dropped
+    for slide in titles:
+        shown = " ".join(
+            para.text
+            for e in slide.elements
+            if isinstance(e, Box) and e.text
+            for para in e.text.paragraphs
+        )
+        assert "Maya, Jonas" not in shown and "Maya, Jonas" in slide.notes, slide.title
+    assert all("Maya, Jonas" in w for w in dropped), dropped

@@ -8,4 +8,4 @@ from kit.model import TitleBlock
 
 
 def slides(p: Planner, block: TitleBlock, ctx: BlockContext) -> None:
-    title_slide(p, block.title, block.subtitle, block_notes(ctx, block))
+    title_slide(p, block.title, block.subtitle, block_notes(ctx, block), ctx.place)
