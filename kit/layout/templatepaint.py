@@ -13,7 +13,7 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, cast
 
 from lxml import etree
 
@@ -270,9 +270,24 @@ def _grid(rect: Rect) -> tuple[int, int]:
     return max(1, round(_GRID * rect.w / longer)), max(1, round(_GRID * rect.h / longer))
 
 
-@lru_cache(maxsize=64)  # a background picture is the same under each layout
 def _sampled(data: bytes, rect: Rect, kind: PaintKind) -> Paint | None:
-    """A picture's colours, cell by cell, stretched over ``rect``.
+    """A picture's colours, cell by cell, stretched over ``rect`` (None: unreadable)."""
+    cells = _cells(data, rect.w, rect.h)
+    if cells is None:
+        return None
+    opaque = all(cell is not None for line in cells for cell in line)
+    return Paint(rect, cells, opaque, kind)
+
+
+Cells = tuple[tuple[tuple[str, ...] | None, ...], ...]
+_Extrema = tuple[tuple[int, int], ...]  # an RGB picture's least and most of each channel
+
+
+# A template repeats a picture on each layout, and a small one (a bullet, a corner) many
+# times on one: its cells depend on its size alone.
+@lru_cache(maxsize=64)
+def _cells(data: bytes, width: float, height: float) -> Cells | None:
+    """A picture's cells stretched over ``width`` × ``height`` points.
 
     Each cell keeps the darkest and the lightest colour a reader may see in it: the least
     and the most of each channel over its pixels, at about ``_DETAIL`` points a pixel (as
@@ -281,10 +296,11 @@ def _sampled(data: bytes, rect: Rect, kind: PaintKind) -> Paint | None:
     """
     from PIL import Image
 
+    rect = Rect(0.0, 0.0, width, height)
     try:
         with Image.open(io.BytesIO(data)) as image:
             columns, rows = _grid(rect)
-            size = (max(columns, round(rect.w / _DETAIL)), max(rows, round(rect.h / _DETAIL)))
+            size = (max(columns, round(width / _DETAIL)), max(rows, round(height / _DETAIL)))
             image.draft("RGB", size)
             rgba = image.convert("RGBA")
     except (OSError, ValueError, Image.DecompressionBombError):
@@ -292,29 +308,41 @@ def _sampled(data: bytes, rect: Rect, kind: PaintKind) -> Paint | None:
     size = (min(size[0], rgba.width) or 1, min(size[1], rgba.height) or 1)
     fine = rgba.resize(size, Image.Resampling.BOX)
     shown = fine.getchannel("A").point([0] * 128 + [255] * 128)  # the pixels that show
-    cells = tuple(
-        tuple(_cell(fine, shown, (columns, rows), (column, row)) for column in range(columns))
+    # Hidden pixels made white for the least of each channel and black for the most, so
+    # each cell's extremes over the pixels that show are two extrema read in C.
+    rgb = fine.convert("RGB")
+    least, most = Image.new("RGB", size, "#FFFFFF"), Image.new("RGB", size, "#000000")
+    least.paste(rgb, mask=shown)
+    most.paste(rgb, mask=shown)
+    return tuple(
+        tuple(
+            _cell((least, most), shown, (columns, rows), (column, row)) for column in range(columns)
+        )
         for row in range(rows)
     )
-    opaque = all(cell is not None for line in cells for cell in line)
-    return Paint(rect, cells, opaque, kind)
 
 
 def _cell(
-    image: PIL.Image.Image, shown: PIL.Image.Image, grid: tuple[int, int], at: tuple[int, int]
+    extremes: tuple[PIL.Image.Image, PIL.Image.Image],
+    shown: PIL.Image.Image,
+    grid: tuple[int, int],
+    at: tuple[int, int],
 ) -> tuple[str, ...] | None:
-    """The darkest and lightest cell ``at`` of ``image`` can show (None: mostly see-through)."""
-    from PIL import ImageStat
-
+    """The darkest and lightest colour cell ``at`` can show (None: mostly see-through), from
+    the picture with its hidden pixels white and with them black."""
     (columns, rows), (column, row) = grid, at
-    left, top = column * image.width // columns, row * image.height // rows
-    right = max((column + 1) * image.width // columns, left + 1)
-    bottom = max((row + 1) * image.height // rows, top + 1)
-    part, mask = image.crop((left, top, right, bottom)), shown.crop((left, top, right, bottom))
+    width, height = shown.size
+    left, top = column * width // columns, row * height // rows
+    right = max((column + 1) * width // columns, left + 1)
+    bottom = max((row + 1) * height // rows, top + 1)
+    box = (left, top, right, bottom)
+    mask = shown.crop(box)
     if 2 * mask.histogram()[255] < mask.width * mask.height:
         return None
-    (r0, r1), (g0, g1), (b0, b1), _ = ImageStat.Stat(part, mask).extrema
-    return tuple(sorted({f"#{r0:02X}{g0:02X}{b0:02X}", f"#{r1:02X}{g1:02X}{b1:02X}"}))
+    least, most = (cast(_Extrema, image.crop(box).getextrema()) for image in extremes)
+    darkest = "#" + "".join(f"{low:02X}" for low, _ in least)
+    lightest = "#" + "".join(f"{high:02X}" for _, high in most)
+    return tuple(sorted({darkest, lightest}))
 
 
 def bounds(shape: etree._Element) -> Rect | None:
