@@ -1,13 +1,15 @@
 """Session fixtures: the template corpus, and every fixture workshop built and read once.
 
 Workshops are built through kit's command line in child processes (``python -m kit build``),
-as a user builds them, so these fixtures do not follow kit's modules around. The decks are
-then printed by LibreOffice in one run for the whole session (``soffice_convert``).
+as a user builds them, so these fixtures do not follow kit's modules around. The decks of a
+fixture are then printed by LibreOffice in one run (``soffice_convert``).
 
 - ``template_corpus``: python-pptx's default template, the branded 4:3 template and every
   LibreOffice Impress template, converted to ``.pptx`` by one LibreOffice run.
-- ``rendered``: the sample and the fixtures of other organisations, on A4 and Letter, and the
-  sample's deck on every template of the corpus; each PDF read once (``Reading``).
+- ``rendered``: the sample and the fixtures of other organisations, on A4 and Letter; each
+  PDF read once (``Reading``).
+- ``templated``: the decks of the sample and of first-aid on every template of the corpus,
+  each workshop's built and printed when first asked for.
 """
 
 from __future__ import annotations
@@ -15,9 +17,11 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from collections.abc import Hashable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TypeVar
 
 import pptx
 import pytest
@@ -61,6 +65,10 @@ PRINT_MARGIN = 12.0  # points: most printers leave about 4 mm at each edge unpri
 # Smallest sizes, else 7 pt; the notes handout's slides are miniatures, judged on the deck.
 FLOORS = {DECK: 9.0, "deck.pdf": 9.0, "handout-large-print.pdf": 14.0, "notes-handout.pdf": 0}
 PRINT_FLOOR = 7.0
+# Workshops read on every template of the corpus: the sample, and first-aid (another
+# organisation, 4:3, whose nine-stage continuum and 403-character statement stress layout most).
+TEMPLATED = ("sample", "first-aid")
+K = TypeVar("K", bound=Hashable)
 
 
 def libreoffice_templates() -> list[Path]:
@@ -129,32 +137,68 @@ class Rendered:
     """Every build of the session, and each PDF read once on demand."""
 
     builds: dict[tuple[str, str], Build]  # (workshop, paper)
-    templated: dict[str, Build]  # template name -> the sample's deck on it
     _readings: dict[Path, Reading] = field(default_factory=dict)
 
     def reading(self, workshop: str, paper: str, output: str) -> Reading:
-        return self._read(self.builds[workshop, paper], workshop, output)
-
-    def templated_reading(self, template: str) -> Reading:
-        # 25 decks of 45 slides: no font reading, and pixels at half the resolution
-        return self._read(self.templated[template], "sample", DECK, False, 50)
-
-    def _read(
-        self, build: Build, workshop: str, output: str, fonts: bool = True, dpi: int = 100
-    ) -> Reading:
-        path = build.files[output]
+        path = self.builds[workshop, paper].files[output]
         if path not in self._readings:
-            slides = output in (DECK, "deck.pdf")
-            self._readings[path] = Reading(
-                path,
-                workshop_vocabulary(WORKSHOPS[workshop]),
-                inset=0.0 if slides else PRINT_MARGIN,
-                floor=FLOORS.get(output, PRINT_FLOOR),
-                fonts=fonts,
-                dpi=dpi,
-                decorations=build.decorations if output == DECK else None,
-            )
+            self._readings[path] = _read(self.builds[workshop, paper], workshop, output)
         return self._readings[path]
+
+
+def _read(build: Build, workshop: str, output: str, fonts: bool = True, dpi: int = 100) -> Reading:
+    slides = output in (DECK, "deck.pdf")
+    return Reading(
+        build.files[output],
+        workshop_vocabulary(WORKSHOPS[workshop]),
+        inset=0.0 if slides else PRINT_MARGIN,
+        floor=FLOORS.get(output, PRINT_FLOOR),
+        fonts=fonts,
+        dpi=dpi,
+        decorations=build.decorations if output == DECK else None,
+    )
+
+
+@dataclass
+class Templated:
+    """Each workshop of ``TEMPLATED`` on every template of the corpus: all its decks built
+    when one is first asked for, and printed when one is first read (so ``-k first-aid``
+    builds only first-aid's, and a test of the builds alone waits for no printing)."""
+
+    corpus: list[Template]
+    root: Path
+    _builds: dict[str, dict[str, Build]] = field(default_factory=dict)
+    _printed: set[str] = field(default_factory=set)
+    _readings: dict[tuple[str, str], Reading] = field(default_factory=dict)
+
+    def build(self, workshop: str, template: str) -> Build:
+        if workshop not in self._builds:
+            self._builds[workshop] = self._build_all(workshop)
+        return self._builds[workshop][template]
+
+    def reading(self, workshop: str, template: str) -> Reading:
+        # 25 decks of 45 slides: no font reading, and pixels at half the resolution
+        if (workshop, template) not in self._readings:
+            build = self.build(workshop, template)
+            if workshop not in self._printed:
+                _print_decks(self._builds[workshop], self.root / workshop)
+                self._printed.add(workshop)
+            self._readings[workshop, template] = _read(build, workshop, DECK, False, 50)
+        return self._readings[workshop, template]
+
+    def _build_all(self, workshop: str) -> dict[str, Build]:
+        root = self.root / workshop
+        jobs = {
+            template.name: (
+                on_template(WORKSHOPS[workshop], template.path, root / template.name / "workshop"),
+                "--out",
+                root / template.name / "out",
+                "--only",
+                "slides",
+            )
+            for template in self.corpus
+        }
+        return _run_builds(jobs)
 
 
 def on_template(workshop: Path, template: Path, folder: Path) -> Path:
@@ -169,51 +213,56 @@ def on_template(workshop: Path, template: Path, folder: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def rendered(tmp_path_factory: pytest.TempPathFactory, template_corpus: list[Template]) -> Rendered:
-    """Every workshop on both papers and the sample on every template, built and printed."""
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> Rendered:
+    """Every workshop on both papers, built and printed."""
     root = tmp_path_factory.mktemp("rendered")
     jobs: dict[tuple[str, str], tuple[str | Path, ...]] = {}
     for name, folder in WORKSHOPS.items():
         jobs[name, "a4"] = (folder, "--out", root / name / "a4")
         only = ("--only", "handouts", "--only", "exercises")  # the deck has no paper
         jobs[name, "letter"] = (folder, "--out", root / name / "letter", "--paper", "letter", *only)
-    for template in template_corpus:
-        folder = on_template(
-            WORKSHOPS["sample"], template.path, root / "templated" / template.name / "workshop"
-        )
-        jobs["template", template.name] = (
-            folder,
-            "--out",
-            folder.parent / "out",
-            "--only",
-            "slides",
-        )
+    builds = _run_builds(jobs)
+    _print_decks({"-".join(key): build for key, build in builds.items()}, root)
+    return Rendered(builds)
+
+
+@pytest.fixture(scope="session")
+def templated(
+    tmp_path_factory: pytest.TempPathFactory, template_corpus: list[Template]
+) -> Templated:
+    """The workshops of ``TEMPLATED`` on every template of the corpus, built when asked."""
+    return Templated(template_corpus, tmp_path_factory.mktemp("templated"))
+
+
+def _run_builds(jobs: Mapping[K, tuple[str | Path, ...]]) -> dict[K, Build]:
+    """``kit build`` of each job's arguments (a folder, ``--out`` and its folder, ...), two at
+    a time; each build's PDFs found by name."""
     with ThreadPoolExecutor(max_workers=2) as pool:  # two cores
         results = dict(zip(jobs, pool.map(lambda args: kit("build", *args), jobs.values())))
     builds = {key: Build(results[key], Path(jobs[key][2])) for key in jobs}
     for build in builds.values():
         build.files = {p.name: p for p in build.out.glob("*.pdf")}
+    return builds
+
+
+def _print_decks(builds: Mapping[str, Build], root: Path) -> None:
+    """One LibreOffice run prints every deck of ``builds`` (by a name of its own), and its
+    template alone under it (to find words on the template's pictures)."""
     decks = {key: build.out / "deck.pptx" for key, build in builds.items()}
     decks = {key: deck for key, deck in decks.items() if deck.is_file()}
-    # One LibreOffice run prints every deck of the session, and its template alone under it
-    # (to find words on the template's pictures); names must differ.
     named = root / "decks"
     named.mkdir()
     (root / "layouts").mkdir()
     layouts = {}
     for key, deck in decks.items():
-        copy = shutil.copyfile(deck, named / f"{'-'.join(key)}.pptx")
+        copy = shutil.copyfile(deck, named / f"{key}.pptx")
         layouts[key] = bare_layouts(copy, root / "layouts")
     alone = [p for d in layouts.values() for p in (d.decorated, d.bare)]
     printing = [*sorted(named.glob("*.pptx")), *alone]
     pdfs = {p.stem: p for p in soffice_convert(printing, named / "pdf")}
     for key in decks:
-        builds[key].files[DECK] = pdfs["-".join(key)]
+        builds[key].files[DECK] = pdfs[key]
         bare = layouts[key]
         builds[key].decorations = replace(
             bare, decorated=pdfs[bare.decorated.stem], bare=pdfs[bare.bare.stem]
         )
-    return Rendered(
-        {key: b for key, b in builds.items() if key[0] != "template"},
-        {key[1]: b for key, b in builds.items() if key[0] == "template"},
-    )

@@ -13,11 +13,15 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from .readers import (
+    Box,
+    Decorations,
     below,
     broken_words,
     contrast_ratio,
+    decoration_masks,
     low_contrast,
     off_page,
+    on_decorations,
     overlaps,
     page_images,
     require_tool,
@@ -246,3 +250,22 @@ def test_fonts_not_embedded_are_flagged(tmp_path: Path, font: str) -> None:
     _, _, standard = _page(tmp_path, _text("Helvetica", "Not embedded"), "standard", "Helvetica")
     assert unembedded_fonts(embedded) == []
     assert unembedded_fonts(standard) == ["font Helvetica is not embedded"]
+
+
+# --- on the template's decoration ----------------------------------------------------------
+
+
+def test_words_on_a_templates_picture_are_flagged_but_not_inside_its_text_area(
+    tmp_path: Path, font: str
+) -> None:
+    """The text area starts between two pixels at 50 dpi (42.52 pt): a bullet set at its
+    edge is inside it, a word left of it lies on the picture."""
+    top = HEIGHT - 60  # reportlab's y of a baseline 60 pt down
+    page, _, _ = _page(
+        tmp_path, _both(_text(font, "\u2022", x=42.5, y=top), _text(font, "Out", x=4, y=top - 40))
+    )
+    _, _, decorated = _page(tmp_path, _band(NAVY, 0, HEIGHT), "decorated")
+    _, _, bare = _page(tmp_path, _band(WHITE, 0, HEIGHT), "bare")
+    area = Box(42.52, 40.0, WIDTH - 20, HEIGHT - 20)
+    (mask,) = decoration_masks(Decorations(decorated, bare, [0], [[area]]), 50)
+    assert [p.split(" at ")[0] for p in on_decorations(page, mask)] == ["p1: 'Out'"]
