@@ -8,8 +8,8 @@ fixture are then printed by LibreOffice in one run (``soffice_convert``).
   LibreOffice Impress template, converted to ``.pptx`` by one LibreOffice run.
 - ``rendered``: the sample and the fixtures of other organisations, on A4 and Letter; each
   PDF read once (``Reading``).
-- ``templated``: the decks of the sample and of first-aid on every template of the corpus,
-  each workshop's built and printed when first asked for.
+- ``templated``: the decks of the sample, first-aid and tenants-union on every template of
+  the corpus, each workshop's built when first asked for and printed when first read.
 """
 
 from __future__ import annotations
@@ -65,9 +65,14 @@ PRINT_MARGIN = 12.0  # points: most printers leave about 4 mm at each edge unpri
 # Smallest sizes, else 7 pt; the notes handout's slides are miniatures, judged on the deck.
 FLOORS = {DECK: 9.0, "deck.pdf": 9.0, "handout-large-print.pdf": 14.0, "notes-handout.pdf": 0}
 PRINT_FLOOR = 7.0
-# Workshops read on every template of the corpus: the sample, and first-aid (another
-# organisation, 4:3, whose nine-stage continuum and 403-character statement stress layout most).
-TEMPLATED = ("sample", "first-aid")
+# Workshops read on every template of the corpus: the sample, and two other organisations
+# that stress layout most: first-aid (4:3: nine stages, a 403-character statement) and
+# tenants-union (16:9: a comparison of 30 rows, a challenge of 14 responses).
+TEMPLATED = {
+    "sample": WORKSHOPS["sample"],
+    "first-aid": WORKSHOPS["first-aid"],
+    "tenants-union": FIXTURES / "tenants-union",
+}
 K = TypeVar("K", bound=Hashable)
 
 
@@ -142,15 +147,17 @@ class Rendered:
     def reading(self, workshop: str, paper: str, output: str) -> Reading:
         path = self.builds[workshop, paper].files[output]
         if path not in self._readings:
-            self._readings[path] = _read(self.builds[workshop, paper], workshop, output)
+            build = self.builds[workshop, paper]
+            self._readings[path] = _read(build, WORKSHOPS[workshop], output)
         return self._readings[path]
 
 
-def _read(build: Build, workshop: str, output: str, fonts: bool = True, dpi: int = 100) -> Reading:
+def _read(build: Build, source: Path, output: str, fonts: bool = True, dpi: int = 100) -> Reading:
+    """``build``'s ``output`` as a reader gets it; ``source``: its workshop's folder."""
     slides = output in (DECK, "deck.pdf")
     return Reading(
         build.files[output],
-        workshop_vocabulary(WORKSHOPS[workshop]),
+        workshop_vocabulary(source),
         inset=0.0 if slides else PRINT_MARGIN,
         floor=FLOORS.get(output, PRINT_FLOOR),
         fonts=fonts,
@@ -183,14 +190,14 @@ class Templated:
             if workshop not in self._printed:
                 _print_decks(self._builds[workshop], self.root / workshop)
                 self._printed.add(workshop)
-            self._readings[workshop, template] = _read(build, workshop, DECK, False, 50)
+            self._readings[workshop, template] = _read(build, TEMPLATED[workshop], DECK, False, 50)
         return self._readings[workshop, template]
 
     def _build_all(self, workshop: str) -> dict[str, Build]:
         root = self.root / workshop
         jobs = {
             template.name: (
-                on_template(WORKSHOPS[workshop], template.path, root / template.name / "workshop"),
+                on_template(TEMPLATED[workshop], template.path, root / template.name / "workshop"),
                 "--out",
                 root / template.name / "out",
                 "--only",

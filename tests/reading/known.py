@@ -12,22 +12,15 @@ from ..corpus import DECK
 KNOWN: dict[tuple[str, str, str, str], str] = {}
 
 
-# The sample on each template of the corpus, printed by LibreOffice: what a reader still finds
-# there, with the words counted on 2026-12-02 (a template not named passes).
-_ON_TEMPLATES: dict[str, tuple[str, dict[str, int]]] = {}
-# first-aid (another organisation, 4:3, asked on 16:9 templates too) on each template of the
-# corpus, counted on 2026-12-02 (a template not named passes).
-_FIRST_AID_ON_TEMPLATES: dict[str, tuple[str, dict[str, int]]] = {
-    "contrast": (
-        "issue #14: words under 4.5:1 (3:1 titles) on Lights' dark picture behind its content"
-        " master's title and body (titles 2.5:1, body words 1.5-3:1)",
-        {"Lights": 809},
-    ),
-}
+# Each workshop of the template corpus (the sample; first-aid, 4:3, on 16:9 templates too;
+# tenants-union, 16:9) on each template, printed by LibreOffice: what a reader still finds
+# there, as {workshop: {check: (reason, {template: words})}}, the words counted when written
+# (a template not named passes). None is left since 2026-12-02.
+_ON_TEMPLATES: dict[str, dict[str, tuple[str, dict[str, int]]]] = {}
 KNOWN.update(
     {
         (f"{workshop} on {name}", "a4", DECK, check): f"{reason} ({count} words)"
-        for workshop, faults in (("sample", _ON_TEMPLATES), ("first-aid", _FIRST_AID_ON_TEMPLATES))
+        for workshop, faults in _ON_TEMPLATES.items()
         for check, (reason, counts) in faults.items()
         for name, count in counts.items()
     }

@@ -11,7 +11,7 @@ import pptx
 import pytest
 import yaml
 
-from ..corpus import TEMPLATED, WORKSHOPS, Templated, libreoffice_templates
+from ..corpus import TEMPLATED, Templated, libreoffice_templates
 from ..packages import audit, package_faults
 from ..readers import CHECKS, DECK_CHECKS
 from .known import known
@@ -56,7 +56,7 @@ def test_the_deck_takes_the_template_s_size_and_says_so(
     deck = pptx.Presentation(str(build.out / "deck.pptx"))
     own = pptx.Presentation(str(build.out.parent / "workshop" / "template.pptx"))
     assert (deck.slide_width, deck.slide_height) == (own.slide_width, own.slide_height)
-    source = (WORKSHOPS[workshop] / "workshop.yaml").read_text(encoding="utf-8")
+    source = (TEMPLATED[workshop] / "workshop.yaml").read_text(encoding="utf-8")
     asked = yaml.safe_load(source).get("theme", {}).get("slide_size")
     ratio = own.slide_width / own.slide_height
     shape = min(SHAPES, key=lambda name: abs(SHAPES[name] - ratio))
