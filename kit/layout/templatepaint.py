@@ -272,7 +272,7 @@ def _grid(rect: Rect) -> tuple[int, int]:
 
 def _sampled(data: bytes, rect: Rect, kind: PaintKind) -> Paint | None:
     """A picture's colours, cell by cell, stretched over ``rect`` (None: unreadable)."""
-    cells = _cells(data, rect.w, rect.h)
+    cells = _picture_cells(data, rect.w, rect.h)
     if cells is None:
         return None
     opaque = all(cell is not None for line in cells for cell in line)
@@ -286,7 +286,7 @@ _Extrema = tuple[tuple[int, int], ...]  # an RGB picture's least and most of eac
 # A template repeats a picture on each layout, and a small one (a bullet, a corner) many
 # times on one: its cells depend on its size alone.
 @lru_cache(maxsize=64)
-def _cells(data: bytes, width: float, height: float) -> Cells | None:
+def _picture_cells(data: bytes, width: float, height: float) -> Cells | None:
     """A picture's cells stretched over ``width`` × ``height`` points.
 
     Each cell keeps the darkest and the lightest colour a reader may see in it: the least
