@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from kit.layout.address import address_text
 from kit.layout.planner import (
     BODY_TOP,
     FOOTER_BAND,
@@ -14,7 +15,7 @@ from kit.layout.planner import (
     fitted,
     join_notes,
 )
-from kit.layout.scale import ROLES
+from kit.layout.scale import CAPTION, ROLES
 from kit.layout.slidelayout import Box, Element, QrCode
 from kit.layout.templatelook import GAP, LayoutRole, Rect
 from kit.layout.textfit import PARA_SPACING, ParaSpec, Text, fit_text, set_text
@@ -249,17 +250,22 @@ def closing_slide(p: Planner) -> None:
     column = p.content_width / len(codes)
     # One code needs no caption: the title says what it is for.
     caption = 28.0 if len(codes) > 1 else 0.0
-    size = min(p.height - BODY_TOP - FOOTER_BAND - 60 - caption, column - 24, 320.0)
+    # each address at the floor or more, on as many lines as it needs: the codes give way;
+    # both at the size the longer one takes
+    specs = [p.spec(url, align="center") for _, url in codes]
+    high = min(address_text(spec, column - 8, 20, CAPTION).size for spec in specs)
+    addresses = [address_text(spec, column - 8, high, CAPTION) for spec in specs]
+    below = max(text.height for text in addresses) + 4
+    size = min(p.height - BODY_TOP - FOOTER_BAND - 20 - caption - below, column - 24, 320.0)
     body: list[Element] = []
-    for index, (label, url) in enumerate(codes):
+    for index, ((label, url), address) in enumerate(zip(codes, addresses, strict=True)):
         left = MARGIN + index * column
         if caption:
-            text = fitted([p.spec(label, bold=True, align="center")], column, caption, 20, 12)
+            text = fitted([p.spec(label, bold=True, align="center")], column, caption, 20, CAPTION)
             body.append(Box(left, BODY_TOP, column, caption, text=text, name="Caption"))
         top = BODY_TOP + caption
         body += _qr(p, url, left + (column - size) / 2, top, size, f"QR code: {label}")
-        address = fitted([p.spec(url, align="center")], column, 40, 20, 10)
-        body.append(Box(left, top + size + 8, column, 40, text=address, name="Address"))
+        body.append(Box(left, top + size + 8, column, below, text=address, name="Address"))
     p.add(title, "closing", body, join_notes(*notes))
 
 

@@ -8,6 +8,7 @@ continuum and a 403-character drill statement, bargaining a long continuum and t
 
 from __future__ import annotations
 
+import itertools
 import shutil
 from collections import Counter
 from dataclasses import dataclass
@@ -153,20 +154,7 @@ def test_the_body_is_one_size_on_every_slide(decks: dict[str, Deck], name: str) 
     assert min(seen) >= BODY_FLOOR
 
 
-# Measured on LibreOffice's render, not yet mended: the closing slide sets each address
-# down to 10 pt to keep it on one line of its column.
-UNDER_FLOOR = {"other-workshop-4x3": "two addresses on the closing slide at 12.5 and 11.5 pt"}
-
-
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=UNDER_FLOOR[name]))
-        if name in UNDER_FLOOR
-        else name
-        for name in CASES
-    ],
-)
+@pytest.mark.parametrize("name", CASES)
 def test_every_slide_keeps_the_floor(decks: dict[str, Deck], name: str) -> None:
     """No word under 14 pt outside the footer; exercise text at 18 pt or more."""
     deck = decks[name]
@@ -216,6 +204,24 @@ def test_an_address_stays_with_its_resource(decks: dict[str, Deck], name: str) -
             if shown and page.find(resource) is None:
                 problems.append(f"p{page.number}: {url} without '{resource}'")
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("name", ["sample-4x3", "other-workshop-4x3"])
+def test_a_closing_address_breaks_only_where_a_url_may(decks: dict[str, Deck], name: str) -> None:
+    """#15: each web address on the closing slide whole (at 14 pt or more: the floor test
+    above), its lines parted only after "//" or before a "/" or "."."""
+    data = yaml.safe_load((CASES[name][0] / "workshop.yaml").read_text(encoding="utf-8"))
+    urls = {url for url in (data.get("feedback_url"), data.get("web", {}).get("url")) if url}
+    page, shapes = decks[name].pages[-1], decks[name].shapes[-1]
+    shown = {}
+    for shape in shapes:
+        if shape.name == "Address":
+            lines = ["".join(word.text for word in row) for row in rows(_inside(page, shape.box))]
+            shown["".join(lines)] = lines
+    assert set(shown) == urls, f"{name}: {shown}"
+    for lines in shown.values():
+        for line, following in itertools.pairwise(lines):
+            assert line.endswith("//") or following[0] in "/.", f"{name}: {line} / {following}"
 
 
 def test_the_sample_builds_every_output_without_a_warning(tmp_path: Path) -> None:
