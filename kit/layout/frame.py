@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from kit.layout.address import address_text
+from kit.layout.breaks import phrased, rebroken
 from kit.layout.planner import (
     BODY_TOP,
     FOOTER_BAND,
@@ -64,26 +65,29 @@ def _title_elements(
         Box(0, band_y, p.width, 6, fill=p.colours.accent, role="decoration", name="Accent band")
     ]
     size = fitted(subtitles, w, 110, 28, 18).base
-    lines = _stacked(subtitles, size, w, "Subtitle")
+    lines = _stacked(subtitles, size, w, "Subtitle", p.short)
     rise = band_y - 18 - (lines[-1].y + lines[-1].h if lines else 0.0)
     elements += [replace(line, y=line.y + rise) for line in lines]
     title_h = rise - (12 if lines else 0) - 40
     head_text = fit_text(head, w, title_h, 48, 28, anchor="bottom")
     head_text, head_w = _balanced(head, head_text or set_text(head, w, 28, anchor="bottom"), w)
-    elements.append(Box(MARGIN, 40, head_w, title_h, text=head_text, role="title", name="Title"))
+    head_box = Box(MARGIN, 40, head_w, title_h, text=head_text, role="title", name="Title")
+    elements.append(phrased(head_box, p.short, w))
     top = band_y + 6 + 20
     size = fitted(details, w, p.height - FOOTER_BAND - 8 - top, 22, 16).base
-    lines = _stacked(details, size, w, "Presenters, date and venue")
+    lines = _stacked(details, size, w, "Presenters, date and venue", p.short)
     return elements + [replace(line, y=line.y + top) for line in lines]
 
 
-def _stacked(specs: list[ParaSpec], size: float, width: float, name: str) -> list[Box]:
-    """Each paragraph at ``size`` in a box of its own, balanced, one under the other from
-    0 down, as far apart as paragraphs of one box."""
+def _stacked(
+    specs: list[ParaSpec], size: float, width: float, name: str, short: frozenset[str]
+) -> list[Box]:
+    """Each paragraph at ``size`` in a box of its own, balanced and its lines parted where a
+    designer would, one under the other from 0 down, as far apart as paragraphs of one box."""
     boxes, top = [], 0.0
     for spec in specs:
         text, text_w = _balanced([spec], set_text([spec], width, size), width)
-        boxes.append(Box(MARGIN, top, text_w, text.height, text=text, name=name))
+        boxes.append(phrased(Box(MARGIN, top, text_w, text.height, text=text, name=name), short))
         top += text.height + PARA_SPACING * size
     return boxes
 
@@ -134,12 +138,15 @@ def divider(p: Planner, ctx: BlockContext) -> None:
     ]
     head_text = fit_text(head, w, 150, 44, 26, anchor="bottom")
     head_text, head_w = _balanced(head, head_text or set_text(head, w, 26, anchor="bottom"), w)
+    parted = rebroken(head_text, 1, w, p.short)  # the section's title, as a designer parts it
+    if parted is not head_text:
+        head_text, head_w = parted, w
     timing = f"{p.words('minutes', count=section.duration)} · {_span(p, ctx)}"
     specs = [ParaSpec(timing, color=ink, bold=True)]
     specs += [ParaSpec(o, bullet="•", color=ink) for o in section.objectives]
     lower_h = p.height - 250 - FOOTER_BAND
     size = fitted(specs, w, lower_h, 24, 16).base
-    lines = _stacked(specs, size, w, "Timing and objectives")
+    lines = _stacked(specs, size, w, "Timing and objectives", p.short)
     elements: list[Element] = [
         Box(MARGIN, 70, head_w, 150, text=head_text, role="title", name="Title"),
         Box(MARGIN, 232, 72, 4, fill=p.colours.accent, role="decoration", name="Accent rule"),
@@ -211,9 +218,13 @@ def _on_layout(
     lower_text = lower_text or set_text(lower, body.w, lower_sizes[1])
     head_text, head_w = _balanced(head, head_text, title.w)
     # each line in a box of its own, so each is balanced (one box narrows to its widest)
-    lines = _stacked(lower, lower_text.base, body.w, "Subtitle")
+    lines = _stacked(lower, lower_text.base, body.w, "Subtitle", p.short)
     return [
-        Box(title.x, title.y, head_w, title.h, text=head_text, role="title", name="Title"),
+        phrased(
+            Box(title.x, title.y, head_w, title.h, text=head_text, role="title", name="Title"),
+            p.short,
+            title.w,
+        ),
         *(replace(line, x=body.x, y=line.y + body.y) for line in lines),
     ], dropped
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from kit.layout.breaks import phrased, short_words
 from kit.layout.pictures import Prepared, prepare
 from kit.layout.scale import CAPTION, Scale, unwidow
 from kit.layout.slidelayout import (
@@ -80,6 +81,7 @@ class Planner:
         self.width, self.height = SLIDE_SIZES[self.workshop.theme.slide_size]
         self.colours = self.workshop.theme.colours
         self.words = self.workshop.interface_words()
+        self.short = short_words(self.words("short_words"))  # never at a title line's end
         template = self.workshop.theme.template
         self.look = read_look(template) if template else None
         if self.look is not None:
@@ -121,7 +123,9 @@ class Planner:
             x, y, width, height = title_rect(self.look, TITLE_TOP, TITLE_HEIGHT)
         width -= self.logo_width() + 12 if logo_room and self.logo_width() else 0.0
         text = self._fit_title(title, width, colour or self.colours.primary, height)
-        return unwidow(Box(x, y, width, height, text=text, role="title", name="Title"))
+        return phrased(
+            unwidow(Box(x, y, width, height, text=text, role="title", name="Title")), self.short
+        )
 
     def _fit_title(self, title: str, width: float, colour: str, height: float) -> Text:
         words = title.split()

@@ -371,7 +371,7 @@ def unwidowed(text: Text, width: float) -> tuple[Text, float]:
     both the same lines, and where it can, a viewer whose font runs as much narrower (a
     system's oblique where kit has one face). A lone last word reads as left behind."""
     (para,) = text.paragraphs
-    spec = _respec(para, text.base)
+    spec = respec(para, text.base)
     for slack in (WRAP_SAFETY**2, WRAP_SAFETY):
         narrow = width
         while narrow > width * BALANCE:
@@ -387,7 +387,7 @@ def unwidowed(text: Text, width: float) -> tuple[Text, float]:
     return text, width
 
 
-def _respec(para: Para, base: float) -> ParaSpec:
+def respec(para: Para, base: float) -> ParaSpec:
     """The paragraph ``para`` as it was asked for, to set again."""
     text = "".join(markup.unparse(line.runs) + line.end for line in para.lines).rstrip()
     return ParaSpec(

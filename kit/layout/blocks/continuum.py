@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from kit.layout.breaks import rebroken
 from kit.layout.drawing import ROUND_CORNER
 from kit.layout.planner import BODY_TOP, MARGIN, BlockContext, Planner, block_notes
 from kit.layout.scale import ROLES, unwidow
@@ -110,6 +111,7 @@ class _Rows:
 
     per_row: int
     width: float
+    inner: float  # the labels' width inside the stage's rounded corners
     labels: list[Text]
     descriptions: list[Text] | None
 
@@ -163,6 +165,7 @@ def _rows(
             laid = _Rows(
                 per_row,
                 stage_w,
+                inner,
                 [set_text(name, inner, name_size, "middle") for name in names],
                 [set_text(text, stage_w, text_size) for text in texts],
             )
@@ -176,14 +179,15 @@ def _rows(
         track = (room - (rows - 1) * ROW_GAP) / rows - 2 * INSET
         fitted = p.scale.fit("stage", names, inner, track, anchor="middle")
         if fitted:
-            return _Rows(per_row, stage_w, fitted, None)
+            return _Rows(per_row, stage_w, inner, fitted, None)
     return None
 
 
 def _crammed(p: Planner, names: list[list[ParaSpec]], room: float) -> _Rows:
     """The names alone in the most rows, at the deck's size, however tall that is."""
     per_row, _, stage_w, inner = _shapes(p, len(names), room)[-1]
-    return _Rows(per_row, stage_w, [p.scale.set("stage", n, inner, "middle") for n in names], None)
+    labels = [p.scale.set("stage", n, inner, "middle") for n in names]
+    return _Rows(per_row, stage_w, inner, labels, None)
 
 
 def _diagram(
@@ -227,7 +231,7 @@ def _diagram(
                 y,
                 laid.width,
                 laid.track,
-                text=laid.labels[index],
+                text=rebroken(laid.labels[index], 1, laid.inner, p.short),  # 1: the name
                 shape="roundrect",
                 fill=fill,
                 outline=c.primary,

@@ -1,0 +1,135 @@
+"""Chosen line breaks: a short paragraph's lines parted where a designer would part them.
+
+A word wrap fills each line as far as it goes, so a title ends "… talks with / the
+employer" or a stage name "exchange and / rape". Here the same words go over the same
+number of lines at the same size, each line no wider than the wrap allows, parted so that
+no line but the last ends on one of the language's short words ("and", "the", "de", "и";
+``short_words`` in kit's catalogs) and the last line is not one word alone, where such a
+parting exists; among the partings equally good, the one with the most even lines. A box
+is narrowed to bring its lines there where a narrower box does; otherwise the lines are
+parted by line breaks in the text.
+"""
+
+from __future__ import annotations
+
+import itertools
+import operator
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from functools import cache
+
+from kit.layout.fonts import metrics
+from kit.layout.slidelayout import Box
+from kit.layout.textfit import BALANCE, WRAP_SAFETY, ParaSpec, Text, respec, set_text
+from kit.model import markup
+
+
+def phrased(box: Box, short: frozenset[str], room: float | None = None) -> Box:
+    """``box`` (text of one paragraph) with its lines parted where a designer would, by
+    narrowing it (from the right, or both sides when centred) or by line breaks; its
+    lines may grow to ``room`` wide (the box's width by default) where that parts them
+    better, the box growing to the right."""
+    text = box.text
+    if text is None or len(text.paragraphs) != 1:
+        return box
+    width = (room or box.w) - 2 * box.inset
+    lines = _chosen(text, 0, width, short)
+    if lines is None:
+        return box
+    spec = _spec(text, 0)
+    shift = {"left": 0.0, "center": 0.5, "right": 1.0}[spec.align]
+    narrow = width
+    while narrow > width * BALANCE:  # a box whose wrap gives the chosen lines
+        if _wrapped(spec, narrow, text) == lines == _wrapped(spec, narrow / WRAP_SAFETY, text):
+            break
+        narrow -= width * 0.01
+    else:  # none: the lines parted by line breaks
+        spec = replace(spec, text="\n".join(lines))
+        narrow = max(line.width for line in set_text([spec], width, text.base).paragraphs[0].lines)
+        narrow = min(narrow / WRAP_SAFETY, width)
+    grown = narrow + 2 * box.inset - box.w
+    laid = set_text([spec], narrow, text.base, text.anchor)
+    return replace(box, x=box.x - grown * shift, w=box.w + grown, text=laid)
+
+
+def rebroken(text: Text, index: int, width: float, short: frozenset[str]) -> Text:
+    """``text`` (set ``width`` wide) with paragraph ``index``'s lines parted by line breaks
+    where a designer would part them (as it was when its wrap already does)."""
+    lines = _chosen(text, index, width, short)
+    if lines is None:
+        return text
+    specs = [_spec(text, number) for number in range(len(text.paragraphs))]
+    specs[index] = replace(specs[index], text="\n".join(lines))
+    return set_text(specs, width, text.base, text.anchor)
+
+
+def short_words(listed: str) -> frozenset[str]:
+    """The catalog's ``short_words`` entry (words apart by spaces) as a set, lower case."""
+    return frozenset(listed.lower().split())
+
+
+def _chosen(text: Text, index: int, width: float, short: frozenset[str]) -> list[str] | None:
+    """Paragraph ``index``'s words parted into as many lines, or None when its wrap's parting
+    is as good as any (or it mixes styles or breaks lines itself: left to the wrap)."""
+    para = text.paragraphs[index]
+    runs = markup.parse(_spec(text, index).text)
+    styles = {(run.bold, run.italic) for run in runs if run.text.strip()}
+    if len(para.lines) < 2 or len(styles) != 1 or any(line.end == "\n" for line in para.lines):
+        return None
+    ((bold, italic),) = styles
+    words = tuple("".join(run.text for run in runs).split())
+    room = (width - para.indent) * WRAP_SAFETY
+
+    def measure(line: tuple[str, ...]) -> float:
+        return _measure(" ".join(line), para.size, bold, italic)
+
+    wrapped = [tuple(line.text.split()) for line in para.lines]
+    cuts = list(itertools.accumulate(len(line) for line in wrapped))
+
+    def judged(lines: list[tuple[str, ...]]) -> tuple[int, int, float]:
+        # faults first, then the fewest words moved from the wrap, then the most even
+        moved = sum(map(abs, map(operator.sub, itertools.accumulate(map(len, lines)), cuts)))
+        return _faults(lines, short), moved, max(measure(line) for line in lines)
+
+    best = min(_partings(words, len(wrapped), room, measure), key=judged, default=None)
+    if best is None or _faults(best, short) >= _faults(wrapped, short):
+        return None
+    return [markup.unparse((markup.Run(" ".join(line), bold, italic),)) for line in best]
+
+
+def _partings(
+    words: tuple[str, ...], count: int, room: float, measure: Callable[[tuple[str, ...]], float]
+) -> Iterator[list[tuple[str, ...]]]:
+    """Every way to part ``words`` in order into ``count`` lines each within ``room``."""
+    if count == 1:
+        if measure(words) <= room:
+            yield [words]
+        return
+    for cut in range(1, len(words) - count + 2):
+        head = words[:cut]
+        if measure(head) > room:
+            return
+        for rest in _partings(words[cut:], count - 1, room, measure):
+            yield [head, *rest]
+
+
+def _faults(lines: list[tuple[str, ...]], short: frozenset[str]) -> int:
+    """Lines but the last ending on a short word, and a last line of one word alone."""
+    ends = sum(line[-1].lower() in short for line in lines[:-1])
+    alone = len(lines) > 1 and len(lines[-1]) == 1 and len(lines[-2]) > 1
+    return ends + alone
+
+
+def _wrapped(spec: ParaSpec, width: float, text: Text) -> list[str]:
+    return [line.text for line in set_text([spec], width, text.base).paragraphs[0].lines]
+
+
+def _spec(text: Text, index: int) -> ParaSpec:
+    """Paragraph ``index`` of ``text`` as it was asked for, to set again."""
+    para = text.paragraphs[index]
+    return replace(respec(para, text.base), joined=index > 0 and para.space_before == 0)
+
+
+@cache
+def _measure(line: str, size: float, bold: bool, italic: bool) -> float:
+    return metrics(bold, italic).width(line, size)
