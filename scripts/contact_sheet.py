@@ -169,7 +169,7 @@ def docs() -> None:
                 file_sheet(DOCS / f"{label}-{document}.png", [out / f"{document}.pdf"], 8, 20)
             sheets = sorted(out.glob("drill-*.pdf")) + sorted(out.glob("continuum-*.pdf"))
             file_sheet(DOCS / f"{label}-exercise-sheets.png", sheets, 8, 20)
-    template_gallery(DOCS / "sample-on-every-template.png", SAMPLE, (1, 2, 3, 6, 22))
+    template_gallery(DOCS / "templates.png", SAMPLE, (1, 2, 3, 6, 22))
 
 
 def main(argv: Sequence[str] | None = None) -> None:
