@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import cache
 
 from kit.layout.fonts import metrics
 from kit.layout.textfit import WRAP_SAFETY, ParaSpec, Text, set_text, size_steps
@@ -43,7 +42,6 @@ def _width(text: str, size: float, bold: bool) -> float:
     return metrics(bold, False).width(text, size)
 
 
-@cache
 def _balanced(parts: tuple[str, ...], count: int, size: float, bold: bool) -> tuple[str, ...]:
     """``parts`` joined into ``count`` lines in order, the widest line as narrow as can be."""
     if count == 1:

@@ -80,8 +80,11 @@ def _chosen(text: Text, index: int, width: float, short: frozenset[str]) -> list
     words = tuple("".join(run.text for run in runs).split())
     room = (width - para.indent) * WRAP_SAFETY
 
+    face = metrics(bold, italic)  # the build's fonts: a width is kept for this call alone
+
+    @cache
     def measure(line: tuple[str, ...]) -> float:
-        return _measure(" ".join(line), para.size, bold, italic)
+        return face.width(" ".join(line), para.size)
 
     wrapped = [tuple(line.text.split()) for line in para.lines]
     cuts = list(itertools.accumulate(len(line) for line in wrapped))
@@ -128,8 +131,3 @@ def _spec(text: Text, index: int) -> ParaSpec:
     """Paragraph ``index`` of ``text`` as it was asked for, to set again."""
     para = text.paragraphs[index]
     return replace(respec(para, text.base), joined=index > 0 and para.space_before == 0)
-
-
-@cache
-def _measure(line: str, size: float, bold: bool, italic: bool) -> float:
-    return metrics(bold, italic).width(line, size)
