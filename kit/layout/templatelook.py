@@ -19,7 +19,6 @@ keeps kit's text inside ``body`` and off ``obstacles``, coloured for ``behind(bo
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -27,6 +26,7 @@ from typing import TYPE_CHECKING, Literal
 
 from lxml import etree
 
+from kit import templatefile
 from kit.layout.templateart import Art, TemplateArt, background_art, drawn
 from kit.layout.templatecolours import EMU_PER_POINT, NS, Colours, read_theme
 from kit.layout.templatepaint import Paint, Rect, bounds, colours_behind, paint_of, solid
@@ -34,6 +34,7 @@ from kit.layout.templateroom import clear, field_row, room
 from kit.model.colour import worst_contrast
 
 if TYPE_CHECKING:
+    from pptx.package import Package
     from pptx.slide import SlideLayout, SlideMaster
 
 
@@ -137,15 +138,12 @@ def readable_ink(inks: tuple[str, ...], behind: tuple[str, ...], needed: float) 
 def read_look(path: str) -> TemplateLook:
     """The look of the template at ``path`` (already checked by ``kit check``), read once
     a process while the file stays as it is (the deck is planned twice)."""
-    found = os.stat(path)
-    return _read_look(path, found.st_mtime_ns, found.st_size)
+    return _read_look(templatefile.package(path))
 
 
-@lru_cache(maxsize=4)
-def _read_look(path: str, _mtime: int, _size: int) -> TemplateLook:
-    from pptx.package import Package
-
-    presentation = Package.open(path).main_document_part.presentation
+@lru_cache(maxsize=2)  # by the parsed package, which a template saved again replaces
+def _read_look(package: Package) -> TemplateLook:
+    presentation = package.main_document_part.presentation
     width = presentation.slide_width / EMU_PER_POINT
     height = presentation.slide_height / EMU_PER_POINT
     masters = list(presentation.slide_masters)

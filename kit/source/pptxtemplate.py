@@ -11,15 +11,20 @@ template kit cannot build on (no slide layout, damaged) is a
 
 from __future__ import annotations
 
+import copy
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from lxml import etree
 
+from kit import templatefile
+
 if TYPE_CHECKING:
     from pptx.opc.package import Part, _Relationship
+    from pptx.package import Package
     from pptx.presentation import Presentation
 
 _PML = "application/vnd.openxmlformats-officedocument.presentationml"
@@ -57,14 +62,19 @@ class OpenedTemplate:
 
 
 def open_template(path: str) -> OpenedTemplate:
-    """Open the template at ``path`` without its slides, shows, sections and outside links.
+    """Open the template at ``path`` without its slides, shows, sections and outside links:
+    a copy of its own for each caller (a deck adds its slides to it).
 
     Raises ``TemplateError`` for a macro-enabled file, a package that is no presentation
     and a presentation without slide layouts.
     """
-    from pptx.package import Package
+    cleared = _cleared(templatefile.package(path))
+    return OpenedTemplate(copy.deepcopy(cleared.presentation), cleared.dropped)
 
-    part = Package.open(path).main_document_part
+
+@lru_cache(maxsize=2)  # by the parsed package: a template saved again is parsed and cleared again
+def _cleared(package: Package) -> OpenedTemplate:
+    part = copy.deepcopy(package).main_document_part  # the parsed package stays as read
     # Read and set beneath python-pptx's content_type, which keeps the first value it gives.
     content_type = part._content_type
     if content_type not in _OPENABLE:

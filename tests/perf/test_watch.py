@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 from pptx import Presentation
+from pptx.dml.color import RGBColor
 
 from kit.app import outlock, redraw
 from kit.app.build import build
@@ -252,6 +253,29 @@ def test_a_killed_watch_s_workers_end_with_it(watched: Callable[..., _Watch]) ->
     while any(map(_running, workers)) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not [pid for pid in workers if _running(pid)]
+
+
+def test_a_template_saved_again_is_read_again(
+    watched: Callable[..., _Watch], tmp_path: Path
+) -> None:
+    """The deck is drawn by a warm worker, which keeps the template it read: saved again
+    with another background, the next deck is built on it, by the same worker."""
+    watch = watched(FIXTURES / "branded", "--only", "slides", "--only", "exercises", "--jobs", "2")
+    watch.next_build()
+    workers = watch.workers()
+    assert len(workers) >= 2
+    template = tmp_path / "workshop" / "templates" / "branded-4x3.pptx"
+    prs = Presentation(str(template))
+    fill = prs.slide_masters[0].background.fill
+    fill.solid()
+    fill.fore_color.rgb = RGBColor.from_string("1B2A4A")
+    prs.save(str(template.with_name("draft.pptx")))
+    os.replace(template.with_name("draft.pptx"), template)
+    lines = watch.next_build()
+    assert "changed: branded-4x3.pptx" in lines
+    assert watch.workers() == workers
+    deck = Presentation(str(watch.out / "deck.pptx"))
+    assert str(deck.slide_masters[0].background.fill.fore_color.rgb) == "1B2A4A"
 
 
 def _running(pid: int) -> bool:
