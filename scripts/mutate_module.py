@@ -26,6 +26,7 @@ FAST_TESTS = {
         "tests/kit/test_setting.py",
         "tests/kit/test_paginate.py",
     ],
+    "kit/layout/wrapping.py": ["tests/kit/test_wrap.py", "tests/kit/test_textfit.py"],
     "kit/app/staging.py": ["tests/kit/test_staging.py"],
     "kit/app/build.py": ["tests/kit/test_build_steps.py"],
 }

@@ -15,16 +15,18 @@ text is measured and drawn in Liberation Sans.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, wraps
 from importlib import resources
 from pathlib import Path
+from typing import Any, TypeVar
 
 from kit.model.basics import is_font_file, other_faces
 
+R = TypeVar("R")
 DEFAULT = "Liberation Sans"
 # Shipped families by name, and the names they stand in for (metric twins).
 _SHIPPED = {
@@ -123,11 +125,13 @@ def _family_name(path: Path) -> str:
 
 @dataclass(frozen=True, eq=False)
 class _InUse:
-    """Families in use, and their combined faces once asked for: text is measured word by
-    word, and hashing the families' paths at every word cost a sixth of the deck's plan."""
+    """Families in use, and their combined faces and memos once asked for: text is measured
+    word by word, and hashing the families' paths at every word cost a sixth of the deck's
+    plan."""
 
     families: tuple[Family, ...]
     faces: dict[tuple[bool, bool], FaceMetrics] = field(default_factory=dict)
+    memos: dict[Callable[..., Any], dict[Hashable, Any]] = field(default_factory=dict)
 
 
 # The families text is measured and drawn with: a context variable, so each thread and
@@ -148,6 +152,37 @@ def using(heading: str, body: str) -> Iterator[None]:
         yield
     finally:
         _in_use.reset(token)
+
+
+# Each remembered function's memo, with the families it was measured with: the last build's.
+_MEMOS: dict[Callable[..., Any], tuple[tuple[Family, ...], dict[Hashable, Any]]] = {}
+
+
+def per_fonts(function: Callable[..., R]) -> Callable[..., R]:
+    """``function`` (of hashable positional arguments, measuring with the fonts in use)
+    remembered for the fonts in use: the deck is planned twice, and the drawing reuses the
+    probe's work. A font file changed in place is another family, measured anew."""
+
+    @wraps(function)
+    def remembered(*args: Hashable) -> R:
+        in_use = _in_use.get() or _SHIPPED_IN_USE
+        memo = in_use.memos.get(function)
+        if memo is None:
+            memo = in_use.memos[function] = _memo(in_use.families, function)
+        if args not in memo:
+            memo[args] = function(*args)
+        result: R = memo[args]
+        return result
+
+    return remembered
+
+
+def _memo(families: tuple[Family, ...], function: Callable[..., Any]) -> dict[Hashable, Any]:
+    """``function``'s memo for ``families``: a new one once the fonts change."""
+    kept = _MEMOS.get(function)
+    if kept is None or kept[0] != families:
+        kept = _MEMOS[function] = (families, {})
+    return kept[1]
 
 
 def current() -> Family:

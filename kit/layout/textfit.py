@@ -1,4 +1,4 @@
-"""Wrap styled text into lines with real font metrics, and fit it to a box.
+"""Fit styled text to a box, its paragraphs wrapped with real font metrics (``wrapping``).
 
 The result is plain data (``Text``): paragraphs of wrapped lines at a chosen size. The
 deck writer gives the same paragraphs to PowerPoint, which wraps them the same way
@@ -7,12 +7,11 @@ because the metrics match; PDF writers draw the lines exactly as wrapped here.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from kit.layout.fonts import metrics
+from kit.layout.wrapping import SPACE, Line, wrap
 from kit.model import markup
 from kit.model.markup import Run
 
@@ -42,19 +41,6 @@ class ParaSpec:
     least: float = 0.0  # points: a scaled paragraph (a sub-bullet) never goes under this
     keep_with_next: bool = False  # never the last paragraph of a box when more follow
     joined: bool = False  # no space before: one unit with the paragraph above (a stage's name)
-
-
-@dataclass(frozen=True)
-class Line:
-    """One wrapped line; ``end`` is what separated it from the next: " ", "\n" or ""."""
-
-    runs: tuple[Run, ...]
-    width: float
-    end: str = ""
-
-    @property
-    def text(self) -> str:
-        return "".join(run.text for run in self.runs)
 
 
 @dataclass(frozen=True)
@@ -124,104 +110,6 @@ def _styled_runs(spec: ParaSpec) -> tuple[Run, ...]:
         Run(run.text, run.bold or spec.bold, run.italic or spec.italic)
         for run in markup.parse(spec.text)
     )
-
-
-# A piece is a word and the spaces after it; no-break spaces (French "« oui »") join words.
-_BREAKABLE = r"[^\S\u00a0\u202f\u2007]"
-_PIECE = re.compile(rf"(?:(?!{_BREAKABLE}).)+{_BREAKABLE}*|{_BREAKABLE}+")
-_SPACE = re.compile(_BREAKABLE)
-
-
-def _width(run: Run, size: float) -> float:
-    return metrics(run.bold, run.italic).width(run.text, size)
-
-
-def wrap(runs: tuple[Run, ...], width: float, size: float) -> tuple[Line, ...]:
-    """Greedy word wrap of styled runs; hard newlines break, over-long words are split."""
-    lines: list[Line] = []
-    current: list[Run] = []
-    used = 0.0
-
-    def flush(hard: bool = False) -> None:
-        nonlocal current, used
-        spaced = False
-        while current and not current[-1].text.strip():
-            current.pop()
-            spaced = True
-        if current:
-            last = current[-1]
-            spaced = spaced or last.text != last.text.rstrip()
-            current[-1] = Run(last.text.rstrip(), last.bold, last.italic)
-        end = "\n" if hard else (" " if spaced else "")
-        lines.append(Line(tuple(current), sum(_width(r, size) for r in current), end))
-        current, used = [], 0.0
-
-    def add(piece: Run) -> None:
-        nonlocal used
-        if current and (current[-1].bold, current[-1].italic) == (piece.bold, piece.italic):
-            current[-1] = Run(current[-1].text + piece.text, piece.bold, piece.italic)
-        else:
-            current.append(piece)
-        used += _width(piece, size)
-
-    for words in _words(runs):
-        visible = sum(_width(Run(p.text.rstrip(), p.bold, p.italic), size) for p in words)
-        if words[0].text == "\n":
-            flush(hard=True)
-            continue
-        if current and used + visible > width:
-            flush()
-            if not words[0].text.strip():
-                continue
-        if not current and visible > width:
-            for piece in _split_word(words, width, size):
-                if current:
-                    flush()
-                for part in piece:
-                    add(part)
-            continue
-        for part in words:
-            add(part)
-    flush()
-    return tuple(lines)
-
-
-def _words(runs: tuple[Run, ...]) -> list[list[Run]]:
-    """Words with their trailing space, as lists of runs (a word may change style)."""
-    words: list[list[Run]] = []
-    joined = False  # the previous piece ended without a space: this one continues its word
-    for run in runs:
-        for line_index, line in enumerate(run.text.split("\n")):
-            if line_index:
-                words.append([Run("\n", run.bold, run.italic)])
-                joined = False
-            for match in _PIECE.finditer(line):
-                piece = Run(match.group(), run.bold, run.italic)
-                if joined and words and match.start() == 0:
-                    words[-1].append(piece)
-                else:
-                    words.append([piece])
-                joined = not match.group()[-1].isspace()
-    return words
-
-
-def _split_word(words: list[Run], width: float, size: float) -> list[list[Run]]:
-    """Break a word wider than the line into line-sized pieces, character by character.
-
-    The spaces after the word stay with its last piece, as they do with any word: they
-    never start a line of their own.
-    """
-    pieces: list[list[Run]] = [[]]
-    used = 0.0
-    for run in words:
-        for char in run.text:
-            char_width = _width(Run(char, run.bold, run.italic), size)
-            if used + char_width > width and pieces[-1] and not _SPACE.match(char):
-                pieces.append([])
-                used = 0.0
-            pieces[-1].append(Run(char, run.bold, run.italic))
-            used += char_width
-    return pieces
 
 
 def set_text(specs: list[ParaSpec], width: float, size: float, anchor: Anchor = "top") -> Text:
@@ -380,7 +268,7 @@ def unwidowed(text: Text, width: float) -> tuple[Text, float]:
             if len(lines) > len(para.lines) or not tried.whole_words:
                 break
             viewer = set_text([spec], narrow / slack, text.base, text.anchor)
-            alone = len(lines) > 1 and not _SPACE.search(lines[-1])
+            alone = len(lines) > 1 and not SPACE.search(lines[-1])
             if lines == [line.text for line in viewer.paragraphs[0].lines] and not alone:
                 return tried, narrow
             narrow -= width * 0.02

@@ -9,6 +9,7 @@ runs text into the footer.
 from __future__ import annotations
 
 import shutil
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,8 @@ from fontTools.ttLib import TTFont
 from pptx import Presentation
 
 from kit.layout import fonts
+from kit.layout.wrapping import wrap
+from kit.model.markup import Run
 
 from ..conftest import FIXTURES
 from ..corpus import kit
@@ -188,3 +191,25 @@ def test_a_font_file_changed_in_place_is_measured_again(tmp_path: Path) -> None:
             widths.append([fonts.metrics(bold=b).width(TEXT, 12) for b in (False, True)])
         assert widths[-1][0] == pytest.approx(_width(brand, TEXT, 12))
     assert widths[0][0] != widths[1][0] and widths[0][1] != widths[1][1]
+
+
+def test_text_wrapped_again_after_a_font_file_changed_in_place_is_wrapped_anew(
+    tmp_path: Path,
+) -> None:
+    """Wrapped lines are remembered per build's fonts: after the brand font's file is
+    replaced, the same text in the same box is wrapped with the new file's widths, each line
+    within the box and the next word not fitting on it."""
+    brand = tmp_path / "Brand.ttf"
+    text = " ".join([TEXT] * 4)
+    box = 200.0
+    wrapped = []
+    for source in ("LiberationMono-Regular.ttf", "Carlito-Regular.ttf"):
+        shutil.copyfile(fonts.font_dir() / source, brand)
+        with fonts.using(str(brand), str(brand)):
+            lines = [line.text for line in wrap((Run(text),), box, 12)]
+        for line, following in pairwise(lines):
+            assert _width(brand, line, 12) <= box
+            assert _width(brand, f"{line} {following.split()[0]}", 12) > box
+        assert " ".join(lines).split() == text.split()
+        wrapped.append(lines)
+    assert len(wrapped[0]) > len(wrapped[1])

@@ -13,7 +13,7 @@ from itertools import pairwise
 import pytest
 
 from kit.layout.fonts import metrics
-from kit.layout.textfit import Line, wrap
+from kit.layout.wrapping import Line, wrap
 from kit.model.markup import Run, parse
 
 SIZE = 12.0
