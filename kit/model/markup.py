@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from html import escape
 
 _TOKEN = re.compile(r"\\\\|\\\*|\*\*|\*")
@@ -22,6 +23,7 @@ class Run:
     italic: bool = False
 
 
+@lru_cache(maxsize=8192)  # fitting sets the same text at size after size, and plans twice
 def parse(text: str) -> tuple[Run, ...]:
     """Split ``text`` into runs; an unmatched star is printed as typed."""
     tokens = _tokens(text)
