@@ -187,7 +187,7 @@ def _check_package(path: Path, value: str) -> tuple[str, ...]:
         for entry in entries:
             _check_part(package, entry, value)
         try:
-            return pptxtemplate.open_template(str(path)).dropped
+            return pptxtemplate.dropped(str(path))
         except pptxtemplate.TemplateError as exc:
             raise _Refused(f"'{value}' {exc}") from None
 

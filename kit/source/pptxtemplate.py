@@ -4,9 +4,10 @@ A template (``.pptx``, or PowerPoint's own ``.potx``) may carry example slides w
 custom shows and a section list of those slides, master buttons that jump to them, and links
 out of the file (a logo on a network share, a web address). None of these belong in a deck
 built on it: they show the template's slides, point at nothing, or reach outside the file.
-``open_template`` removes them and says what it removed (``kit check`` warns with it); a
-template kit cannot build on (no slide layout, damaged) is a
-``TemplateError``. A notes master without a body placeholder gets one, for the deck's notes.
+``open_template`` removes them and ``dropped`` says what it removed (``kit check`` warns
+with it); a template kit cannot build on (no slide layout, damaged) is a ``TemplateError``.
+A notes master without a body placeholder gets one, for the deck's notes. A template is
+cleared once a process (``kit.templatefile``); each deck gets a copy of its own.
 """
 
 from __future__ import annotations
@@ -72,6 +73,12 @@ def open_template(path: str) -> OpenedTemplate:
     return OpenedTemplate(copy.deepcopy(cleared.presentation), cleared.dropped)
 
 
+def dropped(path: str) -> tuple[str, ...]:
+    """What ``open_template`` removes from the template at ``path``, described (``kit
+    check``), without a copy to build on. Raises ``TemplateError`` as it does."""
+    return _cleared(templatefile.package(path)).dropped
+
+
 @lru_cache(maxsize=2)  # by the parsed package: a template saved again is parsed and cleared again
 def _cleared(package: Package) -> OpenedTemplate:
     part = copy.deepcopy(package).main_document_part  # the parsed package stays as read
@@ -88,11 +95,11 @@ def _cleared(package: Package) -> OpenedTemplate:
     presentation = part.presentation
     if not any(len(master.slide_layouts) for master in presentation.slide_masters):
         raise TemplateError("has no slide layouts; kit needs one to build slides on")
-    dropped = [*_drop_slides(presentation), *_drop_links(presentation)]
+    removed = [*_drop_slides(presentation), *_drop_links(presentation)]
     _drop_thumbnail(presentation)
     _give_notes_a_body(presentation)
     _give_view_properties(presentation)
-    return OpenedTemplate(presentation, _counted(dropped))
+    return OpenedTemplate(presentation, _counted(removed))
 
 
 def _drop_slides(presentation: Presentation) -> Iterator[str]:
