@@ -39,10 +39,8 @@ _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 _HYPERLINKS = {f"{{{_A}}}{name}" for name in ("hlinkClick", "hlinkMouseOver", "hlinkHover")}
 # Actions that lead into the template's own slides or shows (a jump to the first, next or
 # last slide of the show works in any deck and stays).
-_TEMPLATE_ACTIONS = etree.XPath(
-    ".//*[starts-with(@action, 'ppaction://hlinksldjump')"
-    " or starts-with(@action, 'ppaction://customshow')]"
-)
+_TEMPLATE_ACTIONS = ("ppaction://hlinksldjump", "ppaction://customshow")
+_ACTING = etree.XPath(".//*[@action]")  # then filtered in Python: a third of starts-with's time
 _NS = {"p": _P, "a": _A}
 _BODY = etree.XPath(".//p:sp[p:nvSpPr/p:nvPr/p:ph[@type = 'body']]", namespaces=_NS)
 _USING = etree.XPath(".//*[@*[namespace-uri() = $ns and . = $id]]")
@@ -158,7 +156,11 @@ def _drop_links(presentation: Presentation) -> Iterator[str]:
 def _uses(root: etree._Element, doomed: dict[str, _Relationship]) -> dict[etree._Element, str]:
     """Each element that uses a doomed relationship, with its id, or that acts on the
     template's slides or shows, with an empty id."""
-    found = {element: "" for element in _TEMPLATE_ACTIONS(root)}
+    found = {
+        element: ""
+        for element in _ACTING(root)
+        if element.get("action").startswith(_TEMPLATE_ACTIONS)
+    }
     for r_id in doomed:
         found.update((element, r_id) for element in _USING(root, ns=_R, id=r_id))
     return found
