@@ -311,9 +311,11 @@ def _picture_cells(data: bytes, width: float, height: float) -> Cells | None:
     # Hidden pixels made white for the least of each channel and black for the most, so
     # each cell's extremes over the pixels that show are two extrema read in C.
     rgb = fine.convert("RGB")
-    least, most = Image.new("RGB", size, "#FFFFFF"), Image.new("RGB", size, "#000000")
-    least.paste(rgb, mask=shown)
-    most.paste(rgb, mask=shown)
+    least, most = rgb, rgb
+    if shown.getextrema() != (255, 255):  # an opaque picture (most are) shows every pixel
+        least, most = Image.new("RGB", size, "#FFFFFF"), Image.new("RGB", size, "#000000")
+        least.paste(rgb, mask=shown)
+        most.paste(rgb, mask=shown)
     return tuple(
         tuple(
             _cell((least, most), shown, (columns, rows), (column, row)) for column in range(columns)
@@ -336,10 +338,13 @@ def _cell(
     right = max((column + 1) * width // columns, left + 1)
     bottom = max((row + 1) * height // rows, top + 1)
     box = (left, top, right, bottom)
-    mask = shown.crop(box)
-    if 2 * mask.histogram()[255] < mask.width * mask.height:
-        return None
-    least, most = (cast(_Extrema, image.crop(box).getextrema()) for image in extremes)
+    pale, dark = extremes  # one picture, read once a cell, when every pixel shows
+    if pale is not dark:
+        mask = shown.crop(box)
+        if 2 * mask.histogram()[255] < mask.width * mask.height:
+            return None
+    least = cast(_Extrema, pale.crop(box).getextrema())
+    most = least if pale is dark else cast(_Extrema, dark.crop(box).getextrema())
     darkest = "#" + "".join(f"{low:02X}" for low, _ in least)
     lightest = "#" + "".join(f"{high:02X}" for _, high in most)
     return tuple(sorted({darkest, lightest}))

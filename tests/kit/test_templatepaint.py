@@ -118,6 +118,20 @@ def test_a_patterned_picture_shows_its_lines_and_its_ground(tmp_path: Path) -> N
     assert max(luminance(c) for c in behind) > 0.9, behind
 
 
+def test_a_picture_s_see_through_half_shows_none_of_its_colours(tmp_path: Path) -> None:
+    """A background picture, its left half see-through and its right half red: behind a box
+    on the left, nothing of the picture (not the black its hidden pixels hold); on the
+    right, its red alone."""
+    image = Image.new("RGBA", (960, 720), (0, 0, 0, 0))
+    image.paste((200, 0, 0, 255), (480, 0, 960, 720))
+    data = io.BytesIO()
+    image.save(data, "PNG")
+    fill = '<a:blipFill><a:blip r:embed="{rid}"/><a:stretch/></a:blipFill>'
+    content = read_look(_template(tmp_path, fill, picture=data.getvalue())).layout("content")
+    assert content.behind(Rect(50, 200, 200, 40)) == ()
+    assert content.behind(Rect(420, 200, 200, 40)) == ("#C80000",)
+
+
 def test_text_on_kits_own_tinted_box_is_inked_for_the_tint() -> None:
     """A light row kit tints under its text (an agenda's break) on a navy template: the
     text is inked for the tint it sits on, not for the navy around it."""
