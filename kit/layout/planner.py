@@ -266,7 +266,8 @@ class Planner:
         paragraphs one click at a time; ``role`` is the text's in the deck's type scale.
         """
         height = self.body_height(cite) - (top - BODY_TOP) - reserve
-        pages = self.scale.pages(role, specs, self.content_width, height, anchor)
+        again = self.words("continued")
+        pages = self.scale.pages(role, specs, self.content_width, height, anchor, again)
         if len(pages) > 1 and self.scale.too_long(role, specs, self.content_width, height, anchor):
             self.warn(ctx.place, f"text does not fit one slide; continued over {len(pages)} slides")
         for index, text in enumerate(pages):

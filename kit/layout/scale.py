@@ -17,13 +17,13 @@ import math
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
+from kit.layout.paging import paginate
 from kit.layout.slidelayout import Box
 from kit.layout.textfit import (
     Anchor,
     ParaSpec,
     Text,
     fit_text,
-    paginate,
     set_text,
     size_steps,
     unwidowed,
@@ -107,13 +107,20 @@ class Scale:
         return None
 
     def pages(
-        self, role: str, specs: list[ParaSpec], width: float, height: float, anchor: Anchor
+        self,
+        role: str,
+        specs: list[ParaSpec],
+        width: float,
+        height: float,
+        anchor: Anchor,
+        again: str = "",
     ) -> list[Text]:
         """``specs`` at the size of ``role`` in as few boxes of ``width`` × ``height`` as
-        they need (probing: at the largest size that needs one, noted)."""
-        pages = paginate(specs, width, height, *self.sizes(role), anchor=anchor)
+        they need (probing: at the largest size that needs one, noted); ``again`` marks a
+        bullet repeated above the rest of its sub-bullets."""
+        pages = paginate(specs, width, height, *self.sizes(role), anchor, again)
         if len(pages) > 1 and role in STEP_DOWN:
-            smaller = paginate(specs, width, height, *self.sizes(STEP_DOWN[role]), anchor=anchor)
+            smaller = paginate(specs, width, height, *self.sizes(STEP_DOWN[role]), anchor, again)
             pages = smaller if len(smaller) == 1 else pages
         if len(pages) == 1:
             self.saw(role, pages[0].base)

@@ -8,7 +8,7 @@ because the metrics match; PDF writers draw the lines exactly as wrapped here.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Literal
 
 from kit.layout.wrapping import SPACE, Line, wrap
@@ -178,76 +178,6 @@ def size_steps(max_size: float, min_size: float) -> Iterator[float]:
         yield size
         size -= 1 if size > 20 else 0.5
     yield min_size
-
-
-def paginate(
-    specs: list[ParaSpec],
-    width: float,
-    height: float,
-    max_size: float,
-    min_size: float,
-    anchor: Anchor = "top",
-) -> list[Text]:
-    """Fit ``specs`` into as few boxes as needed, never below ``min_size``.
-
-    A paragraph that does not fit a whole box by itself is split between lines; the
-    continuation keeps the paragraph's level but loses its bullet. A paragraph kept with
-    the next (a resource's name before its address) moves to the next box with it.
-    """
-    whole = fit_text(specs, width, height, max_size, min_size, anchor)
-    if whole is not None:
-        return [whole]
-    pieces = _split_tall(specs, width, height, min_size)
-    pages = _filled(pieces, width, height, min_size)
-    # Fill the boxes evenly: the fewest boxes at the shortest height that needs no more,
-    # never a full box followed by one holding a single line.
-    limit = height - min_size
-    while limit > 0:
-        even = _filled(pieces, width, limit, min_size)
-        if len(even) > len(pages):
-            break
-        pages, limit = even, limit - min_size
-    texts = []
-    for page in pages:
-        fitted = fit_text(page, width, height, max_size, min_size, anchor)
-        texts.append(fitted if fitted is not None else set_text(page, width, min_size, anchor))
-    return texts
-
-
-def _filled(
-    pieces: list[ParaSpec], width: float, height: float, size: float
-) -> list[list[ParaSpec]]:
-    """``pieces`` in order, each box filled up to ``height`` before the next is started."""
-    pages: list[list[ParaSpec]] = [[]]
-    for spec in pieces:
-        trial = [*pages[-1], spec]
-        if pages[-1] and set_text(trial, width, size).height > height:
-            kept: list[ParaSpec] = []
-            while len(pages[-1]) > 1 and pages[-1][-1].keep_with_next:
-                kept.insert(0, pages[-1].pop())
-            pages.append([*kept, spec])
-        else:
-            pages[-1] = trial
-    return pages
-
-
-def _split_tall(specs: list[ParaSpec], width: float, height: float, size: float) -> list[ParaSpec]:
-    out: list[ParaSpec] = []
-    for spec in specs:
-        laid = set_text([spec], width, size).paragraphs[0]
-        per_box = max(1, int(height // laid.line_height))
-        if len(laid.lines) <= per_box:
-            out.append(spec)
-            continue
-        for start in range(0, len(laid.lines), per_box):
-            chunk = laid.lines[start : start + per_box]
-            # each line joined to the next as wrapping parted them: a space, a hard line
-            # break, or nothing inside a word broken between letters
-            ends = [line.end for line in chunk[:-1]] + [""]
-            text = "".join(markup.unparse(line.runs) + end for line, end in zip(chunk, ends))
-            bullet = spec.bullet if start == 0 else ""
-            out.append(replace(spec, text=text, bullet=bullet, bold=False, italic=False))
-    return out
 
 
 def unwidowed(text: Text, width: float) -> tuple[Text, float]:

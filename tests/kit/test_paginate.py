@@ -4,9 +4,12 @@ breaks and emphasis kept, and a continuation at its paragraph's level without it
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
-from kit.layout.textfit import Anchor, ParaSpec, Text, paginate, set_text
+from kit.layout.paging import paginate
+from kit.layout.textfit import Anchor, ParaSpec, Text, set_text
 from kit.model.markup import Run
 
 WIDTH, MAX, FLOOR = 300.0, 24.0, 14.0
@@ -48,15 +51,52 @@ def test_paragraphs_fill_each_box_in_order_with_nothing_lost(anchor: Anchor) -> 
 
 
 def test_a_paragraph_taller_than_a_box_continues_at_its_level_without_its_bullet() -> None:
+    """LONG is a sub-bullet of the first point: its bullet is repeated above each piece."""
     height = 5 * FLOOR * 1.2 + 0.1
     boxes = boxes_of([POINTS[0], LONG, POINTS[1]], height)
-    pieces = [p for box in boxes for p in box.paragraphs]
-    assert (pieces[0].text, pieces[-1].text) == (POINTS[0].text, POINTS[1].text)
-    continued = pieces[1:-1]
+    assert [box.paragraphs[0].text for box in boxes[:-1]] == [POINTS[0].text] * (len(boxes) - 1)
+    pieces = [p for box in boxes[:-1] for p in box.paragraphs[1:]]
+    assert boxes[-1].paragraphs[-1].text == POINTS[1].text
+    continued = [*pieces, *boxes[-1].paragraphs[:-1]]
     assert len(continued) >= 3
     assert " ".join(p.text for p in continued) == LONG.text
     assert [p.bullet for p in continued] == ["–"] + [""] * (len(continued) - 1)
     assert {p.level for p in continued} == {1}
+
+
+SUBS = [ParaSpec(f"Sub-point {n}: ask in writing.", level=1, bullet="–") for n in (1, 2)]
+
+
+def test_a_bullet_and_its_sub_bullets_move_to_the_next_box_as_one() -> None:
+    """No box opens on a sub-bullet: its bullet goes with it, and the boxes share evenly."""
+    specs = [POINTS[0], POINTS[1], *SUBS, POINTS[2], POINTS[3]]
+    height = set_text(specs[:5], WIDTH, FLOOR).height  # room for the group, not the last
+    boxes = boxes_of(specs, height)
+    assert [[p.text for p in box.paragraphs] for box in boxes] == [
+        [s.text for s in specs[:4]],
+        [s.text for s in specs[4:]],
+    ]
+
+
+def test_a_bullet_is_repeated_marked_above_the_rest_of_its_sub_bullets() -> None:
+    subs = [replace(SUBS[0], text=f"Sub-point {n}: ask in writing.") for n in range(1, 9)]
+    height = set_text([POINTS[0], *subs[:4]], WIDTH, FLOOR).height
+    boxes = paginate([POINTS[0], *subs], WIDTH, height, MAX, FLOOR, again="(cont.)")
+    heads = [box.paragraphs[0].text for box in boxes]
+    assert heads == [POINTS[0].text] + [f"{POINTS[0].text} (cont.)"] * (len(boxes) - 1)
+    assert [p.text for box in boxes for p in box.paragraphs[1:]] == [s.text for s in subs]
+
+
+def test_no_box_holds_one_bullet_alone_where_an_even_split_exists() -> None:
+    """Five points for boxes of four: three and two, not four and one; three short points
+    and a long one for boxes of three lines: two and two, not three and one."""
+    height = set_text(POINTS[:4], WIDTH, FLOOR).height
+    assert [len(box.paragraphs) for box in boxes_of(POINTS[:5], height)] == [3, 2]
+    short = [ParaSpec(f"Point {n}: ask.", bullet="•") for n in range(1, 4)]
+    specs = [*short, replace(short[0], text=f"A long point: {POINTS[0].text} {POINTS[1].text}")]
+    height = set_text(specs[2:], WIDTH, FLOOR).height
+    assert height > set_text(short, WIDTH, FLOOR).height  # three short points fit too
+    assert [len(box.paragraphs) for box in boxes_of(specs, height)] == [2, 2]
 
 
 def test_line_breaks_and_broken_words_are_kept_across_boxes() -> None:

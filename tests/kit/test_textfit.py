@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kit.layout.textfit import ParaSpec, fit_all, fit_text, paginate, set_text
+from kit.layout.paging import paginate
+from kit.layout.textfit import ParaSpec, fit_all, fit_text, set_text
 
 TEXT = [ParaSpec("A tenant may ask for repairs in writing and keep a copy of every letter sent.")]
 WIDTH = 300.0

@@ -1,0 +1,214 @@
+"""Text too long for one box, continued over as few boxes as it needs (issue #15).
+
+A bullet and its sub-bullets move to the next box as one; a group taller than a box splits
+between its sub-bullets and the bullet is repeated above the rest, so no box opens on a
+sub-bullet cut off from what it belongs to. The boxes are filled evenly, and no box holds
+one paragraph alone where a split of as many boxes exists without one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from itertools import pairwise
+
+from kit.layout.textfit import Anchor, ParaSpec, Text, fit_text, set_text
+from kit.model import markup
+
+STEP = 1.0  # points: how much lower each box is tried, to share the paragraphs evenly
+ROUNDING = 1e-9  # points: heights summed here in another order than set_text sums them
+
+
+def paginate(
+    specs: list[ParaSpec],
+    width: float,
+    height: float,
+    max_size: float,
+    min_size: float,
+    anchor: Anchor = "top",
+    again: str = "",
+) -> list[Text]:
+    """Fit ``specs`` into as few boxes as needed, never below ``min_size``.
+
+    A paragraph that does not fit a whole box by itself is split between lines; the
+    continuation keeps the paragraph's level but loses its bullet. A paragraph kept with
+    the next (a resource's name before its address) moves to the next box with it, as a
+    bullet does with its sub-bullets; a bullet repeated above the rest of its sub-bullets
+    is followed by ``again`` ("(cont.)").
+    """
+    whole = fit_text(specs, width, height, max_size, min_size, anchor)
+    if whole is not None:
+        return [whole]
+    pages = _even(_Pieces(specs, width, height, min_size, again), height)
+    texts = []
+    for page in pages:
+        fitted = fit_text(page, width, height, max_size, min_size, anchor)
+        texts.append(fitted if fitted is not None else set_text(page, width, min_size, anchor))
+    return texts
+
+
+def _even(pieces: _Pieces, height: float) -> list[list[ParaSpec]]:
+    """The fewest boxes, filled as evenly as they can be: first among the splits with no
+    box of one paragraph, if any has none."""
+    height += ROUNDING
+    fewest = pieces.filled(height)
+    if all(pieces.height(group.members) <= height for group in pieces.groups):
+        return pieces.shared(height, len(fewest))
+    best, limit = fewest, height - STEP  # a group split over boxes: lower boxes, filled
+    while limit > 0:
+        pages = pieces.filled(limit)
+        if len(pages) > len(fewest):
+            break
+        if _lone(best) or not _lone(pages):
+            best = pages
+        limit -= STEP
+    return best
+
+
+def _rank(split: tuple[int, float, tuple[int, ...]]) -> tuple:
+    lone, fullest, starts = split
+    return lone, fullest, tuple(-start for start in starts)
+
+
+def _lone(pages: list[list[ParaSpec]]) -> bool:
+    """Whether a box holds one paragraph alone beside others holding more."""
+    return len(pages) > 1 and any(len(page) == 1 for page in pages)
+
+
+@dataclass(frozen=True)
+class _Group:
+    """Pieces kept in one box when they fit: a bullet, its sub-bullets, what it is kept with."""
+
+    members: tuple[int, ...]
+    repeat: bool  # a bullet heading sub-bullets: repeated when the group splits
+
+
+class _Pieces:
+    """The paragraphs at the floor, tall ones split between lines, with their heights."""
+
+    def __init__(
+        self, specs: list[ParaSpec], width: float, height: float, size: float, again: str
+    ) -> None:
+        self.specs = _split_tall(specs, width, height, size, again)
+        laid = set_text(self.specs, width, size).paragraphs
+        self.body = [para.height - para.space_before for para in laid]
+        self.space = [para.space_before for para in laid]
+        self.groups = _groups(self.specs)
+        self.again = {
+            group.members[0]: _repeated(self.specs[group.members[0]], again, width, size)
+            for group in self.groups
+            if group.repeat
+        }
+
+    def filled(self, height: float) -> list[list[ParaSpec]]:
+        """Each box filled up to ``height`` before the next is started, a group whole in
+        one box when it fits one, else split between its members."""
+        pages: list[list[int | ParaSpec]] = [[]]
+        used = [0.0]
+
+        def put(item: int | ParaSpec, tall: float, space: float) -> None:
+            used[0] += tall + (space if pages[-1] else 0.0)
+            pages[-1].append(item)
+
+        for group in self.groups:
+            tall = self.height(group.members)
+            if pages[-1] and used[0] + self.space[group.members[0]] + tall > height:
+                pages.append([])
+                used[0] = 0.0
+            if tall <= height or not group.repeat:
+                for index in group.members:
+                    if pages[-1] and used[0] + self.space[index] + self.body[index] > height:
+                        pages.append([])
+                        used[0] = 0.0
+                    put(index, self.body[index], self.space[index])
+                continue
+            head, *rest = group.members
+            put(head, self.body[head], self.space[head])
+            spec, tall_again = self.again[head]
+            for index in rest:
+                if used[0] + self.space[index] + self.body[index] > height:
+                    pages.append([])
+                    used[0] = 0.0
+                    put(spec, tall_again, 0.0)
+                put(index, self.body[index], self.space[index])
+        return [[self.specs[i] if isinstance(i, int) else i for i in page] for page in pages]
+
+    def shared(self, height: float, count: int) -> list[list[ParaSpec]]:
+        """The groups, none split, over ``count`` boxes of ``height``: the fewest boxes of
+        one paragraph among others, then the lowest fullest box."""
+        groups = [group.members for group in self.groups]
+        # best[j][i]: (lone boxes, fullest box, where each box starts) for i groups in j boxes
+        best: list[dict[int, tuple[int, float, tuple[int, ...]]]] = [{0: (0, 0.0, ())}]
+        for _ in range(count):
+            step: dict[int, tuple[int, float, tuple[int, ...]]] = {}
+            for start, (lone, fullest, starts) in best[-1].items():
+                for end in range(start + 1, len(groups) + 1):
+                    members = tuple(i for group in groups[start:end] for i in group)
+                    tall = self.height(members)
+                    if tall > height:
+                        break
+                    alone = count > 1 and len(members) == 1
+                    seen = (lone + alone, max(fullest, tall), (*starts, start))
+                    # on a tie, the earlier boxes fuller, as a reader fills them
+                    if end not in step or _rank(seen) < _rank(step[end]):
+                        step[end] = seen
+            best.append(step)
+        starts = (*best[-1][len(groups)][2], len(groups))
+        return [
+            [self.specs[i] for group in groups[a:b] for i in group] for a, b in pairwise(starts)
+        ]
+
+    def height(self, members: tuple[int, ...]) -> float:
+        """The height of ``members`` in one box, the first at its top."""
+        return sum(self.body[i] for i in members) + sum(self.space[i] for i in members[1:])
+
+
+def _repeated(spec: ParaSpec, again: str, width: float, size: float) -> tuple[ParaSpec, float]:
+    """The bullet ``spec`` as repeated above the rest of its sub-bullets, and its height."""
+    shown = replace(spec, text=f"{spec.text} {again}" if again else spec.text, keep_with_next=True)
+    return shown, set_text([shown], width, size).height
+
+
+def _groups(specs: list[ParaSpec]) -> list[_Group]:
+    """``specs`` by group: a paragraph with those indented under it, and with the next
+    when it is kept with it."""
+    groups: list[list[int]] = []
+    for index, spec in enumerate(specs):
+        head = specs[groups[-1][0]] if groups else None
+        kept = index > 0 and specs[index - 1].keep_with_next
+        if head is not None and (kept or spec.level > head.level):
+            groups[-1].append(index)
+        else:
+            groups.append([index])
+    return [
+        _Group(tuple(group), len(group) > 1 and specs[group[1]].level > specs[group[0]].level)
+        for group in groups
+    ]
+
+
+def _split_tall(
+    specs: list[ParaSpec], width: float, height: float, size: float, again: str
+) -> list[ParaSpec]:
+    """``specs`` with each paragraph taller than a box split between lines: a sub-bullet
+    into pieces that fit under its bullet, repeated."""
+    out: list[ParaSpec] = []
+    head: ParaSpec | None = None
+    for spec in specs:
+        head = head if head is not None and spec.level > head.level else spec
+        laid = set_text([spec], width, size).paragraphs[0]
+        room = height
+        if head is not spec:
+            shown, tall = _repeated(head, again, width, size)
+            room = height - tall - set_text([shown, spec], width, size).paragraphs[1].space_before
+        per_box = max(1, int((room if room >= laid.line_height else height) // laid.line_height))
+        if len(laid.lines) <= per_box:
+            out.append(spec)
+            continue
+        for start in range(0, len(laid.lines), per_box):
+            chunk = laid.lines[start : start + per_box]
+            # each line joined to the next as wrapping parted them: a space, a hard line
+            # break, or nothing inside a word broken between letters
+            ends = [line.end for line in chunk[:-1]] + [""]
+            text = "".join(markup.unparse(line.runs) + end for line, end in zip(chunk, ends))
+            bullet = spec.bullet if start == 0 else ""
+            out.append(replace(spec, text=text, bullet=bullet, bold=False, italic=False))
+    return out
