@@ -61,8 +61,9 @@ def plan_deck(workshop: Workshop) -> DeckLayout:
     those sizes (``kit.layout.scale``).
     """
     probe = _drawn(Planner(workshop))
-    settled = Planner(workshop, scale=probe.scale.settled(), pictures=probe.pictures)
-    return finished(_drawn(settled))
+    settled = _drawn(Planner(workshop, scale=probe.scale.settled(), pictures=probe.pictures))
+    settled.warn_small_area()
+    return finished(settled)
 
 
 def _drawn(planner: Planner) -> Planner:

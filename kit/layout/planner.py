@@ -9,11 +9,12 @@ continues on a "(cont.)" slide with a warning naming the block.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from kit.layout.breaks import phrased, short_words
 from kit.layout.pictures import Prepared, prepare
-from kit.layout.scale import CAPTION, Scale, unwidow
+from kit.layout.scale import BODY_FLOOR, CAPTION, Scale, unwidow
 from kit.layout.slidelayout import (
     Box,
     Element,
@@ -22,7 +23,7 @@ from kit.layout.slidelayout import (
 )
 from kit.layout.templated import canvas, placed, shifted, shows_pictures, size_warning, title_rect
 from kit.layout.templatelook import read_look
-from kit.layout.textfit import Anchor, ParaSpec, Text, fit_text, set_text
+from kit.layout.textfit import LINE_SPACING, Anchor, ParaSpec, Text, fit_text, set_text
 from kit.model import Block, Section, Workshop
 from kit.model.places import Place
 from kit.model.schedule import AgendaItem
@@ -38,6 +39,7 @@ RULE_TOP = 94.0
 BODY_TOP = 112.0
 FOOTER_BAND = 36.0
 CITE_BAND = 24.0
+FEW_LINES = 8  # a template's content area holding fewer lines of body text at its floor is small
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,7 @@ class Planner:
     logo_elements: list[Element] | None = None
     titles: set[str] = field(default_factory=set)
     scale: Scale = field(default_factory=Scale)  # probing until the deck's sizes are settled
+    continuations: int = 0  # "(cont.)" slides drawn
 
     def __post_init__(self) -> None:
         self.width, self.height = SLIDE_SIZES[self.workshop.theme.slide_size]
@@ -153,9 +156,28 @@ class Planner:
     def continued(self, title: str, index: int) -> str:
         """The title of the ``index``-th slide of a run: "Title (cont.)" after the first,
         then "Title (cont. 2)": every slide's title is its own."""
+        self.continuations += index > 0
         if index < 2:
             return f"{title} {self.words('continued')}" if index else title
         return f"{title} {self.words('continued_again', number=index)}"
+
+    def warn_small_area(self) -> None:
+        """One warning when the template's content area holds fewer than ``FEW_LINES`` lines
+        of body text at its floor and content continued: the template, not the text, to
+        change."""
+        height = self.body_height()
+        lines = int(height // (BODY_FLOOR * LINE_SPACING))
+        if self.look is None or not self.continuations or lines >= FEW_LINES:
+            return
+        layout = self.look.layout("content").name
+        template = Path(self.workshop.theme.template or "").name
+        self.warn(
+            ("theme", "template"),
+            f"the content area of {template}'s '{layout}' layout is "
+            f"{height:.0f} pt tall, room for {lines} lines of {BODY_FLOOR:g} pt body text: "
+            f"{self.continuations} slides continue what did not fit; a template with a "
+            "taller content area needs fewer",
+        )
 
     def section_number(self, ctx: BlockContext) -> str:
         return self.words("section_of", number=ctx.number, total=ctx.total_sections)
