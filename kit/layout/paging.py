@@ -26,6 +26,7 @@ def paginate(
     min_size: float,
     anchor: Anchor = "top",
     again: str = "",
+    first: float | None = None,
 ) -> list[Text]:
     """Fit ``specs`` into as few boxes as needed, never below ``min_size``.
 
@@ -33,34 +34,40 @@ def paginate(
     continuation keeps the paragraph's level but loses its bullet. A paragraph kept with
     the next (a resource's name before its address) moves to the next box with it, as a
     bullet does with its sub-bullets; a bullet repeated above the rest of its sub-bullets
-    is followed by ``again`` ("(cont.)").
+    is followed by ``again`` ("(cont.)"). ``first`` is the first box's height when it is
+    lower than the others (under something on the first slide only).
     """
-    whole = fit_text(specs, width, height, max_size, min_size, anchor)
+    boxes = (height if first is None else first, height)
+    whole = fit_text(specs, width, boxes[0], max_size, min_size, anchor)
     if whole is not None:
         return [whole]
-    pages = _even(_Pieces(specs, width, height, min_size, again), height)
+    pages = _even(_Pieces(specs, width, boxes[0], min_size, again), boxes)
     texts = []
-    for page in pages:
-        fitted = fit_text(page, width, height, max_size, min_size, anchor)
+    for index, page in enumerate(pages):
+        tall = boxes[index > 0]
+        fitted = fit_text(page, width, tall, max_size, min_size, anchor)
         texts.append(fitted if fitted is not None else set_text(page, width, min_size, anchor))
     return texts
 
 
-def _even(pieces: _Pieces, height: float) -> list[list[ParaSpec]]:
-    """The fewest boxes, filled as evenly as they can be: first among the splits with no
-    box of one paragraph, if any has none."""
-    height += ROUNDING
-    fewest = pieces.filled(height)
-    if all(pieces.height(group.members) <= height for group in pieces.groups):
-        return pieces.shared(height, len(fewest))
-    best, limit = fewest, height - STEP  # a group split over boxes: lower boxes, filled
-    while limit > 0:
-        pages = pieces.filled(limit)
+def _even(pieces: _Pieces, boxes: tuple[float, float]) -> list[list[ParaSpec]]:
+    """The fewest boxes (the first of ``boxes[0]``, the others ``boxes[1]`` high), filled
+    as evenly as they can be: first among the splits with no box of one paragraph, if any
+    has none."""
+    first, later = (height + ROUNDING for height in boxes)
+    fewest = pieces.filled(first, later)
+    if all(pieces.height(group.members) <= later for group in pieces.groups):
+        shared = pieces.shared(first, later, len(fewest))
+        if shared is not None:
+            return shared
+    best, lower = fewest, STEP  # a group split over boxes: lower boxes, filled
+    while lower < first:
+        pages = pieces.filled(first - lower, later - lower)
         if len(pages) > len(fewest):
             break
         if _lone(best) or not _lone(pages):
             best = pages
-        limit -= STEP
+        lower += STEP
     return best
 
 
@@ -99,59 +106,64 @@ class _Pieces:
             if group.repeat
         }
 
-    def filled(self, height: float) -> list[list[ParaSpec]]:
-        """Each box filled up to ``height`` before the next is started, a group whole in
-        one box when it fits one, else split between its members."""
+    def filled(self, first: float, later: float) -> list[list[ParaSpec]]:
+        """Each box filled up to its height (``first``, then ``later``) before the next is
+        started, a group whole in one box when it fits one, else split between its members."""
         pages: list[list[int | ParaSpec]] = [[]]
         used = [0.0]
 
-        def put(item: int | ParaSpec, tall: float, space: float) -> None:
+        def over(tall: float) -> bool:
+            return used[0] + tall > (first if len(pages) == 1 else later)
+
+        def put(item: int | ParaSpec, tall: float, space: float, new: bool = False) -> None:
+            if new:
+                pages.append([])
+                used[0] = 0.0
             used[0] += tall + (space if pages[-1] else 0.0)
             pages[-1].append(item)
 
         for group in self.groups:
-            tall = self.height(group.members)
-            if pages[-1] and used[0] + self.space[group.members[0]] + tall > height:
-                pages.append([])
-                used[0] = 0.0
-            if tall <= height or not group.repeat:
-                for index in group.members:
-                    if pages[-1] and used[0] + self.space[index] + self.body[index] > height:
-                        pages.append([])
-                        used[0] = 0.0
-                    put(index, self.body[index], self.space[index])
-                continue
             head, *rest = group.members
-            put(head, self.body[head], self.space[head])
+            tall = self.height(group.members)
+            new = bool(pages[-1]) and over(self.space[head] + tall)
+            if tall <= later or not group.repeat:
+                for index in group.members:
+                    space, body = self.space[index], self.body[index]
+                    put(index, body, space, new or (bool(pages[-1]) and over(space + body)))
+                    new = False
+                continue
+            put(head, self.body[head], self.space[head], new)
             spec, tall_again = self.again[head]
             for index in rest:
-                if used[0] + self.space[index] + self.body[index] > height:
-                    pages.append([])
-                    used[0] = 0.0
-                    put(spec, tall_again, 0.0)
+                if over(self.space[index] + self.body[index]):
+                    put(spec, tall_again, 0.0, new=True)
                 put(index, self.body[index], self.space[index])
         return [[self.specs[i] if isinstance(i, int) else i for i in page] for page in pages]
 
-    def shared(self, height: float, count: int) -> list[list[ParaSpec]]:
-        """The groups, none split, over ``count`` boxes of ``height``: the fewest boxes of
-        one paragraph among others, then the lowest fullest box."""
+    def shared(self, first: float, later: float, count: int) -> list[list[ParaSpec]] | None:
+        """The groups, none split, over ``count`` boxes (the first ``first`` high, the others
+        ``later``): the fewest boxes of one paragraph among others, then the least room
+        left in the fullest box; None when they do not fit so."""
         groups = [group.members for group in self.groups]
         # best[j][i]: (lone boxes, fullest box, where each box starts) for i groups in j boxes
         best: list[dict[int, tuple[int, float, tuple[int, ...]]]] = [{0: (0, 0.0, ())}]
-        for _ in range(count):
+        for box in range(count):
+            limit = first if box == 0 else later
             step: dict[int, tuple[int, float, tuple[int, ...]]] = {}
             for start, (lone, fullest, starts) in best[-1].items():
                 for end in range(start + 1, len(groups) + 1):
                     members = tuple(i for group in groups[start:end] for i in group)
                     tall = self.height(members)
-                    if tall > height:
+                    if tall > limit:
                         break
                     alone = count > 1 and len(members) == 1
-                    seen = (lone + alone, max(fullest, tall), (*starts, start))
+                    seen = (lone + alone, max(fullest, tall / limit), (*starts, start))
                     # on a tie, the earlier boxes fuller, as a reader fills them
                     if end not in step or _rank(seen) < _rank(step[end]):
                         step[end] = seen
             best.append(step)
+        if len(groups) not in best[-1]:
+            return None
         starts = (*best[-1][len(groups)][2], len(groups))
         return [
             [self.specs[i] for group in groups[a:b] for i in group] for a, b in pairwise(starts)

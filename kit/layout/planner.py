@@ -287,17 +287,21 @@ class Planner:
         ``first`` is 1 when the run continues a slide drawn before; ``build`` shows the
         paragraphs one click at a time; ``role`` is the text's in the deck's type scale.
         """
-        height = self.body_height(cite) - (top - BODY_TOP) - reserve
+        full = self.body_height(cite) - reserve
+        height = full - (top - BODY_TOP)
+        # on the slides after the first, the text takes the room of what is above it there
+        later = full if above and not repeat else height
         again = self.words("continued")
-        pages = self.scale.pages(role, specs, self.content_width, height, anchor, again)
+        pages = self.scale.pages(role, specs, self.content_width, later, anchor, again, height)
         if len(pages) > 1 and self.scale.too_long(role, specs, self.content_width, height, anchor):
             self.warn(ctx.place, f"text does not fit one slide; continued over {len(pages)} slides")
         for index, text in enumerate(pages):
             name = "Body" if role == "body" else role.capitalize()
+            at, room = (top, height) if index == 0 else (top + height - later, later)
             # followed: as tall as its text, foot-anchored: the same gap however viewers wrap
-            tall = text.height if below else height
-            box = Box(MARGIN, top, self.content_width, tall, text=text, name=name, build=build)
-            after = [shifted(element, 0, top + tall) for element in below or []]
+            tall = text.height if below else room
+            box = Box(MARGIN, at, self.content_width, tall, text=text, name=name, build=build)
+            after = [shifted(element, 0, at + tall) for element in below or []]
             shown = [*((above or []) if index == 0 or repeat else []), unwidow(box), *after]
             title_shown = self.continued(title, first + index)
             self.add(title_shown, kind, shown, notes, cite=cite, for_participants=for_participants)

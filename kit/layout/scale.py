@@ -114,17 +114,19 @@ class Scale:
         height: float,
         anchor: Anchor,
         again: str = "",
+        first: float | None = None,
     ) -> list[Text]:
         """``specs`` at the size of ``role`` in as few boxes of ``width`` × ``height`` as
-        they need (probing: at the largest size that needs one, noted); ``again`` marks a
-        bullet repeated above the rest of its sub-bullets."""
-        pages = paginate(specs, width, height, *self.sizes(role), anchor, again)
+        they need (the first ``first`` high, if given; probing: at the largest size that
+        needs one, noted); ``again`` marks a bullet repeated above its sub-bullets."""
+        pages = paginate(specs, width, height, *self.sizes(role), anchor, again, first)
         if len(pages) > 1 and role in STEP_DOWN:
-            smaller = paginate(specs, width, height, *self.sizes(STEP_DOWN[role]), anchor, again)
+            lower = self.sizes(STEP_DOWN[role])
+            smaller = paginate(specs, width, height, *lower, anchor, again, first)
             pages = smaller if len(smaller) == 1 else pages
         if len(pages) == 1:
             self.saw(role, pages[0].base)
-        elif self.fixed is None and self.too_long(role, specs, width, height, anchor):
+        elif self.fixed is None and self.too_long(role, specs, width, first or height, anchor):
             self.saw(role, ROLES[role][1])  # it continues anyway: fewest slides at the floor
         return pages
 

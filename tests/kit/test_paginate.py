@@ -139,3 +139,13 @@ def test_a_box_lower_than_one_line_still_shows_every_line_at_the_floor() -> None
     assert " ".join(box.plain for box in boxes) == POINTS[0].text
     assert [box.paragraphs[0].bullet for box in boxes] == ["•"] + [""] * (len(boxes) - 1)
     assert paginate([POINTS[0]], WIDTH, 1000.0, MAX, FLOOR)[0].anchor == "top"
+
+
+def test_a_first_box_lower_than_the_others_holds_less() -> None:
+    """Under a definition's term on its first slide only: the others take what it leaves."""
+    height = set_text(POINTS[:4], WIDTH, FLOOR).height
+    first = set_text(POINTS[:2], WIDTH, FLOOR).height
+    boxes = paginate(POINTS[:6], WIDTH, height, MAX, FLOOR, first=first)
+    assert [len(box.paragraphs) for box in boxes] == [2, 4]
+    assert boxes[0].height <= first
+    assert [p.text for box in boxes for p in box.paragraphs] == [s.text for s in POINTS[:6]]
