@@ -23,6 +23,8 @@ from kit.layout.slidelayout import Box
 from kit.layout.textfit import BALANCE, WRAP_SAFETY, ParaSpec, Text, respec, set_text
 from kit.model import markup
 
+Words = tuple[str, ...]  # a line's words
+
 
 def phrased(box: Box, short: frozenset[str], room: float | None = None) -> Box:
     """``box`` (text of one paragraph) with its lines parted where a designer would, by
@@ -34,19 +36,21 @@ def phrased(box: Box, short: frozenset[str], room: float | None = None) -> Box:
         return box
     width = (room or box.w) - 2 * box.inset
     lines = _chosen(text, 0, width, short)
-    if lines is None:
-        return box
     spec = _spec(text, 0)
+    if lines is None:  # the wrap's lines, held where a viewer's wrap would move a word
+        lines = [markup.unparse(line.runs) for line in text.paragraphs[0].lines]
+        if len(lines) < 2 or _holds(spec, box.w - 2 * box.inset, text, lines):
+            return box
     shift = {"left": 0.0, "center": 0.5, "right": 1.0}[spec.align]
     narrow = width
     while narrow > width * BALANCE:  # a box whose wrap gives the chosen lines
-        if _wrapped(spec, narrow, text) == lines == _wrapped(spec, narrow / WRAP_SAFETY, text):
+        if _holds(spec, narrow, text, lines):
             break
         narrow -= width * 0.01
-    else:  # none: the lines parted by line breaks
+    else:  # none: the lines parted by line breaks, beside the bullet's indent
         spec = replace(spec, text="\n".join(lines))
-        narrow = max(line.width for line in set_text([spec], width, text.base).paragraphs[0].lines)
-        narrow = min(narrow / WRAP_SAFETY, width)
+        para = set_text([spec], width, text.base).paragraphs[0]
+        narrow = min(max(line.width for line in para.lines) / WRAP_SAFETY + para.indent, width)
     grown = narrow + 2 * box.inset - box.w
     laid = set_text([spec], narrow, text.base, text.anchor)
     return replace(box, x=box.x - grown * shift, w=box.w + grown, text=laid)
@@ -68,9 +72,30 @@ def short_words(listed: str) -> frozenset[str]:
     return frozenset(listed.lower().split())
 
 
+def faulty(text: Text, index: int, width: float, short: frozenset[str]) -> bool:
+    """Whether paragraph ``index`` (set ``width`` wide) keeps a line ending on a short word,
+    or a last word alone, however its lines are parted."""
+    parting = _parting(text, index, width, short)
+    return parting is not None and _faults(parting[0], short) > 0
+
+
 def _chosen(text: Text, index: int, width: float, short: frozenset[str]) -> list[str] | None:
     """Paragraph ``index``'s words parted into as many lines, or None when its wrap's parting
     is as good as any (or it mixes styles or breaks lines itself: left to the wrap)."""
+    parting = _parting(text, index, width, short)
+    if parting is None:
+        return None
+    best, wrapped, (bold, italic) = parting
+    if _faults(best, short) >= _faults(wrapped, short):
+        return None
+    return [markup.unparse((markup.Run(" ".join(line), bold, italic),)) for line in best]
+
+
+def _parting(
+    text: Text, index: int, width: float, short: frozenset[str]
+) -> tuple[list[Words], list[Words], tuple[bool, bool]] | None:
+    """Paragraph ``index``'s best parting into as many lines, its wrap's, and its style
+    (bold, italic); None when it has one line, mixes styles or breaks lines itself."""
     para = text.paragraphs[index]
     runs = markup.parse(_spec(text, index).text)
     styles = {(run.bold, run.italic) for run in runs if run.text.strip()}
@@ -83,26 +108,24 @@ def _chosen(text: Text, index: int, width: float, short: frozenset[str]) -> list
     face = metrics(bold, italic)  # the build's fonts: a width is kept for this call alone
 
     @cache
-    def measure(line: tuple[str, ...]) -> float:
+    def measure(line: Words) -> float:
         return face.width(" ".join(line), para.size)
 
     wrapped = [tuple(line.text.split()) for line in para.lines]
     cuts = list(itertools.accumulate(len(line) for line in wrapped))
 
-    def judged(lines: list[tuple[str, ...]]) -> tuple[int, int, float]:
+    def judged(lines: list[Words]) -> tuple[int, int, float]:
         # faults first, then the fewest words moved from the wrap, then the most even
         moved = sum(map(abs, map(operator.sub, itertools.accumulate(map(len, lines)), cuts)))
         return _faults(lines, short), moved, max(measure(line) for line in lines)
 
     best = min(_partings(words, len(wrapped), room, measure), key=judged, default=None)
-    if best is None or _faults(best, short) >= _faults(wrapped, short):
-        return None
-    return [markup.unparse((markup.Run(" ".join(line), bold, italic),)) for line in best]
+    return None if best is None else (best, wrapped, (bold, italic))
 
 
 def _partings(
-    words: tuple[str, ...], count: int, room: float, measure: Callable[[tuple[str, ...]], float]
-) -> Iterator[list[tuple[str, ...]]]:
+    words: Words, count: int, room: float, measure: Callable[[Words], float]
+) -> Iterator[list[Words]]:
     """Every way to part ``words`` in order into ``count`` lines each within ``room``."""
     if count == 1:
         if measure(words) <= room:
@@ -116,11 +139,18 @@ def _partings(
             yield [head, *rest]
 
 
-def _faults(lines: list[tuple[str, ...]], short: frozenset[str]) -> int:
+def _faults(lines: list[Words], short: frozenset[str]) -> int:
     """Lines but the last ending on a short word, and a last line of one word alone."""
     ends = sum(line[-1].lower() in short for line in lines[:-1])
     alone = len(lines) > 1 and len(lines[-1]) == 1 and len(lines[-2]) > 1
     return ends + alone
+
+
+def _holds(spec: ParaSpec, width: float, text: Text, lines: list[str]) -> bool:
+    """Whether a box ``width`` wide wraps ``spec`` into ``lines`` with 3 % less room than its
+    edge (kit's own wrap) and with 3 % more (a viewer whose font runs narrower than kit's)."""
+    plain = [markup.plain(line) for line in lines]
+    return _wrapped(spec, width, text) == plain == _wrapped(spec, width / WRAP_SAFETY**2, text)
 
 
 def _wrapped(spec: ParaSpec, width: float, text: Text) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from kit.layout.address import address_text
-from kit.layout.breaks import phrased, rebroken
+from kit.layout.breaks import faulty, phrased, rebroken
 from kit.layout.planner import (
     BODY_TOP,
     FOOTER_BAND,
@@ -19,7 +19,7 @@ from kit.layout.planner import (
 from kit.layout.scale import CAPTION, ROLES
 from kit.layout.slidelayout import Box, Element, QrCode
 from kit.layout.templatelook import GAP, LayoutRole, Rect
-from kit.layout.textfit import PARA_SPACING, ParaSpec, Text, fit_text, set_text
+from kit.layout.textfit import PARA_SPACING, ParaSpec, Text, fit_text, set_text, size_steps
 from kit.model.colour import readable_on
 from kit.model.places import Place
 from kit.model.schedule import timetable
@@ -87,7 +87,8 @@ def _stacked(
     boxes, top = [], 0.0
     for spec in specs:
         text, text_w = _balanced([spec], set_text([spec], width, size), width)
-        boxes.append(phrased(Box(MARGIN, top, text_w, text.height, text=text, name=name), short))
+        box = Box(MARGIN, top, text_w, text.height, text=text, name=name)
+        boxes.append(phrased(box, short, width))  # its lines may part wider than balanced
         top += text.height + PARA_SPACING * size
     return boxes
 
@@ -108,6 +109,13 @@ def _balanced(specs: list[ParaSpec], text: Text, width: float) -> tuple[Text, fl
         else:
             low = middle
     return set_text(specs, high, text.base, text.anchor), high
+
+
+def _parted(text: Text, text_w: float, room: float, short: frozenset[str]) -> tuple[Text, float]:
+    """A divider's title (``text``, its last paragraph under the section's number) parted as
+    a designer parts it, by line breaks in a box ``room`` wide; as it was when its wrap is."""
+    parted = rebroken(text, len(text.paragraphs) - 1, room, short)
+    return (text, text_w) if parted is text else (parted, room)
 
 
 def _joined(text: str) -> str:
@@ -138,9 +146,7 @@ def divider(p: Planner, ctx: BlockContext) -> None:
     ]
     head_text = fit_text(head, w, 150, 44, 26, anchor="bottom")
     head_text, head_w = _balanced(head, head_text or set_text(head, w, 26, anchor="bottom"), w)
-    parted = rebroken(head_text, 1, w, p.short)  # the section's title, as a designer parts it
-    if parted is not head_text:
-        head_text, head_w = parted, w
+    head_text, head_w = _parted(head_text, head_w, w, p.short)
     timing = f"{p.words('minutes', count=section.duration)} · {_span(p, ctx)}"
     specs = [ParaSpec(timing, color=ink, bold=True)]
     specs += [ParaSpec(o, bullet="•", color=ink) for o in section.objectives]
@@ -204,6 +210,7 @@ def _on_layout(
     least = ROLES["term"][1]
     head_text = head_text or fit_text(head, title.w, title.h, head_sizes[1], least, "bottom")
     head_text = head_text or set_text(head, title.w, least, anchor="bottom")
+    head_text = _phrasable(head, head_text, title.w, head_sizes[1], p.short)
     title, body = _taller(title, head_text.height, body)
     lower_text = fit_text(lower, body.w, body.h, *lower_sizes)
     kept = len(lower)
@@ -217,6 +224,8 @@ def _on_layout(
         lower = lower[:kept]
     lower_text = lower_text or set_text(lower, body.w, lower_sizes[1])
     head_text, head_w = _balanced(head, head_text, title.w)
+    if len(head_text.paragraphs) > 1:
+        head_text, head_w = _parted(head_text, head_w, title.w, p.short)
     # each line in a box of its own, so each is balanced (one box narrows to its widest)
     lines = _stacked(lower, lower_text.base, body.w, "Subtitle", p.short)
     return [
@@ -227,6 +236,20 @@ def _on_layout(
         ),
         *(replace(line, x=body.x, y=line.y + body.y) for line in lines),
     ], dropped
+
+
+def _phrasable(
+    head: list[ParaSpec], text: Text, width: float, floor: float, short: frozenset[str]
+) -> Text:
+    """``text`` (``head`` set ``width`` wide) one size step smaller at a time, down to
+    ``floor``, where its title has no parting free of a short word at a line's end (a
+    layout's title box is the template's: kit cannot widen it); as it was when none is."""
+    last = len(head) - 1
+    for size in size_steps(text.base, floor):
+        trial = set_text(head, width, size, text.anchor)
+        if not faulty(trial, last, width, short):
+            return trial
+    return text
 
 
 def _taller(box: Rect, height: float, below: Rect) -> tuple[Rect, Rect]:

@@ -171,13 +171,12 @@ def test_no_divider_leaves_a_short_word_alone_on_a_line(decks: dict[str, Deck], 
     assert not lone, f"{name}: {lone}"
 
 
-# Shapes whose lines a designer parts: titles (of slides, the title slide and dividers)
-# and stage names. Not yet on templates: Midnightblue's title slide still ends "Thank you
-# for" / ..., Vivid's dividers' objectives "... on" / ... (the layouts' own boxes).
-PHRASED = ("Title", "Stage ")
+# Shapes whose lines a designer parts: titles (of slides, the title slide and dividers),
+# stage names, and the title slide's and dividers' lower lines (subtitle, details, objectives).
+PHRASED = ("Title", "Stage ", "Subtitle", "Presenters, date and venue", "Timing and objectives")
 
 
-@pytest.mark.parametrize("name", CASES)
+@pytest.mark.parametrize("name", [*CASES, *TEMPLATED])
 def test_no_title_or_name_ends_a_line_on_a_short_word(decks: dict[str, Deck], name: str) -> None:
     """#15: no line but the last of a title or a stage's name ends on
     one of its language's short words (kit's catalog: "and", "the", "du", "für", "і") after
