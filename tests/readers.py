@@ -356,21 +356,20 @@ def workshop_vocabulary(path: Path) -> frozenset[str]:
     folder = path if path.is_dir() else path.parent
     files = [folder / "workshop.yaml", *sorted(folder.glob("translations/*.yaml"))]
     return vocabulary(
-        text
-        for file in files
-        for text in _strings(yaml.safe_load(file.read_text(encoding="utf-8")))
+        text for file in files for text in strings(yaml.safe_load(file.read_text(encoding="utf-8")))
     )
 
 
-def _strings(value: object) -> Iterator[str]:
+def strings(value: object) -> Iterator[str]:
+    """Every text in ``value`` (read YAML, or a model's dump), depth first."""
     if isinstance(value, str):
         yield value
     elif isinstance(value, dict):
         for item in value.values():
-            yield from _strings(item)
-    elif isinstance(value, list):
+            yield from strings(item)
+    elif isinstance(value, (list, tuple)):
         for item in value:
-            yield from _strings(item)
+            yield from strings(item)
 
 
 def broken_words(page: Page, words: frozenset[str]) -> list[str]:

@@ -67,11 +67,6 @@ def rebroken(text: Text, index: int, width: float, short: frozenset[str]) -> Tex
     return set_text(specs, width, text.base, text.anchor)
 
 
-def short_words(listed: str) -> frozenset[str]:
-    """The catalog's ``short_words`` entry (words apart by spaces) as a set, lower case."""
-    return frozenset(listed.lower().split())
-
-
 def faulty(text: Text, index: int, width: float, short: frozenset[str]) -> bool:
     """Whether paragraph ``index`` (set ``width`` wide) keeps a line ending on a short word,
     or a last word alone, however its lines are parted."""

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kit.layout.breaks import phrased, short_words
+from kit.layout.breaks import phrased
 from kit.layout.pictures import Prepared, prepare
 from kit.layout.scale import BODY_FLOOR, CAPTION, Scale, unwidow
 from kit.layout.slidelayout import (
@@ -28,6 +28,7 @@ from kit.model import Block, Section, Workshop
 from kit.model.places import Place
 from kit.model.schedule import AgendaItem
 from kit.words.i18n import Words
+from kit.words.typography import short_words
 
 SLIDE_SIZES = {"16:9": (960.0, 540.0), "4:3": (720.0, 540.0)}
 MARGIN = 40.0

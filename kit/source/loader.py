@@ -30,7 +30,7 @@ from kit.source.templating import TemplateProblem, Templates, has_template
 from kit.source.themefonts import theme_fonts
 from kit.source.yamlsource import Document, Path_, read_yaml_file
 from kit.words.i18n import missing_catalog, words
-from kit.words.typography import curled, spaced
+from kit.words.typography import bound, curled, short_words, spaced
 
 WORKSHOP_FILE = "workshop.yaml"
 # Every metadata field is a template variable; these hold structure, not words.
@@ -103,7 +103,8 @@ def load(path: Path | str, language: str | None = None) -> LoadedWorkshop:
     data = _fill_templates(data, (), render, located, problems)
     language = data.get("language")
     if isinstance(language, str):
-        data = _typeset(data, (), language)
+        short = short_words(words(language, file.parent)("short_words"))
+        data = _typeset(data, (), language, short)
 
     base_dir = file.parent.resolve()
     dropped: dict[str, tuple[str, ...]] = {}  # from templates, by path
@@ -212,15 +213,18 @@ def _default_titles(data: dict[str, Any], folder: Path) -> None:
                 body["title"] = table(DEFAULT_TITLES[kind])
 
 
-def _typeset(value: Any, path: Path_, language: str) -> Any:
-    """Every text in the language's quotation marks and spacing around punctuation; ids,
-    paths and URLs as they are."""
+def _typeset(value: Any, path: Path_, language: str, short: frozenset[str]) -> Any:
+    """Every text in the language's quotation marks and spacing around punctuation, its
+    units held on one line (``short``: the language's short words); ids, paths and URLs
+    as they are."""
     if isinstance(value, str):
-        return spaced(curled(value, language), language) if editions.translatable(path) else value
+        if not editions.translatable(path):
+            return value
+        return bound(spaced(curled(value, language), language), language, short)
     if isinstance(value, list):
-        return [_typeset(item, (*path, i), language) for i, item in enumerate(value)]
+        return [_typeset(item, (*path, i), language, short) for i, item in enumerate(value)]
     if isinstance(value, dict):
-        return {k: _typeset(v, (*path, k), language) for k, v in value.items()}
+        return {k: _typeset(v, (*path, k), language, short) for k, v in value.items()}
     return value
 
 

@@ -23,6 +23,8 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kit.words.typography import bound, short_words
+
 if TYPE_CHECKING:
     from babel.messages.catalog import Catalog
     from babel.support import NullTranslations, Translations
@@ -70,7 +72,8 @@ class Words:
         """``5 December 2026`` / ``December 5, 2026`` (en-US) / ``5 декабря 2026 г.``."""
         from babel.dates import format_date
 
-        return format_date(day, format="long", locale=self.locale())
+        said = format_date(day, format="long", locale=self.locale())
+        return bound(said, self.language, short_words(self("short_words")))  # day and month
 
     def time(self, moment: dt.time) -> str:
         """``14:30``, or ``2:30 PM`` where the locale (or ``clock``) uses a 12-hour clock."""

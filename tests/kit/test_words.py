@@ -65,14 +65,15 @@ def test_plural_forms_follow_the_language(language: str, counts: list[str]) -> N
 
 def test_dates_times_and_numbers_follow_cldr() -> None:
     day, start, end = dt.date(2026, 3, 14), dt.time(9, 0), dt.time(14, 30)
-    assert words("en").date(day) == "14 March 2026"
-    assert words("en-US").date(day) == "March 14, 2026"
+    # a day and its month held on one line (#15)
+    assert words("en").date(day) == "14\u00a0March 2026"
+    assert words("en-US").date(day) == "March\u00a014, 2026"
     assert words("en-US").span(start, end) == "9:00\u202fAM–2:30\u202fPM"  # 12-hour
     assert words("en").span(start, end) == "09:00–14:30"
-    assert words("fr").date(day) == "14 mars 2026"
-    assert words("de").date(day) == "14. März 2026"
+    assert words("fr").date(day) == "14\u00a0mars 2026"
+    assert words("de").date(day) == "14.\u00a0März 2026"
     assert words("es").date(day) == "14 de marzo de 2026"
-    assert words("uk").date(day) == "14 березня 2026\u202fр."
+    assert words("uk").date(day) == "14\u00a0березня 2026\u202fр."
     assert words("fr")("participants", count=1200) == "1\u202f200 participants"
     assert words("de")("participants", count=1200) == "1.200 Teilnehmende"
 

@@ -19,10 +19,10 @@ from PIL import Image
 from pptx import Presentation
 
 from kit.app.build import build
-from kit.layout.breaks import short_words
 from kit.model import Workshop, markup
 from kit.model.schedule import BreakItem, item_title, timetable
 from kit.source.loader import load
+from kit.words.typography import short_words
 
 from ..conftest import FIXTURES, ROOT
 from ..corpus import libreoffice_templates, on_template
