@@ -38,8 +38,8 @@ def phrased(box: Box, short: frozenset[str], room: float | None = None) -> Box:
     lines = _chosen(text, 0, width, short)
     spec = _spec(text, 0)
     if lines is None:  # the wrap's lines, held where a viewer's wrap would move a word
-        lines = [markup.unparse(line.runs) for line in text.paragraphs[0].lines]
-        if len(lines) < 2 or _holds(spec, box.w - 2 * box.inset, text, lines):
+        lines = _kept(text, 0)
+        if lines is None or _holds(spec, box.w - 2 * box.inset, text, lines):
             return box
     shift = {"left": 0.0, "center": 0.5, "right": 1.0}[spec.align]
     narrow = width
@@ -56,10 +56,14 @@ def phrased(box: Box, short: frozenset[str], room: float | None = None) -> Box:
     return replace(box, x=box.x - grown * shift, w=box.w + grown, text=laid)
 
 
-def rebroken(text: Text, index: int, width: float, short: frozenset[str]) -> Text:
+def rebroken(
+    text: Text, index: int, width: float, short: frozenset[str], kept: bool = False
+) -> Text:
     """``text`` (set ``width`` wide) with paragraph ``index``'s lines parted by line breaks
-    where a designer would part them (as it was when its wrap already does)."""
-    lines = _chosen(text, index, width, short)
+    where a designer would part them (as it was when its wrap already does, or with
+    ``kept`` where it does: a viewer with more room, as inside a stage's rounded corners,
+    would wrap it otherwise)."""
+    lines = _chosen(text, index, width, short) or (_kept(text, index) if kept else None)
     if lines is None:
         return text
     specs = [_spec(text, number) for number in range(len(text.paragraphs))]
@@ -139,6 +143,15 @@ def _faults(lines: list[Words], short: frozenset[str]) -> int:
     ends = sum(line[-1].lower() in short for line in lines[:-1])
     alone = len(lines) > 1 and len(lines[-1]) == 1 and len(lines[-2]) > 1
     return ends + alone
+
+
+def _kept(text: Text, index: int) -> list[str] | None:
+    """Paragraph ``index``'s lines as its wrap parts them, or None when it has one line or
+    breaks lines itself (or inside a word)."""
+    lines = text.paragraphs[index].lines
+    if len(lines) < 2 or any(line.end != " " for line in lines[:-1]):
+        return None
+    return [markup.unparse(line.runs) for line in lines]
 
 
 def _holds(spec: ParaSpec, width: float, text: Text, lines: list[str]) -> bool:

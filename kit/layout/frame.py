@@ -223,6 +223,7 @@ def _on_layout(
         p.warn(place, f"the template's {role} slide has no room for: {said} (in its notes)")
         lower = lower[:kept]
     lower_text = lower_text or set_text(lower, body.w, lower_sizes[1])
+    lower_text = _phrasable(lower, lower_text, body.w, lower_sizes[1], p.short)
     head_text, head_w = _balanced(head, head_text, title.w)
     if len(head_text.paragraphs) > 1:
         head_text, head_w = _parted(head_text, head_w, title.w, p.short)
@@ -239,15 +240,14 @@ def _on_layout(
 
 
 def _phrasable(
-    head: list[ParaSpec], text: Text, width: float, floor: float, short: frozenset[str]
+    specs: list[ParaSpec], text: Text, width: float, floor: float, short: frozenset[str]
 ) -> Text:
-    """``text`` (``head`` set ``width`` wide) one size step smaller at a time, down to
-    ``floor``, where its title has no parting free of a short word at a line's end (a
-    layout's title box is the template's: kit cannot widen it); as it was when none is."""
-    last = len(head) - 1
+    """``text`` (``specs`` set ``width`` wide) one size step smaller at a time, down to
+    ``floor``, where a paragraph has no parting free of a short word at a line's end (a
+    layout's boxes are the template's: kit cannot widen them); as it was when none is."""
     for size in size_steps(text.base, floor):
-        trial = set_text(head, width, size, text.anchor)
-        if not faulty(trial, last, width, short):
+        trial = set_text(specs, width, size, text.anchor)
+        if not any(faulty(trial, index, width, short) for index in range(len(specs))):
             return trial
     return text
 

@@ -74,7 +74,11 @@ CASES: dict[str, tuple[Path | None, str | None]] = {
 # On LibreOffice's templates: the title slide and dividers in the layouts' own boxes.
 TEMPLATED = {
     "sample-Vivid": (SAMPLE, "Vivid"),
+    "sample-Midnightblue": (SAMPLE, "Midnightblue"),
+    "sample-Focus": (SAMPLE, "Focus"),
+    "first-aid-Vivid": (FIXTURES / "first-aid", "Vivid"),
     "first-aid-Midnightblue": (FIXTURES / "first-aid", "Midnightblue"),
+    "first-aid-Focus": (FIXTURES / "first-aid", "Focus"),
 }
 
 

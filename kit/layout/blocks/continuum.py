@@ -231,7 +231,8 @@ def _diagram(
                 y,
                 laid.width,
                 laid.track,
-                text=rebroken(laid.labels[index], 1, laid.inner, p.short),  # 1: the name
+                # 1: the name; its lines held, as the stage's corners give a viewer more room
+                text=rebroken(laid.labels[index], 1, laid.inner, p.short, kept=True),
                 shape="roundrect",
                 fill=fill,
                 outline=c.primary,
