@@ -57,6 +57,12 @@ class Sheet:
     def facilitator(self) -> bool:
         return self.kind.facilitator
 
+    @property
+    def flows(self) -> bool:
+        """Whether it flows from page to page: sheets on paper do; cards and signs, on card,
+        are set a page at a time."""
+        return self.kind.printing is None or self.kind.printing.stock == "paper"
+
 
 FieldPath = tuple[str | int, ...]
 
@@ -186,6 +192,7 @@ class Plan:
                 self.brand,
                 facilitator=sheet.facilitator,
             ),
+            even=sheet.flows,
         )
         return Output(path, pages, sheet.kind)
 

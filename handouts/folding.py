@@ -11,8 +11,10 @@ from pathlib import Path
 
 from reportlab.platypus import Flowable
 
-from handouts.story import Look, write_document
+from handouts.document import write_document
+from handouts.story import Look
 from kit.outputs import OutputKind
+from kit.pdf.document import EVEN
 from kit.pdf.flow import FULL_ENOUGH, EndMark
 
 
@@ -23,13 +25,15 @@ def write_folded(
 
     When the last page would hold less than a quarter page, the story is laid out again
     with less space between paragraphs, and that layout is kept if it takes fewer pages.
+    Else a last page under half full is evened out with the page before.
     """
     end = EndMark()
     pages = write_document(path, [*make(look), end], look, what, kind)
-    if pages < 2 or end.fill >= FULL_ENOUGH:
+    if pages < 2 or end.fill >= EVEN:
         return pages
-    tight = look.tightened()
-    folded = write_document(path, make(tight), tight, what, kind)
-    if folded < pages:
-        return folded
-    return write_document(path, make(look), look, what, kind)
+    if end.fill < FULL_ENOUGH:
+        tight = look.tightened()
+        folded = write_document(path, make(tight), tight, what, kind)
+        if folded < pages:
+            return folded
+    return write_document(path, make(look), look, what, kind, even=True)

@@ -11,8 +11,9 @@ from pathlib import Path
 
 from reportlab.platypus import Flowable
 
+from handouts.document import write_document
 from handouts.slidedraw import SlideDrawing
-from handouts.story import look_for, write_document
+from handouts.story import look_for
 from kit.layout.slidelayout import DeckLayout
 from kit.model import Theme, Workshop
 from kit.model.colour import mix

@@ -15,8 +15,9 @@ from pathlib import Path
 
 from reportlab.platypus import Flowable
 
+from handouts.document import write_document
 from handouts.materials import materials
-from handouts.story import Look, grid, laid_out, look_for, when, write_document
+from handouts.story import Look, grid, laid_out, look_for, when
 from kit.errors import KitError
 from kit.model import Theme, Workshop
 from kit.outputs import PRINT_LIST, BuildOptions, Output, Printing

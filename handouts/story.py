@@ -9,12 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 from typing import Any, TypeAlias, Union
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
 
 from kit.layout.fonts import face_name
@@ -22,25 +20,20 @@ from kit.layout.pictures import Prepared, prepare
 from kit.model import BulletItem, ContinuumBlock, Theme, Workshop, markup
 from kit.model.colour import WHITE, mix, readable_on
 from kit.model.schedule import AgendaItem, BreakItem, agenda, item_title
-from kit.outputs import OutputKind
 from kit.pdf import (
-    FURNITURE_SIZE,
     MARGIN,
     Styles,
-    build_pdf,
     colour,
-    meta_for,
     para,
     styles,
     table_style,
 )
 from kit.pdf.brand import Brand, brand_for
-from kit.pdf.draw import TINT, clip, frame_size, print_theme, running_header
+from kit.pdf.draw import TINT, frame_size, print_theme
 from kit.pdf.tagging import DataTable, TaggedParagraph
 from kit.words.i18n import Words
 
 LARGE_PRINT = 16.0  # the smallest text in the large-print edition, in points
-LARGE_FURNITURE = 14.0  # its running header, footer and page numbers
 LARGE_MARGIN = MARGIN + 4 * mm  # room for that furniture, 12 mm clear of the paper's edge
 TIGHT_SPACING = 0.6  # of the usual space between paragraphs, when a last page folds back
 CELL_PADDING = 0.4  # table cell padding, as a multiple of the body size
@@ -351,49 +344,3 @@ def boxed(parts: list[Flowable], look: Look) -> Table:
         )
     )
     return box
-
-
-# --- whole documents ------------------------------------------------------------------
-
-
-def footer_text(workshop: Workshop, what: str, *, large: bool = False) -> str:
-    """The running footer: which document, by whom, under which licence.
-
-    The workshop's title is in the running header already; in large print, so is the
-    organisation on the first page, and the footer has room for no more.
-    """
-    parts = (what, workshop.licence) if large else (what, workshop.organisation, workshop.licence)
-    return " · ".join(part for part in parts if part)
-
-
-def write_document(
-    path: Path, story: Sequence[Flowable], look: Look, what: str, kind: OutputKind
-) -> int:
-    """Lay ``story`` out with the running header and footer; returns the page count.
-
-    A facilitator's ``kind`` marks every page, in a black header band, as their copy.
-    """
-    facilitator = kind.facilitator
-    label = look.words("facilitator_copy") if facilitator else what
-    size = LARGE_FURNITURE if look.large else FURNITURE_SIZE
-    if look.large and not facilitator:
-        label = ""  # the footer names the document: the title gets the header's width
-    page_label = look.words("page_of", page=99, total=99)
-    room = look.width - stringWidth(page_label, face_name(), size) - size
-    footer = clip(footer_text(look.workshop, what, large=look.large), face_name(), size, room)
-    title, theme = markup.plain(look.workshop.title), look.theme
-    header = running_header(title, label, theme, look.brand, facilitator=facilitator, size=size)
-    return build_pdf(
-        path,
-        story,
-        paper=look.paper,
-        turned=look.turned,
-        meta=meta_for(look.workshop, what),
-        footer=footer,
-        theme=theme,
-        page_label=lambda page, total: look.words("page_of", page=page, total=total),
-        on_page=header,
-        furniture=size,
-        margin=look.margin,
-        top_margin=look.top,
-    )

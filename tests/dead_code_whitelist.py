@@ -40,3 +40,4 @@ _.__Comment__  # a11y's tagging: pikepdf's comment attribute (kit/pdf/tagging.py
 _.handle_starttag  # html.parser.HTMLParser calls these by name (tests/conftest.py)
 _.handle_endtag
 _.handle_data
+_._multiBuildEdits  # reportlab notes its edits to a story there (kit/pdf/document.py)

@@ -11,13 +11,14 @@ from collections.abc import Mapping
 from functools import partial
 from pathlib import Path
 
+from handouts.document import write_document
 from handouts.organiser.certificates import write_certificates
 from handouts.organiser.evaluation import evaluation_story
 from handouts.organiser.roomlist import BODY_SIZE as ROOM_LIST_SIZE
 from handouts.organiser.roomlist import room_list_story
 from handouts.organiser.signin import sign_in_story
 from handouts.organiser.tents import write_name_tents
-from handouts.story import look_for, write_document
+from handouts.story import look_for
 from kit.layout.pictures import Prepared
 from kit.model import Theme, Workshop
 from kit.outputs import (

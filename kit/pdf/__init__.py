@@ -27,11 +27,10 @@ from reportlab.platypus import (
     Paragraph,
     TableStyle,
 )
-from reportlab.platypus.doctemplate import LayoutError
 
-from kit.errors import KitError
 from kit.layout.fonts import current, face_name
 from kit.model import Theme, Workshop, markup
+from kit.pdf.document import Document, write_laid
 from kit.pdf.flow import Together, flowing
 from kit.pdf.tagging import TaggedParagraph, Tagger, write_structure
 from kit.words.langtag import language_tag
@@ -248,14 +247,16 @@ def build_pdf(
     page_label: Callable[[int, int], str] = lambda page, total: f"Page {page} of {total}",
     on_page: Callable[[Canvas, BaseDocTemplate], None] | None = None,
     furniture: float = FURNITURE_SIZE,
+    even: bool = False,
 ) -> int:
     """Lay ``story`` out on ``paper`` with a running footer in ``furniture`` points, and room
     for a header's logo in ``top_margin`` (if not ``margin``); returns the page count. The
-    story flows as ``kit.pdf.flow`` says."""
+    story flows as ``kit.pdf.flow`` says; with ``even``, a nearly empty last page is evened
+    out with the page before (``kit.pdf.document``)."""
     register_fonts()
     width, height = paper_size(paper, turned=turned)
     top = top_margin or margin
-    doc = BaseDocTemplate(
+    doc = Document(
         str(path),
         pagesize=(width, height),
         leftMargin=margin,
@@ -279,12 +280,4 @@ def build_pdf(
         [PageTemplate(id="page", frames=[frame], onPage=on_page or (lambda canvas, doc: None))]
     )
     paint = _footer_painter(footer, page_label, theme, margin, furniture)
-    try:
-        doc.build(flowing(story), canvasmaker=_numbered_canvas(paint, meta))
-    except LayoutError:
-        # Only text that cannot be broken (one enormous word, say) gets here.
-        raise KitError(
-            f"{path.name}: some text is too long to fit on one page even when wrapped; "
-            "look for a very long word or web address"
-        ) from None
-    return doc.page
+    return write_laid(path, doc, flowing(story), _numbered_canvas(paint, meta), even=even)
