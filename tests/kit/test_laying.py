@@ -5,13 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Frame, PageTemplate, Spacer, Table
+from reportlab.platypus import Flowable, Frame, PageTemplate, Spacer, Table
 
 from kit.errors import KitError
 from kit.model import Theme
 from kit.pdf import build_pdf, meta_for, para, styles
-from kit.pdf.document import Document
+from kit.pdf.document import Document, lay_evenly
 from kit.source.loader import load
 
 from ..conftest import SAMPLE
@@ -66,3 +67,41 @@ def test_text_that_cannot_fit_is_one_line_naming_file_page_and_words(tmp_path: P
     message = str(raised.value)
     assert "\n" not in message
     assert message.startswith('unfit.pdf: page 2: the text "word0 word1 word2'), message
+
+
+class _Swelling(Flowable):
+    """Nothing to read, and nearly a page tall at a page's top: a break before it adds a
+    page (as a block that is laid out otherwise at the top might)."""
+
+    def __init__(self, height: float) -> None:
+        super().__init__()
+        self.normal = height
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        frame = getattr(self, "_frame", None)
+        self.height = frame._height * 0.95 if frame is not None and frame._atTop else self.normal
+        return aW, self.height
+
+    def draw(self) -> None:
+        pass
+
+
+def _block(text: str, height: float) -> Flowable:
+    """One line of ``text`` taking ``height`` points with the space after it."""
+    return para(text, ParagraphStyle("block", parent=S.body, spaceAfter=height - S.body.leading))
+
+
+def test_the_next_break_is_tried_when_the_most_even_adds_a_page(tmp_path: Path) -> None:
+    """Page 1 ends 99 % full, page 2 10 %: the most even break (before the swelling block,
+    60 % down) adds a page; the next, before "Second block", evens the pages out."""
+    doc = _document()
+    tall = doc.height
+    story = [
+        _block("First block", tall * 0.35),
+        _block("Second block", tall * 0.25),
+        _Swelling(tall * 0.2),
+        _block("Third block", tall * 0.19),
+        _block("Last words", tall * 0.1),
+    ]
+    pages = _texts(tmp_path, "even.pdf", lay_evenly(doc, story, Canvas)[0])
+    assert pages == ["First block", "Second block Third block Last words"], pages
