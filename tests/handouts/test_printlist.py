@@ -11,6 +11,7 @@ from pypdf import PdfReader
 
 from kit.app.build import build
 from kit.outputs import OUTPUTS, kind_of
+from kit.source.loader import load
 
 from ..conftest import FIXTURES, SAMPLE, raw_pages
 
@@ -78,3 +79,19 @@ def test_every_printed_kind_says_how_to_print_it() -> None:
         for kind in OUTPUTS
         if kind.audience != "presenter" and kind.name not in unprinted
     )
+
+
+@pytest.mark.parametrize("workshop", [SAMPLE, FIXTURES / "de-begleiten"])
+def test_the_print_list_says_to_cut_as_the_cards_do(workshop: Path, tmp_path: Path) -> None:
+    """One wording for the print shop and on the sheet (it said "cut along the marks")."""
+    result = build(workshop, tmp_path, only=["exercises", "printlist"])
+    cut = " ".join(load(workshop).workshop.interface_words()("cut").split())
+    cards = [
+        o.path.name for o in result.written if o.kind.printing and o.kind.printing.finish == "cut"
+    ]
+    assert cards
+    listed = rows(tmp_path)
+    for name in cards:
+        assert listed[name][2].endswith(cut), f"{name}: {listed[name][2]}"
+        front = " ".join(raw_pages(tmp_path / name)[0].split())
+        assert cut in front, f"{name}: '{cut}' not on its first page"
