@@ -87,10 +87,13 @@ def _card_sizes(page: Page, skip: Callable[[list[Word]], bool]) -> set[float]:
     }
 
 
+@pytest.mark.parametrize("paper", PAPERS)
 @pytest.mark.parametrize("workshop", ["sample", "first-aid", "bargaining"])
-def test_a_card_set_is_set_at_one_size(sheets: Callable[..., Built], workshop: str) -> None:
+def test_a_card_set_is_set_at_one_size(
+    sheets: Callable[..., Built], workshop: str, paper: str
+) -> None:
     """The first-aid drill's 400-character statement once shrank to 11 pt beside 15."""
-    pages = _pages(sheets(workshop).path(DRILL_CARDS))
+    pages = _pages(sheets(workshop, paper).path(DRILL_CARDS))
     fronts = set().union(*(_card_sizes(p, lambda row: "·" in _text(row)) for p in pages[::2]))
     backs = set().union(*(_card_sizes(p, _is_card_number) for p in pages[1::2]))
     assert len(fronts) == 1, f"front sizes: {sorted(fronts)}"
@@ -153,14 +156,17 @@ def _marks_and_cards(path: Path) -> list[tuple[list[dict], list[dict]]]:
     return found
 
 
+@pytest.mark.parametrize("paper", PAPERS)
 @pytest.mark.parametrize("name", [DRILL_CARDS, SCENARIO_CARDS])
 @pytest.mark.parametrize("workshop", ["sample", "first-aid", "bargaining"])
 def test_cut_marks_stand_only_by_used_cards(
-    sheets: Callable[..., Built], workshop: str, name: str
+    sheets: Callable[..., Built], workshop: str, name: str, paper: str
 ) -> None:
     """The sample's five challenges fill five of eight slots: no mark by an empty one."""
     reach = CUT_GAP + CUT_MARK + 0.5
-    for number, (marks, cards) in enumerate(_marks_and_cards(sheets(workshop).path(name)), 1):
+    for number, (marks, cards) in enumerate(
+        _marks_and_cards(sheets(workshop, paper).path(name)), 1
+    ):
         if not cards:
             assert not marks, f"p{number}: cut marks on a page of backs"
             continue
