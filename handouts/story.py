@@ -186,8 +186,9 @@ def stage_list(block: ContinuumBlock, look: Look) -> list[Flowable]:
     poles = look.words(
         "axis_from_to", start=block.axis.start, end=block.axis.end, count=len(block.stages)
     )
+    # Numbered list items: tagged LI, and a list's last two kept together (kit.pdf.flow).
     stages = [
-        labelled(look.words.colon(f"{number}. {stage.name}"), stage.description, s.bullet)
+        labelled(look.words.colon(stage.name), stage.description, s.bullet, f"{number}.")
         for number, stage in enumerate(block.stages, start=1)
     ]
     # It introduces the stages: never the last line of a page.
