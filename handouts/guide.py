@@ -164,7 +164,10 @@ def _section(number: int, slot: AgendaItem, look: Look, deck: DeckLayout) -> lis
         if p
     )
     headings = [para(f"{number}. {section.title}", s.h1), para(timing, s.h3)]
-    items = headed(para(w("objectives"), s.h3), bullet_list(section.objectives, look))
+    objectives = bullet_list(section.objectives, look)
+    if objectives:
+        objectives[-1].keepWithNext = 1  # the section's first block starts on its page
+    items = headed(para(w("objectives"), s.h3), objectives)
     story = laid_out(items, headings)
     for index, block in enumerate(section.blocks):
         story += _block(block, look, slides_label(deck.slide_range(number - 1, index), look))

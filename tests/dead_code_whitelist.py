@@ -41,3 +41,4 @@ _.handle_starttag  # html.parser.HTMLParser calls these by name (tests/conftest.
 _.handle_endtag
 _.handle_data
 _._multiBuildEdits  # reportlab notes its edits to a story there (kit/pdf/document.py)
+_.keepWithNext  # reportlab's getKeepWithNext reads it (handouts/guide.py)
