@@ -17,7 +17,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, KeepTogether, PageBrea
 from reportlab.platypus.doctemplate import LayoutError
 
 from kit.errors import KitError
-from kit.pdf.flow import FULL_ENOUGH
+from kit.pdf.flow import FULL_ENOUGH, continues_list
 
 EVEN = 0.5  # a last page under half full is evened out with the page before
 TRIES = 3  # breaks tried, best first
@@ -102,14 +102,15 @@ def lay_evenly(doc: Document, units: Sequence[Flowable], canvasmaker: Any) -> tu
     the page before.
 
     A page break is tried before one unit then another of the page before the last (up to
-    ``TRIES``, the most even first); the first that moves text over without adding a page
-    is kept.
+    ``TRIES``, the most even first, never inside a list); the first that moves text over
+    without adding a page is kept.
     """
     laid = doc.lay(units, canvasmaker)
     fills, starts = doc.fills, doc.starts
     if len(fills) < 2 or fills[-1] >= EVEN:
         return laid, len(fills)
-    for index in _breaks(starts, fills)[:TRIES]:
+    breaks = [i for i in _breaks(starts, fills) if not continues_list(units[i - 1], units[i])]
+    for index in breaks[:TRIES]:
         tried = doc.lay([*units[:index], PageBreak(), *units[index:]], canvasmaker)
         if len(doc.fills) == len(fills) and doc.fills[-1] > fills[-1]:
             return tried, len(fills)

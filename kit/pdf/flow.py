@@ -68,7 +68,7 @@ def _is_item(flowable: Flowable) -> bool:
     return isinstance(flowable, Paragraph) and bool(getattr(flowable, "bulletText", None))
 
 
-def _continues_list(before: Flowable, after: Flowable) -> bool:
+def continues_list(before: Flowable, after: Flowable) -> bool:
     """Whether ``after`` goes on with the list ``before`` ends in (each may be a group:
     an item with its sub-points, a heading with the first item, the last item with its
     citation)."""
@@ -91,7 +91,7 @@ def flowing(story: Sequence[Flowable]) -> list[Flowable]:
     index = 0
     while index < len(units):
         end = index + 1
-        while end < len(units) and _continues_list(units[end - 1], units[end]):
+        while end < len(units) and continues_list(units[end - 1], units[end]):
             end += 1
         out += _list_groups(units[index:end])
         index = end

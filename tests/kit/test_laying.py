@@ -105,3 +105,22 @@ def test_the_next_break_is_tried_when_the_most_even_adds_a_page(tmp_path: Path) 
     ]
     pages = _texts(tmp_path, "even.pdf", lay_evenly(doc, story, Canvas)[0])
     assert pages == ["First block", "Second block Third block Last words"], pages
+
+
+def _item(text: str, height: float) -> Flowable:
+    style = ParagraphStyle("item", parent=S.bullet, spaceAfter=height - S.bullet.leading)
+    return para(text, style, bullet="•")
+
+
+def test_a_page_is_evened_out_before_a_list_not_inside_it(tmp_path: Path) -> None:
+    """The most even break falls before the list's second item; the list moves whole."""
+    doc = _document()
+    tall = doc.height
+    story = [
+        _block("First block", tall * 0.35),
+        _block("Second block", tall * 0.2),
+        *(_item(f"Item {n}", tall * 0.146) for n in ("one", "two", "three")),
+        _block("Last words", tall * 0.4),
+    ]
+    pages = _texts(tmp_path, "list.pdf", lay_evenly(doc, story, Canvas)[0])
+    assert pages[0] == "First block Second block", pages
