@@ -140,13 +140,14 @@ def _save(file: Path, text: str) -> None:
 
 
 def _deck_text(out: Path) -> str:
+    """The deck's text, its no-break spaces (``Room 2`` is held on one line) read as spaces."""
     prs = Presentation(str(out / "deck.pptx"))
     return "\n".join(
         shape.text_frame.text
         for slide in prs.slides
         for shape in slide.shapes
         if shape.has_text_frame
-    )
+    ).replace("\N{NO-BREAK SPACE}", " ")
 
 
 def test_rebuilds_after_an_edit_survives_a_broken_file_and_stops_on_ctrl_c(
