@@ -21,6 +21,7 @@ from kit.outputs import GUIDE, HANDOUT, LARGE_PRINT, BuildOptions, Output
 from kit.pdf import styles
 
 from .conftest import FIXTURES, SAMPLE, Built, builder
+from .corpus import FLOWING
 from .readers import (
     Page,
     Word,
@@ -40,14 +41,6 @@ WORKSHOPS = {
     },
 }
 FULL_ENOUGH = 0.25
-FLOWING = (
-    "handout.pdf",
-    "handout-large-print.pdf",
-    "facilitator-guide.pdf",
-    "drill-worksheet.pdf",
-    "drill-answer-key.pdf",
-    "continuum-worksheet.pdf",
-)
 
 
 def _render(workshop: Workshop, theme: Theme, out: Path, options: BuildOptions) -> list[Output]:
