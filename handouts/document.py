@@ -12,7 +12,8 @@ from handouts.story import Look
 from kit.layout.fonts import face_name
 from kit.model import Workshop, markup
 from kit.outputs import OutputKind
-from kit.pdf import FURNITURE_SIZE, build_pdf, meta_for
+from kit.pdf import FURNITURE_SIZE, lay_pdf, meta_for
+from kit.pdf.document import Layout
 from kit.pdf.draw import clip, running_header
 
 LARGE_FURNITURE = 14.0  # large print's running header, footer and page numbers
@@ -29,16 +30,16 @@ def footer_text(workshop: Workshop, what: str, *, large: bool = False) -> str:
 
 
 def write_document(
-    path: Path,
-    story: Sequence[Flowable],
-    look: Look,
-    what: str,
-    kind: OutputKind,
-    *,
-    even: bool = False,
+    path: Path, story: Sequence[Flowable], look: Look, what: str, kind: OutputKind
 ) -> int:
-    """Lay ``story`` out with the running header and footer; returns the page count. With
-    ``even``, a nearly empty last page is evened out with the page before.
+    """Write ``story`` into ``path`` as ``lay_document`` lays it out; returns the page count."""
+    return lay_document(path, story, look, what, kind).write()
+
+
+def lay_document(
+    path: Path, story: Sequence[Flowable], look: Look, what: str, kind: OutputKind
+) -> Layout:
+    """``story`` laid out for ``path`` with the running header and footer, not yet written.
 
     A facilitator's ``kind`` marks every page, in a black header band, as their copy.
     """
@@ -52,7 +53,7 @@ def write_document(
     footer = clip(footer_text(look.workshop, what, large=look.large), face_name(), size, room)
     title, theme = markup.plain(look.workshop.title), look.theme
     header = running_header(title, label, theme, look.brand, facilitator=facilitator, size=size)
-    return build_pdf(
+    return lay_pdf(
         path,
         story,
         paper=look.paper,
@@ -65,5 +66,4 @@ def write_document(
         furniture=size,
         margin=look.margin,
         top_margin=look.top,
-        even=even,
     )

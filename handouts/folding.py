@@ -11,7 +11,7 @@ from pathlib import Path
 
 from reportlab.platypus import Flowable
 
-from handouts.document import write_document
+from handouts.document import lay_document
 from handouts.story import Look
 from kit.outputs import OutputKind
 from kit.pdf.document import EVEN
@@ -21,19 +21,19 @@ from kit.pdf.flow import FULL_ENOUGH, EndMark
 def write_folded(
     path: Path, make: Callable[[Look], Sequence[Flowable]], look: Look, what: str, kind: OutputKind
 ) -> int:
-    """``write_document`` of the story ``make(look)``, folding a short last page back.
+    """``lay_document`` of the story ``make(look)``, written, folding a short last page back.
 
     When the last page would hold less than a quarter page, the story is laid out again
     with less space between paragraphs, and that layout is kept if it takes fewer pages.
     Else a last page under half full is evened out with the page before.
     """
     end = EndMark()
-    pages = write_document(path, [*make(look), end], look, what, kind)
-    if pages < 2 or end.fill >= EVEN:
-        return pages
+    first = lay_document(path, [*make(look), end], look, what, kind)
+    if first.pages < 2 or end.fill >= EVEN:
+        return first.write()
     if end.fill < FULL_ENOUGH:
         tight = look.tightened()
-        folded = write_document(path, make(tight), tight, what, kind)
-        if folded < pages:
-            return folded
-    return write_document(path, make(look), look, what, kind, even=True)
+        folded = lay_document(path, make(tight), tight, what, kind)
+        if folded.pages < first.pages:
+            return folded.write()
+    return lay_document(path, make(look), look, what, kind).evened().write()

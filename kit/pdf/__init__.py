@@ -30,7 +30,7 @@ from reportlab.platypus import (
 
 from kit.layout.fonts import current, face_name
 from kit.model import Theme, Workshop, markup
-from kit.pdf.document import Document, write_laid
+from kit.pdf.document import Document, Layout, lay_out
 from kit.pdf.flow import Together, flowing
 from kit.pdf.tagging import TaggedParagraph, Tagger, write_structure
 from kit.words.langtag import language_tag
@@ -233,7 +233,15 @@ def _numbered_canvas(paint: Callable[[Canvas, int, int], None], meta: PdfMeta) -
     return NumberedCanvas
 
 
-def build_pdf(
+def build_pdf(path: Path, story: Sequence[Flowable], *, even: bool = False, **how: Any) -> int:
+    """Write ``story`` into ``path`` laid out as ``lay_pdf`` says; returns the page count.
+    With ``even``, a nearly empty last page is evened out with the page before
+    (``kit.pdf.document``)."""
+    layout = lay_pdf(path, story, **how)
+    return (layout.evened() if even else layout).write()
+
+
+def lay_pdf(
     path: Path,
     story: Sequence[Flowable],
     *,
@@ -247,12 +255,10 @@ def build_pdf(
     page_label: Callable[[int, int], str] = lambda page, total: f"Page {page} of {total}",
     on_page: Callable[[Canvas, BaseDocTemplate], None] | None = None,
     furniture: float = FURNITURE_SIZE,
-    even: bool = False,
-) -> int:
-    """Lay ``story`` out on ``paper`` with a running footer in ``furniture`` points, and room
-    for a header's logo in ``top_margin`` (if not ``margin``); returns the page count. The
-    story flows as ``kit.pdf.flow`` says; with ``even``, a nearly empty last page is evened
-    out with the page before (``kit.pdf.document``)."""
+) -> Layout:
+    """``story`` laid out for ``path`` on ``paper``, not yet written, with a running footer in
+    ``furniture`` points, and room for a header's logo in ``top_margin`` (if not ``margin``).
+    The story flows as ``kit.pdf.flow`` says."""
     register_fonts()
     width, height = paper_size(paper, turned=turned)
     top = top_margin or margin
@@ -280,4 +286,4 @@ def build_pdf(
         [PageTemplate(id="page", frames=[frame], onPage=on_page or (lambda canvas, doc: None))]
     )
     paint = _footer_painter(footer, page_label, theme, margin, furniture)
-    return write_laid(path, doc, flowing(story), _numbered_canvas(paint, meta), even=even)
+    return lay_out(path, doc, flowing(story), _numbered_canvas(paint, meta))

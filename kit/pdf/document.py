@@ -3,13 +3,17 @@
 reportlab edits what it lays out: a flowable moved on to the next page is marked
 "postponed" (met again at a page foot, it is then too large), and each heading of a kept
 chain loses its keep-with-next. Only ``multiBuild`` undoes those edits; ``Document.lay``
-undoes them after every pass, so a story laid out again is laid out as before.
+undoes them after every pass, so a story laid out again is laid out as before. A layout's
+PDF is written only if it is the one kept (``Laid.pdf``): formatting and compressing a PDF
+costs about a third of laying it out.
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -24,18 +28,35 @@ TRIES = 3  # breaks tried, best first
 WORDS = 8  # words of a flowable that will not fit, to find it by
 
 
+@dataclass(frozen=True)
+class Laid:
+    """A story laid out on a canvas, its PDF not yet written; how full each page ends and
+    where each unit starts (``Document``)."""
+
+    canvas: Any
+    out: io.BytesIO
+    fills: list[float]
+    starts: dict[int, tuple[int, float]]
+
+    def pdf(self) -> bytes:
+        """The PDF: written once, for the layout kept."""
+        self.canvas.save()
+        return self.out.getvalue()
+
+
 class Document(BaseDocTemplate):
     """A document that notes, as it lays a story out, where each of the story's units starts
     (page, and how much of that page is used above it) and how full each page ends."""
 
-    def lay(self, units: Sequence[Flowable], canvasmaker: Any) -> bytes:
-        """The PDF of ``units``; reportlab's edits to them undone afterwards."""
+    def lay(self, units: Sequence[Flowable], canvasmaker: Any) -> Laid:
+        """``units`` laid out, not yet written; reportlab's edits to them undone afterwards."""
         self._index = {id(unit): index for index, unit in enumerate(units)}
         self.starts: dict[int, tuple[int, float]] = {}
         self.fills: list[float] = []
         self.current: Flowable | None = None
         edits: list[tuple[Any, ...]] = []
         self._multiBuildEdits = edits.append
+        self._doSave = 0  # reportlab's own switch, as its multiBuild uses it
         out = io.BytesIO()
         try:
             self.build(list(units), filename=out, canvasmaker=canvasmaker)
@@ -43,7 +64,7 @@ class Document(BaseDocTemplate):
             del self._multiBuildEdits
             for undo, *args in reversed(edits):
                 undo(*args)
-        return out.getvalue()
+        return Laid(self.canv, out, self.fills, self.starts)
 
     def handle_flowable(self, flowables: list[Flowable]) -> None:
         self.current = flowables[0]
@@ -76,45 +97,71 @@ def _text(flowable: object) -> str:
     return _text(getattr(flowable, "_cellvalues", ()))
 
 
-def write_laid(
-    path: Path, doc: Document, units: Sequence[Flowable], canvasmaker: Any, *, even: bool
-) -> int:
-    """Write ``units`` laid out (``even``: evenly, see ``lay_evenly``) into ``path``; returns
-    the page count. Text that cannot fit is one line naming the file, page and text."""
+@dataclass(frozen=True)
+class Layout:
+    """A document's story laid out for ``path``, to be evened out or written."""
+
+    path: Path
+    doc: Document
+    units: Sequence[Flowable]
+    canvasmaker: Any
+    laid: Laid
+
+    @property
+    def pages(self) -> int:
+        return len(self.laid.fills)
+
+    def evened(self) -> Layout:
+        """This layout with a nearly empty last page evened out (``lay_evenly``)."""
+        with _located(self.path, self.doc):
+            laid = lay_evenly(self.doc, self.units, self.canvasmaker, self.laid)
+        return Layout(self.path, self.doc, self.units, self.canvasmaker, laid)
+
+    def write(self) -> int:
+        """Write the PDF into ``path``; returns the page count."""
+        self.path.write_bytes(self.laid.pdf())
+        return self.pages
+
+
+def lay_out(path: Path, doc: Document, units: Sequence[Flowable], canvasmaker: Any) -> Layout:
+    """``units`` laid out for ``path``. Text that cannot fit is one line naming the file,
+    page and text."""
+    with _located(path, doc):
+        return Layout(path, doc, units, canvasmaker, doc.lay(units, canvasmaker))
+
+
+@contextmanager
+def _located(path: Path, doc: Document) -> Iterator[None]:
     try:
-        laid, pages = (
-            lay_evenly(doc, units, canvasmaker)
-            if even
-            else (doc.lay(units, canvasmaker), len(doc.fills))
-        )
+        yield
     except LayoutError:
         # Only text that cannot be broken (one enormous word, say) gets here.
         raise KitError(
             f'{path.name}: page {doc.page}: the text "{doc.first_words()}" is too long to fit '
             "on one page even when wrapped; look for a very long word or web address"
         ) from None
-    path.write_bytes(laid)
-    return pages
 
 
-def lay_evenly(doc: Document, units: Sequence[Flowable], canvasmaker: Any) -> tuple[bytes, int]:
-    """The PDF of ``units`` and its page count; a last page under half full evened out with
-    the page before.
+def lay_evenly(
+    doc: Document, units: Sequence[Flowable], canvasmaker: Any, laid: Laid | None = None
+) -> Laid:
+    """``units`` laid out (``laid``, if they are already) with a last page under half full
+    evened out with the page before.
 
     A page break is tried before one unit then another of the page before the last (up to
     ``TRIES``, the most even first, never inside a list); the first that moves text over
     without adding a page is kept.
     """
-    laid = doc.lay(units, canvasmaker)
-    fills, starts = doc.fills, doc.starts
+    laid = laid or doc.lay(units, canvasmaker)
+    fills, starts = laid.fills, laid.starts
     if len(fills) < 2 or fills[-1] >= EVEN:
-        return laid, len(fills)
+        return laid
     breaks = [i for i in _breaks(starts, fills) if not continues_list(units[i - 1], units[i])]
     for index in breaks[:TRIES]:
         tried = doc.lay([*units[:index], PageBreak(), *units[index:]], canvasmaker)
-        if len(doc.fills) == len(fills) and doc.fills[-1] > fills[-1]:
-            return tried, len(fills)
-    return laid, len(fills)
+        if len(tried.fills) == len(fills) and tried.fills[-1] > fills[-1]:
+            return tried
+    return laid
 
 
 def _breaks(starts: dict[int, tuple[int, float]], fills: list[float]) -> list[int]:
