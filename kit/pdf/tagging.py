@@ -169,6 +169,20 @@ def tagged(canvas: Canvas, role: str | None, **details: Any) -> AbstractContextM
 class TaggedParagraph(Paragraph):
     """A paragraph that is a heading, a list item or a paragraph, by its style."""
 
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        """reportlab's wrap, once per width: a frame, a kept group and a page's split each
+        wrap the same paragraph again at the same width (6 wraps in 10 of the sample's
+        handouts), and its lines depend on the width and style alone."""
+        last = getattr(self, "_wrapped", None)
+        lines = getattr(self, "blPara", None)
+        if last and last[0] == availWidth and last[1] is self.style and last[2] is lines:
+            return self.width, self.height
+        size: tuple[float, float] = super().wrap(availWidth, availHeight)
+        lines, before = getattr(self, "blPara", None), lines
+        # Too narrow to hold anything, reportlab sets no lines: nothing to keep
+        self._wrapped = (availWidth, self.style, lines) if lines is not before else None
+        return size
+
     def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:
         tagger = tagger_of(canvas)
         if tagger is None:
