@@ -16,12 +16,10 @@ import importlib
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, wait
-from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kit import outputs
 from kit.app import outlock, redraw, staging
@@ -34,6 +32,9 @@ from kit.lint import lint
 from kit.outputs import BuildOptions, Output, OutputKind, Paper
 from kit.source.loader import LoadedWorkshop, load
 from kit.source.participants import find_participants, read_participants
+
+if TYPE_CHECKING:  # imported with the workers: a build in one process never needs it
+    from concurrent.futures import Future
 
 # Renderer name -> module, imported only when that output is built (kit.outputs lists them).
 # The print list is drawn with the handouts' toolkit, after every other renderer has run.
@@ -299,9 +300,11 @@ def _render_all(
                 raise
             except Exception as exc:  # one renderer failing must not hide the others' faults
                 result.failed[name] = exc
-        if any(isinstance(exc, BrokenProcessPool) for exc in result.failed.values()):
-            work.workers.kill()  # a worker died: the next build starts new ones
         if result.failed:
+            from concurrent.futures.process import BrokenProcessPool
+
+            if any(isinstance(exc, BrokenProcessPool) for exc in result.failed.values()):
+                work.workers.kill()  # a worker died: the next build starts new ones
             raise BuildError(result)
         _place(staged, folder, work, progress, result)
     finally:
@@ -361,6 +364,8 @@ def _files(module: str) -> tuple[OutputKind, ...] | None:
 
 def _finished(tasks: list[Future[list[Output]]], out: Path) -> list[Output]:
     """Wait for all of a renderer's tasks; the files they staged, in its order."""
+    from concurrent.futures import wait
+
     wait(tasks)  # a failed task's sibling may still be writing into the folder
     try:
         return [output for task in tasks for output in task.result()]

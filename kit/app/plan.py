@@ -12,10 +12,9 @@ from __future__ import annotations
 import dataclasses
 import importlib
 from collections.abc import Collection, Iterator, Mapping
-from concurrent.futures import Future
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kit.app.workers import Workers
 from kit.errors import Problem
@@ -26,6 +25,9 @@ from kit.model import Workshop
 from kit.model.basics import is_font_file
 from kit.outputs import Checked, Paper
 from kit.source.loader import LoadedWorkshop
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 
 @dataclass(frozen=True)

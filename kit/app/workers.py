@@ -19,21 +19,21 @@ from __future__ import annotations
 
 import contextlib
 import importlib
-import multiprocessing
 import os
 import pickle
 import signal
 import sys
 from collections.abc import Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from multiprocessing import forkserver
-from multiprocessing.context import BaseContext
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kit.layout import fonts
 from kit.model import Workshop
 from kit.outputs import BuildOptions, Checked, Output, OutputKind, Paper
+
+if TYPE_CHECKING:  # multiprocessing is imported once a pool starts: --jobs 1 never does
+    from concurrent.futures import Future, ProcessPoolExecutor
+    from multiprocessing.context import BaseContext
 
 # Imported with the renderers: fonts and words every worker needs, built before forking.
 WARM = "kit.app.warm"
@@ -69,6 +69,8 @@ class Workers:
         if self._pool is not None or _context(modules).get_start_method() == "fork":
             return
         if _context(modules).get_start_method() == "forkserver":
+            from multiprocessing import forkserver
+
             forkserver.ensure_running()  # returns at once; forking a worker waits for its imports
             return
         pool = self._started(modules)
@@ -121,6 +123,8 @@ class Workers:
             process.join()
 
     def _started(self, modules: Sequence[str]) -> ProcessPoolExecutor:
+        from concurrent.futures import ProcessPoolExecutor
+
         if self._pool is None:
             context = _context(modules)
             self._pool = ProcessPoolExecutor(
@@ -136,6 +140,8 @@ class Workers:
 
 
 def _context(modules: Sequence[str]) -> BaseContext:
+    import multiprocessing
+
     if sys.platform == "linux":
         return multiprocessing.get_context("fork")
     if "forkserver" not in multiprocessing.get_all_start_methods():

@@ -50,6 +50,16 @@ def test_building_the_deck_alone_loads_no_pdf_library(tmp_path: Path) -> None:
     assert "reportlab" not in imported
 
 
+def test_a_build_in_one_process_starts_no_workers_and_loads_nothing_for_them(
+    tmp_path: Path,
+) -> None:
+    """``--jobs 1`` draws in the build's own process: multiprocessing and concurrent.futures
+    (about 30 ms) are imported only once a pool starts."""
+    out = str(tmp_path)
+    imported = _imported("build", str(SAMPLE), "--out", out, "--only", "slides", "--jobs", "1")
+    assert not imported & {"multiprocessing", "concurrent"}
+
+
 def test_a_build_with_workers_leaves_the_deck_writer_to_them(tmp_path: Path) -> None:
     """The build's own process lays the deck out but never writes it: python-pptx is
     loaded by the workers' server, while the build plans, not by the build."""
