@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from itertools import pairwise
+from typing import NamedTuple
 
 from kit.layout.textfit import Anchor, ParaSpec, Text, fit_text, set_text
+from kit.layout.wrapping import Line
 from kit.model import markup
 
 STEP = 1.0  # points: how much lower each box is tried, to share the paragraphs evenly
@@ -33,9 +35,11 @@ def paginate(
     A paragraph that does not fit a whole box by itself is split between lines; the
     continuation keeps the paragraph's level but loses its bullet. A paragraph kept with
     the next (a resource's name before its address) moves to the next box with it, as a
-    bullet does with its sub-bullets; a bullet repeated above the rest of its sub-bullets
-    is followed by ``again`` ("(cont.)"). ``first`` is the first box's height when it is
-    lower than the others (under something on the first slide only).
+    bullet does with its sub-bullets, and where the two must part it gives the next its
+    last line(s), all of it if it is one line; a bullet repeated above the rest of its
+    sub-bullets is followed by ``again`` ("(cont.)"). ``first`` is the first box's height
+    when it is lower than the others (under something on the first slide only): it is left
+    empty when it cannot keep a line of what is kept together.
     """
     boxes = (height if first is None else first, height)
     whole = fit_text(specs, width, boxes[0], max_size, min_size, anchor)
@@ -63,7 +67,7 @@ def _even(pieces: _Pieces, boxes: tuple[float, float]) -> list[list[ParaSpec]]:
     best, lower = fewest, STEP  # a group split over boxes: lower boxes, filled
     while lower < first:
         pages = pieces.filled(first - lower, later - lower)
-        if len(pages) > len(fewest):
+        if len(pages) > len(fewest) or _parted(pages) > _parted(fewest):
             break
         if _lone(best) or not _lone(pages):
             best = pages
@@ -76,9 +80,30 @@ def _rank(split: tuple[int, float, tuple[int, ...]]) -> tuple:
     return lone, fullest, tuple(-start for start in starts)
 
 
+def _parted(pages: list[list[ParaSpec]]) -> int:
+    """How many boxes are empty or part a paragraph from the next it is kept with."""
+    return sum(not page or page[-1].keep_with_next for page in pages[:-1])
+
+
 def _lone(pages: list[list[ParaSpec]]) -> bool:
     """Whether a box holds one paragraph alone beside others holding more."""
     return len(pages) > 1 and any(len(page) == 1 for page in pages)
+
+
+class _Item(NamedTuple):
+    """A paragraph (an index into the pieces, or a piece made here) in a box."""
+
+    item: int | ParaSpec
+    body: float
+    space: float  # before it, where it is not the first in its box
+
+
+def _used(page: list[_Item]) -> float:
+    """How high ``page``'s paragraphs stand, summed in the order they were put."""
+    used = 0.0
+    for index, item in enumerate(page):
+        used += item.body + (item.space if index else 0.0)
+    return used
 
 
 @dataclass(frozen=True)
@@ -96,6 +121,7 @@ class _Pieces:
         self, specs: list[ParaSpec], width: float, height: float, size: float, again: str
     ) -> None:
         self.specs = _split_tall(specs, width, height, size, again)
+        self.width, self.size = width, size
         laid = set_text(self.specs, width, size).paragraphs
         self.body = [para.height - para.space_before for para in laid]
         self.space = [para.space_before for para in laid]
@@ -108,19 +134,21 @@ class _Pieces:
 
     def filled(self, first: float, later: float) -> list[list[ParaSpec]]:
         """Each box filled up to its height (``first``, then ``later``) before the next is
-        started, a group whole in one box when it fits one, else split between its members."""
-        pages: list[list[int | ParaSpec]] = [[]]
-        used = [0.0]
+        started, a group whole in one box when it fits one, else split between its members,
+        a paragraph kept with the next giving it its last line(s) where they part."""
+        pages: list[list[_Item]] = [[]]
+
+        def limit() -> float:
+            return first if len(pages) == 1 else later
 
         def over(tall: float) -> bool:
-            return used[0] + tall > (first if len(pages) == 1 else later)
+            return _used(pages[-1]) + tall > limit()
 
         def put(item: int | ParaSpec, tall: float, space: float, new: bool = False) -> None:
             if new:
-                pages.append([])
-                used[0] = 0.0
-            used[0] += tall + (space if pages[-1] else 0.0)
-            pages[-1].append(item)
+                carried = self._carried(pages[-1], item, limit(), later)
+                pages.append(carried)
+            pages[-1].append(_Item(item, tall, space))
 
         for group in self.groups:
             head, *rest = group.members
@@ -138,7 +166,32 @@ class _Pieces:
                 if over(self.space[index] + self.body[index]):
                     put(spec, tall_again, 0.0, new=True)
                 put(index, self.body[index], self.space[index])
-        return [[self.specs[i] if isinstance(i, int) else i for i in page] for page in pages]
+        return [[self.specs[i] if isinstance(i, int) else i for i, _, _ in page] for page in pages]
+
+    def _carried(
+        self, page: list[_Item], item: int | ParaSpec, room: float, later: float
+    ) -> list[_Item]:
+        """What leaves the full ``page`` for the next box with ``item``: the last line(s)
+        of the paragraph before it, when that is kept with it and the two fit a box; all of
+        it when it is one line or none fits here (``room`` high)."""
+        if not page or not isinstance(item, int) or item == 0 or page[-1].item != item - 1:
+            return []
+        spec = self.specs[item - 1]
+        if not spec.keep_with_next:
+            return []
+        laid = set_text([spec], self.width, self.size).paragraphs[0]
+        last = page.pop()
+        stays = int((room - _used(page) - (last.space if page else 0.0)) // laid.line_height)
+        stays = min(max(stays, 0), len(laid.lines) - 1)
+        tail = laid.lines[stays:]
+        if len(tail) * laid.line_height + self.space[item] + self.body[item] > later:
+            page.append(last)  # kept or not, the two would not fit one box
+            return []
+        if stays == 0:
+            return [last]
+        lines = laid.line_height
+        page.append(_Item(_piece(spec, laid.lines[:stays], True, False), stays * lines, last.space))
+        return [_Item(_piece(spec, tail, False, True), len(tail) * lines, 0.0)]
 
     def shared(self, first: float, later: float, count: int) -> list[list[ParaSpec]] | None:
         """The groups, none split, over ``count`` boxes (the first ``first`` high, the others
@@ -217,10 +270,22 @@ def _split_tall(
             continue
         for start in range(0, len(laid.lines), per_box):
             chunk = laid.lines[start : start + per_box]
-            # each line joined to the next as wrapping parted them: a space, a hard line
-            # break, or nothing inside a word broken between letters
-            ends = [line.end for line in chunk[:-1]] + [""]
-            text = "".join(markup.unparse(line.runs) + end for line, end in zip(chunk, ends))
-            bullet = spec.bullet if start == 0 else ""
-            out.append(replace(spec, text=text, bullet=bullet, bold=False, italic=False))
+            out.append(_piece(spec, chunk, start == 0, start + per_box >= len(laid.lines)))
     return out
+
+
+def _piece(spec: ParaSpec, lines: tuple[Line, ...], opens: bool, ends: bool) -> ParaSpec:
+    """The ``lines`` of ``spec`` as a paragraph of their own: with its bullet where it
+    ``opens`` it, kept with the next paragraph as it is where it ``ends`` it."""
+    # each line joined to the next as wrapping parted them: a space, a hard line break, or
+    # nothing inside a word broken between letters
+    breaks = [line.end for line in lines[:-1]] + [""]
+    text = "".join(markup.unparse(line.runs) + end for line, end in zip(lines, breaks))
+    return replace(
+        spec,
+        text=text,
+        bullet=spec.bullet if opens else "",
+        bold=False,
+        italic=False,
+        keep_with_next=spec.keep_with_next and ends,
+    )

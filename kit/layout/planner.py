@@ -303,7 +303,9 @@ class Planner:
             tall = text.height if below else room
             box = Box(MARGIN, at, self.content_width, tall, text=text, name=name, build=build)
             after = [shifted(element, 0, at + tall) for element in below or []]
-            shown = [*((above or []) if index == 0 or repeat else []), unwidow(box), *after]
+            # a first box left empty: what is above shows alone, the text all continues
+            body = [unwidow(box)] if text.paragraphs else []
+            shown = [*((above or []) if index == 0 or repeat else []), *body, *after]
             title_shown = self.continued(title, first + index)
             self.add(title_shown, kind, shown, notes, cite=cite, for_participants=for_participants)
 

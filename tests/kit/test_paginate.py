@@ -149,3 +149,27 @@ def test_a_first_box_lower_than_the_others_holds_less() -> None:
     assert [len(box.paragraphs) for box in boxes] == [2, 4]
     assert boxes[0].height <= first
     assert [p.text for box in boxes for p in box.paragraphs] == [s.text for s in POINTS[:6]]
+
+
+MEANING = ParaSpec(f"{POINTS[0].text} {POINTS[1].text} {POINTS[2].text}", keep_with_next=True)
+SOURCE = ParaSpec("— The tenants' handbook", italic=True, scale=0.75, align="right")
+
+
+def test_a_paragraph_kept_with_the_next_gives_it_its_last_lines() -> None:
+    """A definition's source line is never alone on a box: where the meaning fills one box,
+    its last line(s) go on with the source."""
+    height = set_text([MEANING], WIDTH, FLOOR).height + 1.0  # the meaning, not the source
+    boxes = boxes_of([MEANING, SOURCE], height)
+    assert len(boxes) == 2
+    assert [len(box.paragraphs) for box in boxes] == [1, 2]
+    assert boxes[1].paragraphs[1].text == SOURCE.text
+    assert f"{boxes[0].plain} {boxes[1].paragraphs[0].text}" == MEANING.text
+
+
+def test_a_first_box_that_cannot_keep_a_line_of_what_is_kept_together_is_left_empty() -> None:
+    """Under a definition's term, room for one line only: the term shows alone, and its
+    one-line meaning goes on with the source."""
+    meaning = replace(MEANING, text="Rent paid late.")
+    first = set_text([meaning], WIDTH, FLOOR).height + 1.0
+    boxes = paginate([meaning, SOURCE], WIDTH, 200.0, MAX, FLOOR, first=first)
+    assert [[p.text for p in box.paragraphs] for box in boxes] == [[], [meaning.text, SOURCE.text]]

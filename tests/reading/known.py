@@ -26,19 +26,6 @@ KNOWN.update(
     }
 )
 
-# The sample on the corpus, read by tests/reading/test_continuations.py: continuation slides
-# holding under a third of the fullest slide of their run, as {template: slides}.
-_NEAR_EMPTY = (
-    "a definition's source line left alone on a continuation slide: the meaning fills the "
-    "room under the term on the first, and the two are not kept together"
-)
-KNOWN.update(
-    {
-        (f"sample on {name}", "a4", DECK, "near-empty-continuation"): f"{_NEAR_EMPTY} ({n} slides)"
-        for name, n in {"Lights": 1, "Progress": 1}.items()
-    }
-)
-
 
 def known(workshop: str, paper: str, output: str, check: str) -> str | None:
     """Why this case fails today, or None when it must pass."""

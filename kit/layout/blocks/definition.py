@@ -18,7 +18,8 @@ def slides(p: Planner, block: DefinitionBlock, ctx: BlockContext) -> None:
     term_specs = [p.spec(block.term, bold=True, color=ink)]
     fitted = p.scale.fit("term", [term_specs], p.content_width, TERM_HEIGHT)
     term = fitted[0] if fitted else p.scale.set("term", term_specs, p.content_width)
-    specs = [p.spec(block.meaning)]
+    # the source line never alone on a "(cont.)" slide: it takes the meaning's last line(s)
+    specs = [p.spec(block.meaning, keep_with_next=bool(block.source))]
     if block.source:
         specs.append(
             p.spec(
