@@ -30,6 +30,7 @@ _DETAIL = 1.5  # points a pixel of a picture is read at, about what a viewer sho
 _EPSILON = 1e-6  # points: what adding and taking away the same lengths can leave over
 _CLOSE = 1.03  # luminances (plus flare) this near give contrasts under 3 % apart
 _GREY = "#808080"  # what stands for a shape or picture whose colours kit cannot read
+_OPAQUE_MODES = ("1", "L", "P", "RGB", "CMYK", "YCbCr")  # a picture's modes without alpha
 
 
 @dataclass(frozen=True)
@@ -302,17 +303,24 @@ def _picture_cells(data: bytes, width: float, height: float) -> Cells | None:
             columns, rows = _grid(rect)
             size = (max(columns, round(width / _DETAIL)), max(rows, round(height / _DETAIL)))
             image.draft("RGB", size)
-            rgba = image.convert("RGBA")
+            # Pillow resizes a picture with alpha premultiplied and back, three times the
+            # work of one without: a picture with none is resized as RGB (the same pixels)
+            alpha = image.mode not in _OPAQUE_MODES or "transparency" in image.info
+            full = image.convert("RGBA" if alpha else "RGB")
     except (OSError, ValueError, Image.DecompressionBombError):
         return None
-    size = (min(size[0], rgba.width) or 1, min(size[1], rgba.height) or 1)
-    fine = rgba.resize(size, Image.Resampling.BOX)
-    shown = fine.getchannel("A").point([0] * 128 + [255] * 128)  # the pixels that show
+    size = (min(size[0], full.width) or 1, min(size[1], full.height) or 1)
+    fine = full.resize(size, Image.Resampling.BOX)
+    shown = (
+        fine.getchannel("A").point([0] * 128 + [255] * 128)  # the pixels that show
+        if alpha
+        else Image.new("L", size, 255)
+    )
     # Hidden pixels made white for the least of each channel and black for the most, so
     # each cell's extremes over the pixels that show are two extrema read in C.
-    rgb = fine.convert("RGB")
+    rgb = fine.convert("RGB") if alpha else fine
     least, most = rgb, rgb
-    if shown.getextrema() != (255, 255):  # an opaque picture (most are) shows every pixel
+    if alpha and shown.getextrema() != (255, 255):  # most pictures show every pixel
         least, most = Image.new("RGB", size, "#FFFFFF"), Image.new("RGB", size, "#000000")
         least.paste(rgb, mask=shown)
         most.paste(rgb, mask=shown)

@@ -7,7 +7,8 @@ built on it: they show the template's slides, point at nothing, or reach outside
 ``open_template`` removes them and ``dropped`` says what it removed (``kit check`` warns
 with it); a template kit cannot build on (no slide layout, damaged) is a ``TemplateError``.
 A notes master without a body placeholder gets one, for the deck's notes. A template is
-cleared once a process (``kit.templatefile``); each deck gets a copy of its own.
+cleared once a process (``kit.templatefile``) and once more for each further deck: each
+deck gets a copy of its own.
 """
 
 from __future__ import annotations
@@ -60,6 +61,11 @@ class OpenedTemplate:
     dropped: tuple[str, ...]
 
 
+# Cleared by ``kit check`` and not yet handed to a deck, by parsed package: the first deck
+# takes it as it is, spared a copy; a later one (another edition, a rebuild) clears its own.
+_UNTAKEN: dict[Package, Presentation] = {}
+
+
 def open_template(path: str) -> OpenedTemplate:
     """Open the template at ``path`` without its slides, shows, sections and outside links:
     a copy of its own for each caller (a deck adds its slides to it).
@@ -67,17 +73,27 @@ def open_template(path: str) -> OpenedTemplate:
     Raises ``TemplateError`` for a macro-enabled file, a package that is no presentation
     and a presentation without slide layouts.
     """
-    cleared = _cleared(templatefile.package(path))
-    return OpenedTemplate(copy.deepcopy(cleared.presentation), cleared.dropped)
+    package = templatefile.package(path)
+    untaken = _UNTAKEN.pop(package, None)
+    if untaken is not None:
+        return OpenedTemplate(untaken, dropped(path))
+    return _cleared(package)
 
 
 def dropped(path: str) -> tuple[str, ...]:
     """What ``open_template`` removes from the template at ``path``, described (``kit
     check``), without a copy to build on. Raises ``TemplateError`` as it does."""
-    return _cleared(templatefile.package(path)).dropped
+    return _described(templatefile.package(path))
 
 
 @lru_cache(maxsize=2)  # by the parsed package: a template saved again is parsed and cleared again
+def _described(package: Package) -> tuple[str, ...]:
+    cleared = _cleared(package)
+    _UNTAKEN.clear()  # a template replaced by another: its copy only held memory
+    _UNTAKEN[package] = cleared.presentation
+    return cleared.dropped
+
+
 def _cleared(package: Package) -> OpenedTemplate:
     part = copy.deepcopy(package).main_document_part  # the parsed package stays as read
     # Read and set beneath python-pptx's content_type, which keeps the first value it gives.
