@@ -24,18 +24,33 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
-from lxml import etree
-
 from kit import templatefile
 from kit.layout.templateart import Art, TemplateArt, background_art, drawn
+from kit.layout.templateboxes import (
+    FIELDS,
+    GAP,
+    PLACEHOLDER,
+    body_box,
+    boxes,
+    kind_of,
+    layout_room,
+    obstacle,
+    shown,
+)
 from kit.layout.templatecolours import EMU_PER_POINT, NS, Colours, read_theme
-from kit.layout.templatepaint import Paint, Rect, bounds, colours_behind, paint_of, solid
-from kit.layout.templateroom import clear, field_row, room
+from kit.layout.templatepaint import (
+    Paint,
+    Rect,
+    colours_behind,
+    paint_of,
+    solid,
+)
+from kit.layout.templateroom import field_row
 from kit.model.colour import worst_contrast
 
 if TYPE_CHECKING:
     from pptx.package import Package
-    from pptx.slide import SlideLayout, SlideMaster
+    from pptx.slide import SlideLayout
 
 
 LayoutRole = Literal["title", "section", "content", "title_only", "blank"]
@@ -48,14 +63,9 @@ _FALLBACKS: dict[LayoutRole, tuple[LayoutRole, ...]] = {
     "title_only": ("content", "section", "title", "blank"),
     "blank": ("title_only", "content", "section", "title"),
 }
-_PLACEHOLDER = "p:cSld/p:spTree/p:sp/p:nvSpPr/p:nvPr/p:ph"
-# A placeholder's type as kit reads it: a centred title is a title, content is a body.
-_KINDS = {"ctrTitle": "title", "obj": "body", "": "body"}
-_FIELDS = ("dt", "ftr", "sldNum")
 BODY_CONTRAST = 4.5
 TITLE_CONTRAST = 3.0
 FOOTER_HEIGHT = 20.0
-GAP = 4.0  # points kept between kit's text and what the template draws
 
 
 @dataclass(frozen=True)
@@ -167,13 +177,15 @@ def _read_look(package: Package) -> TemplateLook:
         if role in ("title_only", "blank"):  # on the content slides' master where it has one
             master = layouts["content"].index[0]
             chosen = [index for index in chosen if index[0] == master] or chosen
-        looks = [
-            _describe(role, (m, n), masters[m].slide_layouts[n], width, height)
-            for m, n in (chosen if role == "content" else chosen[:1])
-        ]
-        # A template often has a master for its title slide and one for the rest: content
-        # goes on the layout whose body keeps the most room clear of the template's art.
-        layouts[role] = max(looks, key=lambda look: room(look.body, look.obstacles))
+        if role == "content" and len(chosen) > 1:
+            # A template often has a master for its title slide and one for the rest: content
+            # goes on the layout whose body keeps the most room clear of the template's art
+            # (found from where its art lies: only that layout's pictures are read).
+            layouts_of = [masters[m].slide_layouts[n] for m, n in chosen]
+            rooms = [layout_room(role, layout, width, height) for layout in layouts_of]
+            chosen = [chosen[rooms.index(max(rooms))]]
+        m, n = chosen[0]
+        layouts[role] = _describe(role, (m, n), masters[m].slide_layouts[n], width, height)
     # Every slide's footer spans the content slides' body, as wide as on those.
     span = layouts["content"].body
     footed = {
@@ -186,11 +198,11 @@ def _read_look(package: Package) -> TemplateLook:
 def _role(layout: SlideLayout) -> LayoutRole | None:
     """The role PowerPoint gives a layout by its placeholders (None: a layout kit has no
     use for, such as two contents or a picture with a caption)."""
-    kinds = [_kind(ph) for ph in layout._element.iterfind(_PLACEHOLDER, NS)]
+    kinds = [kind_of(ph) for ph in layout._element.iterfind(PLACEHOLDER, NS)]
     titles = kinds.count("title")
     bodies = kinds.count("body")
     subtitles = kinds.count("subTitle")
-    others = [k for k in kinds if k not in ("title", "body", "subTitle", *_FIELDS)]
+    others = [k for k in kinds if k not in ("title", "body", "subTitle", *FIELDS)]
     if others or titles > 1:
         return None
     kind = layout._element.get("type", "")
@@ -219,38 +231,26 @@ def _describe(
     shapes: list[Art] = []
     paints: list[Paint] = [shown_ground or white]
     obstacles: list[Rect] = []
-    placeholders = _placeholders(layout._element, _placeholders(master._element, {}))
-    title = placeholders.get("title")
-    bodies = [placeholders[kind] for kind in ("body", "subTitle") if kind in placeholders]
-    fields = [placeholders[kind] for kind in _FIELDS if kind in placeholders]
-    if role in ("content", "title_only") and not _sensible(title, bodies, width, height):
-        # LibreOffice writes every layout's boxes alike, whatever its master shows: the
-        # master's own title and body are where the template means them to be.
-        mastered = _placeholders(master._element, {})
-        title = mastered.get("title", title)
-        bodies = [mastered["body"]] if "body" in mastered else bodies
-    shown: list[SlideLayout | SlideMaster] = [layout]
-    if layout._element.get("showMasterSp", "1") in ("1", "true"):
-        shown.insert(0, master)
-    for owner in shown:
+    placeholders, title, bodies, fields = boxes(role, layout, width, height)
+    owners = shown(layout)
+    for owner in owners:
         for art in drawn(owner, colours):
             shapes.extend([art] if art.drawable else [])
             paint = paint_of(art, under=paints)
             if paint is None:
                 continue
             paints.append(paint)
-            if paint.rect.w * paint.rect.h < 0.9 * width * height:
-                obstacles.append(paint.rect)  # under the whole slide, it is a background
-    area = _body_area(bodies, title, obstacles + fields, width, height)
-    body = clear(_on_slide(area, width, height), obstacles, GAP)
+            if obstacle(paint.rect, width, height):
+                obstacles.append(paint.rect)
+    body = body_box(bodies, title, obstacles, fields, width, height)
     numbered = any(
         shape.find("*/p:nvPr/p:ph", NS) is None
-        for owner in shown
+        for owner in owners
         for shape in owner._element.iterfind("p:cSld/p:spTree/*", NS)
         if shape.find(".//a:fld[@type='slidenum']", NS) is not None
     )
     obstacles.extend(fields)
-    row = field_row([placeholders.get(kind) for kind in _FIELDS], height)
+    row = field_row([placeholders.get(kind) for kind in FIELDS], height)
     drawing = TemplateArt(ground or Art("rect", 0, 0, width, height, ("#FFFFFF",)), tuple(shapes))
     return LayoutLook(
         role,
@@ -265,72 +265,6 @@ def _describe(
         fields=row,
         art=drawing,
     )
-
-
-def _kind(ph: etree._Element) -> str:
-    kind = ph.get("type", "")
-    return _KINDS.get(kind, kind)
-
-
-def _placeholders(root: etree._Element, inherited: Mapping[str, Rect]) -> dict[str, Rect]:
-    """The box of the first placeholder of each kind in a master or layout.
-
-    A layout's placeholder takes what its own ``a:xfrm`` leaves out (or gives as zero)
-    from the master's placeholder of the same kind, as PowerPoint does.
-    """
-    found: dict[str, Rect] = {}
-    for ph in root.iterfind(_PLACEHOLDER, NS):
-        kind = _kind(ph)
-        if kind in found:
-            continue
-        base = inherited.get(kind) or (inherited.get("body") if kind == "subTitle" else None)
-        shape = ph.getparent().getparent().getparent()
-        own = bounds(shape)
-        if own is None:
-            rect = base
-        elif base is None:
-            rect = own if own.w and own.h else None
-        else:
-            x, w = (own.x, own.w) if own.w else (base.x, base.w)
-            y, h = (own.y, own.h) if own.h else (base.y, base.h)
-            rect = Rect(x, y, w, h)
-        if rect is not None:
-            found[kind] = rect
-    return found
-
-
-def _sensible(title: Rect | None, bodies: list[Rect], width: float, height: float) -> bool:
-    """Whether a layout's title sits above a body that fills a good part of the slide."""
-    if title is None or not bodies:
-        return False
-    body = bodies[0]
-    return title.bottom <= body.y + 1 and body.w * body.h >= 0.35 * width * height
-
-
-def _body_area(
-    bodies: list[Rect], title: Rect | None, obstacles: list[Rect], width: float, height: float
-) -> Rect:
-    """Where content goes: around the layout's body placeholders, else the slide between
-    the title and the lowest obstacle along the bottom."""
-    if bodies:
-        left = min(r.x for r in bodies)
-        top = min(r.y for r in bodies)
-        return Rect(
-            left, top, max(r.right for r in bodies) - left, max(r.bottom for r in bodies) - top
-        )
-    margin = width * 0.05
-    top = title.bottom + 8 if title is not None else margin
-    low = [r.y for r in obstacles if r.y > height * 0.75]
-    bottom = min(low, default=height - margin) - 4
-    return Rect(margin, top, width - 2 * margin, max(bottom - top, height * 0.25))
-
-
-def _on_slide(box: Rect, width: float, height: float) -> Rect:
-    """The part of ``box`` on the slide, ``GAP`` in from its edges (a template made for
-    another slide size can reach past them)."""
-    left, top = max(box.x, GAP), max(box.y, GAP)
-    right, bottom = min(box.right, width - GAP), min(box.bottom, height - GAP)
-    return Rect(left, top, max(right - left, 0.0), max(bottom - top, 0.0))
 
 
 def _with_footer(look: LayoutLook, height: float, inks: tuple[str, ...], span: Rect) -> LayoutLook:

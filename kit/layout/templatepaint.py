@@ -136,11 +136,21 @@ def _thinned(colours: set[str]) -> list[str]:
     return kept + ordered[-1:] if len(ordered) > 1 else kept
 
 
+def painted(art: Art) -> Rect | None:
+    """The box ``paint_of`` paints ``art`` over (None: nothing a reader sees), without
+    reading its colours."""
+    if art.image is None and art.kind != "picture" and not (art.fill or art.line or art.text):
+        return None
+    return _turned(Rect(art.x, art.y, art.w, art.h), art.rotation)
+
+
 def paint_of(art: Art, kind: PaintKind | None = None, under: Sequence[Paint] = ()) -> Paint | None:
     """What ``art`` paints over its box (None: nothing a reader sees); ``kind`` by default
     from the art's (a picture, else a shape). A see-through fill shows blended with each
     colour of ``under`` (what is painted before it) in its box."""
-    rect = _turned(Rect(art.x, art.y, art.w, art.h), art.rotation)
+    rect = painted(art)
+    if rect is None:
+        return None
     kind = kind or ("picture" if art.kind == "picture" else "shape")
     sampled = _sampled(art.image, rect, kind) if art.image is not None else None
     if sampled is not None:
@@ -157,9 +167,7 @@ def paint_of(art: Art, kind: PaintKind | None = None, under: Sequence[Paint] = (
             ground = colours_behind(under, rect) or (WHITE,)
             fill = {mix(colour, own, art.opacity) for own in fill for colour in ground}
         return solid(rect, tuple(sorted(fill)), art.kind == "rect", kind)
-    if art.line or art.text:
-        return solid(rect, (art.line or _GREY,), False, kind)
-    return None
+    return solid(rect, (art.line or _GREY,), False, kind)  # a line, or text
 
 
 def _turned(rect: Rect, degrees: float) -> Rect:

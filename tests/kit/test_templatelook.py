@@ -16,7 +16,10 @@ from pptx import Presentation
 from pptx.oxml.ns import qn
 
 from kit.app.build import build
+from kit.layout.templateboxes import layout_room
 from kit.layout.templatelook import Rect, read_look, readable_ink
+from kit.layout.templatepaint import _picture_cells
+from kit.layout.templateroom import room
 
 from ..conftest import FIXTURES
 from ..corpus import Template
@@ -166,3 +169,38 @@ def test_the_deck_builds_each_kind_of_slide_on_its_layout(tmp_path: Path) -> Non
     opening, agenda = prs.slides[0].shapes.title, prs.slides[1].shapes.title
     assert opening is not None and opening.placeholder_format.type == 3  # centre title
     assert agenda is not None and agenda.placeholder_format.type == 1
+
+
+def test_a_layouts_room_is_found_from_where_its_art_lies_without_reading_a_picture(
+    tmp_path: Path,
+) -> None:
+    """How content picks among masters: the room the full description finds (the body
+    cleared of a picture on the master over its top-left corner), no picture's pixels read."""
+    picture = io.BytesIO()
+    Image.new("RGB", (20, 20), (200, 30, 30)).save(picture, "PNG")
+
+    def pictured(prs) -> None:
+        master = prs.slide_masters[0]
+        _, r_id = master.part.get_or_add_image_part(picture)
+        ns = 'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" '
+        ns += 'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+        ns += 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+        master._element.find(qn("p:cSld")).find(qn("p:spTree")).append(
+            etree.fromstring(
+                f'<p:pic {ns}><p:nvPicPr><p:cNvPr id="99" name="Mark"/><p:cNvPicPr/><p:nvPr/>'
+                f'</p:nvPicPr><p:blipFill><a:blip r:embed="{r_id}"/><a:stretch/></p:blipFill>'
+                '<p:spPr><a:xfrm><a:off x="457200" y="1600200"/><a:ext cx="1828800" '
+                'cy="1828800"/></a:xfrm><a:prstGeom prst="rect"/></p:spPr></p:pic>'
+            )
+        )
+
+    path = _default(tmp_path, pictured)
+    look = read_look(path)
+    content = look.layout("content")
+    master, number = content.index
+    layout = Presentation(path).slide_masters[master].slide_layouts[number]
+    assert _rounded(Rect(36.0, 126.0, 144.0, 144.0)) in map(_rounded, content.obstacles)
+    _picture_cells.cache_clear()
+    found = layout_room("content", layout, look.width, look.height)
+    assert _picture_cells.cache_info().currsize == 0
+    assert found == room(content.body, content.obstacles) > 0
