@@ -108,6 +108,26 @@ def bound(text: str, language: str, short: frozenset[str]) -> str:
     return _GAP.sub(gap, text)
 
 
+_TIED_MAX = 16  # characters: two words that still fit a narrow column's line
+_ADDRESS = re.compile(r"[/@]|www\.")
+
+
+def tied(text: str) -> str:
+    """``text`` with each line's last two words held by a no-break space, so that no
+    paragraph ends on a word alone ("comment on the / talks.") in any viewer: where the
+    line has three words or more and the two are short and no address."""
+    return "\n".join(map(_tied_line, text.split("\n")))
+
+
+def _tied_line(line: str) -> str:
+    head, _, last = line.rpartition(" ")
+    rest, _, before = head.rpartition(" ")
+    pair = f"{before} {last}"
+    if not (rest.strip() and before and last) or _ADDRESS.search(pair):
+        return line
+    return f"{head}{NBSP}{last}" if len(pair.replace("*", "")) <= _TIED_MAX else line
+
+
 @cache
 def _months(language: str) -> frozenset[str]:
     """The language's month names, wide and abbreviated, as written and on their own

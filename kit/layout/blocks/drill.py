@@ -3,6 +3,7 @@ and the techniques."""
 
 from __future__ import annotations
 
+from kit.layout import wrapping
 from kit.layout.planner import (
     BODY_TOP,
     MARGIN,
@@ -115,7 +116,7 @@ def _technique(p: Planner, technique: str) -> Box:
 def _reminder(p: Planner, statement: str) -> Text:
     """The statement above its responses, at most two lines: cut at a word with "…" when
     longer (the slide before shows it whole)."""
-    words = statement.split()
+    words = wrapping.words(statement)
     width = p.content_width
     shown = len(words)
     while True:
