@@ -15,9 +15,9 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table
 
 from exercises.sheets import Card, Plan, Sheet, card_pages, card_style
 from kit.layout.fonts import face_name
-from kit.model import ContinuumBlock, Scenario, markup
+from kit.model import ContinuumBlock, Scenario
 from kit.outputs import CONTINUUM_SCENARIO_CARDS, CONTINUUM_SIGNS, CONTINUUM_WORKSHEET
-from kit.pdf import para, table_style
+from kit.pdf import para, table_style, unbreakable
 from kit.pdf.continuum import ContinuumDrawing
 from kit.pdf.draw import RuledLines, Slots, TickBoxes, note_box, stack_height
 
@@ -159,7 +159,7 @@ def _sign_story(plan: Plan, continuum: ContinuumBlock, file_name: str) -> list[F
     box = (width, height - SIGN_TOP - 1)
     size = SIGN_NAME_SIZES[0]
     for index, stage in enumerate(continuum.stages):
-        words = markup.plain(stage.name).split()
+        words = unbreakable(stage.name)
         longest = max((stringWidth(word, face_name(bold=True), 1) for word in words), default=0)
         largest = min(size, width * 0.95 / longest if longest else size)
         size = plan.fit(
@@ -267,9 +267,7 @@ def _balanced(text: str, style: ParagraphStyle, width: float) -> Flowable:
     if wanted < 2:  # one line: nothing to balance
         return para(text, style)
     # never narrower than the longest word, which reportlab would split to fill a line
-    longest = max(
-        stringWidth(w, style.fontName, style.fontSize) for w in markup.plain(text).split()
-    )
+    longest = max(stringWidth(w, style.fontName, style.fontSize) for w in unbreakable(text))
     fits, short = 0.0, max(min(width / 4, (width - longest) / 2 - 1), 0.0)
     for _ in range(10):  # to a point or so
         middle = (fits + short) / 2

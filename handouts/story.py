@@ -32,6 +32,7 @@ from kit.pdf.brand import Brand, brand_for
 from kit.pdf.draw import TINT, frame_size, print_theme
 from kit.pdf.tagging import DataTable, TaggedParagraph
 from kit.words.i18n import Words
+from kit.words.typography import tied
 
 LARGE_PRINT = 16.0  # the smallest text in the large-print edition, in points
 LARGE_MARGIN = MARGIN + 4 * mm  # room for that furniture, 12 mm clear of the paper's edge
@@ -211,15 +212,18 @@ def bullet_items(items: Iterable[BulletItem], look: Look) -> list[Item]:
 
 
 def labelled(label: str, text: str, style: ParagraphStyle, bullet: str | None = None) -> Paragraph:
-    """``label`` in bold, then user ``text`` (both escaped, emphasis kept)."""
+    """``label`` in bold, then user ``text`` (both escaped, emphasis kept; its last two
+    words held together)."""
     return TaggedParagraph(
-        f"<b>{markup.to_reportlab(label)}</b> {markup.to_reportlab(text)}", style, bulletText=bullet
+        f"<b>{markup.to_reportlab(label)}</b> {markup.to_reportlab(tied(text))}",
+        style,
+        bulletText=bullet,
     )
 
 
 def bold(text: str, style: ParagraphStyle) -> Paragraph:
     """User ``text`` all in bold: safer than wrapping it in ``**``, which its own would undo."""
-    return TaggedParagraph(f"<b>{markup.to_reportlab(text)}</b>", style)
+    return TaggedParagraph(f"<b>{markup.to_reportlab(tied(text))}</b>", style)
 
 
 def source_number(workshop: Workshop, source_id: str) -> int:

@@ -13,7 +13,7 @@ from reportlab.platypus import Flowable, Image, Table
 
 from handouts.story import Look
 from kit.layout.fonts import face_name
-from kit.pdf import build_pdf, colour, meta_for, table_style
+from kit.pdf import build_pdf, colour, meta_for, table_style, unbreakable
 from kit.pdf.draw import GUIDE
 
 
@@ -101,7 +101,7 @@ def unbroken_size(text: str, width: float, largest: float, *, bold: bool = True)
 
     reportlab breaks a word wider than its line anywhere; a name must never be split.
     """
-    widest = max(stringWidth(word, face_name(bold=bold), 1) for word in text.split())
+    widest = max(stringWidth(word, face_name(bold=bold), 1) for word in unbreakable(text))
     return min(largest, 0.98 * width / widest)  # a little room: line ends are not exact
 
 

@@ -18,7 +18,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from functools import cache
 
-from kit.layout import wrapping
 from kit.layout.fonts import metrics
 from kit.layout.slidelayout import Box
 from kit.layout.textfit import BALANCE, WRAP_SAFETY, ParaSpec, Text, respec, set_text
@@ -102,7 +101,7 @@ def _parting(
     if len(para.lines) < 2 or len(styles) != 1 or any(line.end == "\n" for line in para.lines):
         return None
     ((bold, italic),) = styles
-    words = wrapping.words("".join(run.text for run in runs))
+    words = tuple("".join(run.text for run in runs).split())
     room = (width - para.indent) * WRAP_SAFETY
 
     face = metrics(bold, italic)  # the build's fonts: a width is kept for this call alone
@@ -111,7 +110,7 @@ def _parting(
     def measure(line: Words) -> float:
         return face.width(" ".join(line), para.size)
 
-    wrapped = [wrapping.words(line.text) for line in para.lines]
+    wrapped = [tuple(line.text.split()) for line in para.lines]
     cuts = list(itertools.accumulate(len(line) for line in wrapped))
 
     def judged(lines: list[Words]) -> tuple[int, int, float]:
@@ -142,7 +141,7 @@ def _partings(
 def _faults(lines: list[Words], short: frozenset[str]) -> int:
     """Lines but the last ending on a short word, and a last line of one word alone."""
     ends = sum(line[-1].lower() in short for line in lines[:-1])
-    alone = len(lines) > 1 and len(" ".join(lines[-1]).split()) == 1 and len(lines[-2]) > 1
+    alone = len(lines) > 1 and len(lines[-1]) == 1 and len(lines[-2]) > 1
     return ends + alone
 
 

@@ -37,14 +37,10 @@ def title_slide(p: Planner, title: str, subtitle: str, notes: str, place: Place)
     background = p.colours.primary
     ink = readable_on(background)
     subtitles = [subtitle] if subtitle else []
-    if (
-        not p.drafts
-        and p.workshop.subtitle
-        and _unheld(p.workshop.subtitle) not in _unheld(subtitle)
-    ):
+    if not p.drafts and p.workshop.subtitle and p.workshop.subtitle not in subtitle:
         subtitles.insert(0, p.workshop.subtitle)
-    said = _unheld(" ".join([title, *subtitles]))
-    details = [part for part in _who_when_where(p) if part and _unheld(part) not in said]
+    said = " ".join([title, *subtitles])
+    details = [part for part in _who_when_where(p) if part and part not in said]
     head = [ParaSpec(title, bold=True, color=ink)]
     sub_specs = [ParaSpec(_joined(line), color=ink) for line in subtitles]
     presenters = ", ".join(p.workshop.presenters)
@@ -120,11 +116,6 @@ def _parted(text: Text, text_w: float, room: float, short: frozenset[str]) -> tu
     a designer parts it, by line breaks in a box ``room`` wide; as it was when its wrap is."""
     parted = rebroken(text, len(text.paragraphs) - 1, room, short)
     return (text, text_w) if parted is text else (parted, room)
-
-
-def _unheld(text: str) -> str:
-    """``text`` with its no-break spaces as spaces: what it says, wherever its lines break."""
-    return text.replace("\u00a0", " ")
 
 
 def _joined(text: str) -> str:
@@ -226,7 +217,7 @@ def _on_layout(
     while lower_text is None and kept > 1:  # the last details go (the notes keep them)
         kept -= 1
         lower_text = fit_text(lower[:kept], body.w, body.h, *lower_sizes)
-    dropped = [_unheld(spec.text) for spec in lower[kept:]]
+    dropped = [spec.text.replace("\u00a0", " ") for spec in lower[kept:]]
     if dropped:
         said = "; ".join(dropped)
         p.warn(place, f"the template's {role} slide has no room for: {said} (in its notes)")

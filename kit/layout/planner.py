@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kit.layout import wrapping
 from kit.layout.breaks import phrased
 from kit.layout.pictures import Prepared, prepare
 from kit.layout.scale import BODY_FLOOR, CAPTION, Scale, unwidow
@@ -133,9 +132,9 @@ class Planner:
         )
 
     def _fit_title(self, title: str, width: float, colour: str, height: float) -> Text:
-        words = wrapping.words(title)
+        words = title.split()
         while True:
-            shown = " ".join(words) + ("…" if len(words) < len(wrapping.words(title)) else "")
+            shown = " ".join(words) + ("…" if len(words) < len(title.split()) else "")
             spec = ParaSpec(shown, bold=True, color=colour)
             text = fit_text([spec], width, height, 34, 22, anchor="bottom")
             if text is not None or len(words) <= 1:

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from kit.layout.wrapping import Line, wrap
+from kit.layout.wrapping import SPACE, Line, wrap
 from kit.model import markup
 from kit.model.markup import Run
 
@@ -198,7 +198,7 @@ def unwidowed(text: Text, width: float) -> tuple[Text, float]:
             if len(lines) > len(para.lines) or not tried.whole_words:
                 break
             viewer = set_text([spec], narrow / slack, text.base, text.anchor)
-            alone = len(lines) > 1 and len(lines[-1].split()) == 1  # a tied pair is two
+            alone = len(lines) > 1 and not SPACE.search(lines[-1])
             if lines == [line.text for line in viewer.paragraphs[0].lines] and not alone:
                 return tried, narrow
             narrow -= width * 0.02

@@ -32,11 +32,6 @@ _PIECE = re.compile(rf"(?:(?!{_BREAKABLE}).)+{_BREAKABLE}*|{_BREAKABLE}+")
 SPACE = re.compile(_BREAKABLE)
 
 
-def words(text: str) -> tuple[str, ...]:
-    """``text``'s words as a wrap parts them: words held by a no-break space are one."""
-    return tuple(word for word in SPACE.split(text) if word)
-
-
 def _width(run: Run, size: float) -> float:
     return metrics(run.bold, run.italic).width(run.text, size)
 

@@ -29,11 +29,13 @@ from reportlab.platypus import (
 )
 
 from kit.layout.fonts import current, face_name
+from kit.layout.wrapping import SPACE
 from kit.model import Theme, Workshop, markup
 from kit.pdf.document import Document, Layout, lay_out
 from kit.pdf.flow import Together, flowing
 from kit.pdf.tagging import TaggedParagraph, Tagger, write_structure
 from kit.words.langtag import language_tag
+from kit.words.typography import tied
 
 PAPER = {"a4": A4, "letter": LETTER}
 MARGIN = 18 * mm  # home and office printers clip up to about 6 mm; 12 mm is the floor
@@ -160,9 +162,16 @@ def table_style(commands: list[tuple], size: float = 10) -> TableStyle:
 def para(text: str, style: ParagraphStyle, bullet: str | None = None) -> Paragraph:
     """A Paragraph from user text: escaped, with only ``**``/``*`` emphasis as markup.
 
-    Tagged as a heading, list item or paragraph by its style (see ``kit.pdf.tagging``).
+    Tagged as a heading, list item or paragraph by its style (see ``kit.pdf.tagging``);
+    its last two words held together (``tied``), so it never ends on a word alone.
     """
-    return TaggedParagraph(markup.to_reportlab(text), style, bulletText=bullet)
+    return TaggedParagraph(markup.to_reportlab(tied(text)), style, bulletText=bullet)
+
+
+def unbreakable(text: str) -> list[str]:
+    """What ``para`` never breaks inside: ``text``'s words, those it holds together as one
+    (reportlab splits one wider than its line anywhere, so a box must hold the widest)."""
+    return [word for word in SPACE.split(markup.plain(tied(text))) if word]
 
 
 @dataclass(frozen=True)

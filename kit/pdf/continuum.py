@@ -10,7 +10,7 @@ from reportlab.platypus import Flowable, Paragraph
 
 from kit.layout.fonts import face_name
 from kit.model import ContinuumBlock, Theme, markup
-from kit.pdf import colour, para, register_fonts
+from kit.pdf import colour, para, register_fonts, unbreakable
 from kit.pdf.draw import print_theme
 from kit.pdf.tagging import tagged
 
@@ -175,4 +175,4 @@ class ContinuumDrawing(Flowable):
 def _widest_word(text: str, size: float) -> float:
     """The width of ``text``'s widest word, set bold at ``size``."""
     face = face_name(bold=True)
-    return max((stringWidth(word, face, size) for word in markup.plain(text).split()), default=0)
+    return max((stringWidth(word, face, size) for word in unbreakable(text)), default=0)

@@ -30,7 +30,7 @@ from kit.source.templating import TemplateProblem, Templates, has_template
 from kit.source.themefonts import theme_fonts
 from kit.source.yamlsource import Document, Path_, read_yaml_file
 from kit.words.i18n import missing_catalog, words
-from kit.words.typography import bound, curled, short_words, spaced, tied
+from kit.words.typography import bound, curled, short_words, spaced
 
 WORKSHOP_FILE = "workshop.yaml"
 # Every metadata field is a template variable; these hold structure, not words.
@@ -215,14 +215,12 @@ def _default_titles(data: dict[str, Any], folder: Path) -> None:
 
 def _typeset(value: Any, path: Path_, language: str, short: frozenset[str]) -> Any:
     """Every text in the language's quotation marks and spacing around punctuation, its
-    units held on one line (``short``: the language's short words), no last word alone
-    but in a stage's name (its narrow box is parted by the layout); ids, paths and URLs
+    units held on one line (``short``: the language's short words); ids, paths and URLs
     as they are."""
     if isinstance(value, str):
         if not editions.translatable(path):
             return value
-        typeset = bound(spaced(curled(value, language), language), language, short)
-        return typeset if path[-3::2] == ("stages", "name") else tied(typeset)
+        return bound(spaced(curled(value, language), language), language, short)
     if isinstance(value, list):
         return [_typeset(item, (*path, i), language, short) for i, item in enumerate(value)]
     if isinstance(value, dict):

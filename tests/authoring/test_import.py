@@ -49,7 +49,6 @@ def _slides(deck: Path) -> list[tuple[str, list[str]]]:
             if shape.has_table:
                 texts += [cell.text for row in shape.table.rows for cell in row.cells]
         heading = title.text_frame.text if title else ""
-        heading, texts = _unheld(heading), [_unheld(text) for text in texts]
         if out and re.sub(r" \(cont\.(?: \d+)?\)$", "", heading) == out[-1][0]:
             out[-1] = (out[-1][0], sorted({*out[-1][1], *texts}))  # one source line
         else:
@@ -80,12 +79,7 @@ def _notes(deck: Path) -> list[tuple[str, str]]:
     for slide in Presentation(str(deck)).slides:
         title = slide.shapes.title.text_frame.text if slide.shapes.title else ""
         notes[re.sub(r" \(cont\.(?: \d+)?\)$", "", title)] = slide.notes_slide.notes_text_frame.text
-    return [(_unheld(title), _unheld(text)) for title, text in notes.items()]
-
-
-def _unheld(text: str) -> str:
-    """``text`` as read: the import takes a no-break space (words held together) for a space."""
-    return text.replace("\u00a0", " ")
+    return list(notes.items())
 
 
 @pytest.mark.parametrize("deck", PYTHON_PPTX_DECKS, ids=lambda deck: deck.stem)

@@ -111,5 +111,5 @@ def test_every_metadata_field_is_a_template_variable(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     subtitle = load(file).workshop.subtitle
-    # "10 minutes" and the last two words held on one line by a no-break space (#15)
-    assert subtitle == "Ana Lima, Bo Chen at 13:30, 10\u00a0minutes, en-GB, CC BY\u00a04.0"
+    # "10 minutes" held on one line by a no-break space (#15)
+    assert subtitle == "Ana Lima, Bo Chen at 13:30, 10\u00a0minutes, en-GB, CC BY 4.0"

@@ -44,8 +44,7 @@ def test_every_block_kind_loads_from_the_fixture() -> None:
     workshop = loaded.workshop
     assert workshop.start_time == dt.time(13, 30)
     assert workshop.date == dt.date(2026, 3, 1)
-    # the template variable filled, its last two words held on one line
-    assert workshop.subtitle == "A fixture for Test\u00a0Collective"
+    assert workshop.subtitle == "A fixture for Test Collective"  # template variable filled
     image = workshop.blocks_of(type(workshop.sections[1].blocks[4]))[0]
     assert Path(image.path).is_absolute() and Path(image.path).is_file()
     assert loaded.warnings == ()

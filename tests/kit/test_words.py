@@ -171,6 +171,6 @@ def test_french_text_gets_narrow_no_break_spaces_but_urls_do_not(tmp_path: Path)
     assert workshop.title == "Écouter\u202f? Oui\u202f!"
     assert workshop.sections[0].title == "«\u202fBienvenue\u202f»"
     resources = workshop.sections[0].blocks[0]
-    assert resources.title == "Ressources et\u00a0soutien"  # the default title, in French
+    assert resources.title == "Ressources et soutien"  # the default title, in French
     assert resources.items[0].name == "Ligne d’écoute\u202f: 24 h/24"  # the apostrophe curled
     assert resources.items[0].url == "https://exemple.fr/a?b=1"

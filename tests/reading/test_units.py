@@ -61,8 +61,7 @@ def _units(folder: Path) -> frozenset[tuple[str, str]]:
     texts = [*strings(workshop.model_dump()), said.date(workshop.date) if workshop.date else ""]
     pairs = set()
     for text in texts:
-        unbound = text.replace(NBSP, " ")  # as written: the loader ties last words too
-        for phrase in re.split(r"[ \t\n]+", bound(unbound, language, short)):  # not at NBSP
+        for phrase in re.split(r"[ \t\n]+", bound(text, language, short)):  # not at NBSP
             parts = [_core(part) for part in phrase.split(NBSP)]
             pairs |= {(a, b) for a, b in itertools.pairwise(parts) if a and b}
     return frozenset(pairs)

@@ -3,7 +3,6 @@ and the techniques."""
 
 from __future__ import annotations
 
-from kit.layout import wrapping
 from kit.layout.planner import (
     BODY_TOP,
     MARGIN,
@@ -116,7 +115,7 @@ def _technique(p: Planner, technique: str) -> Box:
 def _reminder(p: Planner, statement: str) -> Text:
     """The statement above its responses, at most two lines: cut at a word with "…" when
     longer (the slide before shows it whole)."""
-    words = wrapping.words(statement)
+    words = statement.split()
     width = p.content_width
     shown = len(words)
     while True:
