@@ -65,13 +65,15 @@ PRINT_MARGIN = 12.0  # points: most printers leave about 4 mm at each edge unpri
 # Smallest sizes, else 7 pt; the notes handout's slides are miniatures, judged on the deck.
 FLOORS = {DECK: 9.0, "deck.pdf": 9.0, "handout-large-print.pdf": 14.0, "notes-handout.pdf": 0}
 PRINT_FLOOR = 7.0
-# Workshops read on every template of the corpus: the sample, and two other organisations
-# that stress layout most: first-aid (4:3: nine stages, a 403-character statement) and
-# tenants-union (16:9: a comparison of 30 rows, a challenge of 14 responses).
+# Workshops read on every template of the corpus: the sample, and three other organisations
+# that stress layout most: first-aid (4:3: nine stages, a 403-character statement),
+# tenants-union (16:9: a comparison of 30 rows, a challenge of 14 responses) and cycle-coop
+# (4:3, its brand font DejaVu Sans, wide, from a font file in its folder).
 TEMPLATED = {
     "sample": WORKSHOPS["sample"],
     "first-aid": WORKSHOPS["first-aid"],
     "tenants-union": FIXTURES / "tenants-union",
+    "cycle-coop": FIXTURES / "cycle-coop",
 }
 K = TypeVar("K", bound=Hashable)
 
