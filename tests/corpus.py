@@ -40,7 +40,10 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 WORKSHOPS = {
     "sample": ROOT / "examples" / "sex-work-and-trafficking",
-    **{name: FIXTURES / name for name in ("first-aid", "bargaining", "branded", "other-workshop", "cycle-coop")},
+    **{
+        name: FIXTURES / name
+        for name in ("first-aid", "bargaining", "branded", "other-workshop", "cycle-coop")
+    },
 }
 PAPERS = ("a4", "letter")
 DECK = "deck (LibreOffice)"  # the .pptx as LibreOffice prints it
