@@ -24,6 +24,7 @@ from kit.layout.textfit import BALANCE, WRAP_SAFETY, ParaSpec, Text, respec, set
 from kit.model import markup
 
 Words = tuple[str, ...]  # a line's words
+FEW = 4  # lines of a body paragraph parted by line breaks
 
 
 def phrased(box: Box, short: frozenset[str], room: float | None = None) -> Box:
@@ -69,6 +70,18 @@ def rebroken(
     specs = [_spec(text, number) for number in range(len(text.paragraphs))]
     specs[index] = replace(specs[index], text="\n".join(lines))
     return set_text(specs, width, text.base, text.anchor)
+
+
+def parted(text: Text, width: float, short: frozenset[str]) -> Text:
+    """``text`` (set ``width`` wide) with each paragraph of a few lines parted by line
+    breaks where a designer would part it, or as its wrap parts it where a viewer's wrap
+    would move a word (body text: bullets and short paragraphs)."""
+    for index, para in enumerate(text.paragraphs):
+        if len(para.lines) <= FEW:  # a long paragraph's partings are many, its end not seen
+            lines = _kept(text, index)
+            moved = lines is not None and not _holds(_spec(text, index), width, text, lines)
+            text = rebroken(text, index, width, short, kept=moved)
+    return text
 
 
 def faulty(text: Text, index: int, width: float, short: frozenset[str]) -> bool:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kit.layout.breaks import phrased
+from kit.layout.breaks import parted, phrased
 from kit.layout.pictures import Prepared, prepare
 from kit.layout.scale import BODY_FLOOR, CAPTION, Scale, unwidow
 from kit.layout.slidelayout import (
@@ -296,7 +296,8 @@ class Planner:
         pages = self.scale.pages(role, specs, self.content_width, later, anchor, again, height)
         if len(pages) > 1 and self.scale.too_long(role, specs, self.content_width, height, anchor):
             self.warn(ctx.place, f"text does not fit one slide; continued over {len(pages)} slides")
-        for index, text in enumerate(pages):
+        for index, page in enumerate(pages):
+            text = parted(page, self.content_width, self.short)  # no last word alone
             name = "Body" if role == "body" else role.capitalize()
             at, room = (top, height) if index == 0 else (top + height - later, later)
             # followed: as tall as its text, foot-anchored: the same gap however viewers wrap
