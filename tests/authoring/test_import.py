@@ -45,7 +45,10 @@ def _slides(deck: Path) -> list[tuple[str, list[str]]]:
             if _FURNITURE.match(shape.name) or (title and shape.shape_id == title.shape_id):
                 continue
             if shape.has_text_frame:
-                texts += [p.text for p in shape.text_frame.paragraphs if p.text.strip()]
+                # A line break (kit's chosen parting) parts lines, not words.
+                texts += [
+                    p.text.replace("\v", " ") for p in shape.text_frame.paragraphs if p.text.strip()
+                ]
             if shape.has_table:
                 texts += [cell.text for row in shape.table.rows for cell in row.cells]
         heading = title.text_frame.text if title else ""

@@ -320,10 +320,21 @@ def _source_names(text: str) -> list[str]:
 def _paragraphs(shape: Any) -> list[tuple[int, str]]:
     out = []
     for paragraph in shape.text_frame.paragraphs:
-        text = "".join(_run_markup(run) for run in paragraph.runs).strip()
-        if text:
-            out.append((paragraph.level, text))
+        text = "".join(_content_markup(child, paragraph) for child in paragraph._p.content_children)
+        if text.strip():
+            out.append((paragraph.level, text.strip()))
     return out
+
+
+def _content_markup(child: Any, paragraph: Any) -> str:
+    """A run with its emphasis; a line break parts lines, not words (kit's chosen breaks
+    and an author's alike), so it reads as a space; a field as its text."""
+    from pptx.text.text import _Run
+
+    kind = child.tag.rpartition("}")[2]
+    if kind == "r":
+        return _run_markup(_Run(child, paragraph))
+    return " " if kind == "br" else str(child.text)
 
 
 def _run_markup(run: Any) -> str:
