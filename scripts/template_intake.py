@@ -3,8 +3,9 @@
 Run from the repository: ``python scripts/template_intake.py [--runs N] TEMPLATE...``. Each
 run is a fresh child process that first imports what a build without a template imports,
 then times (processor time, which a loaded machine does not swing as it swings wall time)
-what a build on a template adds: ``kit check``'s opening of the template, the planner's
-reading of its look, and the deck writer's opening. Children are interleaved so that
+what a build on a template adds: ``kit check``'s checking (its zip, every part inflated)
+and clearing of the template, the planner's reading of its look, and the deck writer's
+opening. Children are interleaved so that
 background load falls on every template alike; the table is Markdown. The slides kit
 places on the template's geometry are not counted: a template gives another layout, not
 an intake cost. A measurement, not a test: it never fails on a slow result.
@@ -30,10 +31,12 @@ def intake(template: str) -> float:
     import kit.app.build  # noqa: F401
     import slides.pptx_writer  # noqa: F401
     from kit.layout.templatelook import read_look
-    from kit.source.pptxtemplate import dropped, open_template
+    from kit.source.assets import resolve
+    from kit.source.pptxtemplate import open_template
 
+    path = Path(template).resolve()
     start = time.process_time()
-    dropped(template)  # kit check
+    resolve(path.parent, path.name, frozenset({"pptx"}), {})  # kit check: the zip, then clearing
     read_look(template)  # the planner
     open_template(template)  # the deck writer
     return time.process_time() - start

@@ -43,3 +43,5 @@ _.handle_endtag
 _.handle_data
 _._multiBuildEdits  # reportlab notes its edits to a story there (kit/pdf/document.py)
 _.keepWithNext  # reportlab's getKeepWithNext reads it (handouts/guide.py)
+_.rels_xml_for  # python-pptx's package loader calls these by name (kit/templatefile.py)
+_._package_reader

@@ -3,21 +3,20 @@
 Paths are untrusted: they must be relative, stay inside the workshop folder after every
 symlink is followed, and hold what their content says (not their extension) they hold.
 Images are measured from their header, before any decoding, against a pixel cap, and then
-decoded once so that a damaged one fails here, located; a template's parts are inflated
-once, in bounded steps, to catch zip bombs before python-pptx reads them in one go, and
-then opened as a deck would open it (``kit.source.pptxtemplate``).
+decoded once so that a damaged one fails here, located; a template is opened as a deck
+would open it (``kit.source.pptxtemplate``), its parts inflated once, in bounded steps,
+before python-pptx reads them (``kit.templatefile``): a zip bomb is refused here.
 """
 
 from __future__ import annotations
 
-import copy
 import warnings
 import zipfile
-import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
+from kit import templatefile
 from kit.model import MAX_SIDE
 from kit.model.basics import FONT_FORMATS, other_faces
 from kit.source import pptxtemplate
@@ -176,7 +175,8 @@ def _check_other_faces(base_dir: Path, path: Path) -> None:
 
 def _check_package(path: Path, value: str) -> tuple[str, ...]:
     """A PowerPoint package that python-pptx can read without meeting a zip bomb, and kit
-    can build a deck on; what kit leaves out of it."""
+    can build a deck on; what kit leaves out of it. Its parts are inflated, each in bounded
+    steps, where it is read (``kit.templatefile``)."""
     with _reading(path, value, "pptx"), zipfile.ZipFile(path) as package:
         entries = package.infolist()
         if not {"[Content_Types].xml", "ppt/presentation.xml"} <= set(package.namelist()):
@@ -184,32 +184,9 @@ def _check_package(path: Path, value: str) -> tuple[str, ...]:
         if sum(entry.file_size for entry in entries) > MAX_UNPACKED_BYTES:
             limit = MAX_UNPACKED_BYTES // (1024 * 1024)
             raise _Refused(f"'{value}' unpacks to more than {limit} MiB")
-        for entry in entries:
-            _check_part(package, entry, value)
         try:
             return pptxtemplate.dropped(str(path))
+        except templatefile.DamagedPart as exc:
+            raise _Refused(f"'{value}': {exc}") from None
         except pptxtemplate.TemplateError as exc:
             raise _Refused(f"'{value}' {exc}") from None
-
-
-def _check_part(package: zipfile.ZipFile, entry: zipfile.ZipInfo, value: str) -> None:
-    """Inflate one part in small steps, up to one byte past its declared size.
-
-    python-pptx reads a part in one call, which inflates up to 2 GiB before cutting it to
-    the declared size; a part holding more than it declares is a bomb. Only deflate (or no
-    compression) inflates in bounded steps. A bad checksum would crash python-pptx later.
-    """
-    if entry.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-        raise _Refused(f"'{value}': part '{entry.filename}' uses an unusual compression")
-    probe = copy.copy(entry)
-    probe.file_size += 1
-    probe.CRC = None  # type: ignore[assignment]  # checked below, over what really inflates
-    size = crc = 0
-    with package.open(probe) as part:
-        while size <= entry.file_size and (chunk := part.read(1 << 20)):
-            size += len(chunk)
-            crc = zlib.crc32(chunk, crc)
-    if size > entry.file_size:
-        raise _Refused(f"'{value}': part '{entry.filename}' holds more than it declares")
-    if crc != entry.CRC:
-        raise _Refused(f"'{value}': part '{entry.filename}' is damaged (bad checksum)")

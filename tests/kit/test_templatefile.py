@@ -13,6 +13,7 @@ import shutil
 import zipfile
 from pathlib import Path
 
+from PIL import Image
 from pptx import Presentation
 from pptx.dml.color import RGBColor
 
@@ -91,3 +92,23 @@ def test_each_deck_gets_a_template_of_its_own(tmp_path: Path) -> None:
     opened.slides.add_slide(opened.slide_layouts[0])
     assert len(open_template(str(template)).presentation.slides) == 0
     assert len(templatefile.package(str(template)).main_document_part.presentation.slides) == 1
+
+
+def test_the_templates_own_slides_are_not_read(tmp_path: Path) -> None:
+    """An example slide's shapes, its notes and a picture only it shows are never loaded (an
+    organisation's template often holds dozens); the layouts' and master's parts are."""
+    prs = Presentation()
+    slide = prs.slides.add_slide(prs.slide_layouts[1])
+    slide.shapes.title.text = "Example slide"
+    picture = io.BytesIO()
+    Image.new("RGB", (8, 8), "#336699").save(picture, "PNG")
+    slide.shapes.add_picture(picture, 0, 0)
+    slide.notes_slide.notes_text_frame.text = "Example notes"
+    path = tmp_path / "example.pptx"
+    prs.save(path)
+    kept = list(templatefile.package(str(path)).iter_parts())
+    names = {str(part.partname) for part in kept}
+    (example,) = [part for part in kept if part.partname == "/ppt/slides/slide1.xml"]
+    assert not example._element.cSld.spTree.xpath("./p:sp | ./p:pic")
+    assert not any(name.startswith(("/ppt/notesSlides/", "/ppt/media/")) for name in names)
+    assert {"/ppt/slideLayouts/slideLayout2.xml", "/ppt/slideMasters/slideMaster1.xml"} <= names

@@ -184,3 +184,17 @@ def test_a_picture_whose_file_ends_early_is_read_and_greyed_as_asked(tmp_path: P
     assert red == green == blue, (red, green, blue)
     grey = content.behind(Rect(100, 200, 100, 40))
     assert all(len(set(colour[1:].lower()[i : i + 2] for i in (0, 2, 4))) == 1 for colour in grey)
+
+
+def test_a_picture_whose_pixels_do_not_decode_is_left_out(tmp_path: Path) -> None:
+    """A PNG with a sound header and damaged pixel data: Pillow opens it but cannot draw it,
+    so kit's PDFs leave it out (reportlab would fail on it mid-build) and its colours count
+    as none."""
+    data = io.BytesIO()
+    Image.new("RGB", (64, 48), (200, 30, 30)).save(data, "PNG")
+    damaged = bytearray(data.getvalue())
+    pixels = damaged.index(b"IDAT") + 4
+    damaged[pixels : pixels + 8] = b"\xff" * 8
+    fill = '<a:blipFill><a:blip r:embed="{rid}"/><a:stretch/></a:blipFill>'
+    content = read_look(_template(tmp_path, fill, picture=bytes(damaged))).layout("content")
+    assert content.art is not None and content.art.background.image is None
