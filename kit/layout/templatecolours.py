@@ -12,6 +12,7 @@ import colorsys
 import copy
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from lxml import etree
@@ -43,7 +44,13 @@ class Theme:
 def read_theme(master: SlideMaster) -> Theme:
     from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
-    root = etree.fromstring(master.part.part_related_by(RT.THEME).blob)
+    return _theme(master.part.part_related_by(RT.THEME).blob)
+
+
+# Read for each layout kit looks at; a template's masters often carry the same theme.
+@lru_cache(maxsize=8)
+def _theme(blob: bytes) -> Theme:
+    root = etree.fromstring(blob)
     scheme = root.find("a:themeElements/a:clrScheme", NS)
     colours: dict[str, str] = {}
     for name in _SCHEME:
