@@ -45,3 +45,4 @@ _._multiBuildEdits  # reportlab notes its edits to a story there (kit/pdf/docume
 _.keepWithNext  # reportlab's getKeepWithNext reads it (handouts/guide.py)
 _.rels_xml_for  # python-pptx's package loader calls these by name (kit/templatefile.py)
 _._package_reader
+_.frameAction  # reportlab's frame calls it by name (kit/pdf/flow.py)

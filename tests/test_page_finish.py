@@ -3,7 +3,7 @@ reads them: no page under a quarter full, not even the last of several (a nearly
 last page is evened out with the one before), no heading alone at a page's foot.
 
 The handouts (large print included), the facilitator guide and the exercise sheets that
-flow from page to page, of six workshops in four languages, on A4 and Letter.
+flow from page to page, of seven workshops in five languages, on A4 and Letter.
 """
 
 from __future__ import annotations
@@ -37,7 +37,14 @@ WORKSHOPS = {
     "sample": SAMPLE,
     **{
         name: FIXTURES / name
-        for name in ("first-aid", "bargaining", "other-workshop", "fr-accueil", "de-begleiten")
+        for name in (
+            "first-aid",
+            "bargaining",
+            "other-workshop",
+            "fr-accueil",
+            "de-begleiten",
+            "uk-suprovid",
+        )
     },
 }
 FULL_ENOUGH = 0.25

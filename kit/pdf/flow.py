@@ -2,7 +2,10 @@
 
 - A heading never ends a page: its paragraph style keeps it with what follows, and a kept
   group that ends with a heading takes the next item in too (reportlab places the first
-  piece of a split group without looking at its keep-with-next).
+  piece of a split group without looking at its keep-with-next). When what it keeps under
+  the heading is a single line, the heading starts a new page unless the first two lines
+  of what follows fit on this one too: a heading over one line at a page's foot reads as
+  cut off.
 - A list never leaves one item alone at the top or foot of a page: its first two items,
   and its last two, stay together (a paragraph's own lines are kept by its style).
 - No page is left under a quarter full by a group that moved on to the next page: a
@@ -17,7 +20,12 @@ from collections.abc import Sequence
 from typing import Any
 
 from reportlab.platypus import Flowable, KeepTogether, Paragraph
-from reportlab.platypus.doctemplate import NullActionFlowable, _FrameBreak
+from reportlab.platypus.doctemplate import (
+    FrameActionFlowable,
+    FrameBreak,
+    NullActionFlowable,
+    _FrameBreak,
+)
 
 FULL_ENOUGH = 0.25  # no page but the last may hold less than this share of its frame
 
@@ -108,17 +116,61 @@ def _list_groups(run: Sequence[Flowable]) -> list[Flowable]:
 
 
 def _headings_kept(units: list[Flowable]) -> list[Flowable]:
-    """``units`` with each that ends in a heading joined to the unit after it.
+    """``units`` with each that ends in a heading joined to the unit after it, and room
+    asked for under a heading over one line (``RoomUnderHeading``).
 
     reportlab keeps a heading with a paragraph, but not with a kept group.
     """
-    out: list[Flowable] = []
+    joined: list[Flowable] = []
     for unit in units:
-        if out and _kept_with_next(out[-1]):
-            out[-1] = _merged([out[-1], unit])
+        if joined and _kept_with_next(joined[-1]):
+            joined[-1] = _merged([joined[-1], unit])
         else:
-            out.append(unit)
+            joined.append(unit)
+    out: list[Flowable] = []
+    for unit, after in zip(joined, [*joined[1:], None]):
+        content = _content(unit)
+        headed = len(content) > 1 and _kept_with_next(content[-2]) and not _kept_with_next(unit)
+        if headed and isinstance(content[-1], Paragraph) and after is not None:
+            out.append(RoomUnderHeading(unit, after))
+        out.append(unit)
     return out
+
+
+class RoomUnderHeading(FrameActionFlowable):
+    """Placed before a heading kept with one paragraph: a new page unless, when that
+    paragraph is a single line, what follows begins on this page too (its first two lines,
+    or the whole of a kept group). Never breaks a page less than a quarter full. It acts
+    on the frame without being drawn, so spacing and the page's content are untouched."""
+
+    def __init__(self, group: Flowable, after: Flowable) -> None:
+        Flowable.__init__(self)  # FrameActionFlowable's own refuses: reportlab's are made otherwise
+        self._group, self._after = group, after
+
+    def frameAction(self, frame: Any) -> None:
+        room = frame._y - frame._y1p
+        if _used(self) >= FULL_ENOUGH and self._needed(frame._getAvailableWidth(), room) > room:
+            frame.add_generated_content(FrameBreak)
+
+    def _needed(self, aW: float, aH: float) -> float:
+        under = _content(self._group)[-1]
+        under.wrap(aW, aH)
+        if len(under.blPara.lines) != 1:
+            return 0
+        self._group.wrapOn(self.canv, aW, aH)  # a kept group notes its height, and says more
+        following = _content(self._after)[0]
+        if isinstance(self._after, KeepTogether):  # placed whole or not at all
+            self._after.wrapOn(self.canv, aW, aH)
+            extra = float(self._after._H)
+        elif isinstance(following, Paragraph):
+            following.wrap(aW, aH)
+            extra = min(2, len(following.blPara.lines)) * following.style.leading
+        else:
+            return 0
+        content = _content(self._group)
+        gap = max(content[-1].getSpaceAfter(), following.getSpaceBefore())  # as reportlab joins them
+        spaces = content[0].getSpaceBefore() + gap
+        return float(self._group._H) + extra + spaces
 
 
 class EndMark(Flowable):
