@@ -168,7 +168,7 @@ class RoomUnderHeading(FrameActionFlowable):
         else:
             return 0
         content = _content(self._group)
-        gap = max(content[-1].getSpaceAfter(), following.getSpaceBefore())  # as reportlab joins them
+        gap = max(content[-1].getSpaceAfter(), following.getSpaceBefore())  # reportlab joins them
         spaces = content[0].getSpaceBefore() + gap
         return float(self._group._H) + extra + spaces
 
