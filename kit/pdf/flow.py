@@ -149,28 +149,29 @@ class RoomUnderHeading(FrameActionFlowable):
 
     def frameAction(self, frame: Any) -> None:
         room = frame._y - frame._y1p
-        if _used(self) >= FULL_ENOUGH and self._needed(frame._getAvailableWidth(), room) > room:
+        if _used(self) >= FULL_ENOUGH and self._needed(frame, room) > room:
             frame.add_generated_content(FrameBreak)
 
-    def _needed(self, aW: float, aH: float) -> float:
-        under = _content(self._group)[-1]
-        under.wrap(aW, aH)
+    def _needed(self, frame: Any, room: float) -> float:
+        width = frame._getAvailableWidth()
+        content = _content(self._group)
+        under = content[-1]
+        under.wrap(width, room)
         if len(under.blPara.lines) != 1:
             return 0
-        self._group.wrapOn(self.canv, aW, aH)  # a kept group notes its height, and says more
+        self._group.wrapOn(self.canv, width, room)  # a kept group notes its height, and says more
         following = _content(self._after)[0]
-        if isinstance(self._after, KeepTogether):  # placed whole or not at all
-            self._after.wrapOn(self.canv, aW, aH)
-            extra = float(self._after._H)
-        elif isinstance(following, Paragraph):
-            following.wrap(aW, aH)
+        extra = 0.0
+        if isinstance(self._after, KeepTogether):
+            self._after.wrapOn(self.canv, width, room)
+            extra = float(self._after._H)  # placed whole, unless taller than a page
+        if isinstance(following, Paragraph) and not 0 < extra <= frame._height:
+            following.wrap(width, room)
             extra = min(2, len(following.blPara.lines)) * following.style.leading
-        else:
+        if not extra:
             return 0
-        content = _content(self._group)
-        gap = max(content[-1].getSpaceAfter(), following.getSpaceBefore())  # reportlab joins them
-        spaces = content[0].getSpaceBefore() + gap
-        return float(self._group._H) + extra + spaces
+        gap = max(under.getSpaceAfter(), following.getSpaceBefore())  # reportlab joins them
+        return content[0].getSpaceBefore() + float(self._group._H) + gap + extra
 
 
 class EndMark(Flowable):
