@@ -53,9 +53,12 @@ def render(
     Every sheet is planned before any is written: if any card or sign cannot fit its
     text, a KitError lists each one and nothing is written (the build's plan phase,
     ``check``, finds them first and locates them in the file). ``sizes`` are the text
-    sizes that check fitted, in order, so that they are not searched for again.
+    sizes that check fitted, in order, so that they are not searched for again; where
+    check ran in this process on the same workshop, its sheets are drawn as planned.
     """
-    plan, sheets = _planned(workshop, theme, options.paper, sizes)
+    plan, sheets = _checked_here(workshop, theme, options.paper, sizes) or _planned(
+        workshop, theme, options.paper, sizes
+    )
     if plan.problems:
         raise KitError("\n".join(problem.message for problem in plan.problems))
     return [plan.write(sheet, out_dir) for sheet in sheets]
@@ -64,8 +67,27 @@ def render(
 def check(workshop: Workshop, theme: Theme, paper: Paper) -> Checked:
     """Every card and sign of ``workshop`` on ``paper`` whose text cannot fit, and the
     sizes fitted for ``render``; writes nothing."""
-    plan = _planned(workshop, theme, paper)[0]
+    plan, sheets = _planned(workshop, theme, paper)
+    _LAST_CHECK[:] = [(workshop, theme, paper, plan, sheets)]
     return Checked(plan.problems, {"sizes": tuple(plan.fitted)})
+
+
+# The last check's plan, drawn by a render of the same workshop in the same process (a
+# build in one process) instead of being planned again; once only, as drawing a story
+# changes its flowables.
+_LAST_CHECK: list[tuple[Workshop, Theme, Paper, Plan, list[Sheet]]] = []
+
+
+def _checked_here(
+    workshop: Workshop, theme: Theme, paper: Paper, sizes: Sequence[float] | None
+) -> tuple[Plan, list[Sheet]] | None:
+    """The last check's plan and sheets if it planned these, at these ``sizes``, else None."""
+    if not _LAST_CHECK or sizes is None:
+        return None
+    checked, look, on, plan, sheets = _LAST_CHECK.pop()
+    if checked is not workshop or look is not theme or on != paper or plan.fitted != [*sizes]:
+        return None
+    return plan, sheets
 
 
 def _planned(

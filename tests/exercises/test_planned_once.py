@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+import exercises
 import exercises.sheets
 from exercises import check, render
 from kit.app.plan import theme_fonts
@@ -41,3 +42,28 @@ def test_sheets_drawn_at_the_checked_sizes_are_the_sheets_fitted_afresh(
     assert checked.problems == [] and len(checked.plans["sizes"]) >= 3
     assert searched == []  # no size searched for again
     assert _digests(drawn) == _digests(afresh) and len(drawn) >= 3
+
+
+def test_a_render_after_its_check_in_one_process_draws_the_checked_sheets(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A build in one process plans the sheets once: ``render`` draws the stories its
+    ``check`` planned (once: a drawn story is not drawn again), and plans afresh a
+    workshop it did not check."""
+    loaded = load(FIXTURES / "other-workshop")
+    workshop = loaded.workshop
+    options = options_for(loaded, "a4")
+    planned: list[object] = []
+    real = exercises._planned
+    with theme_fonts(workshop):
+        checked = check(workshop, workshop.theme, "a4")
+        monkeypatch.setattr(exercises, "_planned", lambda *a: planned.append(a) or real(*a))
+        for name in ("first", "again"):
+            (tmp_path / name).mkdir()
+            render(workshop, workshop.theme, tmp_path / name, options, **checked.plans)
+            assert len(planned) == (name == "again")
+        other = load(FIXTURES / "other-workshop").workshop
+        check(other, other.theme, "a4")
+        (tmp_path / "other").mkdir()
+        render(workshop, workshop.theme, tmp_path / "other", options, **checked.plans)
+    assert len(planned) == 3  # the other workshop's check, and the render it did not check
