@@ -24,6 +24,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
 
+from kit.layout.fontfile import read_face
 from kit.model.basics import is_font_file, other_faces
 
 R = TypeVar("R")
@@ -250,6 +251,9 @@ def _combined(families: tuple[Family, ...], bold: bool, italic: bool) -> FaceMet
 
 
 def _face(path: Path) -> FaceMetrics:
+    shipped = read_face(path) if path.parent == font_dir() else None
+    if shipped is not None:
+        return FaceMetrics(*shipped)
     from fontTools.ttLib import TTFont
 
     with TTFont(path) as font:
