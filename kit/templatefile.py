@@ -31,8 +31,6 @@ if TYPE_CHECKING:
     from pptx.opc.packuri import PackURI
     from pptx.package import Package
 
-_PML = "application/vnd.openxmlformats-officedocument.presentationml"
-_SLIDE = f"{_PML}.slide+xml"
 _EMPTY_SLIDE = (
     b'<p:sld xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main">'
     b"<p:cSld><p:spTree/></p:cSld></p:sld>"
@@ -82,6 +80,7 @@ def _inflated(archive: zipfile.ZipFile, entry: zipfile.ZipInfo) -> bytes:
 
 def _loaded(members: dict[str, bytes]) -> Package:
     """python-pptx's package of ``members`` (by part name), each slide read as empty."""
+    from pptx.opc.constants import CONTENT_TYPE as CT
     from pptx.opc.package import _ContentTypeMap, _PackageLoader
     from pptx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
     from pptx.package import Package
@@ -90,7 +89,7 @@ def _loaded(members: dict[str, bytes]) -> Package:
     types = _ContentTypeMap.from_xml(members[CONTENT_TYPES_URI])
 
     def is_slide(name: PackURI) -> bool:
-        return name != PACKAGE_URI and name in members and types[name] == _SLIDE
+        return name != PACKAGE_URI and name in members and types[name] == CT.PML_SLIDE
 
     class Reader:  # what python-pptx's loader reads parts through, here ``members``
         def __contains__(self, name: object) -> bool:
