@@ -21,9 +21,12 @@ from functools import cache
 from kit.layout.fonts import metrics
 from kit.layout.slidelayout import Box
 from kit.layout.textfit import BALANCE, WRAP_SAFETY, ParaSpec, Text, respec, set_text
+from kit.layout.wrapping import SPACE
 from kit.model import markup
+from kit.model.markup import Run
 
-Words = tuple[str, ...]  # a line's words
+Word = tuple[Run, ...]  # a word's runs
+Words = tuple[Word, ...]  # a line's words
 FEW = 4  # lines of a body paragraph parted by line breaks
 
 
@@ -93,37 +96,35 @@ def faulty(text: Text, index: int, width: float, short: frozenset[str]) -> bool:
 
 def _chosen(text: Text, index: int, width: float, short: frozenset[str]) -> list[str] | None:
     """Paragraph ``index``'s words parted into as many lines, or None when its wrap's parting
-    is as good as any (or it mixes styles or breaks lines itself: left to the wrap)."""
+    is as good as any (or it breaks lines itself: left to the wrap)."""
     parting = _parting(text, index, width, short)
     if parting is None:
         return None
-    best, wrapped, (bold, italic) = parting
+    best, wrapped = parting
     if _faults(best, short) >= _faults(wrapped, short):
         return None
-    return [markup.unparse((markup.Run(" ".join(line), bold, italic),)) for line in best]
+    cuts = set(itertools.accumulate(len(line) for line in best[:-1]))
+    return _parted_runs(markup.parse(_spec(text, index).text), cuts)
 
 
 def _parting(
     text: Text, index: int, width: float, short: frozenset[str]
-) -> tuple[list[Words], list[Words], tuple[bool, bool]] | None:
-    """Paragraph ``index``'s best parting into as many lines, its wrap's, and its style
-    (bold, italic); None when it has one line, mixes styles or breaks lines itself."""
+) -> tuple[list[Words], list[Words]] | None:
+    """Paragraph ``index``'s best parting into as many lines, and its wrap's; None when it
+    has one line or breaks lines itself (or inside a word)."""
     para = text.paragraphs[index]
-    runs = markup.parse(_spec(text, index).text)
-    styles = {(run.bold, run.italic) for run in runs if run.text.strip()}
-    if len(para.lines) < 2 or len(styles) != 1 or any(line.end == "\n" for line in para.lines):
+    if len(para.lines) < 2 or any(line.end != " " for line in para.lines[:-1]):
         return None
-    ((bold, italic),) = styles
-    words = tuple("".join(run.text for run in runs).split())
+    wrapped = [_words(line.runs) for line in para.lines]
+    words = tuple(word for line in wrapped for word in line)
     room = (width - para.indent) * WRAP_SAFETY
+    space = metrics(False, False).width(" ", para.size)
 
-    face = metrics(bold, italic)  # the build's fonts: a width is kept for this call alone
-
-    @cache
+    @cache  # the build's fonts: a width is kept for this call alone
     def measure(line: Words) -> float:
-        return face.width(" ".join(line), para.size)
+        inked = sum(metrics(r.bold, r.italic).width(r.text, para.size) for w in line for r in w)
+        return inked + space * (len(line) - 1)
 
-    wrapped = [tuple(line.text.split()) for line in para.lines]
     cuts = list(itertools.accumulate(len(line) for line in wrapped))
 
     def judged(lines: list[Words]) -> tuple[int, int, float]:
@@ -132,7 +133,43 @@ def _parting(
         return _faults(lines, short), moved, max(measure(line) for line in lines)
 
     best = min(_partings(words, len(wrapped), room, measure), key=judged, default=None)
-    return None if best is None else (best, wrapped, (bold, italic))
+    return None if best is None else (best, wrapped)
+
+
+def _words(runs: tuple[Run, ...]) -> Words:
+    """A line's words, each as its runs (a word may change style: "**Touch:**")."""
+    words: list[list[Run]] = [[]]
+    for run in runs:
+        for number, part in enumerate(SPACE.split(run.text)):
+            if number and words[-1]:
+                words.append([])
+            if part:
+                words[-1].append(Run(part, run.bold, run.italic))
+    return tuple(tuple(word) for word in words if word)
+
+
+def _parted_runs(runs: tuple[Run, ...], cuts: set[int]) -> list[str]:
+    """``runs`` parted into lines after each word counted in ``cuts``, each line's markup
+    whole (its emphasis opened and closed on the line), each line's spaces as they were."""
+    lines: list[list[Run]] = [[]]
+    ended, inside = 0, False
+    for run in runs:
+        chars = []
+        for char in run.text:
+            if not SPACE.match(char):
+                inside = True
+                chars.append(char)
+                continue
+            ended += inside
+            if ended not in cuts:
+                chars.append(char)
+            elif inside:  # the first space after a cut word: the break; any more go
+                lines[-1].append(Run("".join(chars), run.bold, run.italic))
+                lines.append([])
+                chars = []
+            inside = False
+        lines[-1].append(Run("".join(chars), run.bold, run.italic))
+    return [markup.unparse(tuple(line)) for line in lines]
 
 
 def _partings(
@@ -153,9 +190,13 @@ def _partings(
 
 def _faults(lines: list[Words], short: frozenset[str]) -> int:
     """Lines but the last ending on a short word, and a last line of one word alone."""
-    ends = sum(line[-1].lower() in short for line in lines[:-1])
+    ends = sum(_plain(line[-1]).lower() in short for line in lines[:-1])
     alone = len(lines) > 1 and len(lines[-1]) == 1 and len(lines[-2]) > 1
     return ends + alone
+
+
+def _plain(word: Word) -> str:
+    return "".join(run.text for run in word)
 
 
 def _kept(text: Text, index: int) -> list[str] | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from kit.layout.breaks import parted
 from kit.layout.planner import BODY_TOP, MARGIN, Planner
 from kit.layout.slidelayout import Cell, Table
 from kit.layout.textfit import ParaSpec, set_text
@@ -61,7 +62,7 @@ def _table_pages(planner: Planner, table: TwoColumns, height: float, size: float
 
     def cell(text: str, width: float, ink: str, fill: str | None, bold: bool = False) -> Cell:
         laid = set_text([ParaSpec(text, color=ink, bold=bold)], width - 2 * inset, size)
-        return Cell(laid, fill)
+        return Cell(parted(laid, width - 2 * inset, planner.short), fill)  # no last word alone
 
     def row_height(cells: tuple[Cell, ...]) -> float:
         return max(c.text.height for c in cells) + 2 * inset

@@ -297,7 +297,7 @@ def test_the_technique_box_is_one_gap_under_the_last_response(
 
 def _tables(pptx: Path, title: str) -> list[tuple[int, Box, list[list[str]]]]:
     """The tables on the slides whose title starts with ``title``: slide number, frame and
-    each row's cells, as the .pptx holds them."""
+    each row's cells, as the .pptx holds them (a line break read as a space, as a reader does)."""
     found = []
     for number, slide in enumerate(Presentation(str(pptx)).slides, start=1):
         if not slide.shapes.title.text_frame.text.startswith(title):
@@ -306,7 +306,7 @@ def _tables(pptx: Path, title: str) -> list[tuple[int, Box, list[list[str]]]]:
             if getattr(shape, "has_table", False) and shape.has_table:
                 x, y = Emu(shape.left).pt, Emu(shape.top).pt
                 box = Box(x, y, x + Emu(shape.width).pt, y + Emu(shape.height).pt)
-                rows = [[cell.text for cell in row.cells] for row in shape.table.rows]
+                rows = [[c.text.replace("\v", " ") for c in row.cells] for row in shape.table.rows]
                 found.append((number, box, rows))
     return found
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from kit.layout.breaks import rebroken
+from kit.layout.breaks import phrased, rebroken
 from kit.layout.drawing import ROUND_CORNER
 from kit.layout.planner import BODY_TOP, MARGIN, BlockContext, Planner, block_notes
-from kit.layout.scale import ROLES, unwidow
+from kit.layout.scale import ROLES
 from kit.layout.slidelayout import Arrow, Box, Element
 from kit.layout.textfit import WRAP_SAFETY, Align, ParaSpec, Text, set_text
 from kit.model import ContinuumBlock
@@ -243,7 +243,7 @@ def _diagram(
         if laid.descriptions:
             below = (x, y + laid.track + DESC_GAP, laid.width, laid.below - DESC_GAP)
             text = laid.descriptions[index]
-            body.append(unwidow(Box(*below, text=text, name=f"{name} description")))
+            body.append(phrased(Box(*below, text=text, name=f"{name} description"), p.short))
     axis_top = top + rows * row_h + (rows - 1) * ROW_GAP + AXIS_GAP / 2
     if inline:
         _inline_axis(p, poles, axis_top, body)
