@@ -8,6 +8,7 @@ one paragraph alone where a split of as many boxes exists without one.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import NamedTuple
@@ -16,6 +17,8 @@ from kit.layout.textfit import Anchor, ParaSpec, Text, fit_text, set_text
 from kit.layout.wrapping import Line
 from kit.model import markup
 
+# A sentence's end: its stop (and a closing quote or bracket), then a space.
+_SENTENCE = re.compile(r"[.!?…][”’\"'»)\]]*\s+")
 STEP = 1.0  # points: how much lower each box is tried, to share the paragraphs evenly
 ROUNDING = 1e-9  # points: heights summed here in another order than set_text sums them
 
@@ -268,10 +271,57 @@ def _split_tall(
         if len(laid.lines) <= per_box:
             out.append(spec)
             continue
-        for start in range(0, len(laid.lines), per_box):
+        parts = _sentences(spec, len(laid.lines), per_box, width, size)
+        for start in range(0, len(laid.lines), per_box) if parts is None else ():
             chunk = laid.lines[start : start + per_box]
             out.append(_piece(spec, chunk, start == 0, start + per_box >= len(laid.lines)))
+        out.extend(parts or ())
     return out
+
+
+def _sentences(
+    spec: ParaSpec, lines: int, per_box: int, width: float, size: float
+) -> list[ParaSpec] | None:
+    """``spec`` (``lines`` long) parted between sentences into as few pieces as its lines
+    need boxes of ``per_box`` lines, the pieces as even as the sentences let them be: a
+    reader stops at a sentence's end; None when no such parting exists."""
+    runs = markup.parse(spec.text)
+    text = "".join(run.text for run in runs)
+    starts = [m.end() for m in _SENTENCE.finditer(text) if not text[m.end() :][:1].islower()]
+    count = -(-lines // per_box)
+
+    def piece(start: int, end: int) -> ParaSpec:
+        return replace(spec, text=_slice(runs, start, start + len(text[start:end].rstrip())))
+
+    def tall(start: int, end: int) -> int:
+        return len(set_text([piece(start, end)], width, size).paragraphs[0].lines)
+
+    for most in range(-(-lines // count), per_box + 1):
+        pieces = [0]  # where each piece starts: sentences packed up to ``most`` lines
+        for start, end in pairwise([*starts, len(text)]):
+            if tall(pieces[-1], end) > most:
+                pieces.append(start)
+        bounds = list(pairwise([*pieces, len(text)]))
+        if len(bounds) <= count and all(tall(a, b) <= most for a, b in bounds):
+            return [
+                replace(
+                    piece(a, b),
+                    bullet=spec.bullet if a == 0 else "",
+                    keep_with_next=spec.keep_with_next and b == len(text),
+                )
+                for a, b in bounds
+            ]
+    return None
+
+
+def _slice(runs: tuple[markup.Run, ...], start: int, end: int) -> str:
+    """The markup of the characters ``start`` to ``end`` of ``runs``' text."""
+    out, at = [], 0
+    for run in runs:
+        part = run.text[max(start - at, 0) : max(end - at, 0)]
+        out.append(markup.Run(part, run.bold, run.italic))
+        at += len(run.text)
+    return markup.unparse(tuple(out))
 
 
 def _piece(spec: ParaSpec, lines: tuple[Line, ...], opens: bool, ends: bool) -> ParaSpec:

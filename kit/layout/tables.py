@@ -32,7 +32,8 @@ def table_slides(
     cite: tuple[str, ...] = (),
 ) -> None:
     """A two-column table at the deck's table size, its rows spread over as many slides
-    as they need (while probing: at the largest size that needs one)."""
+    as they need (while probing: at the largest size that needs one, or that needs no more
+    than the floor does, when it needs more than one at every size)."""
     height = p.body_height(cite)
 
     def pages_at(size: float, limit: float = height) -> list[Table]:
@@ -44,8 +45,13 @@ def table_slides(
             p.scale.saw("table", size)
             break
     if len(pages) > 1:
-        if len(pages_at(p.scale.least("table")[0])) > 1:  # the author's to fix, not the deck's
-            p.scale.saw("table", p.scale.least("table")[0])  # fewest slides at the floor
+        floor = p.scale.least("table")[0]
+        fewest = len(pages_at(floor))
+        if fewest > 1:  # the author's to fix, not the deck's
+            steps = p.scale.steps("table")  # noted at the largest as few slides allow
+            p.scale.saw(
+                "table", max((s for s in steps if len(pages_at(s)) <= fewest), default=floor)
+            )
             p.warn(place, f"table does not fit one slide; continued over {len(pages)} slides")
         pages = _balanced(pages, lambda limit: pages_at(size, limit))
     for index, page in enumerate(pages):
