@@ -70,8 +70,8 @@ def _marked(p: Planner, slides: list[Slide]) -> tuple[Slide, ...]:
 
 def footer(p: Planner, number: int, draft: Draft) -> list[Element]:
     """Who the copy is for (the presenter's: it holds notes and responses), the
-    organisation and title, and the slide number (unless the template numbers its slides
-    itself: not twice)."""
+    organisation and title (those a title slide does not say itself), and the slide number
+    (unless the template numbers its slides itself: not twice)."""
     background = draft.background
     left_edge, top, right_edge = MARGIN, p.height - FOOTER_BAND + 8, p.width - MARGIN
     numbered = False
@@ -88,7 +88,8 @@ def footer(p: Planner, number: int, draft: Draft) -> list[Element]:
     ink = softened(ink, background, 0.25, ratio=7.0) if p.look is None else ink
     mark_spec = ParaSpec(p.words("presenter_copy"), bold=True, color=ink)
     mark = fit_text([mark_spec], MARK_WIDTH, 20, 11, 9) or set_text([mark_spec], MARK_WIDTH, 9)
-    label = f"{p.workshop.organisation} · {markup.plain(p.workshop.title)}"
+    parts = _unsaid(p, draft)
+    label = " · ".join(parts)
     number_width = 0.0 if numbered else 60.0
     left_x = left_edge + MARK_WIDTH + 12
     left_w = right_edge - number_width - left_x
@@ -98,7 +99,7 @@ def footer(p: Planner, number: int, draft: Draft) -> list[Element]:
         left = fit_text([ParaSpec(label, color=ink)], left_w, high, 11, 8)
         left = left or set_text([ParaSpec(label, color=ink)], left_w, 8)
     else:
-        left = _label(p, ink, left_w, high)
+        left = _label(parts, ink, left_w, high)
     places = [
         (left_edge, top, MARK_WIDTH, 20.0),
         (left_x, top, left_w, 20.0),
@@ -107,22 +108,38 @@ def footer(p: Planner, number: int, draft: Draft) -> list[Element]:
     if fields:  # the template's own date, footer and number boxes, in that order
         places = [(f.x + GAP, f.y, f.w - 2 * GAP, f.h) for f in fields]
         mark = fit_text([mark_spec], places[0][2], 20, 11, 8) or mark
-        left = _label(p, ink, places[1][2], high)
-    boxes: list[Element] = [
-        Box(*places[0], text=mark, role="mark", name="Presenter copy"),
-        Box(*places[1], text=left, role="footer", name="Footer"),
-    ]
+        left = _label(parts, ink, places[1][2], high)
+    boxes: list[Element] = [Box(*places[0], text=mark, role="mark", name="Presenter copy")]
+    if parts:
+        boxes.append(Box(*places[1], text=left, role="footer", name="Footer"))
     if not numbered:
         right = set_text([ParaSpec(str(number), color=ink, align="right")], places[2][2], 11)
         boxes.append(Box(*places[2], text=right, role="number", name="Slide number"))
     return boxes
 
 
-def _label(p: Planner, ink: str, width: float, high: float) -> Text:
-    """The organisation and the workshop's title on one line ``width`` wide, else the
-    organisation alone, else the two at the smallest size."""
-    label = f"{p.workshop.organisation} · {markup.plain(p.workshop.title)}"
-    for text in (label, p.workshop.organisation):
+def _unsaid(p: Planner, draft: Draft) -> list[str]:
+    """The organisation and the workshop's title, for the footer; on a title slide, those
+    it does not say already (said once, not again under it)."""
+    parts = [p.workshop.organisation, markup.plain(p.workshop.title)]
+    if draft.kind != "title":
+        return parts
+    said = _squeezed(
+        " ".join(e.text.plain for e in draft.elements if isinstance(e, Box) and e.text)
+    )
+    return [part for part in parts if _squeezed(part) not in said]
+
+
+def _squeezed(text: str) -> str:
+    """``text`` with its spaces (no-break ones and line breaks too) as single spaces."""
+    return " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
+
+
+def _label(parts: list[str], ink: str, width: float, high: float) -> Text:
+    """``parts`` (the organisation and the workshop's title) on one line ``width`` wide,
+    else the first alone, else all at the smallest size."""
+    label = " · ".join(parts)
+    for text in (label, *parts[:1]):
         fitted = fit_text([ParaSpec(text, color=ink)], width, high, 11, 8)
         if fitted is not None:
             return fitted
