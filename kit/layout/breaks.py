@@ -4,8 +4,8 @@ A word wrap fills each line as far as it goes, so a title ends "… talks with /
 employer" or a stage name "exchange and / rape". Here the same words go over the same
 number of lines at the same size, each line no wider than the wrap allows, parted so that
 no line but the last ends on one of the language's short words ("and", "the", "de", "и";
-``short_words`` in kit's catalogs) and the last line is not one word alone, where such a
-parting exists; among the partings equally good, the one with the most even lines. A box
+``short_words`` in kit's catalogs), the last line is not one word alone and no line of
+one word stands between lines of several, where such a parting exists; among the partings equally good, the one with the most even lines. A box
 is narrowed to bring its lines there where a narrower box does; otherwise the lines are
 parted by line breaks in the text.
 """
@@ -189,10 +189,15 @@ def _partings(
 
 
 def _faults(lines: list[Words], short: frozenset[str]) -> int:
-    """Lines but the last ending on a short word, and a last line of one word alone."""
+    """Lines but the last ending on a short word, a last line of one word alone, and each
+    line of one word between lines of several (a hole in a column of text)."""
     ends = sum(_plain(line[-1]).lower() in short for line in lines[:-1])
     alone = len(lines) > 1 and len(lines[-1]) == 1 and len(lines[-2]) > 1
-    return ends + alone
+    holes = sum(
+        len(line) == 1 and len(before) > 1 and len(after) > 1
+        for before, line, after in zip(lines, lines[1:], lines[2:])
+    )
+    return ends + alone + holes
 
 
 def _plain(word: Word) -> str:
