@@ -5,8 +5,9 @@ employer" or a stage name "exchange and / rape". Here the same words go over the
 number of lines at the same size, each line no wider than the wrap allows, parted so that
 no line but the last ends on one of the language's short words ("and", "the", "de", "и";
 ``short_words`` in kit's catalogs), the last line is not one word alone and no line of
-one word stands between lines of several, where such a parting exists; among the partings equally good, the one with the most even lines. A box
-is narrowed to bring its lines there where a narrower box does; otherwise the lines are
+one word stands between lines of several, where such a parting exists; among the partings
+equally good, the one closest to the wrap, then with the most even lines. A box is
+narrowed to bring its lines there where a narrower box does; otherwise the lines are
 parted by line breaks in the text.
 """
 
