@@ -36,11 +36,11 @@ def paginate(
     """Fit ``specs`` into as few boxes as needed, never below ``min_size``.
 
     A paragraph that does not fit a whole box by itself is split between lines; the
-    continuation keeps the paragraph's level but loses its bullet. A paragraph kept with
-    the next (a resource's name before its address) moves to the next box with it, as a
-    bullet does with its sub-bullets, and where the two must part it gives the next its
-    last line(s), all of it if it is one line; a bullet repeated above the rest of its
-    sub-bullets is followed by ``again`` ("(cont.)"). ``first`` is the first box's height
+    continuation keeps the paragraph's level and its text's indent but loses its bullet. A
+    paragraph kept with the next (a resource's name before its address) moves to the next
+    box with it, as a bullet does with its sub-bullets, and where the two must part it gives
+    the next its last line(s), all of it if it is one line; a bullet repeated above the rest
+    of its sub-bullets is followed by ``again`` ("(cont.)"). ``first`` is the first box's height
     when it is lower than the others (under something on the first slide only): it is left
     empty when it cannot keep a line of what is kept together.
     """
@@ -307,6 +307,7 @@ def _sentences(
                 replace(
                     piece(a, b),
                     bullet=spec.bullet if a == 0 else "",
+                    continued=spec.continued or (a > 0 and bool(spec.bullet)),
                     keep_with_next=spec.keep_with_next and b == len(text),
                 )
                 for a, b in bounds
@@ -335,6 +336,7 @@ def _piece(spec: ParaSpec, lines: tuple[Line, ...], opens: bool, ends: bool) -> 
         spec,
         text=text,
         bullet=spec.bullet if opens else "",
+        continued=spec.continued or (not opens and bool(spec.bullet)),
         bold=False,
         italic=False,
         keep_with_next=spec.keep_with_next and ends,

@@ -41,6 +41,9 @@ class ParaSpec:
     least: float = 0.0  # points: a scaled paragraph (a sub-bullet) never goes under this
     keep_with_next: bool = False  # never the last paragraph of a box when more follow
     joined: bool = False  # no space before: one unit with the paragraph above (a stage's name)
+    # the rest of a bullet split between boxes: no mark, its text where the bullet's text
+    # stands, so the eye finds the rest of the item under its start
+    continued: bool = False
 
 
 @dataclass(frozen=True)
@@ -117,7 +120,8 @@ def set_text(specs: list[ParaSpec], width: float, size: float, anchor: Anchor = 
     paragraphs = []
     for index, spec in enumerate(specs):
         para_size = max(round(size * spec.scale, 1), spec.least)
-        indent = INDENT * para_size * (spec.level + (1 if spec.bullet else 0))
+        marked = spec.bullet or spec.continued
+        indent = INDENT * para_size * (spec.level + (1 if marked else 0))
         lines = wrap(_styled_runs(spec), (width - indent) * WRAP_SAFETY, para_size)
         paragraphs.append(
             Para(

@@ -3,12 +3,14 @@
 A run is a slide and the "(cont.)" slides after it (known by the titles the .pptx gives
 them); its bullets are read off the render: a row opening on "•" starts a bullet, one on
 "–" a sub-bullet. No continuation opens on a sub-bullet cut off from its bullet, and no
-slide of a run holds one bullet alone: each of these runs splits evenly without one.
+slide of a run holds one bullet alone: each of these runs splits evenly without one. A
+bullet's text continued on the next slide stands where its text stood, not at its mark.
 """
 
 from __future__ import annotations
 
 import shutil
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -17,7 +19,7 @@ from pptx import Presentation
 from kit.app.build import build
 
 from ..conftest import FIXTURES
-from ..readers import Page, rows, soffice_convert, word_pages
+from ..readers import Page, Word, rows, soffice_convert, word_pages
 from .test_type_scale import _edition
 
 CASES = {
@@ -28,14 +30,13 @@ CASES = {
     "cycle-coop-4x3": (FIXTURES / "cycle-coop", "4:3"),
 }
 BULLETS = ("•", "–")
+Rendered = dict[str, tuple[list[str], list[Page]]]
 
 
-@pytest.fixture(scope="module")
-def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[list[list[str]]]]:
-    """Per deck, its continued runs: per slide, the bullets' glyphs in reading order."""
-    root = tmp_path_factory.mktemp("continued")
+def _render(root: Path, cases: dict[str, tuple[Path, str | None]]) -> Rendered:
+    """Per deck, its slides' titles and LibreOffice's render of it."""
     pptxs = {}
-    for name, (folder, size) in CASES.items():
+    for name, (folder, size) in cases.items():
         into = root / "src" / name
         source = _edition(folder, size, into) if size else shutil.copytree(folder, into)
         build(source, root / name, only=["slides"])
@@ -44,9 +45,16 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[list[list[s
         shutil.copyfile(root / name / "deck.pptx", pptxs[name])
     pdfs = soffice_convert(list(pptxs.values()), root / "pdf")
     return {
-        name: _runs(_titles(pptx), word_pages(pdf))
+        name: (_titles(pptx), word_pages(pdf))
         for (name, pptx), pdf in zip(pptxs.items(), pdfs, strict=True)
     }
+
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[list[list[str]]]]:
+    """Per deck, its continued runs: per slide, the bullets' glyphs in reading order."""
+    rendered = _render(tmp_path_factory.mktemp("continued"), CASES)
+    return {name: _runs(titles, pages) for name, (titles, pages) in rendered.items()}
 
 
 def _titles(pptx: Path) -> list[str]:
@@ -55,13 +63,20 @@ def _titles(pptx: Path) -> list[str]:
 
 
 def _runs(titles: list[str], pages: list[Page]) -> list[list[list[str]]]:
-    found: list[list[list[str]]] = []
-    for index, (title, page) in enumerate(zip(titles, pages, strict=True)):
-        glyphs = [row[0].text for row in rows(page.words) if row[0].text in BULLETS]
+    return [
+        [[row[0].text for row in rows(pages[i].words) if row[0].text in BULLETS] for i in run]
+        for run in _continued(titles)
+    ]
+
+
+def _continued(titles: list[str]) -> list[list[int]]:
+    """The slides of each continued run, by index: a slide and its "(cont.)" slides."""
+    found: list[list[int]] = []
+    for index, title in enumerate(titles):
         if " (cont." in title and found:
-            found[-1].append(glyphs)
+            found[-1].append(index)
         elif index + 1 < len(titles) and titles[index + 1].startswith(f"{title} (cont."):
-            found.append([glyphs])
+            found.append([index])
     return found
 
 
@@ -82,3 +97,31 @@ def test_no_slide_of_a_run_holds_one_bullet_alone(
     bulleted = [run for run in runs[name] if any(run)]
     alone = [run for run in bulleted if any(len(slide) == 1 for slide in run)]
     assert alone == [], name
+
+
+def test_a_continued_bullet_hangs_at_its_texts_indent(tmp_path: Path) -> None:
+    """The tenants' union's drill answer, one bullet too long for a slide: the rest of it on
+    the "(cont.)" slide starts under the bullet's text, with no second mark."""
+    cases = {"tenants-union": (FIXTURES / "tenants-union", None)}
+    titles, pages = _render(tmp_path, cases)["tenants-union"]
+    read = []
+    for run in _continued(titles):
+        for before, after in pairwise(run):
+            marked = [row for row in rows(pages[before].words) if row[0].text == "•"]
+            seen = {_said(row) for row in rows(pages[before].words)}
+            rest = []  # the new rows under the title, down to the next bullet or the footer
+            for row in rows(pages[after].words)[1:-1]:
+                if row[0].text in BULLETS:
+                    break
+                if _said(row) not in seen:
+                    rest.append(row)
+            if marked and rest:
+                mark, text = marked[-1][0].box.x0, marked[-1][1].box.x0
+                read.append((titles[after], mark, text, {round(row[0].box.x0, 1) for row in rest}))
+    assert read, "no bullet continued on a (cont.) slide"
+    for title, mark, text, lefts in read:
+        assert all(abs(left - text) <= 1 for left in lefts), (title, mark, text, lefts)
+
+
+def _said(row: list[Word]) -> str:
+    return " ".join(word.text for word in row)
