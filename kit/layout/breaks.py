@@ -73,7 +73,7 @@ def rebroken(
         return text
     specs = [_spec(text, number) for number in range(len(text.paragraphs))]
     specs[index] = replace(specs[index], text="\n".join(lines))
-    return set_text(specs, width, text.base, text.anchor)
+    return set_text(specs, width, text.base, text.anchor, text.spacing)
 
 
 def parted(text: Text, width: float, short: frozenset[str]) -> Text:

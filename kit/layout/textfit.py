@@ -58,6 +58,7 @@ class Para:
     space_before: float
     color: str
     align: Align
+    continued: bool = False  # the rest of a bullet: at its text's indent, no mark
 
     @property
     def line_height(self) -> float:
@@ -89,6 +90,7 @@ class Text:
     paragraphs: tuple[Para, ...]
     anchor: Anchor = "top"
     base: float = 0.0  # the size it was set at, before each paragraph's own scale
+    spacing: float = PARA_SPACING  # space before its paragraphs, as a multiple of their size
 
     @property
     def height(self) -> float:
@@ -115,8 +117,15 @@ def _styled_runs(spec: ParaSpec) -> tuple[Run, ...]:
     )
 
 
-def set_text(specs: list[ParaSpec], width: float, size: float, anchor: Anchor = "top") -> Text:
-    """Lay out ``specs`` at ``size`` points in a box ``width`` points wide."""
+def set_text(
+    specs: list[ParaSpec],
+    width: float,
+    size: float,
+    anchor: Anchor = "top",
+    spacing: float = PARA_SPACING,
+) -> Text:
+    """Lay out ``specs`` at ``size`` points in a box ``width`` points wide, ``spacing``
+    times their size before each paragraph."""
     paragraphs = []
     for index, spec in enumerate(specs):
         para_size = max(round(size * spec.scale, 1), spec.least)
@@ -130,12 +139,13 @@ def set_text(specs: list[ParaSpec], width: float, size: float, anchor: Anchor = 
                 bullet=spec.bullet,
                 level=spec.level,
                 indent=indent,
-                space_before=0.0 if index == 0 or spec.joined else PARA_SPACING * para_size,
+                space_before=0.0 if index == 0 or spec.joined else spacing * para_size,
                 color=spec.color,
                 align=spec.align,
+                continued=spec.continued,
             )
         )
-    return Text(tuple(paragraphs), anchor, size)
+    return Text(tuple(paragraphs), anchor, size, spacing)
 
 
 def fit_text(
@@ -145,15 +155,17 @@ def fit_text(
     max_size: float,
     min_size: float,
     anchor: Anchor = "top",
+    spacing: float = PARA_SPACING,
 ) -> Text | None:
-    """The largest size from ``max_size`` down to ``min_size`` at which the text fits.
+    """The largest size from ``max_size`` down to ``min_size`` at which the text fits
+    (``spacing`` as in ``set_text``).
 
     A size that fits only by breaking a word between letters is passed over while a
     smaller size keeps every word whole.
     """
     first_fit: Text | None = None
     for size in size_steps(max_size, min_size):
-        text = set_text(specs, width, size, anchor)
+        text = set_text(specs, width, size, anchor, spacing)
         if text.height <= height:
             if text.whole_words:
                 return text
@@ -219,4 +231,5 @@ def respec(para: Para, base: float) -> ParaSpec:
         scale=para.size / base if base else 1.0,
         color=para.color,
         align=para.align,
+        continued=para.continued,
     )

@@ -8,8 +8,8 @@ from dataclasses import replace
 
 import pytest
 
-from kit.layout.paging import paginate
-from kit.layout.textfit import Anchor, ParaSpec, Text, set_text
+from kit.layout.paging import TIGHTEST, paginate
+from kit.layout.textfit import INDENT, PARA_SPACING, Anchor, ParaSpec, Text, set_text
 from kit.model.markup import Run
 
 WIDTH, MAX, FLOOR = 300.0, 24.0, 14.0
@@ -62,6 +62,7 @@ def test_a_paragraph_taller_than_a_box_continues_at_its_level_without_its_bullet
     assert " ".join(p.text for p in continued) == LONG.text
     assert [p.bullet for p in continued] == ["–"] + [""] * (len(continued) - 1)
     assert {p.level for p in continued} == {1}
+    assert all(p.indent == INDENT * p.size * 2 for p in continued)  # under its text
 
 
 SUBS = [ParaSpec(f"Sub-point {n}: ask in writing.", level=1, bullet="–") for n in (1, 2)]
@@ -173,3 +174,20 @@ def test_a_first_box_that_cannot_keep_a_line_of_what_is_kept_together_is_left_em
     first = set_text([meaning], WIDTH, FLOOR).height + 1.0
     boxes = paginate([meaning, SOURCE], WIDTH, 200.0, MAX, FLOOR, first=first)
     assert [[p.text for p in box.paragraphs] for box in boxes] == [[], [meaning.text, SOURCE.text]]
+
+
+@pytest.mark.parametrize("over", [1, 2, 3])
+def test_a_remainder_of_a_line_or_two_is_kept_on_the_box_spaced_tighter(over: int) -> None:
+    """A bullet with its sub-bullets, then a point of ``over`` lines, in a box 2 pt too low
+    for both: the point's one or two lines stay in the box, spaced tighter (never under a
+    third less) at the one size; three lines continue."""
+    specs = [POINTS[0], *SUBS * 3, ParaSpec("\n".join(["Last point"] * over), bullet="•")]
+    height = set_text(specs, WIDTH, FLOOR).height - 2.0
+    boxes = paginate(specs, WIDTH, height, FLOOR, FLOOR)
+    if over == 3:
+        assert [len(box.paragraphs) for box in boxes] == [7, 1]
+        assert {box.spacing for box in boxes} == {PARA_SPACING}
+        return
+    (box,) = boxes
+    assert box.height <= height and box.size == FLOOR
+    assert TIGHTEST <= box.spacing < PARA_SPACING

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kit.layout.paging import paginate
-from kit.layout.textfit import ParaSpec, fit_all, fit_text, set_text
+from kit.layout.textfit import ParaSpec, fit_all, fit_text, respec, set_text
 
 TEXT = [ParaSpec("A tenant may ask for repairs in writing and keep a copy of every letter sent.")]
 WIDTH = 300.0
@@ -106,3 +106,12 @@ def test_a_paragraph_kept_with_the_next_moves_with_it(kept: bool) -> None:
     firsts = [page.paragraphs[0].text for page in pages]
     expected = "Kelmore Listening Line" if kept else "https://kelmore.example/listen"
     assert firsts == ["An opening paragraph.", expected]
+
+
+def test_the_rest_of_a_bullet_keeps_its_indent_when_set_again() -> None:
+    """A continued piece re-set (its lines parted anew) stays under its bullet's text."""
+    text = set_text([ParaSpec("the rest of a bullet", continued=True)], WIDTH, 18.0)
+    para = text.paragraphs[0]
+    again = set_text([respec(para, text.base)], WIDTH, 18.0).paragraphs[0]
+    assert again.indent == para.indent > 0
+    assert again.bullet == para.bullet == ""

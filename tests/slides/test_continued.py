@@ -3,8 +3,9 @@
 A run is a slide and the "(cont.)" slides after it (known by the titles the .pptx gives
 them); its bullets are read off the render: a row opening on "•" starts a bullet, one on
 "–" a sub-bullet. No continuation opens on a sub-bullet cut off from its bullet, and no
-slide of a run holds one bullet alone: each of these runs splits evenly without one. A
-bullet's text continued on the next slide stands where its text stood, not at its mark.
+slide of a run holds one bullet alone: each of these runs splits evenly without one, and
+none holds a remainder of a line or two. A bullet's text continued on the next slide
+stands where its text stood, not at its mark.
 """
 
 from __future__ import annotations
@@ -17,18 +18,21 @@ import pytest
 from pptx import Presentation
 
 from kit.app.build import build
+from kit.layout.paging import REMAINDER
 
 from ..conftest import FIXTURES
 from ..readers import Page, Word, rows, soffice_convert, word_pages
 from .test_type_scale import _edition
 
 CASES = {
-    "branded-4x3": (FIXTURES / "branded", None),  # its template is 4:3
+    "branded-4x3": (FIXTURES / "branded", None),  # its template is 4:3; a run a line over
     "bargaining-16x9": (FIXTURES / "bargaining", "16:9"),
     "bargaining-4x3": (FIXTURES / "bargaining", "4:3"),
     "first-aid-16x9": (FIXTURES / "first-aid", "16:9"),
     "cycle-coop-4x3": (FIXTURES / "cycle-coop", "4:3"),
 }
+# the decks that continue bullets (branded's one run now fits its slide, spaced tighter)
+BULLETED = [name for name in CASES if name != "branded-4x3"]
 BULLETS = ("•", "–")
 Rendered = dict[str, tuple[list[str], list[Page]]]
 
@@ -51,9 +55,13 @@ def _render(root: Path, cases: dict[str, tuple[Path, str | None]]) -> Rendered:
 
 
 @pytest.fixture(scope="module")
-def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[list[list[str]]]]:
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> Rendered:
+    return _render(tmp_path_factory.mktemp("continued"), CASES)
+
+
+@pytest.fixture(scope="module")
+def runs(rendered: Rendered) -> dict[str, list[list[list[str]]]]:
     """Per deck, its continued runs: per slide, the bullets' glyphs in reading order."""
-    rendered = _render(tmp_path_factory.mktemp("continued"), CASES)
     return {name: _runs(titles, pages) for name, (titles, pages) in rendered.items()}
 
 
@@ -80,7 +88,7 @@ def _continued(titles: list[str]) -> list[list[int]]:
     return found
 
 
-@pytest.mark.parametrize("name", CASES)
+@pytest.mark.parametrize("name", BULLETED)
 def test_no_continuation_opens_on_a_sub_bullet(
     runs: dict[str, list[list[list[str]]]], name: str
 ) -> None:
@@ -90,13 +98,28 @@ def test_no_continuation_opens_on_a_sub_bullet(
     assert set(opening) == {"•"}, f"{name}: {bulleted}"
 
 
-@pytest.mark.parametrize("name", CASES)
+@pytest.mark.parametrize("name", BULLETED)
 def test_no_slide_of_a_run_holds_one_bullet_alone(
     runs: dict[str, list[list[list[str]]]], name: str
 ) -> None:
     bulleted = [run for run in runs[name] if any(run)]
     alone = [run for run in bulleted if any(len(slide) == 1 for slide in run)]
     assert alone == [], name
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_no_continuation_holds_a_remainder(rendered: Rendered, name: str) -> None:
+    """A run over its slide by a line or two is spaced tighter to stay on one slide: no
+    "(cont.)" slide holds only one or two lines (the rows between its title and footer)."""
+    titles, pages = rendered[name]
+    held = {  # a bullet's mark sits a little higher than its text: a row of its own
+        titles[index]: sum(
+            any(word.text not in BULLETS for word in row) for row in rows(pages[index].words)[1:-1]
+        )
+        for run in _continued(titles)
+        for index in run[1:]
+    }
+    assert all(count > REMAINDER for count in held.values()), held
 
 
 def test_a_continued_bullet_hangs_at_its_texts_indent(tmp_path: Path) -> None:
