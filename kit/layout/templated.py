@@ -12,6 +12,7 @@ slide's background colour, or white.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 
@@ -145,13 +146,19 @@ def _readable(
         rows: list[tuple[Cell, ...]] = []
         top = element.y
         for row, height in zip(element.rows, element.row_heights):
-            left, cells = element.x, []
-            for cell, width in zip(row, element.col_widths):
-                under = behind_of(Rect(left, top, width, height))
-                fill = cell.fill or _plate(layout, under, inks, BODY_CONTRAST)
+            lefts = itertools.accumulate(element.col_widths[:-1], initial=element.x)
+            unders = [
+                behind_of(Rect(left, top, width, height))
+                for left, width in zip(lefts, element.col_widths)
+            ]
+            # A row reads as one: where a cell of it needs a plate, its bare cells share it.
+            bare = [under for cell, under in zip(row, unders) if not cell.fill]
+            plate = next(filter(None, (_plate(layout, u, inks, BODY_CONTRAST) for u in bare)), None)
+            cells = []
+            for cell, under in zip(row, unders):
+                fill = cell.fill or plate
                 behind = (fill,) if fill else under
                 cells.append(Cell(inked(cell.text, behind, inks, BODY_CONTRAST), fill))
-                left += width
             rows.append(tuple(cells))
             top += height
         return replace(element, rows=tuple(rows))

@@ -31,6 +31,10 @@ _EPSILON = 1e-6  # points: what adding and taking away the same lengths can leav
 _CLOSE = 1.03  # luminances (plus flare) this near give contrasts under 3 % apart
 _GREY = "#808080"  # what stands for a shape or picture whose colours kit cannot read
 _OPAQUE_MODES = ("1", "L", "P", "RGB", "CMYK", "YCbCr")  # a picture's modes without alpha
+# Levels (of 255) a picture's pixels may come out off its file's once shown: a PDF export
+# compresses it again and a viewer scales it (LibreOffice's PDF of Blueprint_Plans' grid
+# shows its darkest teal two levels darker than the file: black text on it 4.47:1, not 4.59).
+_REENCODED = 3
 
 
 @dataclass(frozen=True)
@@ -301,7 +305,7 @@ def _picture_cells(data: bytes, width: float, height: float) -> Cells | None:
     Each cell keeps the darkest and the lightest colour a reader may see in it: the least
     and the most of each channel over its pixels, at about ``_DETAIL`` points a pixel (as
     fine as a viewer shows a pattern's lines), so a pattern's lines and ground both count,
-    not their average.
+    not their average; each ``_REENCODED`` levels further out.
     """
     from PIL import Image
 
@@ -361,8 +365,8 @@ def _cell(
             return None
     least = cast(_Extrema, pale.crop(box).getextrema())
     most = least if pale is dark else cast(_Extrema, dark.crop(box).getextrema())
-    darkest = "#" + "".join(f"{low:02X}" for low, _ in least)
-    lightest = "#" + "".join(f"{high:02X}" for _, high in most)
+    darkest = "#" + "".join(f"{max(low - _REENCODED, 0):02X}" for low, _ in least)
+    lightest = "#" + "".join(f"{min(high + _REENCODED, 255):02X}" for _, high in most)
     return tuple(sorted({darkest, lightest}))
 
 

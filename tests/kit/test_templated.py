@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from kit.layout.deckplan import plan_deck
-from kit.layout.slidelayout import Box, DeckLayout, Table, layout_role
+from kit.layout.slidelayout import Box, Cell, DeckLayout, Table, layout_role
 from kit.layout.templated import readable
 from kit.layout.templatelook import LayoutLook, Rect
 from kit.layout.templatepaint import Paint
@@ -123,6 +123,32 @@ def test_text_no_colour_reads_on_is_set_on_a_plate() -> None:
     assert contrast(plated.text.paragraphs[0].color, plated.fill) >= 4.5
     assert isinstance(alone, Box) and alone.fill is None and alone.text is not None
     assert alone.text.paragraphs[0].color == "#000000"
+
+
+def test_a_table_row_shares_the_plate_one_of_its_cells_needs() -> None:
+    """A row whose right cell lies over black and white halves and whose left over white
+    alone: the right cell needs a plate, and the left one, which black reads on, is set on
+    the same, so the row reads as one; a tinted row keeps its own fill."""
+    slide = Rect(0, 0, 720, 540)
+    halves = Paint(
+        slide, ((("#FFFFFF",), ("#FFFFFF",), ("#000000",), ("#FFFFFF",)),), True, "background"
+    )
+    layout = LayoutLook("content", "halves", (0, 0), None, slide, slide, (), (halves,))
+
+    def cell(fill: str | None = None) -> Cell:
+        return Cell(set_text([ParaSpec("A claim", color="#777777")], 280, 18), fill)
+
+    table = Table(
+        60, 100, (300, 300), (60, 60), ((cell(), cell()), (cell("#EEEEEE"),) * 2), "#000", 6
+    )
+    (done,) = readable([table], layout, ("#777777", "#000000", "#FFFFFF"))
+    assert isinstance(done, Table)
+    bare, tinted = done.rows
+    assert [c.fill for c in bare] == ["#FFFFFF", "#FFFFFF"]
+    assert [c.fill for c in tinted] == ["#EEEEEE", "#EEEEEE"]
+    for row in done.rows:
+        for c in row:
+            assert c.fill and contrast(c.text.paragraphs[0].color, c.fill) >= 4.5
 
 
 def test_title_slide_details_with_no_room_are_dropped_with_a_located_warning(

@@ -129,7 +129,8 @@ def test_a_picture_s_see_through_half_shows_none_of_its_colours(tmp_path: Path) 
     fill = '<a:blipFill><a:blip r:embed="{rid}"/><a:stretch/></a:blipFill>'
     content = read_look(_template(tmp_path, fill, picture=data.getvalue())).layout("content")
     assert content.behind(Rect(50, 200, 200, 40)) == ()
-    assert content.behind(Rect(420, 200, 200, 40)) == ("#C80000",)
+    # its red, as far either way as a picture may come out once shown (_REENCODED levels)
+    assert content.behind(Rect(420, 200, 200, 40)) == ("#C50000", "#CB0303")
 
 
 def test_text_on_kits_own_tinted_box_is_inked_for_the_tint() -> None:
