@@ -3,8 +3,9 @@
 The rows sit on one grid: the times right-aligned in a column as wide as the widest, the
 names beside them, hairlines between rows; a break is a tinted band in italics. The rows
 take the largest size at which they fit one slide, with closer rows only where no size
-fits with the usual spacing; a long agenda continues on "(cont.)" slides at the floor, its
-rows shared evenly between them and never split.
+fits with the usual spacing; an agenda too long for that at the floor goes in two columns
+side by side where they fit (a template's short body area), and one longer still continues
+on "(cont.)" slides at the floor, its rows shared evenly between them and never split.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ PAD = 0.45  # around a row's text, inside its band, as a share of the size
 CLOSE = 0.2  # the same, for an agenda that fits one slide no other way
 RULE = 0.75  # the hairline between two rows, in points
 SLACK = 2.0  # points a viewer's measure of the widest time may exceed kit's
+GUTTER = 2.0  # between two columns of rows, as a share of the size
 
 
 @dataclass(frozen=True)
@@ -52,30 +54,55 @@ def agenda_slide(p: Planner) -> None:
     notes = words(
         "runs_for", minutes=words("minutes", count=total_minutes(p.workshop)), start=start
     )
-    grid, pages = _fitted(p)
-    if len(pages) > 1:
+    grid, slides = _fitted(p)
+    if len(slides) > 1:
         p.warn(
-            ("sections",), f"the agenda does not fit one slide; continued over {len(pages)} slides"
+            ("sections",), f"the agenda does not fit one slide; continued over {len(slides)} slides"
         )
-    for index, rows in enumerate(pages):
-        p.add(p.continued(words("agenda"), index), "agenda", _drawn(p, grid, rows), notes)
+    for index, columns in enumerate(slides):
+        p.add(p.continued(words("agenda"), index), "agenda", _drawn(p, grid, columns), notes)
 
 
-def _fitted(p: Planner) -> tuple[_Grid, list[list[_Row]]]:
-    """The grid and rows of the agenda's slides: one slide at the largest size it fits, with
-    the usual spacing or else closer rows; or, fitting none, as few slides as it needs at
-    the floor, sharing the rows evenly."""
+Columns = list[list[_Row]]  # a slide's rows, column by column
+
+
+def _fitted(p: Planner) -> tuple[_Grid, list[Columns]]:
+    """The grid and the columns of rows of each of the agenda's slides: one column on one
+    slide at the largest size it fits, with the usual spacing or else closer rows; else two
+    columns on one slide, the same way; or, fitting none, as few slides as it needs at the
+    floor, sharing the rows evenly."""
+    height = p.body_height()
     for share in (PAD, CLOSE):
         for size in size_steps(*p.scale.sizes("agenda")):
-            grid, rows = _rows(p, size, share)
-            if sum(map(grid.height, rows)) <= p.body_height():
+            grid, rows = _rows(p, size, share, p.content_width)
+            if sum(map(grid.height, rows)) <= height:
                 p.scale.saw("agenda", size)
-                return grid, [rows]
+                return grid, [[rows]]
+    for share in (PAD, CLOSE):
+        for size in size_steps(*p.scale.sizes("agenda")):
+            grid, rows = _rows(p, size, share, (p.content_width - GUTTER * size) / 2)
+            columns = _halved(grid, rows)
+            if max(sum(map(grid.height, column)) for column in columns) <= height:
+                p.scale.saw("agenda", size)
+                return grid, [columns]
     floor = p.scale.sizes("agenda")[1]
     p.scale.saw("agenda", floor)  # a longer agenda only takes more slides
     # over several slides: the usual spacing, unless closer rows take fewer slides
-    shared = [_shared(*_rows(p, floor, share), p.body_height()) for share in (PAD, CLOSE)]
-    return min(shared, key=lambda grid_pages: len(grid_pages[1]))
+    shared = [_shared(*_rows(p, floor, share, p.content_width), height) for share in (PAD, CLOSE)]
+    grid, pages = min(shared, key=lambda grid_pages: len(grid_pages[1]))
+    return grid, [[page] for page in pages]
+
+
+def _halved(grid: _Grid, rows: list[_Row]) -> Columns:
+    """``rows`` in two columns, read down the first then the second, cut where the taller
+    column is shortest (the first taking the extra row of a tie)."""
+    heights = [grid.height(row) for row in rows]
+    cut = min(
+        range(1, len(rows)),
+        key=lambda k: (max(sum(heights[:k]), sum(heights[k:])), -k),
+        default=len(rows),
+    )
+    return [rows[:cut], rows[cut:]] if cut < len(rows) else [rows]
 
 
 def _shared(grid: _Grid, rows: list[_Row], height: float) -> tuple[_Grid, list[list[_Row]]]:
@@ -102,8 +129,9 @@ def _filled(grid: _Grid, rows: list[_Row], height: float) -> list[list[_Row]]:
     return pages
 
 
-def _rows(p: Planner, size: float, share: float) -> tuple[_Grid, list[_Row]]:
-    """The agenda's grid at ``size``, ``share`` of it around each row's text, and its rows."""
+def _rows(p: Planner, size: float, share: float, width: float) -> tuple[_Grid, list[_Row]]:
+    """The agenda's grid ``width`` wide at ``size``, ``share`` of it around each row's text,
+    and its rows."""
     ink = p.colours.text
     # The clock in the primary colour where it reads as well as body text does.
     clock = p.colours.primary if contrast(p.colours.primary, p.colours.background) >= 4.5 else ink
@@ -115,7 +143,7 @@ def _rows(p: Planner, size: float, share: float) -> tuple[_Grid, list[_Row]]:
     )
     time_w = widest / WRAP_SAFETY + SLACK  # kit's wrap keeps a safety margin: one line
     pad = share * size
-    grid = _Grid(size, time_w + 2 * pad, p.content_width - time_w - 2 * pad, pad)
+    grid = _Grid(size, time_w + 2 * pad, width - time_w - 2 * pad, pad)
     inner = grid.name_w - 2 * pad
     rows = []
     for item, span in zip(items, spans):
@@ -128,39 +156,36 @@ def _rows(p: Planner, size: float, share: float) -> tuple[_Grid, list[_Row]]:
     return grid, rows
 
 
-def _drawn(p: Planner, grid: _Grid, rows: list[_Row]) -> list[Element]:
-    """The rows as boxes, top to bottom: a hairline between two rows that are not breaks."""
+def _drawn(p: Planner, grid: _Grid, columns: Columns) -> list[Element]:
+    """Each column's rows as boxes, top to bottom, the columns left to right: a hairline
+    between two rows that are not breaks."""
     c = p.colours
     tint = mix(c.secondary, WHITE, 0.88)
     hairline = mix(c.muted, c.background, 0.55)
+    width = grid.time_w + grid.name_w
     elements: list[Element] = []
-    y = BODY_TOP
-    for index, row in enumerate(rows):
-        h = grid.height(row)
-        if row.pause:  # under the row's text, so drawn (and stacked) first
-            elements.append(Box(MARGIN, y, p.content_width, h, fill=tint, role="decoration"))
-        elif index and not rows[index - 1].pause:
-            rule = Box(
-                MARGIN,
-                y - RULE / 2,
-                p.content_width,
-                RULE,
-                fill=hairline,
-                role="decoration",
-                name="Rule",
-            )
-            elements.append(rule)
-        elements += [
-            Box(MARGIN, y, grid.time_w, h, text=row.time, inset=grid.pad, name="Time"),
-            Box(
-                MARGIN + grid.time_w,
-                y,
-                grid.name_w,
-                h,
-                text=row.name,
-                inset=grid.pad,
-                name="Section",
-            ),
-        ]
-        y += h
+    for number, rows in enumerate(columns):
+        x, y = MARGIN + number * (width + GUTTER * grid.size), BODY_TOP
+        for index, row in enumerate(rows):
+            h = grid.height(row)
+            if row.pause:  # under the row's text, so drawn (and stacked) first
+                elements.append(Box(x, y, width, h, fill=tint, role="decoration"))
+            elif index and not rows[index - 1].pause:
+                rule = Box(
+                    x, y - RULE / 2, width, RULE, fill=hairline, role="decoration", name="Rule"
+                )
+                elements.append(rule)
+            elements += [
+                Box(x, y, grid.time_w, h, text=row.time, inset=grid.pad, name="Time"),
+                Box(
+                    x + grid.time_w,
+                    y,
+                    grid.name_w,
+                    h,
+                    text=row.name,
+                    inset=grid.pad,
+                    name="Section",
+                ),
+            ]
+            y += h
     return elements

@@ -99,7 +99,49 @@ def readable(elements: list[Element], layout: LayoutLook, inks: tuple[str, ...])
     done: list[Element] = []
     for element in elements:
         done.append(_readable(element, lambda rect: _behind(rect, layout, done), layout, inks))
-    return done
+    return _rows_plated(elements, done, inks)
+
+
+def _rows_plated(
+    planned: list[Element], done: list[Element], inks: tuple[str, ...]
+) -> list[Element]:
+    """``done`` with each bare text box edge to edge with a plated one (as planned, on one
+    row or in one column) set on the same plate: a reader sees one block, such as an
+    agenda's rows of times and names, not some plated and their neighbours on the picture."""
+    shown = list(done)
+    texts = [
+        index
+        for index, element in enumerate(planned)
+        if isinstance(element, Box) and element.text is not None and element.role != "title"
+    ]
+    spread = True
+    while spread:  # a plate passes along a row or column one neighbour at a time
+        spread = False
+        for one, other in itertools.permutations(texts, 2):
+            a, b, plated, bare = planned[one], planned[other], shown[one], shown[other]
+            assert isinstance(a, Box) and isinstance(b, Box)
+            assert isinstance(plated, Box) and isinstance(bare, Box)
+            if plated.fill and a.fill is None and bare.fill is None and _abutting(a, b):
+                shown[other] = _on_plate(b, plated.fill, inks)
+                spread = True
+    return shown
+
+
+def _abutting(a: Box, b: Box) -> bool:
+    """Whether ``a`` and ``b`` meet edge to edge: side by side with the same top and
+    height, or one under the other with the same left edge and width."""
+
+    def near(one: float, other: float) -> bool:
+        return abs(one - other) < _TOUCH
+
+    if near(a.y, b.y) and near(a.h, b.h):
+        return near(a.x + a.w, b.x) or near(b.x + b.w, a.x)
+    if near(a.x, b.x) and near(a.w, b.w):
+        return near(a.y + a.h, b.y) or near(b.y + b.h, a.y)
+    return False
+
+
+_TOUCH = 0.01  # points: a planner's sums may differ by this much
 
 
 def _behind(rect: Rect, layout: LayoutLook, below: list[Element]) -> tuple[str, ...]:
@@ -125,23 +167,10 @@ def _readable(
         needed = max((_needed(para, role) for para in element.text.paragraphs), default=role)
         under = behind_of(_rect(element))
         plate = None if element.fill else _plate(layout, under, inks, needed)
-        fill = element.fill or plate
-        behind = (fill,) if fill else under
-        text = inked(element.text, behind, inks, role)
-        if plate is None:
-            return replace(element, fill=fill, text=text)
-        # A plate reaches past its text, which stays where it was set: a reader sees it
-        # all round each word, not the template's art at the words' very edges.
-        return replace(
-            element,
-            x=element.x - PLATE,
-            y=element.y - PLATE,
-            w=element.w + 2 * PLATE,
-            h=element.h + 2 * PLATE,
-            inset=element.inset + PLATE,
-            fill=plate,
-            text=text,
-        )
+        if plate is not None:
+            return _on_plate(element, plate, inks)
+        behind = (element.fill,) if element.fill else under
+        return replace(element, text=inked(element.text, behind, inks, role))
     if isinstance(element, Table):
         rows: list[tuple[Cell, ...]] = []
         top = element.y
@@ -163,6 +192,24 @@ def _readable(
             top += height
         return replace(element, rows=tuple(rows))
     return element
+
+
+def _on_plate(box: Box, plate: str, inks: tuple[str, ...]) -> Box:
+    """``box`` set on ``plate``, its text inked to read on it. A plate reaches past its
+    text, which stays where it was set: a reader sees the plate all round each word, not
+    the template's art at the words' very edges."""
+    assert box.text is not None
+    role = TITLE_CONTRAST if box.role == "title" else BODY_CONTRAST
+    return replace(
+        box,
+        x=box.x - PLATE,
+        y=box.y - PLATE,
+        w=box.w + 2 * PLATE,
+        h=box.h + 2 * PLATE,
+        inset=box.inset + PLATE,
+        fill=plate,
+        text=inked(box.text, (plate,), inks, role),
+    )
 
 
 def _plate(

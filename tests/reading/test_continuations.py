@@ -21,7 +21,7 @@ from kit.model.schedule import timetable
 from kit.source.loader import load
 
 from ..corpus import DECK, TEMPLATED, Templated
-from ..readers import Box, Page, rows
+from ..readers import Box, Page
 from .known import known
 from .test_templates import NAMES
 
@@ -29,7 +29,7 @@ WORKSHOP = "sample"
 SMALL = {"Progress"}  # content areas under 8 lines of 18 pt body text
 FURNITURE = ("Title", "Footer", "Slide number", "Presenter copy", "Source")
 NEAR_EMPTY = 1 / 3  # of the fullest slide of its run
-CLOCK = re.compile(r"\d{1,2}[:.]\d\d")  # a row's clock time, "10:00–10:15" or "10:00"
+SPAN = re.compile(r"\d{1,2}[:.]\d\d–\d{1,2}[:.]\d\d")  # a row's clock times: "10:00–10:15"
 
 
 def _slides(deck: Path) -> list[tuple[str, list[Box]]]:
@@ -78,7 +78,7 @@ def _read(templated: Templated, template: str) -> tuple[list[tuple[str, list[Box
 def test_a_continued_agenda_shares_its_rows_evenly(templated: Templated, template: str) -> None:
     slides, pages = _read(templated, template)
     counts = [
-        sum(1 for row in rows(page.words) if any(CLOCK.match(w.text) for w in row[:3]))
+        sum(1 for word in page.words if SPAN.fullmatch(word.text))  # a row's clock times
         for (title, _), page in zip(slides, pages, strict=True)
         if title == "Agenda" or title.startswith("Agenda (")
     ]

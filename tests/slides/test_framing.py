@@ -2,15 +2,17 @@
 agenda, the section dividers and every slide's footer.
 
 The sample and other organisations' workshops (first-aid, bargaining, tenants-union,
-cycle-coop, the German and Ukrainian editions), 16:9 and 4:3, and a workshop of eighteen
-sections whose agenda cannot fit one slide. Words, sizes and pixels are read from the PDF;
-the workshop's own fields (loaded as kit loads them) say what a reader must find.
+cycle-coop, the German and Ukrainian editions), 16:9 and 4:3, a workshop of eighteen
+sections whose agenda takes two columns and one of forty whose agenda continues. Words,
+sizes and pixels are read from the PDF; the workshop's own fields (loaded as kit loads them)
+say what a reader must find.
 """
 
 from __future__ import annotations
 
 import shutil
 import textwrap
+from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,23 +44,35 @@ from .test_type_scale import _edition as in_slide_size
 SAMPLE = ROOT / "examples" / "sex-work-and-trafficking"
 FOOTER = 36.0  # points at the foot of every slide: the presenter's mark, footer, number
 DPI = 100
-LONG_AGENDA = textwrap.dedent(
-    """\
-    title: A long day of short sessions
-    organisation: Eastside Tenants' Union
-    presenters: [Ana Lima]
-    date: 2026-03-07
-    start_time: "08:30"
-    venue: Union hall
-    theme: {slide_size: "4:3"}
-    sections:
-    """
-) + "".join(
-    f"  - title: Session {n} on the rights of renters in shared houses\n    duration: 15\n"
-    + ("    blocks: [title: {title: A long day}]\n" if n == 1 else "")
-    + ("    break_after: {duration: 20, label: Lunch}\n" if n == 9 else "")
-    for n in range(1, 19)
-)
+
+
+def _long_agenda(sessions: int) -> str:
+    """A day of ``sessions`` sessions of 15 minutes, with a lunch after the ninth."""
+    head = textwrap.dedent(
+        """\
+        title: A long day of short sessions
+        organisation: Eastside Tenants' Union
+        presenters: [Ana Lima]
+        date: 2026-03-07
+        start_time: "08:00"
+        venue: Union hall
+        theme: {slide_size: "4:3"}
+        sections:
+        """
+    )
+    return head + "".join(
+        f"  - title: Session {n} on the rights of renters in shared houses\n    duration: 15\n"
+        + ("    blocks: [title: {title: A long day}]\n" if n == 1 else "")
+        + ("    break_after: {duration: 20, label: Lunch}\n" if n == 9 else "")
+        for n in range(1, sessions + 1)
+    )
+
+
+# Agendas too long for one column at the floor: in two on one slide, or else continued.
+LONG_AGENDAS = {
+    "long-agenda-4x3": (_long_agenda(18), 1),
+    "longer-agenda-4x3": (_long_agenda(40), 3),
+}
 CASES: dict[str, tuple[Path | None, str | None]] = {
     "sample-16x9": (SAMPLE, "16:9"),
     "sample-4x3": (SAMPLE, "4:3"),
@@ -69,7 +83,7 @@ CASES: dict[str, tuple[Path | None, str | None]] = {
     "de-begleiten": (FIXTURES / "de-begleiten", None),  # as written: PyYAML cannot rewrite it
     "fr-accueil": (FIXTURES / "fr-accueil", None),
     "uk-suprovid-4x3": (FIXTURES / "uk-suprovid", "4:3"),
-    "long-agenda-4x3": (None, "4:3"),
+    **{name: (None, "4:3") for name in LONG_AGENDAS},
 }
 # On LibreOffice's templates: the title slide and dividers in the layouts' own boxes.
 TEMPLATED = {
@@ -99,7 +113,8 @@ def decks(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Deck]:
         if folder is None:
             sources[name] = root / "src" / name
             sources[name].mkdir(parents=True)
-            (sources[name] / "workshop.yaml").write_text(LONG_AGENDA, encoding="utf-8")
+            agenda = LONG_AGENDAS[name][0]
+            (sources[name] / "workshop.yaml").write_text(agenda, encoding="utf-8")
         elif size is None:
             sources[name] = shutil.copytree(folder, root / "src" / name)
         else:
@@ -234,38 +249,57 @@ def _agenda_pages(deck: Deck) -> list[Page]:
 def test_the_agenda_lists_clock_times_and_sections_on_aligned_rows(
     decks: dict[str, Deck], name: str
 ) -> None:
-    """Each item's clock times and name on one row, every time ending at one edge and every
-    name starting at another, in one size of at least 14 pt (20 pt for six items or
-    fewer); a long agenda goes on over further slides, in order, rows never split."""
+    """Each item's clock times and name on one row, in each column every time ending at one
+    edge and every name starting at another, in one size of at least 14 pt (20 pt for six
+    items or fewer). An agenda too long for one column at 14 pt takes two, read down the
+    first then the second; a longer one goes on over further slides, in order, rows never
+    split."""
     deck = decks[name]
     words = deck.workshop.interface_words()
     items = timetable(deck.workshop)
+    spans = [_said(words.span(item.start, item.end)) for item in items]
     pages = _agenda_pages(deck)
-    assert len(pages) == (2 if name.startswith("long-agenda") else 1)
-    lines = [(page, row) for page in pages for row in _agenda_rows(page)]
-    assert len(lines) == len(items), [" ".join(w.text for w in row) for _, row in lines]
-    ends, starts, sizes = set(), set(), set()
-    for item, (_, row) in zip(items, lines, strict=True):
-        span = _said(words.span(item.start, item.end))
+    assert len(pages) == LONG_AGENDAS.get(name, ("", 1))[1]
+    columns = [(page, column) for page in pages for column in _agenda_columns(page, spans)]
+    if name == "long-agenda-4x3":
+        assert len(columns) == 2, "eighteen sessions: two columns on the one slide"
+    lines = [(page, column, row) for page, column in columns for row in column]
+    assert len(lines) == len(items), [" ".join(w.text for w in row) for _, _, row in lines]
+    ends, starts = defaultdict(set), defaultdict(set)
+    sizes: set[float | None] = set()
+    for item, span, (page, column, row) in zip(items, spans, lines, strict=True):
         text = _said(" ".join(word.text for word in row))
         assert text.startswith(span + " ") and text.endswith(_said(item_title(item, words))), text
-        cut = len(span.split())
-        ends.add(round(row[cut - 1].box.x1))
-        starts.add(round(row[cut].box.x0))
+        cut, at = len(span.split()), (page.number, round(column[0][0].box.x0))
+        ends[at].add(round(row[cut - 1].box.x1))
+        starts[at].add(round(row[cut].box.x0))
         sizes |= {word.size for word in row}
-    assert max(ends) - min(ends) <= 1 and max(starts) - min(starts) <= 1, (ends, starts)
-    assert len(sizes) == 1 and min(sizes) >= (20 if len(items) <= 6 else 14), sizes
+    for at in ends:
+        assert max(ends[at]) - min(ends[at]) <= 1, (at, ends[at])
+        assert max(starts[at]) - min(starts[at]) <= 1, (at, starts[at])
+    assert len(sizes) == 1, sizes
+    (size,) = sizes
+    assert size is not None and size >= (20 if len(items) <= 6 else 14), sizes
 
 
-def _agenda_rows(page: Page) -> list[list[Word]]:
-    """The agenda's rows on ``page``: a name's second line joins its row."""
-    found: list[list[Word]] = []
-    for row in rows(_body(page)):
-        if found and row[0].box.x0 > found[0][0].box.x1:  # starts right of the times
-            found[-1] += row
-        else:
-            found.append(row)
-    return found
+def _agenda_columns(page: Page, spans: list[str]) -> list[list[list[Word]]]:
+    """The agenda's columns on ``page``, left to right, each its rows top to bottom (a
+    name's second line joins its row). A column starts where a row's time does: times end
+    at one edge, so their starts lie close together, and the next column's far off."""
+    body = _body(page)
+    firsts = {span.split()[0] for span in spans}
+    times = sorted(word.box.x0 for word in body if word.text in firsts)
+    lefts = [x for x, before in zip(times, [-1e9, *times]) if x - before > 100]
+    columns = []
+    for left, right in zip(lefts, [*lefts[1:], 1e9]):
+        found: list[list[Word]] = []
+        for row in rows([word for word in body if left - 5 <= word.box.x0 < right - 5]):
+            if found and row[0].box.x0 > found[0][0].box.x1:  # starts right of the times
+                found[-1] += row
+            else:
+                found.append(row)
+        columns.append(found)
+    return columns
 
 
 def _body(page: Page) -> list[Word]:
@@ -284,10 +318,12 @@ def test_a_break_is_a_tinted_row_that_reads_at_AA(decks: dict[str, Deck], name: 
     pauses = [item_title(i, words) for i in timetable(deck.workshop) if isinstance(i, BreakItem)]
     assert pauses
     for label in pauses:
+        spans = [_said(words.span(item.start, item.end)) for item in timetable(deck.workshop)]
         ((page, row),) = [
             (page, row)
             for page in _agenda_pages(deck)
-            for row in _agenda_rows(page)
+            for column in _agenda_columns(page, spans)
+            for row in column
             if _said(" ".join(word.text for word in row)).endswith(_said(label))
         ]
         image = deck.images[page.number - 1]
