@@ -72,19 +72,15 @@ def _fitted(p: Planner) -> tuple[_Grid, list[Columns]]:
     columns on one slide, the same way; or, fitting none, as few slides as it needs at the
     floor, sharing the rows evenly."""
     height = p.body_height()
-    for share in (PAD, CLOSE):
-        for size in size_steps(*p.scale.sizes("agenda")):
-            grid, rows = _rows(p, size, share, p.content_width)
-            if sum(map(grid.height, rows)) <= height:
-                p.scale.saw("agenda", size)
-                return grid, [[rows]]
-    for share in (PAD, CLOSE):
-        for size in size_steps(*p.scale.sizes("agenda")):
-            grid, rows = _rows(p, size, share, (p.content_width - GUTTER * size) / 2)
-            columns = _halved(grid, rows)
-            if max(sum(map(grid.height, column)) for column in columns) <= height:
-                p.scale.saw("agenda", size)
-                return grid, [columns]
+    for count in (1, 2):
+        for share in (PAD, CLOSE):
+            for size in size_steps(*p.scale.sizes("agenda")):
+                width = (p.content_width - GUTTER * size * (count - 1)) / count
+                grid, rows = _rows(p, size, share, width)
+                columns = _halved(grid, rows) if count == 2 else [rows]
+                if max(sum(map(grid.height, column)) for column in columns) <= height:
+                    p.scale.saw("agenda", size)
+                    return grid, [columns]
     floor = p.scale.sizes("agenda")[1]
     p.scale.saw("agenda", floor)  # a longer agenda only takes more slides
     # over several slides: the usual spacing, unless closer rows take fewer slides
