@@ -105,40 +105,43 @@ def readable(elements: list[Element], layout: LayoutLook, inks: tuple[str, ...])
 def _rows_plated(
     planned: list[Element], done: list[Element], inks: tuple[str, ...]
 ) -> list[Element]:
-    """``done`` with each bare text box edge to edge with a plated one (as planned, on one
-    row or in one column) set on the same plate: a reader sees one block, such as an
-    agenda's rows of times and names, not some plated and their neighbours on the picture."""
+    """``done`` with each bare text box beside a plated one on its row (the same top and
+    height, edge to edge, as planned) set on the same plate: a reader sees one row, such as
+    an agenda's time and name, not one plated and its neighbour on the picture. A box on a
+    fill of kit's own is left on it. Rows are not joined down a column: a plate reaches
+    past its box (``PLATE``) and would cover a band of kit's own between two rows."""
     shown = list(done)
+    fills = [_rect(e) for e in planned if isinstance(e, Box) and e.fill and e.text is None]
     texts = [
         index
         for index, element in enumerate(planned)
-        if isinstance(element, Box) and element.text is not None and element.role != "title"
+        if isinstance(element, Box)
+        and element.text is not None
+        and element.role != "title"
+        # on a band of kit's own (an agenda's break), it reads on that and keeps to it
+        and not any(fill.holds(_rect(element)) for fill in fills)
     ]
     spread = True
-    while spread:  # a plate passes along a row or column one neighbour at a time
+    while spread:  # a plate passes along a row one neighbour at a time
         spread = False
         for one, other in itertools.permutations(texts, 2):
             a, b, plated, bare = planned[one], planned[other], shown[one], shown[other]
             assert isinstance(a, Box) and isinstance(b, Box)
             assert isinstance(plated, Box) and isinstance(bare, Box)
-            if plated.fill and a.fill is None and bare.fill is None and _abutting(a, b):
+            if plated.fill and a.fill is None and bare.fill is None and _beside(a, b):
                 shown[other] = _on_plate(b, plated.fill, inks)
                 spread = True
     return shown
 
 
-def _abutting(a: Box, b: Box) -> bool:
-    """Whether ``a`` and ``b`` meet edge to edge: side by side with the same top and
-    height, or one under the other with the same left edge and width."""
+def _beside(a: Box, b: Box) -> bool:
+    """Whether ``a`` and ``b`` share a row: the same top and height, edge to edge."""
 
     def near(one: float, other: float) -> bool:
         return abs(one - other) < _TOUCH
 
-    if near(a.y, b.y) and near(a.h, b.h):
-        return near(a.x + a.w, b.x) or near(b.x + b.w, a.x)
-    if near(a.x, b.x) and near(a.w, b.w):
-        return near(a.y + a.h, b.y) or near(b.y + b.h, a.y)
-    return False
+    same_row = near(a.y, b.y) and near(a.h, b.h)
+    return same_row and (near(a.x + a.w, b.x) or near(b.x + b.w, a.x))
 
 
 _TOUCH = 0.01  # points: a planner's sums may differ by this much
