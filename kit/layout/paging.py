@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -309,6 +310,7 @@ def _sentences(
     def piece(start: int, end: int) -> ParaSpec:
         return replace(spec, text=_slice(runs, start, start + len(text[start:end].rstrip())))
 
+    @cache  # the packing below asks again for the same pieces
     def tall(start: int, end: int) -> int:
         return len(set_text([piece(start, end)], width, size).paragraphs[0].lines)
 

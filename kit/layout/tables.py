@@ -39,19 +39,19 @@ def table_slides(
     def pages_at(size: float, limit: float = height) -> list[Table]:
         return _table_pages(p, table, limit, size)
 
+    counts: dict[float, int] = {}  # slides needed at each size tried
     for size in p.scale.steps("table"):
         pages = pages_at(size)
+        counts[size] = len(pages)
         if len(pages) == 1:
             p.scale.saw("table", size)
             break
     if len(pages) > 1:
         floor = p.scale.least("table")[0]
-        fewest = len(pages_at(floor))
+        fewest = counts[floor] if floor in counts else len(pages_at(floor))
         if fewest > 1:  # the author's to fix, not the deck's
-            steps = p.scale.steps("table")  # noted at the largest as few slides allow
-            p.scale.saw(
-                "table", max((s for s in steps if len(pages_at(s)) <= fewest), default=floor)
-            )
+            # noted at the largest size as few slides allow
+            p.scale.saw("table", max((s for s, n in counts.items() if n <= fewest), default=floor))
             p.warn(place, f"table does not fit one slide; continued over {len(pages)} slides")
         pages = _balanced(pages, lambda limit: pages_at(size, limit))
     for index, page in enumerate(pages):

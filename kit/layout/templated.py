@@ -112,25 +112,33 @@ def _rows_plated(
     past its box (``PLATE``) and would cover a band of kit's own between two rows."""
     shown = list(done)
     fills = [_rect(e) for e in planned if isinstance(e, Box) and e.fill and e.text is None]
-    texts = [
-        index
-        for index, element in enumerate(planned)
-        if isinstance(element, Box)
-        and element.text is not None
-        and element.role != "title"
-        # on a band of kit's own (an agenda's break), it reads on that and keeps to it
-        and not any(fill.holds(_rect(element)) for fill in fills)
-    ]
-    spread = True
-    while spread:  # a plate passes along a row one neighbour at a time
-        spread = False
-        for one, other in itertools.permutations(texts, 2):
-            a, b, plated, bare = planned[one], planned[other], shown[one], shown[other]
-            assert isinstance(a, Box) and isinstance(b, Box)
-            assert isinstance(plated, Box) and isinstance(bare, Box)
-            if plated.fill and a.fill is None and bare.fill is None and _beside(a, b):
-                shown[other] = _on_plate(b, plated.fill, inks)
-                spread = True
+    boxes = sorted(
+        (
+            (index, element)
+            for index, element in enumerate(planned)
+            if isinstance(element, Box)
+            and element.text is not None
+            and element.fill is None
+            and element.role != "title"
+            # on a band of kit's own (an agenda's break), it reads on that and keeps to it
+            and not any(fill.holds(_rect(element)) for fill in fills)
+        ),
+        key=lambda pair: (pair[1].y, pair[1].x),
+    )
+    rows: list[list[tuple[int, Box]]] = []  # runs of boxes edge to edge, left to right
+    for index, box in boxes:
+        if rows and _beside(rows[-1][-1][1], box):
+            rows[-1].append((index, box))
+        else:
+            rows.append([(index, box)])
+    for row in rows:
+        now = [shown[index] for index, _ in row]
+        plate = next((b.fill for b in now if isinstance(b, Box) and b.fill), None)
+        if plate is None:
+            continue
+        for (index, box), current in zip(row, now):
+            if isinstance(current, Box) and current.fill is None:
+                shown[index] = _on_plate(box, plate, inks)
     return shown
 
 
