@@ -1,4 +1,4 @@
-from kit.app.cli import main
+from kit.app.program import run
 
 if __name__ == "__main__":  # not when a worker process imports it
-    main()
+    run()

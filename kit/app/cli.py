@@ -6,11 +6,10 @@ exit with status 1; an unexpected exception is a bug and keeps its traceback.
 
 from __future__ import annotations
 
-import gc
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import click
 
@@ -26,9 +25,6 @@ from kit.app.console import (
 from kit.errors import BuildError, ContentError, KitError
 from kit.outputs import RENDERERS, Paper
 
-if TYPE_CHECKING:
-    pass
-
 
 @click.group(
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
@@ -38,11 +34,6 @@ if TYPE_CHECKING:
 @click.version_option(package_name="kit", message="kit %(version)s")
 def main() -> None:
     """Build a workshop's slide deck, handouts and exercise sheets from one YAML file."""
-    # A build makes objects by the hundred thousand (the model's classes, the layout, PDF
-    # objects) and few cycles: collecting every 700 new objects, as Python does by default,
-    # spent about a tenth of a deck's build in the collector. Set for the command alone:
-    # a program that imports kit keeps its own.
-    gc.set_threshold(50_000, 10, 10)
 
 
 @main.command(short_help="Create a starter workshop folder that builds as it is.")

@@ -164,7 +164,7 @@ def test_python_dash_m_kit_and_the_console_script_agree() -> None:
     assert run_kit("--help").returncode == 0
     assert "build" in run_kit("--help").stdout
     assert kit_build.RENDERERS.keys() == {"slides", "handouts", "exercises", "printlist"}
-    assert (ROOT / "pyproject.toml").read_text().count('kit = "kit.app.cli:main"') == 1
+    assert (ROOT / "pyproject.toml").read_text().count('kit = "kit.app.program:run"') == 1
 
 
 def test_build_prints_a_line_per_file_and_a_summary(tmp_path: Path) -> None:
