@@ -120,21 +120,33 @@ def _parting(
     words = tuple(word for line in wrapped for word in line)
     room = (width - para.indent) * WRAP_SAFETY
     space = metrics(False, False).width(" ", para.size)
+    runs = [[metrics(r.bold, r.italic).width(r.text, para.size) for r in word] for word in words]
 
-    @cache  # the build's fonts: a width is kept for this call alone
-    def measure(line: Words) -> float:
-        inked = sum(metrics(r.bold, r.italic).width(r.text, para.size) for w in line for r in w)
-        return inked + space * (len(line) - 1)
+    @cache  # words[start:end]'s runs added in order, as one sum over them would
+    def inked(start: int, end: int) -> float:
+        total = inked(start, end - 1) if end - start > 1 else 0
+        for run in runs[end - 1]:
+            total += run
+        return total
+
+    def measure(start: int, end: int) -> float:
+        return inked(start, end) + space * (end - start - 1)
 
     cuts = list(itertools.accumulate(len(line) for line in wrapped))
 
-    def judged(lines: list[Words]) -> tuple[int, int, float]:
+    def judged(ends: list[int]) -> tuple[int, int, float]:
         # faults first, then the fewest words moved from the wrap, then the most even
-        moved = sum(map(abs, map(operator.sub, itertools.accumulate(map(len, lines)), cuts)))
-        return _faults(lines, short), moved, max(measure(line) for line in lines)
+        moved = sum(map(abs, map(operator.sub, ends, cuts)))
+        widest = max(map(measure, [0, *ends], ends))
+        return _faults(_lines(words, ends), short), moved, widest
 
-    best = min(_partings(words, len(wrapped), room, measure), key=judged, default=None)
-    return None if best is None else (best, wrapped)
+    best = min(_partings(len(words), len(wrapped), room, measure), key=judged, default=None)
+    return None if best is None else (_lines(words, best), wrapped)
+
+
+def _lines(words: Words, ends: list[int]) -> list[Words]:
+    """``words`` parted into lines, each ending before the word its end counts."""
+    return [words[start:end] for start, end in zip([0, *ends], ends)]
 
 
 def _words(runs: tuple[Run, ...]) -> Words:
@@ -174,19 +186,19 @@ def _parted_runs(runs: tuple[Run, ...], cuts: set[int]) -> list[str]:
 
 
 def _partings(
-    words: Words, count: int, room: float, measure: Callable[[Words], float]
-) -> Iterator[list[Words]]:
-    """Every way to part ``words`` in order into ``count`` lines each within ``room``."""
+    words: int, count: int, room: float, measure: Callable[[int, int], float], start: int = 0
+) -> Iterator[list[int]]:
+    """Every way to part words ``start`` to ``words`` in order into ``count`` lines each within
+    ``room`` (``measure(start, end)`` wide), each as the words its lines end before."""
     if count == 1:
-        if measure(words) <= room:
+        if measure(start, words) <= room:
             yield [words]
         return
-    for cut in range(1, len(words) - count + 2):
-        head = words[:cut]
-        if measure(head) > room:
+    for end in range(start + 1, words - count + 2):
+        if measure(start, end) > room:
             return
-        for rest in _partings(words[cut:], count - 1, room, measure):
-            yield [head, *rest]
+        for rest in _partings(words, count - 1, room, measure, end):
+            yield [end, *rest]
 
 
 def _faults(lines: list[Words], short: frozenset[str]) -> int:
