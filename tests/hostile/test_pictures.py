@@ -180,14 +180,23 @@ def _png_at_the_cap(path: Path) -> None:
 
 
 # The child reports its own high-water mark (VmHWM). ru_maxrss from wait4 would not do:
-# Linux carries the parent's peak across exec, so it read this test process's 358 MB.
+# Linux carries the parent's peak across exec, so it read this test process's 358 MB. The
+# kit program ends its process with os._exit once the command is done: the report comes
+# just before, from the build's process (not from a worker's end).
 _PEAK = """
-import runpy, sys
-try:
-    runpy.run_module("kit", run_name="__main__", alter_sys=True)
-finally:
-    status = open("/proc/self/status").read()
-    print("peak", status.split("VmHWM:")[1].split()[0], file=sys.stderr)
+import os, sys
+from kit.app import program
+
+def _reported(end, build=os.getpid()):
+    def report_then_end(status):
+        if os.getpid() == build:
+            peak = open("/proc/self/status").read().split("VmHWM:")[1].split()[0]
+            print("peak", peak, file=sys.stderr, flush=True)
+        end(status)
+    return report_then_end
+
+os._exit = _reported(os._exit)
+program.run()
 """
 
 
