@@ -66,7 +66,7 @@ def wrap(runs: tuple[Run, ...], width: float, size: float) -> tuple[Line, ...]:
         used += _width(piece, size)
 
     for words in _words(runs):
-        visible = sum(_width(Run(p.text.rstrip(), p.bold, p.italic), size) for p in words)
+        visible = sum(metrics(p.bold, p.italic).width(p.text.rstrip(), size) for p in words)
         if words[0].text == "\n":
             flush(hard=True)
             continue
@@ -116,7 +116,7 @@ def _split_word(words: list[Run], width: float, size: float) -> list[list[Run]]:
     used = 0.0
     for run in words:
         for char in run.text:
-            char_width = _width(Run(char, run.bold, run.italic), size)
+            char_width = metrics(run.bold, run.italic).width(char, size)
             if used + char_width > width and pieces[-1] and not SPACE.match(char):
                 pieces.append([])
                 used = 0.0
