@@ -18,6 +18,7 @@ measurement, not a test: it never fails on a slow result.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import platform
 import queue
@@ -218,11 +219,12 @@ def _markdown_table(table: Any) -> str:
 def build_deck_without_notes(workshop: Path, out_dir: Path) -> None:
     """``kit build --only slides``, its deck's notes dropped just before writing (child process).
 
-    The same command as the "kit: deck" row, so the two differ only by the notes. The
-    writer is wrapped in this short-lived process alone.
+    The same command as the "kit: deck" row, run as the kit program runs it, so the two
+    differ only by the notes. The writer is wrapped in this short-lived process alone.
     """
+    gc.disable()  # as the kit program imports: these imports are frozen with its own
     import slides.pptx_writer as writer
-    from kit.app.cli import main as kit
+    from kit.app import program
     from kit.layout.slidelayout import DeckLayout
 
     write_deck = writer.write_deck
@@ -232,7 +234,7 @@ def build_deck_without_notes(workshop: Path, out_dir: Path) -> None:
         write_deck(replace(deck, slides=bare), path, timestamp)
 
     writer.write_deck = without_notes
-    kit(["build", str(workshop), "--out", str(out_dir), "--only", "slides"])
+    program.run(["build", str(workshop), "--out", str(out_dir), "--only", "slides"])
 
 
 # --- the PDFs untagged, for what tagging costs ----------------------------------------------
@@ -247,9 +249,10 @@ def build_untagged(workshop: Path, out_dir: Path, only: str) -> None:
     """
     from contextlib import nullcontext
 
+    gc.disable()  # as the kit program imports: these imports are frozen with its own
     import handouts.deckpdf
     import kit.pdf
-    from kit.app.cli import main as kit_main
+    from kit.app import program
     from kit.pdf.tagging import Tagger
 
     def nothing(*args: Any, **kwargs: Any) -> None:
@@ -261,7 +264,7 @@ def build_untagged(workshop: Path, out_dir: Path, only: str) -> None:
     kit.pdf.write_structure = handouts.deckpdf.write_structure = nothing
     renderers = [] if only == "all" else ["--only", only]
     # One process: workers would import the tagger afresh, unpatched.
-    kit_main(["build", str(workshop), "--out", str(out_dir), "--jobs", "1", *renderers])
+    program.run(["build", str(workshop), "--out", str(out_dir), "--jobs", "1", *renderers])
 
 
 # --- measuring ------------------------------------------------------------------------------

@@ -18,13 +18,15 @@ from __future__ import annotations
 import gc
 import os
 import sys
+from collections.abc import Sequence
 from typing import NoReturn
 
 BATCH = 50_000  # new objects between two collections, while the command runs
 
 
-def run() -> NoReturn:
-    """``kit ARGS``: run the command, then end the process with its exit status."""
+def run(args: Sequence[str] | None = None) -> NoReturn:
+    """``kit ARGS`` (``args``, else the process's own): run the command, then end the
+    process with its exit status."""
     gc.disable()
     from kit.app.cli import main
 
@@ -33,7 +35,7 @@ def run() -> NoReturn:
     gc.enable()
     code = 0
     try:
-        main(prog_name="kit")
+        main(args, prog_name="kit")
     except SystemExit as exit:
         if not isinstance(exit.code, (int, type(None))):
             raise  # a message to print: Python's exit does it
