@@ -20,7 +20,7 @@ def test_all_the_program_printed_reaches_a_pipe() -> None:
     a command that prints with print() (click's echo flushes of itself) loses nothing."""
     probe = (
         "import kit.app.cli\n"
-        "kit.app.cli.main = lambda **_: print('every line', 'of it')\n"
+        "kit.app.cli.main = lambda *_, **__: print('every line', 'of it')\n"
         "from kit.app.program import run\n"
         "run()\n"
     )

@@ -83,7 +83,7 @@ def test_the_program_collects_garbage_in_large_batches_and_leaves_importers_alon
         "import gc, sys\n"
         "import kit.app.cli\n"
         "imported = gc.get_threshold()[0]\n"
-        "def command(**_):\n"
+        "def command(*_, **__):\n"
         "    print(imported, gc.get_threshold()[0], gc.get_freeze_count(), file=sys.stderr)\n"
         "kit.app.cli.main = command\n"
         "from kit.app.program import run\n"
