@@ -40,3 +40,17 @@ def test_the_program_ends_with_the_commands_status(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "workshop.yaml:" in result.stderr
     assert _kit("--version").returncode == 0
+
+
+def test_a_command_that_exits_with_a_message_prints_it_as_python_does() -> None:
+    probe = (
+        "import sys, kit.app.cli\n"
+        "def command(*_, **__):\n"
+        "    sys.exit('kit: the message')\n"
+        "kit.app.cli.main = command\n"
+        "from kit.app.program import run\n"
+        "run()\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert result.returncode == 1
+    assert result.stderr == "kit: the message\n"
