@@ -15,19 +15,28 @@ def _kit(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "kit", *args], capture_output=True, text=True)
 
 
-def test_all_the_program_printed_reaches_a_pipe() -> None:
-    """Through a pipe, Python holds what a program prints until it has 8 KB or exits:
-    a command that prints with print() (click's echo flushes of itself) loses nothing."""
+def _program_running(command: str) -> subprocess.CompletedProcess[str]:
+    """The kit program run with ``command`` (the body of a function of the command line's
+    arguments) in place of the command line, its output read through pipes, buffered as
+    Python buffers a pipe when nothing says otherwise."""
+    body = "".join(f"    {line}\n" for line in command.splitlines())
     probe = (
-        "import kit.app.cli\n"
-        "kit.app.cli.main = lambda *_, **__: print('every line', 'of it')\n"
+        "import sys, kit.app.cli\n"
+        f"def command(*_, **__):\n{body}"
+        "kit.app.cli.main = command\n"
         "from kit.app.program import run\n"
         "run()\n"
     )
     buffered = {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}
-    printed = subprocess.run(
+    return subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, env=buffered
     )
+
+
+def test_all_the_program_printed_reaches_a_pipe() -> None:
+    """Through a pipe, Python holds what a program prints until it has 8 KB or exits:
+    a command that prints with print() (click's echo flushes of itself) loses nothing."""
+    printed = _program_running("print('every line', 'of it')")
     assert printed.stdout == "every line of it\n", printed.stderr
     result = _kit("schema")
     assert result.returncode == 0, result.stderr
@@ -43,14 +52,6 @@ def test_the_program_ends_with_the_commands_status(tmp_path: Path) -> None:
 
 
 def test_a_command_that_exits_with_a_message_prints_it_as_python_does() -> None:
-    probe = (
-        "import sys, kit.app.cli\n"
-        "def command(*_, **__):\n"
-        "    sys.exit('kit: the message')\n"
-        "kit.app.cli.main = command\n"
-        "from kit.app.program import run\n"
-        "run()\n"
-    )
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    result = _program_running("sys.exit('kit: the message')")
     assert result.returncode == 1
     assert result.stderr == "kit: the message\n"
