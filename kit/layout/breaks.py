@@ -19,9 +19,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from functools import cache
 
-from kit.layout.fonts import metrics
+from kit.layout.fonts import metrics, per_fonts
 from kit.layout.slidelayout import Box
-from kit.layout.textfit import BALANCE, WRAP_SAFETY, ParaSpec, Text, respec, set_text
+from kit.layout.textfit import BALANCE, WRAP_SAFETY, Para, ParaSpec, Text, respec, set_text
 from kit.layout.wrapping import SPACE
 from kit.model import markup
 from kit.model.markup import Run
@@ -113,7 +113,14 @@ def _parting(
 ) -> tuple[list[Words], list[Words]] | None:
     """Paragraph ``index``'s best parting into as many lines, and its wrap's; None when it
     has one line or breaks lines itself (or inside a word)."""
-    para = text.paragraphs[index]
+    return _para_parting(text.paragraphs[index], width, short)
+
+
+@per_fonts  # a watch plans the deck again after each edit: most paragraphs are as they were
+def _para_parting(
+    para: Para, width: float, short: frozenset[str]
+) -> tuple[list[Words], list[Words]] | None:
+    """``para``'s best parting into as many lines, and its wrap's (see ``_parting``)."""
     if len(para.lines) < 2 or any(line.end != " " for line in para.lines[:-1]):
         return None
     wrapped = [_words(line.runs) for line in para.lines]
