@@ -145,6 +145,7 @@ def render_loaded(
     lock_wait: float = outlock.WAIT_SECONDS,
     workers: Workers | None = None,
     last: Drawn | None = None,
+    deck_first: bool = False,
 ) -> BuildResult:
     """Render the chosen outputs of a loaded workshop, in ``RENDERERS`` order unless asked.
 
@@ -161,7 +162,8 @@ def render_loaded(
     build. The renderers
     draw in ``workers`` (default: one process per core, for this build only). The sheets
     ``last`` (a previous result's ``drawn``) drew from what they would be drawn from now,
-    and left as they are, are not drawn again.
+    and left as they are, are not drawn again. With ``deck_first`` the deck is placed as
+    soon as it is drawn, while the rest still draw; a failure puts it back with the rest.
     """
     names = list(only) or list(RENDERERS)
     with _workers(workers, names) as pool:
@@ -173,7 +175,8 @@ def render_loaded(
             out.mkdir(parents=True, exist_ok=True)
             with outlock.locked(out, wait=lock_wait, waiting=waiting):
                 staging.sweep(out)
-                work = _Work(loaded, out, options, built, pool, kept)
+                first = "slides" if deck_first else None
+                work = _Work(loaded, out, options, built, pool, kept, first)
                 return _render_all(names, work, progress, result)
         except OSError as exc:
             raise environment_fault(exc, out) from None
@@ -253,6 +256,7 @@ class _Work:
     built: BuildPlan
     workers: Workers
     kept: Drawn | None  # the last build's sheets, left as they are
+    first: str | None = None  # the renderer whose files are placed as soon as it is drawn
 
     def plans(self, name: str) -> dict[str, Any]:
         return self.built.plans(name)
@@ -280,9 +284,11 @@ def _render_all(
     names: list[str], work: _Work, progress: Callable[[Output], None], result: BuildResult
 ) -> BuildResult:
     """Run every renderer into the build's staging folder, then place all their files at
-    once. A machine fault stops the build; any other failure fails its renderer, the others
-    still run (so that the error names every failure), and nothing is placed."""
+    once (``work.first``'s as soon as it is drawn, under the same journal). A machine fault
+    stops the build; any other failure fails its renderer, the others still run (so that
+    the error names every failure), and nothing is placed, or stays placed."""
     folder = staging.create(work.out, "build").absolute()  # a worker has its own cwd
+    placing = staging.Placing(folder, work.out)
     jobs: dict[str, list[Future[list[Output]]]] = {}
     try:
         drawn = [name for name in names if name not in AFTER_THE_REST]
@@ -300,13 +306,21 @@ def _render_all(
                 raise
             except Exception as exc:  # one renderer failing must not hide the others' faults
                 result.failed[name] = exc
+            if name == work.first and not result.failed:
+                placed = _place({name: staged[name]}, placing, folder, work, progress, result)
+                staged[name] = placed  # where the renderers after it find its files
         if result.failed:
             from concurrent.futures.process import BrokenProcessPool
 
             if any(isinstance(exc, BrokenProcessPool) for exc in result.failed.values()):
                 work.workers.kill()  # a worker died: the next build starts new ones
             raise BuildError(result)
-        _place(staged, folder, work, progress, result)
+        rest = {name: files for name, files in staged.items() if name != work.first}
+        _place(rest, placing, folder, work, progress, result, last=True)
+    except BaseException:
+        placing.undo()  # what was placed first goes back: the folder is all old
+        result.written.clear()
+        raise
     finally:
         if jobs:  # stopped early: no worker may write into a folder about to go
             work.workers.kill()
@@ -318,18 +332,24 @@ def _render_all(
 
 def _place(
     staged: dict[str, list[Output]],
+    placing: staging.Placing,
     folder: Path,
     work: _Work,
     progress: Callable[[Output], None],
     result: BuildResult,
-) -> None:
-    """Move every renderer's files into place in one journal, then tell of each in order."""
-    placed = iter(staging.place([(folder / n, o) for n, o in staged.items()], folder, work.out))
+    last: bool = False,
+) -> list[Output]:
+    """Move these renderers' files into place (``last``: and close the journal), then tell
+    of each in order; the files where they now are."""
+    parts = [(folder / name, outputs) for name, outputs in staged.items()]
+    placed = placing.finish(parts) if last else placing.add(parts)
+    told = iter(placed)
     for name, files in staged.items():
-        mine = [next(placed) for _ in files]
+        mine = [next(told) for _ in files]
         for output in mine:
             progress(output)
         result.written.extend(work.with_kept(name, mine))
+    return placed
 
 
 def _submitted(

@@ -11,6 +11,10 @@ are all their files placed, together, all or nothing:
    Ctrl-C, SIGTERM and SIGHUP held back until the moves or their undo are over;
 3. the folders are fsynced and the journal removed: the new files are in place.
 
+``kit build --watch`` places the deck first, while the other renderers still draw: its
+moves open the journal, the others' are added to it, and only then is it removed; a
+renderer that fails puts the deck back with everything else (``Placing``).
+
 A journal still present means the moves did not finish: undoing it puts back, for every
 file that moved, what was there before (a file, a symlink, nothing). The undo runs at once
 when a move fails, and otherwise in the next build, which sweeps the staging folders that
@@ -109,29 +113,59 @@ class _Move:
         return [self.source, self.target, self.previous]
 
 
-def place(parts: Sequence[tuple[Path, Sequence[Output]]], staging: Path, out: Path) -> list[Output]:
-    """Move finished files from ``staging`` into ``out``, all or none, in one journal.
+class Placing:
+    """Finished files moved from ``staging`` into ``out`` under one journal, in one step or
+    more: ``add`` places some at once (a watch's deck, while the rest still draw),
+    ``finish`` the rest, then drops the journal. Until it is dropped, ``undo`` (or, after a
+    kill, the next build's sweep) puts back what every step placed: all old or all new.
 
     Each part is a folder (``staging`` or one inside it) and the files written into it, each
-    placed at its path relative to that folder. Raises IsADirectoryError, before anything
-    moves, for a target that is a folder.
+    placed at its path relative to that folder. A step raises IsADirectoryError, before its
+    files move, for a target that is a folder.
     """
-    staged = [(folder, output) for folder, outputs in parts for output in outputs]
-    moves = [
-        _prepare(index, output.path, folder, staging, out)
-        for index, (folder, output) in enumerate(staged)
-    ]
-    with interrupts.deferred():
-        _write_journal(staging, moves)
-        try:
-            for move in moves:
-                os.replace(staging / move.source, out / move.target)
-            _fsync_folders(out / move.target for move in moves)
-        except BaseException:
-            _undo(staging, out)
-            raise
-        (staging / JOURNAL).unlink()
-    return [Output(out / move.target, o.count, o.kind) for move, (_, o) in zip(moves, staged)]
+
+    def __init__(self, staging: Path, out: Path) -> None:
+        self._staging = staging
+        self._out = out
+        self._moves: list[_Move] = []
+        self._open = False  # a step has placed files and the journal is still open
+
+    def add(self, parts: Sequence[tuple[Path, Sequence[Output]]]) -> list[Output]:
+        """Place these files now, the journal left open; the files where they now are."""
+        return self._placed(parts, last=False)
+
+    def finish(self, parts: Sequence[tuple[Path, Sequence[Output]]]) -> list[Output]:
+        """Place the last files and drop the journal: everything placed stays."""
+        return self._placed(parts, last=True)
+
+    def undo(self) -> None:
+        """Put back what was at every target that ``add`` placed, if ``finish`` has not
+        closed the journal. (A step that fails undoes every step itself.)"""
+        if self._open:
+            _undo(self._staging, self._out)
+            self._open = False
+
+    def _placed(self, parts: Sequence[tuple[Path, Sequence[Output]]], last: bool) -> list[Output]:
+        staged = [(folder, output) for folder, outputs in parts for output in outputs]
+        done = len(self._moves)
+        moves = [
+            _prepare(done + index, output.path, folder, self._staging, self._out)
+            for index, (folder, output) in enumerate(staged)
+        ]
+        with interrupts.deferred():
+            self._moves += moves
+            _write_journal(self._staging, self._moves)  # the earlier steps' moves, and these
+            try:
+                for move in moves:
+                    os.replace(self._staging / move.source, self._out / move.target)
+                _fsync_folders(self._out / move.target for move in moves)
+            except BaseException:
+                _undo(self._staging, self._out)
+                raise
+            if last:
+                (self._staging / JOURNAL).unlink()
+            self._open = not last
+        return [Output(self._out / m.target, o.count, o.kind) for m, (_, o) in zip(moves, staged)]
 
 
 def _prepare(index: int, source: Path, folder: Path, staging: Path, out: Path) -> _Move:

@@ -9,9 +9,11 @@ A change loads the workshop again. If it fails to load, its problems print one a
 in ``kit build`` and the previous outputs stay as they were; the watch goes on. If it
 loads to the same workshop as the last good build, with the same files (a comment or a
 blank line changed), nothing is rebuilt. Otherwise every chosen output is rebuilt, the
-deck drawn first (it is what a presenter checks while editing), but for the exercise sheets
-and the organiser's pack when nothing they show changed (kit.app.redraw); the new files
-are placed together, as by ``kit build``, so a failed rebuild leaves the folder as it was.
+deck drawn first and placed as soon as it is drawn (it is what a presenter checks while
+editing), but for the exercise sheets and the organiser's pack when nothing they show
+changed (kit.app.redraw); the other new files follow it under the same journal
+(kit.app.staging), so a failed rebuild puts the deck back too and leaves the folder as it
+was.
 The renderers' worker processes stay between rebuilds, warm.
 """
 
@@ -37,7 +39,7 @@ from kit.outputs import Output, Paper
 from kit.source.editions import translation_file
 from kit.source.loader import LoadedWorkshop, find_workshop_file, load
 
-POLL_SECONDS = 0.1  # a few stat calls a poll; the wait adds half of this on average
+POLL_SECONDS = 0.05  # a few stat calls a poll; the wait adds half of this on average
 
 # (modification time in ns, size) of a file, or None while it does not exist.
 Stamp = tuple[int, int] | None
@@ -174,6 +176,7 @@ class _Watcher:
                 warn=self._warn,
                 workers=self.workers,
                 last=last,
+                deck_first=True,
             )
         except KitError as exc:  # a failed renderer, a bad participants list, a machine fault
             self._report(exc)

@@ -8,6 +8,7 @@ tests/kit/test_build.py.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import errno
 import fcntl
@@ -21,7 +22,7 @@ from typing import Any
 import pytest
 
 from kit.app import build as build_module
-from kit.app import staging
+from kit.app import staging, watch
 from kit.app.build import build, fixed_timestamp, render_loaded
 from kit.app.outlock import LOCK_FILE
 from kit.app.workers import Workers
@@ -57,6 +58,7 @@ class Renderers:
         self.told: dict[str, BuildOptions] = {}
         self.seen: dict[str, tuple[Any, Path, dict[str, Any]]] = {}  # theme, folder, plans
         self.failing: dict[str, BaseException] = {}
+        self.deck_seen: dict[str, str] = {}  # the deck in the output folder as each drew
         for name in build_module.RENDERERS:
             module = types.ModuleType(f"stand_in_{name}")
             module.render = self._render(name)  # type: ignore[attr-defined]
@@ -69,6 +71,8 @@ class Renderers:
         ) -> list[Output]:
             self.told[name] = options
             self.seen[name] = (theme, folder, plans)
+            deck = folder.parent.parent / "slides.pdf"
+            self.deck_seen[name] = deck.read_text() if deck.exists() else ""
             (folder / f"{name}.pdf").write_text(f"{name} of {workshop.title}")
             if name in self.failing:
                 raise self.failing[name]
@@ -189,6 +193,63 @@ def test_a_failing_renderer_lets_the_others_run_but_nothing_is_placed(
     }
     assert result.written == progress == []
     assert _files(out) == before
+
+
+@pytest.mark.parametrize("failing", [[], ["exercises"]])
+def test_a_watch_s_deck_is_placed_as_soon_as_drawn_and_put_back_if_the_rest_fail(
+    tmp_path: Path, renderers: Renderers, failing: list[str]
+) -> None:
+    """With ``deck_first`` (as ``kit build --watch`` builds) the renderers after the deck
+    find the new deck in place; a renderer failing after it puts it back, with its old
+    date: the folder is all old, or all new."""
+    out = tmp_path / "out"
+    path = workshop(tmp_path)
+    build(path, out)
+    before = _files(out)
+    path.write_text(path.read_text(encoding="utf-8").replace("Tiny", "Small"), encoding="utf-8")
+    for name in failing:
+        renderers.failing[name] = ValueError(f"the {name} broke")
+    progress: list[str] = []
+    with contextlib.nullcontext() if not failing else pytest.raises(BuildError):
+        render_loaded(
+            load(path), out, deck_first=True, progress=lambda o: progress.append(o.path.name)
+        )
+    assert renderers.deck_seen == {
+        "slides": "slides of Tiny",
+        "handouts": "slides of Small",
+        "exercises": "slides of Small",
+        "printlist": "slides of Small",
+    }
+    assert progress[0] == "slides.pdf"  # told as it is placed
+    if failing:
+        assert _files(out) == before
+    else:
+        assert [(out / f"{n}.pdf").read_text() for n in renderers.told] == [
+            f"{n} of Small" for n in renderers.told
+        ]
+        told = renderers.told["printlist"].written  # where the deck now is
+        assert told[0].path == out / "slides.pdf"
+
+
+def test_a_watch_places_its_deck_first(tmp_path: Path, renderers: Renderers) -> None:
+    path = workshop(tmp_path)
+    settings = watch.BuildSettings(tmp_path / "out", jobs=1)
+    watcher = watch._Watcher(path, settings, report=pytest.fail, warn=lambda warning: None)
+    watcher.build(changed=[])
+    path.write_text(path.read_text(encoding="utf-8").replace("Tiny", "Small"), encoding="utf-8")
+    watcher.build(changed=[path])
+    assert renderers.deck_seen["handouts"] == "slides of Small"
+
+
+def test_without_deck_first_the_deck_waits_for_the_rest(
+    tmp_path: Path, renderers: Renderers
+) -> None:
+    out = tmp_path / "out"
+    path = workshop(tmp_path)
+    build(path, out)
+    path.write_text(path.read_text(encoding="utf-8").replace("Tiny", "Small"), encoding="utf-8")
+    build(path, out)
+    assert set(renderers.deck_seen.values()) == {"slides of Tiny"}
 
 
 def _files(out: Path) -> dict[str, tuple[str, int]]:

@@ -92,7 +92,7 @@ def test_files_placed_into_an_empty_folder(tmp_path: Path) -> None:
     out = tmp_path / "out"
     out.mkdir()
     folder, staged = stage(out)
-    placed = staging.place([(folder, staged)], folder, out)
+    placed = staging.Placing(folder, out).finish([(folder, staged)])
     assert [(o.path, o.count, o.kind) for o in placed] == [
         (out / name, o.count, o.kind) for name, o in zip(NAMES, staged)
     ]
@@ -110,7 +110,7 @@ def test_a_new_file_keeps_the_mode_and_owner_of_the_one_it_replaces(
         monkeypatch.setattr(os, "link", _refuse)
     out = filled(tmp_path)
     folder, staged = stage(out)
-    staging.place([(folder, staged)], folder, out)
+    staging.Placing(folder, out).finish([(folder, staged)])
     assert (out / "sub" / "deeper" / "cards.pdf").read_text() == "new sub/deeper/cards.pdf"
     handout = (out / "handout.pdf").stat()
     assert (handout.st_mode & 0o777, handout.st_uid, handout.st_gid) == (0o640, 4321, 4322)
@@ -136,7 +136,7 @@ def test_a_move_that_fails_puts_back_exactly_what_was_there(
     folder, staged = stage(out)
     _fail_on(monkeypatch, Path(failing).name)
     with pytest.raises(OSError, match="No space"):
-        staging.place([(folder, staged)], folder, out)
+        staging.Placing(folder, out).finish([(folder, staged)])
     staging.remove(folder)
     after = state(out)
     assert {
@@ -162,7 +162,7 @@ def _two_renderers(out: Path) -> tuple[Path, list[tuple[Path, list[Output]]]]:
 def test_every_renderer_s_files_are_placed_in_one_journal(tmp_path: Path) -> None:
     out = filled(tmp_path)
     folder, parts = _two_renderers(out)
-    placed = staging.place(parts, folder, out)
+    placed = staging.Placing(folder, out).finish(parts)
     assert [o.path for o in placed] == [out / "deck.pptx", out / "handout.pdf"]
     assert [(out / n).read_text() for n in ("deck.pptx", "handout.pdf")] == [
         "new deck.pptx",
@@ -180,9 +180,55 @@ def test_a_later_renderer_s_move_failing_puts_back_an_earlier_renderer_s(
     folder, parts = _two_renderers(out)
     _fail_on(monkeypatch, "handout.pdf")
     with pytest.raises(OSError, match="No space"):
-        staging.place(parts, folder, out)
+        staging.Placing(folder, out).finish(parts)
     staging.remove(folder)
     assert state(out) == before  # the deck moved first, and is gone again
+
+
+def test_the_deck_placed_first_stays_once_the_rest_is_placed(tmp_path: Path) -> None:
+    """A watch's deck is placed while the rest still draw, under the journal the rest's
+    moves join; finishing closes it."""
+    out = filled(tmp_path)
+    folder, (deck, rest) = _two_renderers(out)
+    placing = staging.Placing(folder, out)
+    assert [o.path for o in placing.add([deck])] == [out / "deck.pptx"]
+    assert (out / "deck.pptx").read_text() == "new deck.pptx"
+    assert (out / "handout.pdf").read_text() == "old handout"
+    assert (folder / staging.JOURNAL).exists()
+    assert [o.path for o in placing.finish([rest])] == [out / "handout.pdf"]
+    placing.undo()  # too late: the journal is closed
+    assert [(out / n).read_text() for n in ("deck.pptx", "handout.pdf")] == [
+        "new deck.pptx",
+        "new handout.pdf",
+    ]
+    staging.remove(folder)
+    assert [p.name for p in out.iterdir() if p.name.startswith(".kit-")] == []
+
+
+@pytest.mark.parametrize("how", ["undone", "failed", "killed"])
+def test_the_deck_placed_first_goes_back_with_the_rest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    """When the rest is not placed (a renderer failed, a move of the rest failed, the build
+    was killed and the next one sweeps), the deck placed first is put back too."""
+    out = filled(tmp_path)
+    before = state(out)
+    folder, (deck, rest) = _two_renderers(out)
+    placing = staging.Placing(folder, out)
+    placing.add([deck])
+    assert state(out) != before
+    if how == "undone":
+        placing.undo()
+    elif how == "failed":
+        _fail_on(monkeypatch, "handout.pdf")
+        with pytest.raises(OSError, match="No space"):
+            placing.finish([rest])
+    if how == "killed":
+        assert staging.sweep(out) == 1  # the next build's, under the lock
+    else:
+        staging.remove(folder)
+    assert state(out) == before
+    assert [p.name for p in out.iterdir() if p.name.startswith(".kit-")] == []
 
 
 def test_a_target_that_is_a_folder_moves_nothing(tmp_path: Path) -> None:
@@ -192,7 +238,7 @@ def test_a_target_that_is_a_folder_moves_nothing(tmp_path: Path) -> None:
     before = state(out)
     folder, staged = stage(out)
     with pytest.raises(IsADirectoryError) as caught:
-        staging.place([(folder, staged)], folder, out)
+        staging.Placing(folder, out).finish([(folder, staged)])
     assert str(caught.value) == f"[Errno {errno.EISDIR}] Is a directory: '{out / 'handout.pdf'}'"
     staging.remove(folder)
     assert {k: v for k, v in state(out).items() if not k.startswith("sub")} == before
@@ -216,7 +262,7 @@ def killed_while_moving(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tupl
     monkeypatch.setattr(os, "replace", dying)
     monkeypatch.setattr(staging, "_undo", lambda *_: None)
     with pytest.raises(SystemExit):
-        staging.place([(folder, staged)], folder, out)
+        staging.Placing(folder, out).finish([(folder, staged)])
     monkeypatch.undo()
     assert (out / "guide.pdf").read_text() == "new guide.pdf"
     return out, before
@@ -272,7 +318,7 @@ def test_placed_files_are_made_durable(tmp_path: Path, monkeypatch: pytest.Monke
         fsync(descriptor)
 
     monkeypatch.setattr(os, "fsync", recording)
-    staging.place([(folder, staged)], folder, out)
+    staging.Placing(folder, out).finish([(folder, staged)])
     assert {str(out), str(out / "sub" / "deeper")} <= set(synced)
     assert synced.count(str(out)) == 1  # once per folder, not once per file
     assert str(folder) in synced  # the journal, before any move
@@ -289,7 +335,7 @@ def test_files_the_user_may_not_give_away_still_get_their_mode(
     out = filled(tmp_path)
     folder, staged = stage(out)
     monkeypatch.setattr(os, "chown", refused)
-    staging.place([(folder, staged)], folder, out)
+    staging.Placing(folder, out).finish([(folder, staged)])
     assert (out / "handout.pdf").stat().st_mode & 0o777 == 0o640
     assert (out / "handout.pdf").read_text() == "new handout.pdf"
 
