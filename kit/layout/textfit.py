@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
+from kit.layout.fonts import per_fonts
 from kit.layout.wrapping import SPACE, Line, wrap
 from kit.model import markup
 from kit.model.markup import Run
@@ -126,6 +127,13 @@ def set_text(
 ) -> Text:
     """Lay out ``specs`` at ``size`` points in a box ``width`` points wide, ``spacing``
     times their size before each paragraph."""
+    return _set(tuple(specs), width, size, anchor, spacing)
+
+
+@per_fonts  # fitting and parting set the same text at the same size again, and so does a watch
+def _set(
+    specs: tuple[ParaSpec, ...], width: float, size: float, anchor: Anchor, spacing: float
+) -> Text:
     paragraphs = []
     for index, spec in enumerate(specs):
         para_size = max(round(size * spec.scale, 1), spec.least)

@@ -58,11 +58,15 @@ def markers_at(root: type[BaseModel], path: Sequence[Part]) -> frozenset[Marker]
     Paths are written as in files: a block is ``(..., "blocks", 3, "drill", ...)``. A part
     the model does not know ends the walk with what was found so far.
     """
+    return _markers_along(root, tuple(part for part in path if not isinstance(part, int)))
+
+
+@cache  # asked for every text of every workshop loaded, along a few hundred distinct paths
+def _markers_along(root: type[BaseModel], names: tuple[str, ...]) -> frozenset[Marker]:
+    """``markers_at`` of a path without its list indices, which name no field."""
     found: set[Marker] = set()
     models: tuple[type[BaseModel], ...] = (root,)
-    for part in path:
-        if isinstance(part, int):
-            continue
+    for part in names:
         chosen = tuple(m for m in models if _kind(m) == part)
         if chosen:  # a block's kind first: "title" names a kind and a field
             models = chosen

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path, PurePath
 from typing import Any
 
@@ -220,12 +220,17 @@ def _typeset(value: Any, path: Path_, language: str, short: frozenset[str]) -> A
     if isinstance(value, str):
         if not editions.translatable(path):
             return value
-        return bound(spaced(curled(value, language), language), language, short)
+        return _typeset_text(value, language, short)
     if isinstance(value, list):
         return [_typeset(item, (*path, i), language, short) for i, item in enumerate(value)]
     if isinstance(value, dict):
         return {k: _typeset(v, (*path, k), language, short) for k, v in value.items()}
     return value
+
+
+@lru_cache(maxsize=1 << 14)  # a watch loads the workshop after each edit: most texts as they were
+def _typeset_text(text: str, language: str, short: frozenset[str]) -> str:
+    return bound(spaced(curled(text, language), language), language, short)
 
 
 def _template_variables(data: dict[str, Any]) -> dict[str, str]:

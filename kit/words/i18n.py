@@ -77,10 +77,7 @@ class Words:
 
     def time(self, moment: dt.time) -> str:
         """``14:30``, or ``2:30 PM`` where the locale (or ``clock``) uses a 12-hour clock."""
-        from babel.dates import format_time
-
-        pattern = _CLOCK_PATTERNS.get(self.clock or "", "short")
-        return format_time(moment, format=pattern, locale=self.locale())
+        return _time(moment, _CLOCK_PATTERNS.get(self.clock or "", "short"), self.locale())
 
     def span(self, start: dt.time, end: dt.time) -> str:
         """``10:00–10:15`` / ``9:00 AM–9:15 AM``."""
@@ -209,6 +206,13 @@ def _number(value: int, locale: str) -> str:
 
 
 @cache
+@cache  # the agenda, the dividers and the guide say the same few times again and again
+def _time(moment: dt.time, pattern: str, locale: str) -> str:
+    from babel.dates import format_time
+
+    return str(format_time(moment, format=pattern, locale=locale))
+
+
 def _babel_locale(language: str) -> str:
     from babel import Locale, UnknownLocaleError
 
