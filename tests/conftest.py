@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, settings
 
-from kit.app.build import fixed_timestamp
+from kit.app.epoch import fixed_timestamp
 from kit.model import ContinuumBlock, DrillBlock, Workshop, markup
 from kit.model.fields import FACILITATOR_ONLY, marked_texts
 from kit.outputs import BuildOptions, Output

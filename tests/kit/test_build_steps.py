@@ -23,7 +23,8 @@ import pytest
 
 from kit.app import build as build_module
 from kit.app import staging, watch
-from kit.app.build import build, fixed_timestamp, render_loaded
+from kit.app.build import build, render_loaded
+from kit.app.epoch import fixed_timestamp
 from kit.app.outlock import LOCK_FILE
 from kit.app.workers import Workers
 from kit.errors import BuildError, ContentError, EnvironmentFault
