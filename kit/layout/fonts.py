@@ -212,11 +212,15 @@ class FaceMetrics:
 
     def width(self, text: str, size: float) -> float:
         """Width of ``text`` at ``size`` points, without kerning (PowerPoint's default)."""
+        return self.units(text) * size / self.units_per_em
+
+    def units(self, text: str) -> int:
+        """Width of ``text`` in font units."""
         units = self._units.get(text)
         if units is None:
             get = self.advances.get
             units = self._units[text] = sum(get(ord(c), self.missing_advance) for c in text)
-        return units * size / self.units_per_em
+        return units
 
     def covers(self, char: str) -> bool:
         return ord(char) in self.advances

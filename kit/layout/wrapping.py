@@ -1,13 +1,16 @@
 """Styled text wrapped into lines with real font metrics, greedily, as Office suites wrap it.
 
 Each wrapping is remembered for the fonts it was measured with (``fonts.per_fonts``): the
-deck is planned twice, and fitting sets the same paragraph at the same sizes again.
+deck is planned twice, and fitting sets the same paragraph at the same sizes again. A
+paragraph's words are found and measured in font units once, whatever sizes and widths it
+is wrapped at; each size scales them exactly as ``FaceMetrics.width`` does.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from kit.layout.fonts import metrics, per_fonts
 from kit.model.markup import Run
@@ -57,34 +60,65 @@ def wrap(runs: tuple[Run, ...], width: float, size: float) -> tuple[Line, ...]:
         lines.append(Line(tuple(current), sum(_width(r, size) for r in current), end))
         current, used = [], 0.0
 
-    def add(piece: Run) -> None:
-        nonlocal used
-        if current and (current[-1].bold, current[-1].italic) == (piece.bold, piece.italic):
-            current[-1] = Run(current[-1].text + piece.text, piece.bold, piece.italic)
-        else:
-            current.append(piece)
-        used += _width(piece, size)
-
-    for words in _words(runs):
-        visible = sum(metrics(p.bold, p.italic).width(p.text.rstrip(), size) for p in words)
-        if words[0].text == "\n":
+    for word in _measured(runs):
+        # each piece's width as FaceMetrics.width gives it: the same sums, the same lines
+        visible = sum(units * size / em for units, em in word.visible)
+        if word.hard:
             flush(hard=True)
             continue
         if current and used + visible > width:
             flush()
-            if not words[0].text.strip():
+            if word.blank:
                 continue
         if not current and visible > width:
-            for piece in _split_word(words, width, size):
+            for piece in _split_word(list(word.pieces), width, size):
                 if current:
                     flush()
                 for part in piece:
-                    add(part)
+                    used = _add(current, part, used, _width(part, size))
             continue
-        for part in words:
-            add(part)
+        for part, (units, em) in zip(word.pieces, word.full):
+            used = _add(current, part, used, units * size / em)
     flush()
     return tuple(lines)
+
+
+def _add(current: list[Run], piece: Run, used: float, width: float) -> float:
+    """``piece`` added to the line (joined to its last run if styled alike); the line's
+    width so far."""
+    if current and (current[-1].bold, current[-1].italic) == (piece.bold, piece.italic):
+        current[-1] = Run(current[-1].text + piece.text, piece.bold, piece.italic)
+    else:
+        current.append(piece)
+    return used + width
+
+
+class _Word(NamedTuple):  # a tuple: made for every word of every paragraph wrapped
+    """A word with its trailing space, as runs, and each run's advance in font units with
+    its face's units per em: in full, and without the trailing space."""
+
+    pieces: tuple[Run, ...]
+    full: tuple[tuple[int, int], ...]
+    visible: tuple[tuple[int, int], ...]
+    hard: bool  # a line break
+    blank: bool  # spaces only
+
+
+@per_fonts  # a paragraph is wrapped at size after size and width after width while fitting
+def _measured(runs: tuple[Run, ...]) -> tuple[_Word, ...]:
+    measured = []
+    for pieces in _words(runs):
+        faces = [metrics(piece.bold, piece.italic) for piece in pieces]
+        measured.append(
+            _Word(
+                tuple(pieces),
+                tuple((f.units(p.text), f.units_per_em) for f, p in zip(faces, pieces)),
+                tuple((f.units(p.text.rstrip()), f.units_per_em) for f, p in zip(faces, pieces)),
+                pieces[0].text == "\n",
+                not pieces[0].text.strip(),
+            )
+        )
+    return tuple(measured)
 
 
 def _words(runs: tuple[Run, ...]) -> list[list[Run]]:

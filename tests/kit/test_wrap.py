@@ -12,6 +12,7 @@ from itertools import pairwise
 
 import pytest
 
+from kit.layout import wrapping
 from kit.layout.fonts import metrics
 from kit.layout.wrapping import Line, wrap
 from kit.model.markup import Run, parse
@@ -201,3 +202,23 @@ def test_after_a_broken_word_the_next_line_starts_with_the_next_word(fill: float
         "abcdefgh",
         "next",
     ]
+
+
+def test_a_paragraph_fitted_at_size_after_size_is_split_and_measured_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Fitting wraps one paragraph at many sizes and widths: its words are found and
+    measured once (``wrapping._measured``), each size only scales them."""
+    split: list[tuple[Run, ...]] = []
+    words = wrapping._words
+
+    def counting(runs: tuple[Run, ...]) -> list[list[Run]]:
+        split.append(runs)
+        return words(runs)
+
+    monkeypatch.setattr(wrapping, "_words", counting)
+    runs = parse("A tenants' union **meets on Thursdays**, fitted at size after size.")
+    for size in (28.0, 27.0, 26.0, 25.5):
+        for width in (300.0, 200.0):
+            assert sum(measure(line.runs) for line in wrap(runs, width, size)) > 0
+    assert split == [runs]
