@@ -8,11 +8,12 @@ Markdown. Every build runs in a fresh subprocess, so a time includes start-up an
 as a user's ``kit build`` does (after one untimed round, so Python's bytecode caches are
 written as an installed kit's are); the processor time is the child's user and system time
 with its workers', which a loaded machine does not swing as it swings wall time; the peak
-memory is the largest process's ``ru_maxrss``. Runs are interleaved so that background load
-falls on every case alike. The tables are Markdown, for the README, each printed as soon as
-it is measured: the builds, then ``--watch``'s rebuilds (each wait for its output gives up
-after ``WAIT_SECONDS``), then the targets of issue #20 with what was measured. This is a
-measurement, not a test: it never fails on a slow result.
+memory is the largest process's ``ru_maxrss`` in the untimed round (``_LAUNCHER``). Runs
+are interleaved so that background load falls on every case alike. The tables are Markdown,
+for the README, each printed as soon as it is measured: the builds, then ``--watch``'s
+rebuilds (each wait for its output gives up after ``WAIT_SECONDS``), then the targets of
+issue #20 with what was measured. This is a measurement, not a test: it never fails on a
+slow result.
 """
 
 from __future__ import annotations
@@ -296,14 +297,32 @@ class Case:
 _ENVIRONMENT = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
+# The warm-up run's launcher: a child started from this (large) process inherits its peak
+# memory as its own ru_maxrss (Linux keeps the high-water mark across exec), so the build
+# is forked from a small Python instead, which writes down the build's own peak.
+_LAUNCHER = """
+import os, sys
+pid = os.fork()
+if pid == 0:
+    os.execvp(sys.argv[2], sys.argv[2:])
+_, status, usage = os.wait4(pid, 0)
+with open(sys.argv[1], "w") as peak:
+    peak.write(str(usage.ru_maxrss))
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
+
+
 def measure(case: Case, scratch: Path, *, keep: bool = True) -> None:
-    """Run ``case`` once in a fresh child; add its wall and processor time (unless
-    ``keep`` is false: a warm-up) and keep its peak memory."""
+    """Run ``case`` once in a fresh child; add its wall and processor time, or (``keep``
+    false: the untimed warm-up) its peak memory, measured through ``_LAUNCHER``."""
     assert case.argv is not None
     out_dir = scratch / "out"
     shutil.rmtree(out_dir, ignore_errors=True)
     out_dir.mkdir()
     argv = [arg.replace("{out}", str(out_dir)) for arg in case.argv]
+    peak = scratch / "peak"
+    if not keep:
+        argv = [sys.executable, "-c", _LAUNCHER, str(peak), *argv]
     with tempfile.TemporaryFile() as log:
         start = time.perf_counter()
         child = subprocess.Popen(
@@ -322,7 +341,8 @@ def measure(case: Case, scratch: Path, *, keep: bool = True) -> None:
     if keep:
         case.times.append(elapsed)
         case.cpu.append(cpu)
-    case.peak_kib = max(case.peak_kib, usage.ru_maxrss)  # kibibytes on Linux
+    else:
+        case.peak_kib = int(peak.read_text())  # kibibytes on Linux
 
 
 def adopt_orphans() -> None:
