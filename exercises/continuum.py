@@ -255,6 +255,25 @@ def _balanced(text: str, style: ParagraphStyle, width: float) -> Flowable:
     """``text`` centred in the narrowest width, down to half of ``width``, that keeps its
     lines as many: even lines, no word alone on the last ("... how and with / whom").
     One line is left as set."""
+    # Fitting the signs sets each stage at size after size, and a watch checks them again
+    # after every edit: each indent is searched once per text, look and width.
+    look = tuple((k, repr(v)) for k, v in sorted(vars(style).items()) if k not in _NOT_LOOK)
+    key = (text, width, look)
+    if key not in _INDENTS:
+        _INDENTS[key] = _balanced_indent(text, style, width)
+    fits = _INDENTS[key]
+    if fits is None:  # one line: nothing to balance
+        return para(text, style)
+    return para(text, ParagraphStyle(style.name, parent=style, leftIndent=fits, rightIndent=fits))
+
+
+# A style's name and parent: what it is called and where it came from, not how it sets text.
+_NOT_LOOK = frozenset({"name", "parent"})
+_INDENTS: dict[tuple[object, ...], float | None] = {}
+
+
+def _balanced_indent(text: str, style: ParagraphStyle, width: float) -> float | None:
+    """The indent on both sides that balances ``text`` (see ``_balanced``); None for one line."""
 
     def lines(indent: float) -> int:
         trial = para(
@@ -264,15 +283,15 @@ def _balanced(text: str, style: ParagraphStyle, width: float) -> Flowable:
         return len(trial.blPara.lines)
 
     wanted = lines(0)
-    if wanted < 2:  # one line: nothing to balance
-        return para(text, style)
+    if wanted < 2:
+        return None
     # never narrower than the longest word, which reportlab would split to fill a line
     longest = max(stringWidth(w, style.fontName, style.fontSize) for w in unbreakable(text))
     fits, short = 0.0, max(min(width / 4, (width - longest) / 2 - 1), 0.0)
     for _ in range(10):  # to a point or so
         middle = (fits + short) / 2
         fits, short = (middle, short) if lines(middle) == wanted else (fits, middle)
-    return para(text, ParagraphStyle(style.name, parent=style, leftIndent=fits, rightIndent=fits))
+    return fits
 
 
 # --- scenario cards -------------------------------------------------------------------

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import exercises
+import exercises.continuum
 import exercises.sheets
 from exercises import check, render
 from kit.app.plan import theme_fonts
@@ -67,3 +68,26 @@ def test_a_render_after_its_check_in_one_process_draws_the_checked_sheets(
         (tmp_path / "other").mkdir()
         render(workshop, workshop.theme, tmp_path / "other", options, **checked.plans)
     assert len(planned) == 3  # the other workshop's check, and the render it did not check
+
+
+def test_a_sign_s_lines_are_balanced_once_per_text_look_and_width(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A watch checks the wall signs again after every edit: each name's and description's
+    balanced indent is searched once per text, look and width
+    (``exercises.continuum._balanced_indent``), and the check comes out the same."""
+    monkeypatch.setattr(exercises.continuum, "_INDENTS", {})
+    searched: list[str] = []
+    real = exercises.continuum._balanced_indent
+
+    def counting(text: str, *rest: object) -> float | None:
+        searched.append(text)
+        return real(text, *rest)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(exercises.continuum, "_balanced_indent", counting)
+    workshop = load(FIXTURES / "tenants-union").workshop
+    with theme_fonts(workshop):
+        first = check(workshop, workshop.theme, "a4")
+        once = len(searched)
+        assert check(workshop, workshop.theme, "a4") == first
+    assert once > 0 and len(searched) == once == len(set(searched))
