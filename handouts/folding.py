@@ -15,7 +15,7 @@ from handouts.document import lay_document
 from handouts.story import Look
 from kit.outputs import OutputKind
 from kit.pdf.document import EVEN
-from kit.pdf.flow import FULL_ENOUGH, EndMark
+from kit.pdf.flow import FULL_ENOUGH
 
 
 def write_folded(
@@ -27,13 +27,12 @@ def write_folded(
     with less space between paragraphs, and that layout is kept if it takes fewer pages.
     Else a last page under half full is evened out with the page before.
     """
-    end = EndMark()
-    first = lay_document(path, [*make(look), end], look, what, kind)
-    if first.pages < 2 or end.fill >= EVEN:
+    first = lay_document(path, make(look), look, what, kind)
+    if first.pages < 2 or first.last_fill >= EVEN:
         return first.write()
-    if end.fill < FULL_ENOUGH:
+    if first.last_fill < FULL_ENOUGH:
         tight = look.tightened()
         folded = lay_document(path, make(tight), tight, what, kind)
         if folded.pages < first.pages:
             return folded.write()
-    return lay_document(path, make(look), look, what, kind).evened().write()
+    return first.evened().write()  # lay_evenly lays the story out again only with a break

@@ -111,6 +111,11 @@ class Layout:
     def pages(self) -> int:
         return len(self.laid.fills)
 
+    @property
+    def last_fill(self) -> float:
+        """How full the last page ends, 0 to 1."""
+        return self.laid.fills[-1]
+
     def evened(self) -> Layout:
         """This layout with a nearly empty last page evened out (``lay_evenly``)."""
         with _located(self.path, self.doc):

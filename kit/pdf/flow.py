@@ -11,7 +11,8 @@
 - No page is left under a quarter full by a group that moved on to the next page: a
   group that would leave its page that empty is split instead.
 - A document whose last page would be nearly empty can be laid out again a little
-  tighter (``EndMark`` says how full that page is), so a short trailing section folds back.
+  tighter (``Layout.last_fill`` says how full that page is), so a short trailing section
+  folds back.
 """
 
 from __future__ import annotations
@@ -172,17 +173,3 @@ class RoomUnderHeading(FrameActionFlowable):
             return 0
         gap = max(under.getSpaceAfter(), following.getSpaceBefore())  # reportlab joins them
         return content[0].getSpaceBefore() + float(self._group._H) + gap + extra
-
-
-class EndMark(Flowable):
-    """Nothing to see: placed last in a story, it notes how full the last page is."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.fill = 0.0
-
-    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
-        return 0, 0
-
-    def draw(self) -> None:
-        self.fill = _used(self)
