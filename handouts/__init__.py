@@ -10,7 +10,7 @@ kind of document. The deck is planned once
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -24,6 +24,7 @@ from handouts.organiser import write_organiser
 from handouts.participant import participant_story, unfit_resources
 from handouts.story import Look, look_for
 from kit.layout.deckplan import plan_deck
+from kit.layout.pictures import Prepared
 from kit.layout.slidelayout import DeckLayout
 from kit.model import Theme, Workshop
 from kit.outputs import (
@@ -44,7 +45,7 @@ from kit.outputs import (
 )
 from kit.pdf import meta_for
 
-__all__ = ["FILES", "check", "render"]
+__all__ = ["FILES", "WITHOUT_DECK", "check", "render"]
 
 BODY_SIZE = 11.0
 
@@ -64,6 +65,9 @@ def check(workshop: Workshop, theme: Theme, paper: Paper) -> Checked:
 
 # The files ``render`` writes, in the order it writes them.
 FILES: tuple[OutputKind, ...] = files_of("handouts")
+# The files drawn without the deck's layout, its pictures prepared again (to the same
+# bytes) where they show any: a build draws them while it lays the deck out.
+WITHOUT_DECK: frozenset[OutputKind] = frozenset({HANDOUT, LARGE_PRINT, WEB, *ORGANISER_FILES})
 
 
 def render(
@@ -77,9 +81,12 @@ def render(
     """Write the handout PDFs among ``files`` into ``out_dir``; one ``Output`` per file, in
     pages, in the order of ``FILES``. A build may hand each file to a process of its own.
 
-    ``deck`` is the build's layout of the deck; without it the deck is laid out here.
+    ``deck`` is the build's layout of the deck; without it the deck is laid out here, unless
+    every file chosen is drawn without it (``WITHOUT_DECK``).
     """
-    drawing = _Drawing(workshop, theme, options, deck or plan_deck(workshop))
+    if deck is None and not WITHOUT_DECK.issuperset(files):
+        deck = plan_deck(workshop)
+    drawing = _Drawing(workshop, theme, options, deck)
     outputs = []
     for kind in FILES:
         if kind in files:
@@ -95,12 +102,21 @@ class _Drawing:
     workshop: Workshop
     theme: Theme
     options: BuildOptions
-    deck: DeckLayout
+    deck: DeckLayout | None  # None: only files drawn without it (WITHOUT_DECK)
+
+    @property
+    def layout(self) -> DeckLayout:
+        """The deck's layout, for the files drawn from it."""
+        assert self.deck is not None, "render lays the deck out for these files"
+        return self.deck
+
+    @property
+    def pictures(self) -> Mapping[str, Prepared]:
+        """The pictures the deck's layout prepared; without it, each is prepared as drawn."""
+        return self.deck.pictures if self.deck else {}
 
     def look(self, size: float = BODY_SIZE) -> Look:
-        return look_for(
-            self.workshop, self.theme, self.options.paper, size, pictures=self.deck.pictures
-        )
+        return look_for(self.workshop, self.theme, self.options.paper, size, pictures=self.pictures)
 
 
 def _participant(kind: OutputKind, drawing: _Drawing, path: Path) -> int:
@@ -113,34 +129,34 @@ def _participant(kind: OutputKind, drawing: _Drawing, path: Path) -> int:
 
 def _guide(drawing: _Drawing, path: Path) -> int:
     look = drawing.look()
-    story = partial(guide_story, participants=drawing.options.participants, deck=drawing.deck)
+    story = partial(guide_story, participants=drawing.options.participants, deck=drawing.layout)
     return write_folded(path, story, look, look.words("guide"), GUIDE)
 
 
 def _notes(drawing: _Drawing, path: Path) -> int:
     workshop, paper = drawing.workshop, drawing.options.paper
-    return write_notes_handout(path, workshop, drawing.theme, drawing.deck, paper)
+    return write_notes_handout(path, workshop, drawing.theme, drawing.layout, paper)
 
 
 def _deck_pdf(drawing: _Drawing, path: Path) -> int:
     meta = meta_for(drawing.workshop, drawing.look().words("slide_deck"))
-    return write_deck_pdf(path, drawing.deck, meta)
+    return write_deck_pdf(path, drawing.layout, meta)
 
 
 def _shared_slides(drawing: _Drawing, path: Path) -> int:
     meta = meta_for(drawing.workshop, drawing.look().words("slides_for_participants"))
-    return write_deck_pdf(path, drawing.deck.to_share(), meta)
+    return write_deck_pdf(path, drawing.layout.to_share(), meta)
 
 
 def _web(drawing: _Drawing, path: Path) -> int:
     from handouts.web import write_web_edition  # jinja2: only where the page is written
 
-    return write_web_edition(path, drawing.workshop, drawing.theme, drawing.deck.pictures)
+    return write_web_edition(path, drawing.workshop, drawing.theme, drawing.pictures)
 
 
 def _organiser(kind: OutputKind, drawing: _Drawing, path: Path) -> int:
     workshop, options = drawing.workshop, drawing.options
-    return write_organiser(kind, workshop, drawing.theme, path, options, drawing.deck.pictures)
+    return write_organiser(kind, workshop, drawing.theme, path, options, drawing.pictures)
 
 
 _WRITERS: dict[OutputKind, Callable[[_Drawing, Path], int]] = {

@@ -11,40 +11,38 @@ new files, and no temporary file behind.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from kit import outputs
 from kit.app import outlock, redraw, staging
+from kit.app.drawing import (
+    AFTER_THE_REST,
+    DRAWS_WITH,
+    RENDERERS,
+    Work,
+    finished,
+    in_order,
+    run_here,
+    submitted,
+)
 from kit.app.epoch import fixed_timestamp
 from kit.app.faults import environment_fault
-from kit.app.plan import BuildPlan, plan, theme_fonts
+from kit.app.plan import plan, ready
 from kit.app.redraw import Drawn
-from kit.app.workers import Shared, Workers, flush
+from kit.app.workers import Workers
 from kit.errors import BuildError, ContentError, EnvironmentFault
 from kit.lint import lint
-from kit.outputs import BuildOptions, Output, OutputKind, Paper
+from kit.outputs import BuildOptions, Output, Paper
 from kit.source.loader import LoadedWorkshop, load
 from kit.source.participants import find_participants, read_participants
 
 if TYPE_CHECKING:  # imported with the workers: a build in one process never needs it
     from concurrent.futures import Future
 
-# Renderer name -> module, imported only when that output is built (kit.outputs lists them).
-# The print list is drawn with the handouts' toolkit, after every other renderer has run.
-RENDERERS: dict[str, str] = {
-    name: "handouts.printlist" if name == "printlist" else name for name in outputs.RENDERERS
-}
-# Renderers that read what the others wrote: they run in the build's process, after them.
-AFTER_THE_REST = frozenset({"printlist"})
-# What a renderer imports only as it draws (importing it stays light): the workers' server
-# imports it with the renderer, while the build plans, so the deck's worker starts at once.
-DRAWS_WITH: dict[str, tuple[str, ...]] = {"slides": ("slides.pptx_writer",)}
-
+__all__ = ["RENDERERS", "BuildResult", "build", "render_loaded"]
 
 DEFAULT_PARTICIPANTS = 20
 
@@ -135,17 +133,29 @@ def render_loaded(
     """
     names = list(only) or list(RENDERERS)
     with _workers(workers, names) as pool:
-        result, built, options, kept = _checked(
-            loaded, names, paper, participants, participants_file, warn, last, pool
-        )
+        parallel = pool.parallel(len([name for name in names if name not in AFTER_THE_REST]))
+        if parallel:
+            ready(pool, names)  # forked now: a worker forked once the folder is locked holds it
         out = Path(out_dir)
         try:
-            out.mkdir(parents=True, exist_ok=True)
-            with outlock.locked(out, wait=lock_wait, waiting=waiting):
+            with outlock.locked(out, wait=lock_wait, waiting=waiting) as made:
                 staging.sweep(out)
-                first = "slides" if deck_first else None
-                work = _Work(loaded, out, options, built, pool, kept, first)
-                return _render_all(names, work, progress, result)
+                folder = staging.create(out, "build").absolute()  # a worker has its own cwd
+                jobs: dict[str, list[Future[list[Output]]]] = {}
+                try:
+                    early = jobs if parallel and not deck_first else None
+                    asked = (paper, participants, participants_file)
+                    where = (out, pool, folder)
+                    result, work = _checked(loaded, names, asked, warn, last, where, early)
+                except BaseException:
+                    if jobs:  # no worker may write into a folder about to go
+                        pool.kill()
+                    staging.remove(folder)
+                    if made:
+                        outlock.discard(out)  # nothing was written: no folder either
+                    raise
+                work = replace(work, first="slides" if deck_first else None)
+                return _render_all(names, work, jobs, progress, result)
         except OSError as exc:
             raise environment_fault(exc, out) from None
 
@@ -153,16 +163,19 @@ def render_loaded(
 def _checked(
     loaded: LoadedWorkshop,
     names: list[str],
-    paper: Paper | None,
-    participants: int | None,
-    participants_file: Path | None,
+    asked: tuple[Paper | None, int | None, Path | None],
     warn: Callable[[str], None],
     last: Drawn | None,
-    pool: Workers,
-) -> tuple[BuildResult, BuildPlan, BuildOptions, Drawn | None]:
-    """Everything before writing: the participants list, lint, the options, the plan (with
-    ``last``'s check of the sheets if they are drawn from the same; the other checks in
-    ``pool``'s workers, forked from here holding no lock, if they will draw)."""
+    where: tuple[Path, Workers, Path],
+    early: dict[str, list[Future[list[Output]]]] | None,
+) -> tuple[BuildResult, Work]:
+    """Everything before drawing: the participants list, lint, the options, the plan (with
+    ``last``'s check of the sheets if they are drawn from the same; the other checks in the
+    workers, if they will draw). ``asked``: the paper, head count and participants file
+    given; ``where``: the output folder, the workers and the staging folder. The files
+    drawn without the deck are handed to the workers, into ``early``, while the deck is laid
+    out. The work to do with what was planned."""
+    paper, participants, participants_file = asked
     found = find_participants(loaded.base_dir, participants_file)
     people = read_participants(found) if found else ()
     settings = loaded.workshop.build
@@ -184,15 +197,22 @@ def _checked(
     inputs = redraw.sheets_input(loaded.workshop, options, names)
     kept = last.kept(inputs) if last else None
     known = {"exercises": kept.checked} if kept and kept.checked else {}
+    work = Work(loaded, where[0], options, None, where[1], kept, where[2])
     # The deck laid out once, for the deck and its PDFs.
     drawn = [name for name in names if name not in AFTER_THE_REST]
-    built = plan(loaded, options.paper, names, known, pool if pool.parallel(len(drawn)) else None)
+    parallel = work.workers.parallel(len(drawn))
+
+    def meanwhile() -> None:
+        if early is not None:
+            early.update(submitted(drawn, work))
+
+    built = plan(loaded, options.paper, names, known, work.workers if parallel else None, meanwhile)
     for text in built.warnings:
         warning(text)
     if built.problems:  # what a renderer would refuse, located, before anything is written
         raise ContentError(list(built.problems))
     result.drawn = Drawn(inputs, built.checked.get("exercises"), (), ())
-    return result, built, options, kept
+    return result, replace(work, built=built)
 
 
 @contextmanager
@@ -214,62 +234,32 @@ def _workers(given: Workers | None, names: list[str]) -> Iterator[Workers]:
         workers.close()
 
 
-@dataclass(frozen=True)
-class _Work:
-    """What every renderer of one build is given, and where it runs."""
-
-    loaded: LoadedWorkshop
-    out: Path
-    options: BuildOptions
-    built: BuildPlan
-    workers: Workers
-    kept: Drawn | None  # the last build's sheets, left as they are
-    first: str | None = None  # the renderer whose files are placed as soon as it is drawn
-
-    def plans(self, name: str) -> dict[str, Any]:
-        return self.built.plans(name)
-
-    def parts(self, name: str) -> list[tuple[OutputKind, ...] | None]:
-        """What of renderer ``name`` to draw, a task each: nothing, all of it (None), or
-        each of its ``FILES`` not kept from the last build."""
-        files = _files(RENDERERS[name])
-        if self.kept and name in redraw.RENDERERS:
-            return []
-        if files is None:
-            return [None]
-        return [(kind,) for kind in files if not (self.kept and kind in redraw.FILES)]
-
-    def with_kept(self, name: str, drawn: list[Output]) -> list[Output]:
-        """``drawn`` with the renderer's files kept from the last build, in its order."""
-        kept = [o for o in self.kept.outputs if o.kind.renderer == name] if self.kept else []
-        files = _files(RENDERERS[name])
-        if not kept or files is None:
-            return drawn + kept
-        return sorted(drawn + kept, key=lambda output: files.index(output.kind))
-
-
 def _render_all(
-    names: list[str], work: _Work, progress: Callable[[Output], None], result: BuildResult
+    names: list[str],
+    work: Work,
+    jobs: dict[str, list[Future[list[Output]]]],
+    progress: Callable[[Output], None],
+    result: BuildResult,
 ) -> BuildResult:
-    """Run every renderer into the build's staging folder, then place all their files at
-    once (``work.first``'s as soon as it is drawn, under the same journal). A machine fault
-    stops the build; any other failure fails its renderer, the others still run (so that
-    the error names every failure), and nothing is placed, or stays placed."""
-    folder = staging.create(work.out, "build").absolute()  # a worker has its own cwd
+    """Run every renderer into the build's staging folder (``jobs``: the tasks the workers
+    were handed already), then place all their files at once (``work.first``'s as soon as
+    it is drawn, under the same journal). A machine fault stops the build; any other
+    failure fails its renderer, the others still run (so that the error names every
+    failure), and nothing is placed, or stays placed."""
+    folder = work.folder
     placing = staging.Placing(folder, work.out)
-    jobs: dict[str, list[Future[list[Output]]]] = {}
     try:
         drawn = [name for name in names if name not in AFTER_THE_REST]
         if work.workers.parallel(len(drawn)):
-            jobs = _submitted(drawn, work, folder)
+            jobs.update(submitted(drawn, work, jobs))
         staged: dict[str, list[Output]] = {}
         for name in names:
             try:
                 tasks = jobs.pop(name, None)
                 if tasks is not None:
-                    staged[name] = _finished(tasks, work.out)
+                    staged[name] = in_order(name, finished(tasks, work.out))
                 else:
-                    staged[name] = _run_renderer(name, work, folder / name, staged)
+                    staged[name] = run_here(name, work, folder / name, staged)
             except EnvironmentFault:
                 raise
             except Exception as exc:  # one renderer failing must not hide the others' faults
@@ -302,7 +292,7 @@ def _place(
     staged: dict[str, list[Output]],
     placing: staging.Placing,
     folder: Path,
-    work: _Work,
+    work: Work,
     progress: Callable[[Output], None],
     result: BuildResult,
     last: bool = False,
@@ -318,70 +308,3 @@ def _place(
             progress(output)
         result.written.extend(work.with_kept(name, mine))
     return placed
-
-
-def _submitted(
-    names: list[str], work: _Work, folder: Path
-) -> dict[str, list[Future[list[Output]]]]:
-    """Each renderer's tasks handed to the workers, drawing into its folder in ``folder``:
-    a task per file for a renderer that lists its ``FILES``, so that none is the critical
-    path."""
-    jobs: dict[str, list[Future[list[Output]]]] = {}
-    workshop = work.loaded.workshop
-    modules = {name: RENDERERS[name] for name in names}
-    shared = Shared(workshop, work.options, {m: work.plans(n) for n, m in modules.items()})
-    try:
-        # Whole renderers first (the deck is drawn first), then those drawn file by file.
-        for name in sorted(names, key=lambda name: _files(modules[name]) is not None):
-            (folder / name).mkdir()
-            jobs[name] = [
-                work.workers.submit(modules[name], shared, folder / name, part)
-                for part in work.parts(name)
-            ]
-    except BaseException:
-        work.workers.kill()
-        raise
-    return {name: jobs[name] for name in names}
-
-
-def _files(module: str) -> tuple[OutputKind, ...] | None:
-    """The files a renderer can draw one by one (``render(..., files=...)``), if it can."""
-    files: tuple[OutputKind, ...] | None = getattr(importlib.import_module(module), "FILES", None)
-    return files
-
-
-def _finished(tasks: list[Future[list[Output]]], out: Path) -> list[Output]:
-    """Wait for all of a renderer's tasks; the files they staged, in its order."""
-    from concurrent.futures import wait
-
-    wait(tasks)  # a failed task's sibling may still be writing into the folder
-    try:
-        return [output for task in tasks for output in task.result()]
-    except OSError as exc:
-        raise environment_fault(exc, out) from None
-
-
-def _run_renderer(
-    name: str, work: _Work, folder: Path, staged: dict[str, list[Output]]
-) -> list[Output]:
-    """Render into ``folder`` in this process; the print list learns what the others
-    staged (and the files a watch kept)."""
-    parts = work.parts(name)
-    if not parts:
-        return []
-    written = tuple(o for done, outputs in staged.items() for o in work.with_kept(done, outputs))
-    options = replace(work.options, written=written)
-    render = importlib.import_module(RENDERERS[name]).render
-    workshop = work.loaded.workshop
-    chosen = {} if None in parts else {"files": [kind for part in parts for kind in part or ()]}
-    try:
-        folder.mkdir()
-        with theme_fonts(workshop):
-            outputs: list[Output] = render(
-                workshop, workshop.theme, folder, options, **work.plans(name), **chosen
-            )
-        for output in outputs:
-            flush(output.path)
-        return outputs
-    except OSError as exc:
-        raise environment_fault(exc, work.out) from None

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import importlib
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -57,27 +57,39 @@ DRAW_THE_DECK = frozenset({"slides", "handouts"})
 CAN_REFUSE = ("handouts", "exercises")
 
 
+def ready(workers: Workers, renderers: Collection[str]) -> None:
+    """Have ``workers`` ready to check ``renderers``' drawing: the checking renderers
+    imported here once, for every worker forked from here, then the workers forked (if
+    that is how they start). Called before the build locks its output folder: a worker
+    forked later would hold the lock too."""
+    for name in CAN_REFUSE:
+        if name in renderers:
+            importlib.import_module(name)
+    workers.ready()
+
+
 def plan(
     loaded: LoadedWorkshop,
     paper: Paper,
     renderers: Collection[str],
     known: Mapping[str, Checked] | None = None,
     workers: Workers | None = None,
+    meanwhile: Callable[[], object] = lambda: None,
 ) -> BuildPlan:
     """Plan what ``renderers`` (by name) would draw of ``loaded`` on ``paper``; writes nothing.
 
     ``known``: checks a previous plan made of what the renderer draws now, not made again.
-    ``workers``: the others are made in them (forked now, if forked from here) while this
-    process lays out the deck; the same checks, the same results."""
+    ``workers`` (made ``ready``): the others are made in them while this process lays out
+    the deck, the same checks with the same results; ``meanwhile`` is called once they are
+    handed out, before the deck is laid out (the build hands the workers what they can
+    draw without it)."""
     workshop = loaded.workshop
     chosen = [name for name in CAN_REFUSE if name in renderers]
     checked = {name: check for name, check in (known or {}).items() if name in chosen}
     started: dict[str, Future[Checked]] = {}
     if workers is not None:
-        for name in chosen:  # imported once, here, for every worker forked from here
-            importlib.import_module(name)
-        workers.ready()
         started = {n: workers.check(n, workshop, paper) for n in chosen if n not in checked}
+        meanwhile()
     deck = None
     with theme_fonts(workshop):
         for name in chosen:

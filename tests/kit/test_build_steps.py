@@ -22,7 +22,7 @@ from typing import Any
 import pytest
 
 from kit.app import build as build_module
-from kit.app import staging, watch
+from kit.app import outlock, staging, watch
 from kit.app.build import build, render_loaded
 from kit.app.epoch import fixed_timestamp
 from kit.app.outlock import LOCK_FILE
@@ -406,6 +406,27 @@ def test_a_build_waiting_for_another_says_so_then_writes(
     build(workshop(tmp_path), out, only=["exercises"], waiting=waiting)
     assert heard == [f"waiting: another kit build is writing into {out}"]
     assert (out / "exercises.pdf").exists()
+
+
+def test_a_build_waiting_on_one_that_made_the_folder_and_wrote_nothing_locks_it_anew(
+    tmp_path: Path, renderers: Renderers
+) -> None:
+    """The other build made the folder, was refused, and removed the folder with its lock
+    file as it ended: the waiting build locks a new one and writes."""
+    out = tmp_path / "out"
+    heard: list[str] = []
+    with contextlib.ExitStack() as other:
+        assert other.enter_context(outlock.locked(out))  # it made the folder
+
+        def waiting(message: str) -> None:
+            heard.append(message)
+            outlock.discard(out)
+            other.close()  # it ends, its lock released
+
+        build(workshop(tmp_path), out, only=["exercises"], waiting=waiting)
+    assert heard == [f"waiting: another kit build is writing into {out}"]
+    assert (out / "exercises.pdf").read_text() == "exercises of Tiny"
+    assert (out / LOCK_FILE).exists()
 
 
 def test_an_edition_is_built_from_the_translation(tmp_path: Path, renderers: Renderers) -> None:

@@ -22,6 +22,7 @@ from typing import Any
 import pytest
 
 import handouts
+from kit.app import plan
 from kit.app.build import RENDERERS, build
 from kit.app.workers import Shared, Workers
 from kit.errors import BuildError
@@ -49,10 +50,11 @@ def _kit_files_left(out: Path) -> list[str]:
 
 @pytest.mark.parametrize("workshop", [SAMPLE, FIXTURES / "branded"], ids=["sample", "branded"])
 def test_workers_write_the_bytes_of_one_renderer_after_another(
-    tmp_path: Path, workshop: Path
+    tmp_path: Path, workshop: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The sample, and a template with a logo and a picture: every file the same, the
-    handouts' files each drawn by a task of its own."""
+    handouts' files each drawn by a task of its own, those drawn without the deck (their
+    pictures prepared again) handed out before the deck is laid out."""
     serial = build(workshop, tmp_path / "serial", workers=Workers(1))
     workers = Workers(2)
     tasks: list[tuple[str, tuple[OutputKind, ...] | None]] = []
@@ -63,11 +65,17 @@ def test_workers_write_the_bytes_of_one_renderer_after_another(
         return submit(module, shared, folder, files)
 
     workers.submit = counted  # type: ignore[method-assign]
+    lay_out = plan.plan_deck
+    monkeypatch.setattr(plan, "plan_deck", lambda w: (tasks.append(("deck", None)), lay_out(w))[1])
     parallel = build(workshop, tmp_path / "parallel", workers=workers)
+    early = [kind for kind in handouts.FILES if kind in handouts.WITHOUT_DECK]
+    assert len(early) >= 4
     assert tasks == [
+        *(("handouts", (kind,)) for kind in early),
+        ("deck", None),
         ("slides", None),
         ("exercises", None),
-        *(("handouts", (kind,)) for kind in handouts.FILES),
+        *(("handouts", (kind,)) for kind in handouts.FILES if kind not in early),
     ]
     assert [o.path.name for o in parallel.written] == [o.path.name for o in serial.written]
     assert len(serial.written) >= 15
