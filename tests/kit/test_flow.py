@@ -11,9 +11,8 @@ from pathlib import Path
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from kit.model import Theme
-from kit.pdf import build_pdf, meta_for, para, styles
+from kit.pdf import build_pdf, lay_pdf, meta_for, para, styles
 from kit.pdf.draw import frame_size, stack_height
-from kit.pdf.flow import EndMark
 from kit.source.loader import load
 
 from ..conftest import SAMPLE
@@ -83,7 +82,10 @@ def test_a_group_that_fits_the_next_page_moves_there(tmp_path: Path) -> None:
     assert len(pages) == 2 and _on_one_page(pages, "Kept line 0", "Kept line 19"), pages
 
 
-def test_the_end_mark_says_how_full_the_last_page_is(tmp_path: Path) -> None:
-    end = EndMark()
-    _pages(tmp_path, [Spacer(0, FRAME * 0.9), Spacer(0, FRAME * 0.3), end])
-    assert abs(end.fill - 0.3) < 0.02
+def test_a_layout_says_how_full_its_last_page_is(tmp_path: Path) -> None:
+    workshop = load(SAMPLE).workshop
+    story = [Spacer(0, FRAME * 0.9), Spacer(0, FRAME * 0.3)]
+    how = {"paper": "a4", "meta": meta_for(workshop, "Test"), "footer": "foot", "theme": THEME}
+    layout = lay_pdf(tmp_path / "flow.pdf", story, **how)
+    assert layout.pages == 2
+    assert abs(layout.last_fill - 0.3) < 0.02
