@@ -120,13 +120,12 @@ def render_loaded(
     the workshop) is read first: a bad row raises ContentError with nothing written. The
     head count is ``participants``, else the workshop's ``build: participants``, else the
     list's length, else 20. Each warning is passed to ``warn`` as it is found and kept in
-    the result. Raises ContentError
-    before anything is written if the plan phase finds text a renderer could not hold. The
-    output folder is locked while it runs (``waiting`` hears why a build waits) and swept of
-    what killed builds left. Raises BuildError after the others have run if any renderer
-    failed, with nothing placed, and EnvironmentFault at once if the machine stopped the
-    build. The renderers
-    draw in ``workers`` (default: one process per core, for this build only). The sheets
+    the result. The output folder is locked while it runs, the plan included (``waiting``
+    hears why a build waits), and swept of what killed builds left. Raises ContentError
+    before anything is written if the plan finds text a renderer could not hold, BuildError
+    after the others have run if any renderer failed, with nothing placed, and
+    EnvironmentFault at once if the machine stopped the build. The renderers draw in
+    ``workers`` (default: one process per core, for this build only). The sheets
     ``last`` (a previous result's ``drawn``) drew from what they would be drawn from now,
     and left as they are, are not drawn again. With ``deck_first`` the deck is placed as
     soon as it is drawn, while the rest still draw; a failure puts it back with the rest.
