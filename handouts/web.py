@@ -11,12 +11,17 @@ request of its own and reads the same offline, on a phone, in print and in dark 
 from __future__ import annotations
 
 import base64
+import contextlib
+import hashlib
 import mimetypes
+import os
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 
-from jinja2 import Environment, PackageLoader, select_autoescape
+import jinja2
+from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, select_autoescape
+from jinja2.bccache import Bucket
 from markupsafe import Markup, escape
 
 from handouts.story import workshop_when
@@ -92,18 +97,55 @@ _TEMPLATES: BlockTable[str] = BlockTable(
 )
 
 
+_ESCAPED = ("html", "j2")  # the templates whose output is escaped
+
+
 @cache
 def _environment() -> Environment:
     env = Environment(
         loader=PackageLoader("handouts", "templates"),
-        autoescape=select_autoescape(["html", "j2"]),
+        autoescape=select_autoescape(list(_ESCAPED)),
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.bytecode_cache = _compiled_templates(env)
     env.filters["md"] = _emphasis
     env.filters["plain"] = markup.plain
     return env
+
+
+class _TemplateCache(FileSystemBytecodeCache):
+    """Compiled templates kept between builds, as Python keeps compiled modules: compiling
+    them took a twentieth of a second of every build. A cache that cannot be read or
+    written is no cache, never a failed build."""
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception:  # unreadable, or cut short: jinja2 unpickles it unchecked
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
+def _compiled_templates(env: Environment) -> _TemplateCache | None:
+    """The cache of ``env``'s templates in the user's cache folder (``$XDG_CACHE_HOME``,
+    else ``~/.cache``), one folder per jinja2 version and way of compiling (the compiled
+    code depends on both); None if there is no folder to make. jinja2 checks each
+    template's source against what was compiled."""
+    syntax = (env.trim_blocks, env.lstrip_blocks, env.keep_trailing_newline, _ESCAPED)
+    try:
+        chosen = os.environ.get("XDG_CACHE_HOME", "")  # a relative one is to be ignored
+        base = Path(chosen) if os.path.isabs(chosen) else Path.home() / ".cache"
+        compiling = hashlib.sha256(repr(syntax).encode()).hexdigest()[:12]
+        folder = base / "kit" / f"templates-{jinja2.__version__}-{compiling}"
+        folder.mkdir(parents=True, exist_ok=True)
+    except (OSError, RuntimeError):  # RuntimeError: no home folder to be found
+        return None
+    return _TemplateCache(str(folder))
 
 
 def _emphasis(text: str) -> Markup:

@@ -46,3 +46,4 @@ _.keepWithNext  # reportlab's getKeepWithNext reads it (handouts/guide.py)
 _.rels_xml_for  # python-pptx's package loader calls these by name (kit/templatefile.py)
 _._package_reader
 _.frameAction  # reportlab's frame calls it by name (kit/pdf/flow.py)
+_.bytecode_cache  # unused attribute: jinja2's loader reads it (handouts/web.py)

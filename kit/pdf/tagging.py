@@ -16,6 +16,7 @@ same flowables untagged.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field
@@ -30,6 +31,7 @@ from reportlab.pdfbase.pdfdoc import (
     PDFPage,
     PDFStream,
     PDFString,
+    format,
 )
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Table
@@ -283,6 +285,56 @@ def _xmp(title: str, language: str) -> bytes:
     ).encode()
 
 
+class _Dictionary(PDFDictionary):
+    """A dictionary of the structure tree: the bytes reportlab writes for a dictionary,
+    made without its general formatter, which took a tenth of a handout's drawing to
+    format a document's thousands of elements."""
+
+    def format(self, document: Any) -> bytes:
+        entries = self.dict
+        return (
+            b"<<\n"
+            + _joined([_name(k) + b" " + _bytes(entries[k], document) for k in sorted(entries)], 6)
+            + b"\n>>"
+        )
+
+
+class _Array(PDFArray):
+    """An array of the structure tree (elements, marked content, the parent tree), as
+    reportlab writes it (see ``_Dictionary``)."""
+
+    def format(self, document: Any) -> bytes:
+        return b"[ " + _joined([_bytes(item, document) for item in self.sequence], 10) + b" ]"
+
+
+def _joined(items: list[bytes], per_line: int) -> bytes:
+    """``items`` joined as reportlab joins a dictionary's or an array's entries."""
+    for index in reversed(range(per_line, len(items), per_line)):
+        items.insert(index, b"\n ")
+    return b" ".join(items)
+
+
+def _bytes(value: Any, document: Any) -> bytes:
+    """A reference, a number or a name the way reportlab writes it; anything else by it."""
+    kind = type(value)
+    if kind is PDFObjectReference:
+        return b"%d %d R" % document.idToObjectNumberAndVersion[value.name]
+    if kind is int:
+        return b"%d" % value
+    if kind is bytes:
+        return value
+    return format(value, document)
+
+
+@functools.cache
+def _name(key: str) -> bytes:
+    """A name as written in the file (``/StructElem``)."""
+    return PDFName(key).encode()
+
+
+_STRUCT_ELEM = _name("StructElem")
+
+
 def write_structure(canvas: Canvas, tagger: Tagger, title: str, language: str) -> None:
     """Add the structure tree and the document entries PDF/UA asks for.
 
@@ -297,9 +349,7 @@ def write_structure(canvas: Canvas, tagger: Tagger, title: str, language: str) -
     parent_tree: list[list[Any]] = [[] for _ in pages]
 
     def element(node: _Element, parent: PDFObjectReference) -> PDFObjectReference:
-        dictionary = PDFDictionary(
-            {"Type": PDFName("StructElem"), "S": PDFName(node.role), "P": parent}
-        )
+        dictionary = _Dictionary({"Type": _STRUCT_ELEM, "S": _name(node.role), "P": parent})
         entries = dictionary.dict
         ref = doc.Reference(dictionary)
         if node.mcid is not None:
@@ -309,7 +359,7 @@ def write_structure(canvas: Canvas, tagger: Tagger, title: str, language: str) -
             mcids.extend([None] * (node.mcid + 1 - len(mcids)))
             mcids[node.mcid] = ref
         else:
-            entries["K"] = PDFArray([element(kid, ref) for kid in node.kids])
+            entries["K"] = _Array([element(kid, ref) for kid in node.kids])
         if node.alt is not None:
             entries["Alt"] = PDFString(node.alt)
         if node.attributes:
@@ -325,8 +375,8 @@ def write_structure(canvas: Canvas, tagger: Tagger, title: str, language: str) -
     tree.dict["K"] = PDFArray([element(tagger.root, tree_ref)])
     numbers: list[Any] = []
     for index, mcids in enumerate(parent_tree):
-        numbers += [index, PDFArray(mcids)]
-    tree.dict["ParentTree"] = doc.Reference(PDFDictionary({"Nums": PDFArray(numbers)}))
+        numbers += [index, _Array(mcids)]
+    tree.dict["ParentTree"] = doc.Reference(PDFDictionary({"Nums": _Array(numbers)}))
     tree.dict["ParentTreeNextKey"] = len(pages)
     for index, page in enumerate(pages):
         page.__NoDefault__ = [*PDFPage.__NoDefault__, "StructParents", "Tabs"]

@@ -212,3 +212,23 @@ def test_catalog_structure_and_outline_are_as_pdf_ua_asks(
                         str(c.S) for c in _elements(first_row) if c.P.objgen == first_row.objgen
                     ]
                     assert set(cells) == {"/TH"}, (path.name, cells)
+
+
+@pytest.mark.parametrize("entries", [1, 5, 6, 7, 12, 13])
+@pytest.mark.parametrize("items", [0, 1, 9, 10, 11, 20, 31])
+def test_the_structure_tree_is_written_as_reportlab_writes_it(entries: int, items: int) -> None:
+    """Its dictionaries and arrays skip reportlab's general formatter, not its bytes: a
+    line break after every sixth entry and every tenth item, references, numbers, names."""
+    from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFDocument, PDFName, PDFString
+
+    from kit.pdf.tagging import _Array, _Dictionary
+
+    document = PDFDocument()
+    refs = [document.Reference(PDFDictionary({"N": n})) for n in range(items)]
+    document.idToObjectNumberAndVersion = {ref.name: (n + 3, 0) for n, ref in enumerate(refs)}
+    values = [refs[0] if refs else 0, 7, PDFName("StructElem"), PDFString("Alt text"), None]
+    kinds = [f"K{n}" for n in range(entries)]
+    plain = {key: values[n % len(values)] for n, key in enumerate(kinds)}
+    assert _Dictionary(plain).format(document) == PDFDictionary(plain).format(document)
+    listed = [*refs, *range(items)]
+    assert _Array(listed).format(document) == PDFArray(listed).format(document)
