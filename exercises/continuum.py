@@ -275,11 +275,12 @@ _INDENTS: dict[tuple[object, ...], float | None] = {}
 def _balanced_indent(text: str, style: ParagraphStyle, width: float) -> float | None:
     """The indent on both sides that balances ``text`` (see ``_balanced``); None for one line."""
 
+    trial = para(text, style)  # parsed once, wrapped at each width tried
+
     def lines(indent: float) -> int:
-        trial = para(
-            text, ParagraphStyle("trial", parent=style, leftIndent=indent, rightIndent=indent)
-        )
-        trial.wrap(width, 1e6)
+        # The width reportlab breaks lines to between indents on both sides (no first-line
+        # indent in a sign's styles), to the last bit.
+        trial.wrap(width - indent - indent, 1e6)
         return len(trial.blPara.lines)
 
     wanted = lines(0)

@@ -210,3 +210,40 @@ def test_no_sign_leaves_a_word_alone_on_its_last_line(
             if len(row) == 1 and len(above) > 2 and near and above[0].size == size:
                 problems.append(f"p{page.number}: {_text(above)} / {row[0].text}")
     assert not problems, "\n".join(problems)
+
+
+def _lines_at(widths: list[float], space: float, width: float) -> int:
+    """Lines that words of ``widths`` fill at ``width``, each line as full as it goes, the
+    last two words held together (as kit sets every text) unless they are wider."""
+    tied = sum(widths[-2:]) + space
+    units = [*widths[:-2], tied] if len(widths) > 1 and tied <= width else widths
+    lines, used = 1, -space
+    for unit in units:
+        if used + space + unit > width and used > 0:
+            lines, used = lines + 1, unit
+        else:
+            used += space + unit
+    return lines
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+@pytest.mark.parametrize("workshop", ["sample", "first-aid", "bargaining"])
+def test_a_sign_s_name_takes_no_more_lines_than_the_sign_s_width_needs(
+    sheets: Callable[..., Built], workshop: str, paper: str
+) -> None:
+    """Names are narrowed to even lines, never to more lines: as many as their words,
+    measured on the page, fill across the sign's width (the page less its margins)."""
+    margin = 51.0  # kit.pdf.MARGIN, each side of a sign
+    problems = []
+    for page in _pages(sheets(workshop, paper).path(SIGNS)):
+        largest = max(word.size or 0 for word in page.words)
+        name_rows = rows([word for word in page.words if word.size == largest])
+        words = [word for row in name_rows for word in row]
+        gaps = [b.box.x0 - a.box.x1 for row in name_rows for a, b in pairwise(row)]
+        space = min(gaps, default=largest * 0.25)
+        widths = [word.box.x1 - word.box.x0 for word in words]
+        needed = _lines_at(widths, space, page.width - 2 * margin - 1)  # 1 pt to spare
+        if len(name_rows) > needed:
+            names = " / ".join(_text(row) for row in name_rows)
+            problems.append(f"p{page.number}: {names} ({needed} line(s) would do)")
+    assert not problems, "\n".join(problems)
