@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from xml.sax.saxutils import escape
 
+from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.pdfdoc import (
     PDFArray,
     PDFDictionary,
@@ -31,7 +32,6 @@ from reportlab.pdfbase.pdfdoc import (
     PDFPage,
     PDFStream,
     PDFString,
-    format,
 )
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Table
@@ -323,7 +323,7 @@ def _bytes(value: Any, document: Any) -> bytes:
         return b"%d" % value
     if kind is bytes:
         return value
-    return format(value, document)
+    return pdfdoc.format(value, document)
 
 
 @functools.cache
