@@ -2,7 +2,8 @@
 
 Content comes from the workshop (and its translations); these are the interface words
 around it. They are gettext catalogs, ``kit/words/locale/<lang>/LC_MESSAGES/kit.po``, read
-with Babel when first asked for (no compile step, a few milliseconds): each entry's msgctxt
+when first asked for (no compile step; English, which every process reads for the model's
+default titles, by kit's own reader, the others with Babel): each entry's msgctxt
 is the key the code asks for, its msgid the English, and plural entries follow the
 catalog's ``Plural-Forms`` (``1 минута``, ``2 минуты``, ``5 минут``). A workshop can bring
 its own catalog, ``locale/<lang>.po`` in its folder, for a language kit lacks or to change
@@ -16,8 +17,10 @@ Dates, times and numbers follow CLDR through Babel: ``en-US`` has a 12-hour cloc
 from __future__ import annotations
 
 import datetime as dt
+import gettext
 import io
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
@@ -27,10 +30,10 @@ from kit.words.typography import bound, short_words
 
 if TYPE_CHECKING:
     from babel.messages.catalog import Catalog
-    from babel.support import NullTranslations, Translations
 
 LOCALE_DIR = Path(__file__).parent / "locale"
 DOMAIN = "kit"
+ENGLISH_CATALOG = LOCALE_DIR / "en" / "LC_MESSAGES" / f"{DOMAIN}.po"
 WORKSHOP_LOCALE_DIR = "locale"  # a workshop's own catalogs: locale/<lang>.po
 # Plain "en" writes dates the way most of the English-speaking world outside the US does.
 _BABEL_LOCALE = {"en": "en_GB"}
@@ -93,12 +96,15 @@ class Words:
         return value
 
     @cached_property
-    def _translations(self) -> Translations | NullTranslations:
+    def _translations(self) -> gettext.NullTranslations:
         """The workshop's own catalog, read once for these words (a build's, not the
         process's: a rebuild reads the file as it is then), over kit's, then English."""
         own = workshop_catalog(self.folder, self.language)
         shipped = kit_catalog(self.language)
-        below = _kit_translations(shipped) if shipped is not None else _english()
+        if shipped == ENGLISH_CATALOG:
+            below: gettext.NullTranslations = _english_words()
+        else:
+            below = _kit_translations(shipped) if shipped is not None else _english()
         if own is None or not own.is_file():
             return below
         layer = _compiled(read_catalog(own))
@@ -158,36 +164,98 @@ def read_catalog(path: Path) -> Catalog:
 @cache
 def english_catalog() -> dict[str, str | tuple[str, str]]:
     """Every key kit asks for, with its English text (singular and plural for plurals)."""
-    catalog = _shipped(LOCALE_DIR / "en" / "LC_MESSAGES" / f"{DOMAIN}.po")
     return {
-        str(m.context): m.id if isinstance(m.id, str) else (m.id[0], m.id[1])
-        for m in catalog
-        if m.id and m.context
+        key: ids[0] if len(ids) == 1 else (ids[0], ids[1]) for key, ids, _ in _english_entries()
     }
 
 
 @cache
+def _english_entries() -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+    """kit's English catalog as (key, msgids, msgstrs), read by ``shipped_entries``: every
+    process reads it, for the model's default titles, and Babel's reader and its import
+    took a tenth of a short build's start."""
+    return list(shipped_entries(ENGLISH_CATALOG.read_text(encoding="utf-8")))
+
+
+# A line of a PO file as kit writes its catalogs: a keyword and a string, or a string
+# continuing the one before.
+_PO_LINE = re.compile(r'(?:(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?) )?"(.*)"')
+_PO_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\"}
+
+
+def shipped_entries(text: str) -> Iterator[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+    """The entries of a catalog kit ships, PO ``text``: (msgctxt, its msgid and
+    msgid_plural, its msgstr or msgstr[n]) of each entry with both; comments skipped.
+    kit's own files only (``test_words`` reads every one as Babel does): a workshop's
+    catalog is read with Babel, which checks it."""
+    entry: dict[str, str] = {}
+    field = ""
+
+    def done() -> Iterator[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+        ids = tuple(entry[k] for k in ("msgid", "msgid_plural") if k in entry)
+        strings = tuple(v for k, v in entry.items() if k.startswith("msgstr"))
+        if entry.get("msgctxt") and entry.get("msgid"):
+            yield entry["msgctxt"], ids, strings
+
+    for line in text.splitlines():
+        found = _PO_LINE.fullmatch(line.strip())
+        if found is None:  # a comment, or the blank line between entries
+            continue
+        keyword, value = found[1], re.sub(r"\\(.)", lambda m: _PO_ESCAPES[m[1]], found[2])
+        if keyword == "msgctxt" or (keyword == "msgid" and "msgid" in entry):  # the next entry
+            yield from done()
+            entry = {}
+        if keyword:
+            field = keyword
+            entry[field] = value
+        else:
+            entry[field] += value
+    yield from done()
+
+
+@cache
+def _english_words() -> _EnglishWords:
+    return _EnglishWords()
+
+
+class _EnglishWords(gettext.NullTranslations):
+    """kit's English catalog as translations (its msgstr; a plural's second form for any
+    count but one), without Babel's reading and compiling."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._strings = {key: strings for key, _, strings in _english_entries() if all(strings)}
+
+    def pgettext(self, context: str, message: str) -> str:
+        strings = self._strings.get(context)
+        return strings[0] if strings else message
+
+    def npgettext(self, context: str, msgid1: str, msgid2: str, n: int) -> str:
+        strings = self._strings.get(context)
+        if strings is None:
+            return msgid1 if n == 1 else msgid2
+        return strings[0] if n == 1 else strings[1]
+
+
+@cache
 def _shipped(path: Path) -> Catalog:
-    """A catalog kit ships, read once: package data (English's serves twice, as the keys
-    and as the words)."""
+    """A catalog kit ships, read once: package data."""
     return read_catalog(path)
 
 
 @cache
-def _kit_translations(path: Path) -> Translations:
+def _kit_translations(path: Path) -> gettext.NullTranslations:
     """A catalog kit ships, over English: package data, the same for every build."""
     layer = _compiled(_shipped(path))
     layer.add_fallback(_english())
     return layer
 
 
-def _english() -> NullTranslations:
-    from babel.support import NullTranslations
-
-    return NullTranslations()
+def _english() -> gettext.NullTranslations:
+    return gettext.NullTranslations()
 
 
-def _compiled(catalog: Catalog) -> Translations:
+def _compiled(catalog: Catalog) -> gettext.NullTranslations:
     """gettext translations from a catalog read from its PO file."""
     from babel.messages.mofile import write_mo
     from babel.support import Translations

@@ -12,6 +12,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import write_po
 
 from kit.source.loader import load
+from kit.words import i18n
 from kit.words.i18n import english_catalog, kit_catalog, languages, read_catalog, words
 from kit.words.typography import spaced
 
@@ -45,6 +46,59 @@ def test_every_key_is_in_every_catalog_with_the_same_placeholders(language: str)
         for form in forms:
             # The same placeholders, so no format() call can fail in one language only.
             assert _placeholders(form) == _placeholders(source), (language, key, form)
+
+
+@pytest.mark.parametrize("language", SHIPPED)
+def test_kits_own_reader_reads_every_shipped_catalog_as_babel_does(language: str) -> None:
+    path = kit_catalog(language)
+    assert path is not None
+    babel = {}
+    for message in read_catalog(path):
+        if message.id and message.context:
+            ids, strings = message.id, message.string
+            babel[str(message.context)] = (
+                (ids,) if isinstance(ids, str) else tuple(ids),
+                (strings,) if isinstance(strings, str) else tuple(strings),
+            )
+    read = i18n.shipped_entries(path.read_text(encoding="utf-8"))
+    assert {key: (ids, strings) for key, ids, strings in read} == babel
+
+
+def test_kits_own_reader_reads_long_lines_and_escapes_as_babel_does(tmp_path: Path) -> None:
+    """What kit's catalogs may come to hold: a text wrapped over lines, quotes, a backslash,
+    a tab and a line break, plural forms, a comment."""
+    catalog = Catalog(locale="de")
+    long = "A sentence long enough to be wrapped over several lines of the catalog, " * 3
+    catalog.add(long, long.upper(), context="long", auto_comments=["a comment"])
+    catalog.add('say "hi"\\n\tthere\nback', 'sag "hallo"\\\t', context="escapes")
+    catalog.add(("{count} card", "{count} cards"), ("{count} Karte", "{count} Karten"), context="n")
+    path = tmp_path / "de.po"
+    with path.open("wb") as handle:
+        write_po(handle, catalog)
+    assert len(path.read_text(encoding="utf-8").splitlines()) > 20  # wrapped
+    read = {key: (ids, strings) for key, ids, strings in i18n.shipped_entries(path.read_text())}
+    assert read == {
+        "long": ((long,), (long.upper(),)),
+        "escapes": (('say "hi"\\n\tthere\nback',), ('sag "hallo"\\\t',)),
+        "n": (("{count} card", "{count} cards"), ("{count} Karte", "{count} Karten")),
+    }
+    babel = {str(m.context): m.id for m in read_catalog(path) if m.id}
+    assert {key: ids[0] if len(ids) == 1 else ids for key, (ids, _) in read.items()} == babel
+
+
+def test_kits_english_words_are_its_english_catalog_compiled() -> None:
+    """English, read without Babel, says what the catalog compiled with Babel says, for
+    every key and count (one key's msgstr differs from its msgid: its apostrophes)."""
+    compiled = i18n._compiled(read_catalog(i18n.ENGLISH_CATALOG))
+    english = words("en")._translations
+    assert isinstance(english, i18n._EnglishWords)
+    for key, source in english_catalog().items():
+        if isinstance(source, tuple):
+            for n in (0, 1, 2, 5, 21):
+                said = english.npgettext(key, source[0], source[1], n)
+                assert said == compiled.npgettext(key, source[0], source[1], n), (key, n)
+        else:
+            assert english.pgettext(key, source) == compiled.pgettext(key, source), key
 
 
 @pytest.mark.parametrize(
